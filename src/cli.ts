@@ -1,0 +1,83 @@
+// The `cgts` command: parses the subcommand and hands off to its module in
+// src/driver/. Every user error ends here as one line on stderr and a non-zero
+// exit status; a JavaScript stack trace is printed only with CGTS_BACKTRACE=1.
+
+import { CgtsError } from './support/diag.js';
+
+/** A subcommand: its one-line summary and a loader for the module that runs it. */
+interface Command {
+  usage: string;
+  summary: string;
+  load: () => Promise<{ run(args: string[]): Promise<number> | number }>;
+}
+
+const commands: Record<string, Command> = {
+  clif: {
+    usage: 'cgts clif test|run <files or dirs>',
+    summary: 'run CLIF filetests (`test run`, `test interpret`, `test verifier`, `test cat`)',
+    load: () => import('./driver/cmd-clif.js'),
+  },
+  compile: {
+    usage: 'cgts compile <in.clif|in.bc> -o <out.o> [--emit=asm]',
+    summary: 'compile a CLIF file or LLVM bitcode module to an x86-64 ELF object',
+    load: () => import('./driver/cmd-compile.js'),
+  },
+  dis: {
+    usage: 'cgts dis <in.bc> [-o <out.ll>]',
+    summary: 'print an LLVM bitcode module as LLVM assembly',
+    load: () => import('./driver/cmd-dis.js'),
+  },
+};
+
+export function helpText(): string {
+  const lines = [
+    'cgts: a Rust debug-build code generator (LLVM bitcode -> CLIF -> x86-64 ELF)',
+    '',
+    'usage: cgts <command> [options]',
+    '',
+    'commands:',
+  ];
+  const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
+  for (const c of Object.values(commands)) lines.push(`  ${c.usage.padEnd(width)}  ${c.summary}`);
+  lines.push('', 'options:', '  -h, --help     show this help', '  -V, --version  show the version');
+  lines.push('', 'environment:', '  CGTS_BACKTRACE=1  print a JavaScript stack trace with internal errors');
+  return lines.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+      process.stdout.write(helpText() + '\n');
+      return name === undefined ? 2 : 0;
+    }
+    if (name === '-V' || name === '--version') {
+      process.stdout.write('cgts 0.1.0\n');
+      return 0;
+    }
+    const cmd = commands[name];
+    if (!cmd) {
+      process.stderr.write(`cgts: error: unknown command '${name}'; see 'cgts --help'\n`);
+      return 2;
+    }
+    const mod = await cmd.load();
+    return await mod.run(rest);
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
+/** Prints an error the way users see it and returns the exit status. */
+export function reportError(e: unknown): number {
+  const backtrace = process.env.CGTS_BACKTRACE === '1';
+  if (e instanceof CgtsError) {
+    process.stderr.write(`cgts: error: ${e.describe()}\n`);
+    if (backtrace && e.stack) process.stderr.write(e.stack + '\n');
+    return 1;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`cgts: internal error: ${msg}\n`);
+  if (backtrace && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+  else process.stderr.write('cgts: (this is a bug in cgts; set CGTS_BACKTRACE=1 for a stack trace)\n');
+  return 101;
+}

@@ -1,0 +1,27 @@
+// User-facing errors. Every error a user can cause is a CgtsError: the CLI
+// prints its message (with the place it names) and exits non-zero, without a
+// JavaScript stack trace unless CGTS_BACKTRACE=1.
+
+export class CgtsError extends Error {
+  /** Where the problem is, e.g. `file.clif:3:7` or `crate foo, function bar`; may be empty. */
+  readonly where: string;
+  constructor(message: string, where = '') {
+    super(message);
+    this.name = 'CgtsError';
+    this.where = where;
+  }
+  /** One line: `where: message`, or just the message. */
+  describe(): string {
+    return this.where ? `${this.where}: ${this.message}` : this.message;
+  }
+}
+
+/** Throws a CgtsError; for conditions the input can cause. */
+export function fail(message: string, where = ''): never {
+  throw new CgtsError(message, where);
+}
+
+/** For internal invariants: a broken one is a bug in cgts, not in the input. */
+export function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(`internal error: ${message}`);
+}
