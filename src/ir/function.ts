@@ -1,0 +1,373 @@
+// The CLIF function: dense integer ids for values, instructions, blocks, stack
+// slots and declarations, with per-entity data in typed-array columns and
+// variable-length lists in pools. A Function can be reset() and reused for the
+// next function so its arrays are not reallocated.
+
+import { Type, INVALID, I8, laneOf, halfWidth, doubleWidth, isVector, asInt, splitLanesNarrow, mergeLanesWide } from './types.js';
+import { CallConv } from './immediates.js';
+import { Format, Results, opcodeFormat, opcodeResults, opcodeCtrl, CTRL_NONE, Opcode, Op } from './opcodes.js';
+
+export type Value = number;
+export type Inst = number;
+export type Block = number;
+
+/** One parameter or return of a signature: a type and ParamFlag bits. */
+export interface AbiParam {
+  type: Type;
+  flags: number;
+}
+
+export interface Signature {
+  params: AbiParam[];
+  returns: AbiParam[];
+  callConv: CallConv;
+}
+
+export interface StackSlot {
+  size: number;
+  /** Alignment in bytes (a power of two); 1 when the text gives none. */
+  align: number;
+  /** `key = N` from the text, or -1. */
+  key: number;
+}
+
+/** `fnN = [colocated] [patchable] %name sigM` */
+export interface FuncRef {
+  name: string;
+  sig: number;
+  colocated: boolean;
+  patchable: boolean;
+}
+
+export const enum GlobalValueKind { VMContext, Load, IAddImm, Symbol, DynScaleTargetConst }
+
+/** `gvN = ...`: the preamble's global values. Fields not used by a kind are 0/''. */
+export interface GlobalValueData {
+  kind: GlobalValueKind;
+  /** Base global value for Load and IAddImm, else -1. */
+  base: number;
+  /** Offset for Load and Symbol; the addend for IAddImm (may exceed 32 bits). */
+  offset: bigint;
+  type: Type;
+  /** MemFlags for Load. */
+  flags: number;
+  name: string;
+  colocated: boolean;
+  tls: boolean;
+}
+
+export const enum ValueKind { Result = 0, Param = 1 }
+
+function grow<A extends Int32Array | Uint16Array | Uint8Array>(a: A, need: number): A {
+  if (need <= a.length) return a;
+  let n = a.length * 2;
+  while (n < need) n *= 2;
+  const b = new (a.constructor as { new (n: number): A })(n);
+  b.set(a);
+  return b;
+}
+
+export class Function {
+  name = '';
+  signature: Signature = { params: [], returns: [], callConv: CallConv.SystemV };
+  stackSlots: StackSlot[] = [];
+  sigs: Signature[] = [];
+  funcRefs: FuncRef[] = [];
+  globalValues: GlobalValueData[] = [];
+  /** Constant pool: vconst/f128const data and shuffle masks, little-endian bytes, lane 0 first. */
+  constants: Uint8Array[] = [];
+
+  // Values.
+  numValues = 0;
+  valueType = new Uint16Array(64);
+  /** Defining instruction (Result) or block (Param). */
+  valueDef = new Int32Array(64);
+  /** Result index or parameter index. */
+  valueNum = new Uint16Array(64);
+  valueKind = new Uint8Array(64);
+
+  // Instructions.
+  numInsts = 0;
+  instOp = new Uint16Array(64);
+  /** Controlling type (INVALID for non-polymorphic opcodes). */
+  instType = new Uint16Array(64);
+  instArgStart = new Int32Array(64);
+  instArgCount = new Uint16Array(64);
+  instFirstResult = new Int32Array(64);
+  instNumResults = new Uint16Array(64);
+  /** Immediates; what they mean depends on the format (see opcodes.ts). */
+  instImm0 = new Int32Array(64);
+  instImm1 = new Int32Array(64);
+  instBlock = new Int32Array(64);
+  instNext = new Int32Array(64);
+  instPrev = new Int32Array(64);
+  /** Source location (`@hex` in text), or -1. */
+  instSrcLoc = new Int32Array(64);
+
+  /** Operand lists, addressed by (start, count). */
+  argPool = new Int32Array(256);
+  argPoolLen = 0;
+  /**
+   * Block calls of branches: each is [block, nargs, arg...]. A branch's imm0 is
+   * the pool index of its first block call and imm1 the number of block calls.
+   */
+  callPool = new Int32Array(256);
+  callPoolLen = 0;
+
+  // Blocks.
+  numBlocks = 0;
+  blockParamStart = new Int32Array(16);
+  blockParamCount = new Uint16Array(16);
+  blockFirstInst = new Int32Array(16);
+  blockLastInst = new Int32Array(16);
+  blockNext = new Int32Array(16);
+  blockPrev = new Int32Array(16);
+  blockCold = new Uint8Array(16);
+  blockInLayout = new Uint8Array(16);
+  paramPool = new Int32Array(64);
+  paramPoolLen = 0;
+  firstBlock = -1;
+  lastBlock = -1;
+
+  /** Empties the function, keeping its arrays for reuse. */
+  reset(): void {
+    this.name = '';
+    this.signature = { params: [], returns: [], callConv: CallConv.SystemV };
+    this.stackSlots = [];
+    this.sigs = [];
+    this.funcRefs = [];
+    this.globalValues = [];
+    this.constants = [];
+    this.numValues = 0;
+    this.numInsts = 0;
+    this.argPoolLen = 0;
+    this.callPoolLen = 0;
+    this.numBlocks = 0;
+    this.paramPoolLen = 0;
+    this.firstBlock = -1;
+    this.lastBlock = -1;
+  }
+
+  // ---- values ----
+
+  private newValue(type: Type, kind: ValueKind, def: number, num: number): Value {
+    const v = this.numValues++;
+    if (v >= this.valueType.length) {
+      const n = v + 1;
+      this.valueType = grow(this.valueType, n);
+      this.valueDef = grow(this.valueDef, n);
+      this.valueNum = grow(this.valueNum, n);
+      this.valueKind = grow(this.valueKind, n);
+    }
+    this.valueType[v] = type;
+    this.valueKind[v] = kind;
+    this.valueDef[v] = def;
+    this.valueNum[v] = num;
+    return v;
+  }
+
+  // ---- blocks ----
+
+  /** Creates a block that is not yet in the layout. */
+  createBlock(): Block {
+    const b = this.numBlocks++;
+    if (b >= this.blockParamStart.length) {
+      const n = b + 1;
+      this.blockParamStart = grow(this.blockParamStart, n);
+      this.blockParamCount = grow(this.blockParamCount, n);
+      this.blockFirstInst = grow(this.blockFirstInst, n);
+      this.blockLastInst = grow(this.blockLastInst, n);
+      this.blockNext = grow(this.blockNext, n);
+      this.blockPrev = grow(this.blockPrev, n);
+      this.blockCold = grow(this.blockCold, n);
+      this.blockInLayout = grow(this.blockInLayout, n);
+    }
+    this.blockParamStart[b] = this.paramPoolLen;
+    this.blockParamCount[b] = 0;
+    this.blockFirstInst[b] = -1;
+    this.blockLastInst[b] = -1;
+    this.blockNext[b] = -1;
+    this.blockPrev[b] = -1;
+    this.blockCold[b] = 0;
+    this.blockInLayout[b] = 0;
+    return b;
+  }
+
+  /** Appends a block to the end of the layout. */
+  appendBlock(b: Block): void {
+    this.blockPrev[b] = this.lastBlock;
+    this.blockNext[b] = -1;
+    if (this.lastBlock >= 0) this.blockNext[this.lastBlock] = b;
+    else this.firstBlock = b;
+    this.lastBlock = b;
+    this.blockInLayout[b] = 1;
+  }
+
+  /** The entry block: the first block in the layout. */
+  entryBlock(): Block {
+    return this.firstBlock;
+  }
+
+  /** Adds a parameter to a block; its list moves to the end of the pool if others follow it. */
+  appendBlockParam(b: Block, type: Type): Value {
+    let start = this.blockParamStart[b];
+    const count = this.blockParamCount[b];
+    if (start + count !== this.paramPoolLen) {
+      this.paramPool = grow(this.paramPool, this.paramPoolLen + count + 1);
+      this.paramPool.copyWithin(this.paramPoolLen, start, start + count);
+      start = this.paramPoolLen;
+      this.blockParamStart[b] = start;
+      this.paramPoolLen += count;
+    }
+    this.paramPool = grow(this.paramPool, this.paramPoolLen + 1);
+    const v = this.newValue(type, ValueKind.Param, b, count);
+    this.paramPool[this.paramPoolLen++] = v;
+    this.blockParamCount[b] = count + 1;
+    return v;
+  }
+
+  blockParam(b: Block, i: number): Value {
+    return this.paramPool[this.blockParamStart[b] + i];
+  }
+
+  // ---- instructions ----
+
+  private newInst(op: Opcode, type: Type): Inst {
+    const i = this.numInsts++;
+    if (i >= this.instOp.length) {
+      const n = i + 1;
+      this.instOp = grow(this.instOp, n);
+      this.instType = grow(this.instType, n);
+      this.instArgStart = grow(this.instArgStart, n);
+      this.instArgCount = grow(this.instArgCount, n);
+      this.instFirstResult = grow(this.instFirstResult, n);
+      this.instNumResults = grow(this.instNumResults, n);
+      this.instImm0 = grow(this.instImm0, n);
+      this.instImm1 = grow(this.instImm1, n);
+      this.instBlock = grow(this.instBlock, n);
+      this.instNext = grow(this.instNext, n);
+      this.instPrev = grow(this.instPrev, n);
+      this.instSrcLoc = grow(this.instSrcLoc, n);
+    }
+    this.instOp[i] = op;
+    this.instType[i] = type;
+    this.instArgStart[i] = this.argPoolLen;
+    this.instArgCount[i] = 0;
+    this.instFirstResult[i] = -1;
+    this.instNumResults[i] = 0;
+    this.instImm0[i] = 0;
+    this.instImm1[i] = 0;
+    this.instBlock[i] = -1;
+    this.instNext[i] = -1;
+    this.instPrev[i] = -1;
+    this.instSrcLoc[i] = -1;
+    return i;
+  }
+
+  /**
+   * Creates an instruction at the end of block `b` with operands `args`
+   * (not including block-call arguments) and immediates, and creates its
+   * results from the opcode's result rule. For branches, add block calls with
+   * addBlockCall() right after. Returns the instruction.
+   */
+  appendInst(b: Block, op: Opcode, ctrlType: Type, args: ArrayLike<number>, imm0 = 0, imm1 = 0): Inst {
+    const i = this.newInst(op, ctrlType);
+    const n = args.length;
+    this.argPool = grow(this.argPool, this.argPoolLen + n);
+    for (let k = 0; k < n; k++) this.argPool[this.argPoolLen + k] = args[k];
+    this.argPoolLen += n;
+    this.instArgCount[i] = n;
+    this.instImm0[i] = imm0;
+    this.instImm1[i] = imm1;
+    const f = opcodeFormat[op];
+    if (f === Format.Jump || f === Format.Brif || f === Format.BranchTable) {
+      this.instImm0[i] = this.callPoolLen;
+      this.instImm1[i] = 0;
+    }
+    this.makeResults(i);
+    this.linkAtEnd(b, i);
+    return i;
+  }
+
+  /** Appends a block call `block(args)` to branch instruction `i` (the last one created). */
+  addBlockCall(i: Inst, block: Block, args: ArrayLike<number>): void {
+    const n = args.length;
+    this.callPool = grow(this.callPool, this.callPoolLen + 2 + n);
+    this.callPool[this.callPoolLen++] = block;
+    this.callPool[this.callPoolLen++] = n;
+    for (let k = 0; k < n; k++) this.callPool[this.callPoolLen++] = args[k];
+    this.instImm1[i]++;
+  }
+
+  /** Pool index of the k-th block call of branch `i` (walks the list; k is small except for br_table). */
+  blockCallAt(i: Inst, k: number): number {
+    let p = this.instImm0[i];
+    for (let j = 0; j < k; j++) p += 2 + this.callPool[p + 1];
+    return p;
+  }
+
+  private linkAtEnd(b: Block, i: Inst): void {
+    const last = this.blockLastInst[b];
+    this.instBlock[i] = b;
+    this.instPrev[i] = last;
+    this.instNext[i] = -1;
+    if (last >= 0) this.instNext[last] = i;
+    else this.blockFirstInst[b] = i;
+    this.blockLastInst[b] = i;
+  }
+
+  /** The signature a call or call_indirect instruction uses. */
+  callSignature(i: Inst): Signature {
+    const op = this.instOp[i];
+    if (op === Op.call || op === Op.return_call) return this.sigs[this.funcRefs[this.instImm0[i]].sig];
+    return this.sigs[this.instImm0[i]];
+  }
+
+  private makeResults(i: Inst): void {
+    const op = this.instOp[i];
+    const t = this.instType[i];
+    const first = this.numValues;
+    let count = 0;
+    const add = (ty: Type) => {
+      this.newValue(ty, ValueKind.Result, i, count++);
+    };
+    switch (opcodeResults[op] as Results) {
+      case Results.None: break;
+      case Results.Ctrl: add(t); break;
+      case Results.CtrlFlag: add(t); add(I8); break;
+      case Results.CtrlCtrl: add(t); add(t); break;
+      case Results.Cmp: add(isVector(t) ? asInt(t) : I8); break;
+      case Results.Split: add(halfWidth(t)); add(halfWidth(t)); break;
+      case Results.Concat: add(doubleWidth(t)); break;
+      case Results.Lane: add(laneOf(t)); break;
+      case Results.Narrow: add(splitLanesNarrow(t)); break;
+      case Results.Widen: add(mergeLanesWide(t)); break;
+      case Results.I8: add(I8); break;
+      case Results.CallSig: for (const r of this.callSignature(i).returns) add(r.type); break;
+    }
+    this.instFirstResult[i] = count > 0 ? first : -1;
+    this.instNumResults[i] = count;
+  }
+
+  /** The k-th operand of instruction `i`. */
+  arg(i: Inst, k: number): Value {
+    return this.argPool[this.instArgStart[i] + k];
+  }
+
+  /** The first result of `i` (or -1). */
+  result(i: Inst): Value {
+    return this.instFirstResult[i];
+  }
+
+  /** Replaces operand k of instruction `i`. */
+  setArg(i: Inst, k: number, v: Value): void {
+    this.argPool[this.instArgStart[i] + k] = v;
+  }
+
+  /** Whether an opcode's controlling type is fixed by the opcode (no `.T` suffix, no operand). */
+  static isMonomorphic(op: Opcode): boolean {
+    return opcodeCtrl[op] === CTRL_NONE;
+  }
+}
+
+export { INVALID };
