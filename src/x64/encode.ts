@@ -267,6 +267,11 @@ function fits8(v: number): boolean {
   return v >= -128 && v <= 127;
 }
 
+/** `v` as the signed value of a `size`-bit immediate (0xffff as a 16-bit immediate is -1). */
+function signedImm(size: number, v: number): number {
+  return size === 16 ? (v << 16) >> 16 : size === 32 ? v | 0 : v;
+}
+
 /** The opcode for operand size `size`, clearing the w bit for 8-bit forms. */
 function sized(f: Form, size: number, op: number): number {
   return size === 8 && (f.flags & F_BYTE) !== 0 ? op - 1 : op;
@@ -284,7 +289,9 @@ export function opRR(buf: ByteBuffer, f: Form, size: number, a: number, b: numbe
     return;
   }
   let op: number, reg: number, rm: number;
-  if (f.mr >= 0 && (f.rm < 0 || (f.flags & F_SSE) === 0)) {
+  if (f === XCHG) {
+    op = f.mr; reg = a; rm = b;
+  } else if (f.mr >= 0 && (f.rm < 0 || (f.flags & F_SSE) === 0)) {
     op = f.mr; reg = b; rm = a;
   } else {
     assert(f.rm >= 0, `${f.name} has no register form`);
@@ -321,7 +328,7 @@ function immOpcode(f: Form, size: number, v: number): number {
     assert(f.mi8 >= 0, `${f.name} has no immediate form`);
     return sized(f, size, f.mi8) | (8 << 24);
   }
-  if (f.mi8 >= 0 && (f.mi < 0 || fits8(v))) {
+  if (f.mi8 >= 0 && (f.mi < 0 || fits8(signedImm(size, v)))) {
     assert(f.mi >= 0 || (v >= -128 && v <= 255), `${f.name}: imm8 out of range: ${v}`);
     return f.mi8 | (8 << 24);
   }
@@ -331,9 +338,14 @@ function immOpcode(f: Form, size: number, v: number): number {
 
 /** op r, imm (shifts: by imm; imm 1 uses the shift-by-one form). */
 export function opRI(buf: ByteBuffer, f: Form, size: number, r: number, v: number): void {
+  if (f === MOV) {
+    movRI(buf, size, r, v);
+    return;
+  }
+  v = signedImm(size, v);
   let p = prefixWord(f, size);
   if (size === 8 && needsRex8(r)) p |= P_REX;
-  if (r === RAX && f.acc >= 0 && (size === 8 || !fits8(v) || f.mi8 < 0)) {
+  if (r === RAX && f.acc >= 0 && (size === 8 || !fits8(signedImm(size, v)) || f.mi8 < 0)) {
     prefixes(buf, p, 0);
     buf.u8(sized(f, size, f.acc));
     imm(buf, size, v);
@@ -347,6 +359,7 @@ export function opRI(buf: ByteBuffer, f: Form, size: number, r: number, v: numbe
 
 /** op [mem], imm. */
 export function opMI(buf: ByteBuffer, f: Form, size: number, base: number, index: number, scale: number, disp: number, v: number): number {
+  v = signedImm(size, v);
   const oi = immOpcode(f, size, v);
   const at = encRM(buf, prefixWord(f, size), oi & 0xffffff, f.digit, base, index, scale, disp);
   const isz = oi >>> 24;
@@ -375,20 +388,22 @@ function imm3(buf: ByteBuffer, f: Form, size: number, v: number, use8: boolean):
 
 /** op a, b, imm: imul r, r, imm; shld/shrd r, r, imm8; pshufd/round* x, x, imm8. */
 export function opRRI(buf: ByteBuffer, f: Form, size: number, a: number, b: number, v: number): void {
+  v = signedImm(size, v);
   const p = prefixWord(f, size);
   if (f.mri8 >= 0) {
     encRR(buf, p, f.mri8, b, a);
     imm(buf, 8, v);
     return;
   }
-  const use8 = f.rmi < 0 || fits8(v);
+  const use8 = f.rmi < 0 || fits8(signedImm(size, v));
   encRR(buf, p, use8 ? f.rmi8 : f.rmi, a, b);
   imm3(buf, f, size, v, use8);
 }
 
 /** op reg, [mem], imm. */
 export function opRMI(buf: ByteBuffer, f: Form, size: number, reg: number, base: number, index: number, scale: number, disp: number, v: number): number {
-  const use8 = f.rmi < 0 || fits8(v);
+  v = signedImm(size, v);
+  const use8 = f.rmi < 0 || fits8(signedImm(size, v));
   const op = use8 ? f.rmi8 : f.rmi;
   assert(op >= 0, `${f.name} has no reg, mem, imm form`);
   const at = encRM(buf, prefixWord(f, size), op, reg, base, index, scale, disp);
