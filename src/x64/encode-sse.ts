@@ -2,7 +2,7 @@
 // moves, arithmetic, compares and conversions, and the integer vector basics.
 // Written with encode.ts's generic writers (opRR, opRM, opMR, opRRI, opRMI).
 
-import { defineForm, F_SSE, F_W, type Form } from './encode.js';
+import { defineForm, F_REG_ONLY, F_SSE, F_W, type Form } from './encode.js';
 
 /** reg <- r/m with optional store form r/m <- reg. */
 function sse(name: string, prefix: number, rm: number, mr = -1, flags = 0): Form {
@@ -84,7 +84,7 @@ export const PSUBW = sse('psubw', 0x66, 0x0ff9);
 export const PSUBD = sse('psubd', 0x66, 0x0ffa);
 export const PSUBQ = sse('psubq', 0x66, 0x0ffb);
 /** pmovmskb r32, xmm: opRR(buf, PMOVMSKB, 32, gpr, xmm); register source only. */
-export const PMOVMSKB = sse('pmovmskb', 0x66, 0x0fd7);
+export const PMOVMSKB = sse('pmovmskb', 0x66, 0x0fd7, -1, F_REG_ONLY);
 /** pshufd xmm, xmm/m128, imm8: opRRI / opRMI. */
 export const PSHUFD = defineForm('pshufd', { flags: F_SSE, prefix: 0x66, rmi8: 0x0f70 });
 /** roundss/roundsd xmm, xmm/m, imm8 (SSE4.1; imm8 = rounding mode). */

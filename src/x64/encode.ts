@@ -50,6 +50,10 @@ export const F_W = 8;
 export const F_SRC8 = 16;
 /** The two register operands commute, so `op reg, [mem]` may use the mr opcode. */
 export const F_COMMUTE = 32;
+/** The r/m operand must be memory (lea). */
+export const F_MEM_ONLY = 64;
+/** The r/m operand must be a register (pmovmskb). */
+export const F_REG_ONLY = 128;
 
 /** One x86 instruction with all its encodings; opcodes hold their escape bytes (0x0FAF = 0F AF), -1 = absent. */
 export class Form {
@@ -118,7 +122,7 @@ export const CMP = alu('cmp', 7);
 export const MOV = defineForm('mov', { flags: F_BYTE, mr: 0x89, rm: 0x8b, mi: 0xc7, digit: 0 });
 export const TEST = defineForm('test', { flags: F_BYTE | F_COMMUTE, mr: 0x85, mi: 0xf7, acc: 0xa9, digit: 0 });
 export const XCHG = defineForm('xchg', { flags: F_BYTE | F_COMMUTE, mr: 0x87 });
-export const LEA = defineForm('lea', { rm: 0x8d });
+export const LEA = defineForm('lea', { flags: F_MEM_ONLY, rm: 0x8d });
 export const MOVZX8 = defineForm('movzx', { flags: F_SRC8, rm: 0x0fb6 });
 export const MOVZX16 = defineForm('movzx', { rm: 0x0fb7 });
 export const MOVSX8 = defineForm('movsx', { flags: F_SRC8, rm: 0x0fbe });
@@ -288,6 +292,7 @@ export function opRR(buf: ByteBuffer, f: Form, size: number, a: number, b: numbe
     buf.u8(0x90 | (other & 7));
     return;
   }
+  assert((f.flags & F_MEM_ONLY) === 0, `${f.name} has no register form`);
   let op: number, reg: number, rm: number;
   if (f === XCHG) {
     op = f.mr; reg = a; rm = b;
@@ -307,7 +312,7 @@ export function opRM(buf: ByteBuffer, f: Form, size: number, reg: number, base: 
   let p = prefixWord(f, size);
   let op = f.rm;
   if (op < 0 && (f.flags & F_COMMUTE) !== 0) op = f.mr;
-  assert(op >= 0, `${f.name} has no reg, mem form`);
+  assert(op >= 0 && (f.flags & F_REG_ONLY) === 0, `${f.name} has no reg, mem form`);
   if (size === 8 && (f.flags & F_SSE) === 0 && needsRex8(reg)) p |= P_REX;
   return encRM(buf, p, sized(f, size, op), reg, base, index, scale, disp);
 }
@@ -315,7 +320,7 @@ export function opRM(buf: ByteBuffer, f: Form, size: number, reg: number, base: 
 /** op [mem], reg. */
 export function opMR(buf: ByteBuffer, f: Form, size: number, base: number, index: number, scale: number, disp: number, reg: number): number {
   let p = prefixWord(f, size);
-  assert(f.mr >= 0, `${f.name} has no mem, reg form`);
+  assert(f.mr >= 0 && (f.flags & F_REG_ONLY) === 0, `${f.name} has no mem, reg form`);
   if (size === 8 && (f.flags & F_SSE) === 0 && needsRex8(reg)) p |= P_REX;
   return encRM(buf, p, sized(f, size, f.mr), reg, base, index, scale, disp);
 }
