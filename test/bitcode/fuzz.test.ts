@@ -1,0 +1,178 @@
+// Robustness of the bitcode reader: valid corpus modules mutated by a seeded
+// PRNG (byte flips, truncation, splices, copied and zeroed ranges), plus
+// hand-made malformed files. Every outcome must be a successful read and print
+// or a CgtsError naming a byte offset; any other exception is a bug.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { CgtsError } from '../../src/support/diag.js';
+import { buildModule, loadBitcodeApi, missingTools, type BitcodeApi, type Variant } from './corpus.js';
+
+/** mulberry32: deterministic 32-bit PRNG. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+const BYTE_OFFSET = /\bbyte \d+|\boffset \d+/;
+
+type Outcome = { kind: 'ok' } | { kind: 'cgts'; text: string } | { kind: 'bad'; text: string };
+
+function attempt(api: BitcodeApi, bytes: Uint8Array, name: string): Outcome {
+  try {
+    api.printModule(api.readModule(bytes, name));
+    return { kind: 'ok' };
+  } catch (e) {
+    if (e instanceof CgtsError) {
+      const text = e.describe();
+      return BYTE_OFFSET.test(text) ? { kind: 'cgts', text } : { kind: 'bad', text: `CgtsError without a byte offset: ${text}` };
+    }
+    const err = e instanceof Error ? e : new Error(String(e));
+    const frame = err.stack?.split('\n').find((l) => l.includes('/src/'))?.trim() ?? '';
+    return { kind: 'bad', text: `${err.name}: ${err.message} ${frame}` };
+  }
+}
+
+interface Mutation {
+  label: string;
+  bytes: Uint8Array;
+}
+
+/** Deterministic mutations of `base`; `other` supplies foreign bytes for splices. */
+function mutations(base: Uint8Array, other: Uint8Array, seed: number, count: number): Mutation[] {
+  const rnd = prng(seed);
+  const below = (n: number) => (n <= 0 ? 0 : rnd() % n);
+  const out: Mutation[] = [];
+  for (let i = 0; i < count; i++) {
+    const kind = i % 6;
+    let b: Uint8Array;
+    let label: string;
+    switch (kind) {
+      case 0: {
+        b = base.slice();
+        const flips = 1 + below(4);
+        const at: number[] = [];
+        for (let k = 0; k < flips; k++) {
+          const p = 4 + below(b.length - 4);
+          b[p] ^= 1 + below(255);
+          at.push(p);
+        }
+        label = `flip bytes ${at.join(',')}`;
+        break;
+      }
+      case 1: {
+        b = base.slice();
+        const p = 4 + below(b.length - 4);
+        b[p] ^= 1 << below(8);
+        label = `flip one bit at byte ${p}`;
+        break;
+      }
+      case 2: {
+        const len = 4 + below(base.length - 4);
+        b = base.slice(0, len);
+        label = `truncate to ${len} bytes`;
+        break;
+      }
+      case 3: {
+        const cut = 4 + below(base.length - 4);
+        const from = below(other.length);
+        b = new Uint8Array(cut + other.length - from);
+        b.set(base.subarray(0, cut), 0);
+        b.set(other.subarray(from), cut);
+        label = `splice: first ${cut} bytes, then other file from ${from}`;
+        break;
+      }
+      case 4: {
+        b = base.slice();
+        const len = 1 + below(64);
+        const src = below(b.length - len);
+        const dst = 4 + below(b.length - len - 4);
+        b.copyWithin(dst, src, src + len);
+        label = `copy ${len} bytes from ${src} to ${dst}`;
+        break;
+      }
+      default: {
+        b = base.slice();
+        const len = 1 + below(32);
+        const at = 4 + below(b.length - len - 4);
+        b.fill(rnd() & 1 ? 0 : 0xff, at, at + len);
+        label = `fill ${len} bytes at ${at}`;
+      }
+    }
+    out.push({ label, bytes: b });
+  }
+  return out;
+}
+
+const missing = missingTools();
+const api = missing ? null : await loadBitcodeApi();
+
+function requireApi(): BitcodeApi {
+  if (typeof api === 'string' || api === null) assert.fail(api ?? 'no bitcode API');
+  return api;
+}
+
+test('malformed files are CgtsErrors that name a byte offset', () => {
+  const a = requireApi();
+  const valid = missing ? null : readFileSync(buildModule('ffi', 'bc').bitcode);
+  const cases: [string, Uint8Array][] = [
+    ['empty file', new Uint8Array(0)],
+    ['one byte', new Uint8Array([0x42])],
+    ['bad magic (ELF)', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])],
+    ['bad magic (text)', new TextEncoder().encode('; ModuleID = "not bitcode"\n')],
+    ['magic only', new Uint8Array([0x42, 0x43, 0xc0, 0xde])],
+    ['magic and a partial word', new Uint8Array([0x42, 0x43, 0xc0, 0xde, 0x35, 0x14])],
+    ['wrapper header pointing past the end', new Uint8Array([0xde, 0xc0, 0x17, 0x0b, 0, 0, 0, 0, 20, 0, 0, 0, 0xff, 0xff, 0, 0, 7, 0, 0, 1])],
+    ['truncated wrapper header', new Uint8Array([0xde, 0xc0, 0x17, 0x0b, 0, 0, 0, 0])],
+  ];
+  if (valid) {
+    cases.push(['truncated to 100 bytes', valid.subarray(0, 100)]);
+    cases.push(['truncated to half', valid.subarray(0, valid.length >> 1)]);
+    cases.push(['last byte missing', valid.subarray(0, valid.length - 1)]);
+    cases.push(['last word missing', valid.subarray(0, valid.length - 4)]);
+  }
+  const problems: string[] = [];
+  for (const [label, bytes] of cases) {
+    const r = attempt(a, bytes, `${label}.bc`);
+    if (r.kind === 'ok') problems.push(`${label}: accepted`);
+    else if (r.kind === 'bad') problems.push(`${label}: ${r.text}`);
+  }
+  assert.deepEqual(problems, [], 'each malformed file must be rejected with a CgtsError naming a byte offset');
+});
+
+const FUZZ_INPUTS: [string, Variant, number][] = [
+  ['ffi', 'bc', 0x5eed0001],
+  ['int128', 'lto', 0x5eed0002],
+  ['async_await', 'bc', 0x5eed0003],
+  ['floats', 'bc-g', 0x5eed0004],
+];
+const MUTATIONS_PER_INPUT = 90;
+
+for (const [name, variant, seed] of FUZZ_INPUTS) {
+  test(`mutated ${name} (${variant}): every outcome is a parse or a CgtsError with a byte offset`, (t) => {
+    if (missing) return t.skip(missing);
+    const a = requireApi();
+    const base = readFileSync(buildModule(name, variant).bitcode);
+    const other = readFileSync(buildModule('simd', 'bc').bitcode);
+    const seen = attempt(a, base, name);
+    assert.equal(seen.kind, 'ok', `the unmutated module must read and print: ${seen.kind === 'ok' ? '' : seen.text}`);
+    const problems: string[] = [];
+    let ok = 0;
+    let rejected = 0;
+    for (const m of mutations(base, other, seed, MUTATIONS_PER_INPUT)) {
+      const r = attempt(a, m.bytes, `${name}.bc`);
+      if (r.kind === 'ok') ok++;
+      else if (r.kind === 'cgts') rejected++;
+      else problems.push(`${m.label}: ${r.text}`);
+    }
+    t.diagnostic(`${ok} parsed, ${rejected} rejected with CgtsError, ${problems.length} bad`);
+    if (problems.length) assert.fail(`${problems.length} of ${MUTATIONS_PER_INPUT} mutations of ${name} (${variant}, seed ${seed.toString(16)}) ended badly; first ones:\n  ${problems.slice(0, 8).join('\n  ')}`);
+  });
+}
