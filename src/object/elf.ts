@@ -40,6 +40,9 @@
 //     obj.finish(): Uint8Array            adds `.note.GNU-stack`, orders the symbol
 //                                         table (locals first, sh_info = first global)
 //
+// Siblings: eh-frame.ts (.eh_frame CFI), lsda.ts (.gcc_except_table), ar.ts
+// (archives/rlibs), elf-read.ts (reading objects back).
+//
 // Symbols referenced by relocations but never defined are written as undefined
 // globals (STB.WEAK if so marked); an undefined local is an internal error.
 
