@@ -31,6 +31,13 @@
 //   (unsigned 32-bit values are accepted for 32-bit operations); full 64-bit
 //   constants go through movRI64 (two 32-bit halves), with no bigint.
 //   `lock(buf)` writes the LOCK prefix for the instruction that follows.
+//   Also: movRI/movRI64/movabs, push/pop/pushImm, bswap, setcc/setccM,
+//   cmov/cmovM (condition codes from regs.ts), jcc/jccShort/jmp/jmpShort/call,
+//   jccTo/jmpTo for known (backward) targets, cmpxchg16b, nop(n) padding, and
+//   the fixed sequences (ret, ud2, int3, fences, pause, rep movsb/stosb, cqo, cdqe).
+//   SSE forms live in encode-sse.ts and use the same writers. An operand the
+//   hardware cannot encode (rsp as index, register lea, immediate out of range)
+//   is an internal error: isel must not ask for it.
 // Nothing here allocates per instruction.
 
 import { ByteBuffer } from '../support/bytes.js';
@@ -187,7 +194,7 @@ function prefixWord(f: Form, size: number): number {
   } else if (size === 64 && (f.flags & F_DEF64) === 0) {
     p |= P_W;
   } else {
-    assert(size === 32 || size === 64 || (size === 8 && (f.flags & F_BYTE) !== 0), `${f.name}: bad operand size ${size}`);
+    if (!(size === 32 || size === 64 || (size === 8 && (f.flags & F_BYTE) !== 0))) assert(false, `${f.name}: bad operand size ${size}`);
   }
   return p;
 }
@@ -220,7 +227,7 @@ function encRR(buf: ByteBuffer, p: number, op: number, reg: number, rm: number):
 /** Memory ModRM (+SIB, displacement). Returns the disp32 offset for RIP-relative, else -1. */
 function encRM(buf: ByteBuffer, p: number, op: number, reg: number, base: number, index: number, scale: number, disp: number): number {
   assert(index !== RSP, 'rsp cannot be an index register');
-  assert(disp === (disp | 0), `displacement out of range: ${disp}`);
+  if (disp !== (disp | 0)) assert(false, `displacement out of range: ${disp}`);
   const b = base >= 0 && base !== RIP ? (base >> 3) & 1 : 0;
   const x = index >= 0 ? (index >> 2) & 2 : 0;
   prefixes(buf, p, ((reg >> 1) & 4) | x | b);
@@ -234,7 +241,7 @@ function encRM(buf: ByteBuffer, p: number, op: number, reg: number, base: number
     return at;
   }
   const ss = scale === 1 ? 0 : scale === 2 ? 0x40 : scale === 4 ? 0x80 : scale === 8 ? 0xc0 : -1;
-  assert(ss >= 0, `bad scale ${scale}`);
+  if (ss < 0) assert(false, `bad scale ${scale}`);
   const idx = index >= 0 ? (index & 7) << 3 : 0x20;
   if (base < 0) {
     buf.u8(0x04 | r);
@@ -256,13 +263,13 @@ function encRM(buf: ByteBuffer, p: number, op: number, reg: number, base: number
 
 function imm(buf: ByteBuffer, size: number, v: number): void {
   if (size === 8) {
-    assert(v >= -128 && v <= 255, `imm8 out of range: ${v}`);
+    if (!(v >= -128 && v <= 255)) assert(false, `imm8 out of range: ${v}`);
     buf.u8(v & 0xff);
   } else if (size === 16) {
-    assert(v >= -32768 && v <= 65535, `imm16 out of range: ${v}`);
+    if (!(v >= -32768 && v <= 65535)) assert(false, `imm16 out of range: ${v}`);
     buf.u16(v & 0xffff);
   } else {
-    assert(size === 64 ? v === (v | 0) : v >= -0x80000000 && v <= 0xffffffff, `imm32 out of range for size ${size}: ${v}`);
+    if (!(size === 64 ? v === (v | 0) : v >= -0x80000000 && v <= 0xffffffff)) assert(false, `imm32 out of range for size ${size}: ${v}`);
     buf.i32(v | 0);
   }
 }
@@ -292,14 +299,14 @@ export function opRR(buf: ByteBuffer, f: Form, size: number, a: number, b: numbe
     buf.u8(0x90 | (other & 7));
     return;
   }
-  assert((f.flags & F_MEM_ONLY) === 0, `${f.name} has no register form`);
+  if ((f.flags & F_MEM_ONLY) !== 0) assert(false, `${f.name} has no register form`);
   let op: number, reg: number, rm: number;
   if (f === XCHG) {
     op = f.mr; reg = a; rm = b;
   } else if (f.mr >= 0 && (f.rm < 0 || (f.flags & F_SSE) === 0)) {
     op = f.mr; reg = b; rm = a;
   } else {
-    assert(f.rm >= 0, `${f.name} has no register form`);
+    if (f.rm < 0) assert(false, `${f.name} has no register form`);
     op = f.rm; reg = a; rm = b;
   }
   if (size === 8 && (f.flags & F_SSE) === 0 && (needsRex8(reg) || needsRex8(rm))) p |= P_REX;
@@ -312,7 +319,7 @@ export function opRM(buf: ByteBuffer, f: Form, size: number, reg: number, base: 
   let p = prefixWord(f, size);
   let op = f.rm;
   if (op < 0 && (f.flags & F_COMMUTE) !== 0) op = f.mr;
-  assert(op >= 0 && (f.flags & F_REG_ONLY) === 0, `${f.name} has no reg, mem form`);
+  if (op < 0 || (f.flags & F_REG_ONLY) !== 0) assert(false, `${f.name} has no reg, mem form`);
   if (size === 8 && (f.flags & F_SSE) === 0 && needsRex8(reg)) p |= P_REX;
   return encRM(buf, p, sized(f, size, op), reg, base, index, scale, disp);
 }
@@ -320,7 +327,7 @@ export function opRM(buf: ByteBuffer, f: Form, size: number, reg: number, base: 
 /** op [mem], reg. */
 export function opMR(buf: ByteBuffer, f: Form, size: number, base: number, index: number, scale: number, disp: number, reg: number): number {
   let p = prefixWord(f, size);
-  assert(f.mr >= 0 && (f.flags & F_REG_ONLY) === 0, `${f.name} has no mem, reg form`);
+  if (f.mr < 0 || (f.flags & F_REG_ONLY) !== 0) assert(false, `${f.name} has no mem, reg form`);
   if (size === 8 && (f.flags & F_SSE) === 0 && needsRex8(reg)) p |= P_REX;
   return encRM(buf, p, sized(f, size, f.mr), reg, base, index, scale, disp);
 }
@@ -330,14 +337,14 @@ function immOpcode(f: Form, size: number, v: number): number {
   if (f.m1 >= 0 && v === 1) return sized(f, size, f.m1);
   if (size === 8) {
     if (f.mi >= 0) return (f.mi - 1) | (8 << 24);
-    assert(f.mi8 >= 0, `${f.name} has no immediate form`);
+    if (f.mi8 < 0) assert(false, `${f.name} has no immediate form`);
     return sized(f, size, f.mi8) | (8 << 24);
   }
   if (f.mi8 >= 0 && (f.mi < 0 || fits8(signedImm(size, v)))) {
-    assert(f.mi >= 0 || (v >= -128 && v <= 255), `${f.name}: imm8 out of range: ${v}`);
+    if (!(f.mi >= 0 || (v >= -128 && v <= 255))) assert(false, `${f.name}: imm8 out of range: ${v}`);
     return f.mi8 | (8 << 24);
   }
-  assert(f.mi >= 0, `${f.name} has no immediate form`);
+  if (f.mi < 0) assert(false, `${f.name} has no immediate form`);
   return f.mi | ((size === 16 ? 16 : 32) << 24);
 }
 
@@ -375,14 +382,14 @@ export function opMI(buf: ByteBuffer, f: Form, size: number, base: number, index
 /** op r (unary forms; shifts by cl; call/jmp/push/pop through a register). */
 export function opR(buf: ByteBuffer, f: Form, size: number, r: number): void {
   let p = prefixWord(f, size);
-  assert(f.m >= 0, `${f.name} has no unary form`);
+  if (f.m < 0) assert(false, `${f.name} has no unary form`);
   if (size === 8 && needsRex8(r)) p |= P_REX;
   encRR(buf, p, sized(f, size, f.m), f.digit, r);
 }
 
 /** op [mem]. */
 export function opM(buf: ByteBuffer, f: Form, size: number, base: number, index: number, scale: number, disp: number): number {
-  assert(f.m >= 0, `${f.name} has no unary form`);
+  if (f.m < 0) assert(false, `${f.name} has no unary form`);
   return encRM(buf, prefixWord(f, size), sized(f, size, f.m), f.digit, base, index, scale, disp);
 }
 
@@ -410,7 +417,7 @@ export function opRMI(buf: ByteBuffer, f: Form, size: number, reg: number, base:
   v = signedImm(size, v);
   const use8 = f.rmi < 0 || fits8(signedImm(size, v));
   const op = use8 ? f.rmi8 : f.rmi;
-  assert(op >= 0, `${f.name} has no reg, mem, imm form`);
+  if (op < 0) assert(false, `${f.name} has no reg, mem, imm form`);
   const at = encRM(buf, prefixWord(f, size), op, reg, base, index, scale, disp);
   imm3(buf, f, size, v, use8);
   return at;
@@ -418,7 +425,7 @@ export function opRMI(buf: ByteBuffer, f: Form, size: number, reg: number, base:
 
 /** op [mem], reg, imm8 (shld/shrd). */
 export function opMRI(buf: ByteBuffer, f: Form, size: number, base: number, index: number, scale: number, disp: number, reg: number, v: number): number {
-  assert(f.mri8 >= 0, `${f.name} has no mem, reg, imm form`);
+  if (f.mri8 < 0) assert(false, `${f.name} has no mem, reg, imm form`);
   const at = encRM(buf, prefixWord(f, size), f.mri8, reg, base, index, scale, disp);
   imm(buf, 8, v);
   return at;
@@ -438,7 +445,7 @@ export function movRI(buf: ByteBuffer, size: number, r: number, v: number): void
       movRI(buf, 32, r, v);
       return;
     }
-    assert(Number.isSafeInteger(v), `mov imm64 must be a safe integer (use movRI64): ${v}`);
+    if (!Number.isSafeInteger(v)) assert(false, `mov imm64 must be a safe integer (use movRI64): ${v}`);
     const lo = v % 0x100000000;
     movabs(buf, r, lo | 0, Math.floor(v / 0x100000000) | 0);
     return;
