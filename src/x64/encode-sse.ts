@@ -90,3 +90,42 @@ export const PSHUFD = defineForm('pshufd', { flags: F_SSE, prefix: 0x66, rmi8: 0
 /** roundss/roundsd xmm, xmm/m, imm8 (SSE4.1; imm8 = rounding mode). */
 export const ROUNDSS = defineForm('roundss', { flags: F_SSE, prefix: 0x66, rmi8: 0x0f3a0a });
 export const ROUNDSD = defineForm('roundsd', { flags: F_SSE, prefix: 0x66, rmi8: 0x0f3a0b });
+
+// Sign masks, packed compares and lane shuffles for vector lowering.
+/** movmskps/movmskpd r32, xmm (register source only). */
+export const MOVMSKPS = sse('movmskps', 0, 0x0f50, -1, F_REG_ONLY);
+export const MOVMSKPD = sse('movmskpd', 0x66, 0x0f50, -1, F_REG_ONLY);
+/** cmpss/cmpsd/cmpps/cmppd xmm, xmm/m, imm8 predicate (0 eq, 1 lt, 2 le, 3 unord, 4 neq, 5 nlt, 6 nle, 7 ord). */
+export const CMPSS = defineForm('cmpss', { flags: F_SSE, prefix: 0xf3, rmi8: 0x0fc2 });
+export const CMPSD = defineForm('cmpsd', { flags: F_SSE, prefix: 0xf2, rmi8: 0x0fc2 });
+export const CMPPS = defineForm('cmpps', { flags: F_SSE, prefix: 0, rmi8: 0x0fc2 });
+export const CMPPD = defineForm('cmppd', { flags: F_SSE, prefix: 0x66, rmi8: 0x0fc2 });
+export const PSHUFLW = defineForm('pshuflw', { flags: F_SSE, prefix: 0xf2, rmi8: 0x0f70 });
+export const PSHUFHW = defineForm('pshufhw', { flags: F_SSE, prefix: 0xf3, rmi8: 0x0f70 });
+/** pshufb (SSSE3). */
+export const PSHUFB = sse('pshufb', 0x66, 0x0f3800);
+export const PUNPCKLBW = sse('punpcklbw', 0x66, 0x0f60);
+export const PUNPCKLWD = sse('punpcklwd', 0x66, 0x0f61);
+export const PUNPCKLDQ = sse('punpckldq', 0x66, 0x0f62);
+export const PUNPCKLQDQ = sse('punpcklqdq', 0x66, 0x0f6c);
+export const PMULLW = sse('pmullw', 0x66, 0x0fd5);
+/** pmulld (SSE4.1). */
+export const PMULLD = sse('pmulld', 0x66, 0x0f3840);
+export const PCMPGTB = sse('pcmpgtb', 0x66, 0x0f64);
+export const PCMPGTW = sse('pcmpgtw', 0x66, 0x0f65);
+export const PCMPGTD = sse('pcmpgtd', 0x66, 0x0f66);
+
+/** Vector shifts by an immediate: opRI(buf, PSLLD, 0, xmm, imm8). */
+function vshift(name: string, op: number, digit: number): Form {
+  return defineForm(name, { flags: F_SSE, prefix: 0x66, mi8: op, digit });
+}
+export const PSRLW = vshift('psrlw', 0x0f71, 2);
+export const PSRAW = vshift('psraw', 0x0f71, 4);
+export const PSLLW = vshift('psllw', 0x0f71, 6);
+export const PSRLD = vshift('psrld', 0x0f72, 2);
+export const PSRAD = vshift('psrad', 0x0f72, 4);
+export const PSLLD = vshift('pslld', 0x0f72, 6);
+export const PSRLQ = vshift('psrlq', 0x0f73, 2);
+export const PSRLDQ = vshift('psrldq', 0x0f73, 3);
+export const PSLLQ = vshift('psllq', 0x0f73, 6);
+export const PSLLDQ = vshift('pslldq', 0x0f73, 7);

@@ -279,10 +279,14 @@ const SSE_FORMS: [E.Form, Cls, Cls, number][] = [
   [S.PCMPEQB, 'x', 'x', 128], [S.PCMPEQW, 'x', 'x', 128], [S.PCMPEQD, 'x', 'x', 128],
   [S.PADDB, 'x', 'x', 128], [S.PADDW, 'x', 'x', 128], [S.PADDD, 'x', 'x', 128], [S.PADDQ, 'x', 'x', 128],
   [S.PSUBB, 'x', 'x', 128], [S.PSUBW, 'x', 'x', 128], [S.PSUBD, 'x', 'x', 128], [S.PSUBQ, 'x', 'x', 128],
-  [S.PMOVMSKB, 'g', 'x', 0],
+  [S.PMOVMSKB, 'g', 'x', 0], [S.MOVMSKPS, 'g', 'x', 0], [S.MOVMSKPD, 'g', 'x', 0],
+  [S.PSHUFB, 'x', 'x', 128], [S.PUNPCKLBW, 'x', 'x', 128], [S.PUNPCKLWD, 'x', 'x', 128],
+  [S.PUNPCKLDQ, 'x', 'x', 128], [S.PUNPCKLQDQ, 'x', 'x', 128], [S.PMULLW, 'x', 'x', 128], [S.PMULLD, 'x', 'x', 128],
+  [S.PCMPGTB, 'x', 'x', 128], [S.PCMPGTW, 'x', 'x', 128], [S.PCMPGTD, 'x', 'x', 128],
 ];
 for (const [f, regCls, rmCls, msz] of SSE_FORMS) {
-  const gprSizes = regCls === 'g' || rmCls === 'g' ? (f === S.PMOVMSKB ? [32] : [32, 64]) : [0];
+  const regOnly = f === S.PMOVMSKB || f === S.MOVMSKPS || f === S.MOVMSKPD;
+  const gprSizes = regCls === 'g' || rmCls === 'g' ? (regOnly ? [32] : [32, 64]) : [0];
   for (const size of gprSizes) {
     const name = (f === S.MOVD_TO_XMM || f === S.MOVD_FROM_XMM) && size === 64 ? 'movq' : f.name;
     const nm = (cls: Cls, n: number) => (cls === 'x' ? XMM_NAMES[n]! : r(n, size));
@@ -294,7 +298,7 @@ for (const [f, regCls, rmCls, msz] of SSE_FORMS) {
       // movq xmm, xmm through the store opcode (66 0F D6) is valid; LLVM picks F3 0F 7E.
       add(text, (x) => E.opRR(x, f, size, a, b), f === S.MOVQ_STORE);
     }
-    if (f === S.PMOVMSKB) continue;
+    if (regOnly) continue;
     // LLVM picks the F3 0F 7E / 66 0F D6 encodings for movq between xmm and memory.
     const movqMem = name === 'movq' && (f === S.MOVD_TO_XMM || f === S.MOVD_FROM_XMM);
     MEMS.forEach((m, k) => {
@@ -304,12 +308,20 @@ for (const [f, regCls, rmCls, msz] of SSE_FORMS) {
     });
   }
 }
-for (const [f, v, msz] of [[S.PSHUFD, 0x1b, 128], [S.PSHUFD, 0xff, 128], [S.ROUNDSS, 4, 32], [S.ROUNDSD, 11, 64], [S.ROUNDSD, 0, 64]] as const) {
+const WITH_IMM8: [E.Form, number, number][] = [
+  [S.PSHUFD, 0x1b, 128], [S.PSHUFD, 0xff, 128], [S.ROUNDSS, 4, 32], [S.ROUNDSD, 11, 64], [S.ROUNDSD, 0, 64],
+  [S.CMPSS, 1, 32], [S.CMPSD, 3, 64], [S.CMPPS, 4, 128], [S.CMPPD, 7, 128], [S.PSHUFLW, 0xe4, 128], [S.PSHUFHW, 0x1b, 128],
+];
+for (const [f, v, msz] of WITH_IMM8) {
   for (const [a, b] of REG_PAIRS) add(`${f.name} ${XMM_NAMES[a]}, ${XMM_NAMES[b]}, ${v}`, (x) => E.opRRI(x, f, 0, a, b, v));
   MEMS.forEach((m, k) => {
     const reg = REGS[k % REGS.length]!;
     add(`${f.name} ${XMM_NAMES[reg]}, ${memText(m, PTR[msz]!)}, ${v}`, (x) => E.opRMI(x, f, 0, reg, m[0], m[1], m[2], m[3], v));
   });
+}
+
+for (const f of [S.PSRLW, S.PSRAW, S.PSLLW, S.PSRLD, S.PSRAD, S.PSLLD, S.PSRLQ, S.PSRLDQ, S.PSLLQ, S.PSLLDQ]) {
+  for (const reg of REGS) add(`${f.name} ${XMM_NAMES[reg]}, ${reg + 1}`, (x) => E.opRI(x, f, 0, reg, reg + 1));
 }
 
 // ---- running the oracle ----
