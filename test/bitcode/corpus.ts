@@ -181,13 +181,13 @@ export function buildCorpus(variants: readonly Variant[] = VARIANTS): CorpusModu
   return out;
 }
 
-/** A native executable of the program built by stock rustc (the reference side of differential tests). */
+/** A native executable of the program built by stock rustc with the bitcode builds' flags (the reference side of differential tests). */
 export function buildExecutable(name: string): string {
   const p = program(name);
   const version = rustcVersion();
   if (version === null) throw new Error('rustc is not installed');
-  const flags = ['-C', 'opt-level=0', '--edition', '2021', '--cap-lints', 'allow'];
-  const key = hashKey([p.source, version, 'exe', ...flags]);
+  const flags: string[] = [];
+  const key = hashKey([p.source, version, 'exe', ...COMMON_FLAGS, ...flags]);
   mkdirSync(cacheDir, { recursive: true });
   const exe = join(cacheDir, `${name}.exe.${key}`);
   if (!existsSync(exe)) compile(p, '', flags, 'out', exe);
