@@ -1,0 +1,303 @@
+// Tokenizer for CLIF text: scans char codes of one string and exposes the
+// current token as plain fields (kind, text span, entity number or type,
+// line/column). Comments are collected with their positions for the parser.
+
+import { Type, parseType, INVALID } from './types.js';
+import { CgtsError } from '../support/diag.js';
+
+export const enum Tok {
+  Eof,
+  LParen, RParen, LBrace, RBrace, LBracket, RBracket, LAngle, RAngle,
+  Comma, Dot, Colon, Equal, Bang, Star, Plus, Minus, Arrow,
+  /** Entity references: `num` holds the number. */
+  Value, Block, StackSlot, DynStackSlot, DynType, GlobalValue, MemoryType, Constant, FuncRef, SigRef,
+  UserRef, UserNameRef, ExTable, ExTag, Region, TryRet, TryExn,
+  /** A type word: `type` holds it. */
+  Type,
+  Identifier,
+  /** `%name`: text without the `%`. */
+  Name,
+  /** `"..."`: text without quotes. */
+  String,
+  /** `#hex`: text without `#`. */
+  HexSeq,
+  /** `@hex`: `num` holds the location. */
+  SrcLoc,
+  Integer,
+  Float,
+  Cold,
+}
+
+const entityPrefixes: [string, Tok][] = [
+  ['v', Tok.Value], ['block', Tok.Block], ['ss', Tok.StackSlot], ['dss', Tok.DynStackSlot], ['dt', Tok.DynType],
+  ['gv', Tok.GlobalValue], ['mt', Tok.MemoryType], ['const', Tok.Constant], ['fn', Tok.FuncRef], ['sig', Tok.SigRef],
+  ['u', Tok.UserRef], ['userextname', Tok.UserNameRef], ['extable', Tok.ExTable], ['tag', Tok.ExTag],
+  ['region', Tok.Region], ['ret', Tok.TryRet], ['exn', Tok.TryExn],
+];
+const entityByPrefix = new Map(entityPrefixes);
+
+export interface Comment {
+  /** The text after the `;`. */
+  text: string;
+  line: number;
+  col: number;
+  /** Offset of the `;` in the source. */
+  pos: number;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isWordStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57);
+}
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+export class Lexer {
+  readonly src: string;
+  readonly file: string;
+  pos = 0;
+  line = 1;
+  lineStart = 0;
+
+  // The current token.
+  kind: Tok = Tok.Eof;
+  start = 0;
+  end = 0;
+  tokLine = 1;
+  tokCol = 1;
+  num = 0;
+  type: Type = INVALID;
+
+  comments: Comment[] = [];
+
+  constructor(src: string, file: string) {
+    this.src = src;
+    this.file = file;
+  }
+
+  /** The current token kind (a call, so that TypeScript does not narrow it across next()). */
+  tok(): Tok {
+    return this.kind;
+  }
+
+  text(): string {
+    return this.src.slice(this.start, this.end);
+  }
+
+  error(message: string, line = this.tokLine, col = this.tokCol): never {
+    throw new CgtsError(message, `${this.file}:${line}:${col}`);
+  }
+
+  /** Line and column of a source offset (computed by scanning; for errors only). */
+  lineColOf(offset: number): [number, number] {
+    let line = 1;
+    let ls = 0;
+    for (let i = 0; i < offset && i < this.src.length; i++) {
+      if (this.src.charCodeAt(i) === 10) {
+        line++;
+        ls = i + 1;
+      }
+    }
+    return [line, offset - ls + 1];
+  }
+
+  errorAt(offset: number, message: string): never {
+    const [l, c] = this.lineColOf(offset);
+    this.error(message, l, c);
+  }
+
+  /** Skips the rest of the current line (used after `test`/`set`/`target`); returns its text. */
+  restOfLine(): string {
+    const s = this.src;
+    const b = this.pos;
+    let i = b;
+    while (i < s.length && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 59) i++;
+    const text = s.slice(b, i);
+    this.pos = i;
+    return text;
+  }
+
+  /** Advances to the next token. */
+  next(): Tok {
+    const s = this.src;
+    const n = s.length;
+    let p = this.pos;
+    for (;;) {
+      if (p >= n) {
+        this.pos = p;
+        this.start = this.end = p;
+        this.tokLine = this.line;
+        this.tokCol = p - this.lineStart + 1;
+        return (this.kind = Tok.Eof);
+      }
+      const c = s.charCodeAt(p);
+      if (c === 10) {
+        p++;
+        this.line++;
+        this.lineStart = p;
+      } else if (c === 32 || c === 9 || c === 13) {
+        p++;
+      } else if (c === 59 /* ; */) {
+        let e = p + 1;
+        while (e < n && s.charCodeAt(e) !== 10) e++;
+        this.comments.push({ text: s.slice(p + 1, e), line: this.line, col: p - this.lineStart + 1, pos: p });
+        p = e;
+      } else {
+        break;
+      }
+    }
+    this.start = p;
+    this.tokLine = this.line;
+    this.tokCol = p - this.lineStart + 1;
+    const c = s.charCodeAt(p);
+    let k: Tok;
+    switch (c) {
+      case 40: k = Tok.LParen; p++; break;
+      case 41: k = Tok.RParen; p++; break;
+      case 123: k = Tok.LBrace; p++; break;
+      case 125: k = Tok.RBrace; p++; break;
+      case 91: k = Tok.LBracket; p++; break;
+      case 93: k = Tok.RBracket; p++; break;
+      case 60: k = Tok.LAngle; p++; break;
+      case 62: k = Tok.RAngle; p++; break;
+      case 44: k = Tok.Comma; p++; break;
+      case 46: k = Tok.Dot; p++; break;
+      case 58: k = Tok.Colon; p++; break;
+      case 61: k = Tok.Equal; p++; break;
+      case 33: k = Tok.Bang; p++; break;
+      case 42: k = Tok.Star; p++; break;
+      case 43: // +
+      case 45: // -
+        if (c === 45 && s.charCodeAt(p + 1) === 62) {
+          k = Tok.Arrow;
+          p += 2;
+        } else if (this.numericAt(p + 1)) {
+          return this.scanNumber(p);
+        } else {
+          k = c === 43 ? Tok.Plus : Tok.Minus;
+          p++;
+        }
+        break;
+      case 37: { // %name
+        let e = p + 1;
+        while (e < n && isWordChar(s.charCodeAt(e))) e++;
+        this.pos = e;
+        this.end = e;
+        return (this.kind = Tok.Name);
+      }
+      case 34: { // "string"
+        let e = p + 1;
+        while (e < n && s.charCodeAt(e) !== 34) {
+          if (s.charCodeAt(e) === 10) this.error('unterminated string');
+          e++;
+        }
+        if (e >= n) this.error('unterminated string');
+        this.pos = e + 1;
+        this.end = e + 1;
+        return (this.kind = Tok.String);
+      }
+      case 35: // #hex
+      case 64: { // @srcloc
+        let e = p + 1;
+        while (e < n && isHexDigit(s.charCodeAt(e))) e++;
+        if (e === p + 1) this.error(c === 35 ? 'expected hex digits after #' : 'expected a hex source location after @');
+        this.pos = e;
+        this.end = e;
+        if (c === 64) {
+          if (e - p - 1 > 8) this.error('source location too large');
+          this.num = parseInt(s.slice(p + 1, e), 16) | 0;
+          return (this.kind = Tok.SrcLoc);
+        }
+        return (this.kind = Tok.HexSeq);
+      }
+      default:
+        if (isDigit(c)) return this.scanNumber(p);
+        if (isWordStart(c)) {
+          if ((c === 78 || c === 73 || c === 115) && this.specialFloatAt(p)) return this.scanNumber(p);
+          return this.scanWord(p);
+        }
+        this.error(`unexpected character '${s[p]}'`);
+    }
+    this.pos = p;
+    this.end = p;
+    return (this.kind = k);
+  }
+
+  /** Whether a number starts at `p` (after a sign). */
+  private numericAt(p: number): boolean {
+    const c = this.src.charCodeAt(p);
+    if (isDigit(c) || c === 45 || c === 43 || c === 46) return true;
+    return this.specialFloatAt(p);
+  }
+
+  private specialFloatAt(p: number): boolean {
+    const s = this.src;
+    return s.startsWith('NaN', p) || s.startsWith('Inf', p) || s.startsWith('sNaN', p);
+  }
+
+  private scanNumber(p: number): Tok {
+    const s = this.src;
+    const n = s.length;
+    let isFloat = false;
+    let e = p;
+    let c = s.charCodeAt(e);
+    if (c === 45 || c === 43) e++;
+    if (s.startsWith('NaN:', e) || s.startsWith('sNaN:', e)) {
+      e = s.indexOf(':', e) + 1;
+      isFloat = true;
+    } else if (s.startsWith('NaN', e) || s.startsWith('Inf', e)) {
+      isFloat = true;
+    }
+    for (; e < n; e++) {
+      c = s.charCodeAt(e);
+      if (c === 46) isFloat = true;
+      else if (!(isWordChar(c) || c === 45)) break;
+    }
+    this.pos = e;
+    this.end = e;
+    return (this.kind = isFloat ? Tok.Float : Tok.Integer);
+  }
+
+  private scanWord(p: number): Tok {
+    const s = this.src;
+    const n = s.length;
+    let e = p + 1;
+    while (e < n && isWordChar(s.charCodeAt(e))) e++;
+    this.pos = e;
+    this.end = e;
+    // Entity: prefix + decimal number without a leading zero.
+    let d = e;
+    while (d > p && isDigit(s.charCodeAt(d - 1))) d--;
+    if (d < e && d > p && (s.charCodeAt(d) !== 48 || d === e - 1)) {
+      const ent = entityByPrefix.get(s.slice(p, d));
+      if (ent !== undefined && e - d <= 10) {
+        const v = Number(s.slice(d, e));
+        if (v <= 0xfffffffe) {
+          this.num = v;
+          return (this.kind = ent);
+        }
+      }
+    }
+    const c = s.charCodeAt(p);
+    if (c === 105 || c === 102) {
+      const t = parseType(s.slice(p, e));
+      if (t !== INVALID) {
+        this.type = t;
+        return (this.kind = Tok.Type);
+      }
+    }
+    if (e - p === 4 && s.startsWith('cold', p)) return (this.kind = Tok.Cold);
+    return (this.kind = Tok.Identifier);
+  }
+
+  /** Whether the current token is the identifier `word`. */
+  isWord(word: string): boolean {
+    return this.kind === Tok.Identifier && this.end - this.start === word.length && this.src.startsWith(word, this.start);
+  }
+}
