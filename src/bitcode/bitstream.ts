@@ -1,0 +1,409 @@
+// LLVM bitstream cursor: reads fixed/VBR fields, abbreviation definitions,
+// BLOCKINFO and nested blocks from a bitcode buffer, and decodes records into a
+// reused operand array. Every read is bounded by the buffer; errors are CgtsErrors
+// naming the byte offset and the enclosing block.
+
+import { CgtsError } from '../support/diag.js';
+import { BlockId, blockName } from './codes.js';
+
+/** Abbreviation operand encodings, as in the bitstream format. */
+const enum Enc {
+  Literal = 0,
+  Fixed = 1,
+  VBR = 2,
+  Array = 3,
+  Char6 = 4,
+  Blob = 5,
+}
+
+/** An abbreviation: pairs (encoding, value) flattened. */
+export type Abbrev = Int32Array;
+
+/** What `advance` found next. */
+export const enum Entry {
+  EndBlock = -1,
+  SubBlock = -2,
+}
+
+const CHAR6 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._';
+
+/** Saved state of an enclosing block. */
+interface Frame {
+  abbrevWidth: number;
+  abbrevs: Abbrev[];
+  blockId: number;
+  end: number;
+}
+
+export class BitCursor {
+  readonly words: Uint32Array;
+  readonly bytes: Uint8Array;
+  /** Total number of bits in the buffer. */
+  readonly endBit: number;
+  readonly fileName: string;
+  pos: number;
+  abbrevWidth: number;
+  abbrevs: Abbrev[];
+  blockId: number;
+  /** End bit of the current block (or the buffer end at top level). */
+  blockEnd: number;
+  stack: Frame[];
+  /** Abbreviations from BLOCKINFO, per block id. */
+  blockInfo: Map<number, Abbrev[]>;
+
+  /** Set by `advance` when it returns Entry.SubBlock. */
+  subBlockId: number;
+
+  /** The last record: code, operands (numbers; see `wide` for > 2^53), blob. */
+  code: number;
+  ops: number[];
+  n: number;
+  /** Exact values of operands that did not fit in a double, by operand index. */
+  wide: Map<number, bigint>;
+  blobStart: number;
+  blobLen: number;
+  /** Bit position where the last record (or entry) started. */
+  recordPos: number;
+
+  constructor(bytes: Uint8Array, fileName: string, blockInfo?: Map<number, Abbrev[]>) {
+    let buf = bytes;
+    if (bytes.byteOffset % 4 !== 0 || bytes.length % 4 !== 0) {
+      buf = new Uint8Array((bytes.length + 3) & ~3);
+      buf.set(bytes);
+    }
+    this.bytes = bytes;
+    this.words = new Uint32Array(buf.buffer, buf.byteOffset, buf.length >> 2);
+    this.endBit = bytes.length * 8;
+    this.fileName = fileName;
+    this.pos = 0;
+    this.abbrevWidth = 2;
+    this.abbrevs = [];
+    this.blockId = -1;
+    this.blockEnd = this.endBit;
+    this.stack = [];
+    this.blockInfo = blockInfo ?? new Map();
+    this.subBlockId = -1;
+    this.code = 0;
+    this.ops = [];
+    this.n = 0;
+    this.wide = new Map();
+    this.blobStart = 0;
+    this.blobLen = 0;
+    this.recordPos = 0;
+  }
+
+  /** A CgtsError naming the file, byte offset and current block. */
+  error(message: string, at = this.recordPos): CgtsError {
+    const where = `${this.fileName}: byte ${at >>> 3}`;
+    const inBlock = this.blockId >= 0 ? ` in ${blockName(this.blockId)} block` : '';
+    return new CgtsError(`${message}${inBlock}`, where);
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.endBit;
+  }
+
+  /** Reads `width` (0..32) bits as an unsigned number. */
+  read(width: number): number {
+    const pos = this.pos;
+    if (pos + width > this.blockEnd) {
+      throw this.error(pos + width > this.endBit ? 'unexpected end of file' : 'read past the end of the block', pos);
+    }
+    if (width === 0) return 0;
+    const w = pos >>> 5;
+    const b = pos & 31;
+    let v = this.words[w]! >>> b;
+    if (b + width > 32) v |= this.words[w + 1]! << (32 - b);
+    this.pos = pos + width;
+    return width === 32 ? v >>> 0 : v & ((1 << width) - 1);
+  }
+
+  /** Reads a VBR field; values above 2^53 lose precision here (see readVBRExact). */
+  readVBR(width: number): number {
+    const hi = 1 << (width - 1);
+    let piece = this.read(width);
+    if ((piece & hi) === 0) return piece;
+    let result = 0;
+    let scale = 1;
+    for (let i = 0; ; i++) {
+      result += (piece & (hi - 1)) * scale;
+      if ((piece & hi) === 0) return result;
+      scale *= hi;
+      if (i > 70) throw this.error('VBR value is too long');
+      piece = this.read(width);
+    }
+  }
+
+  /** Reads a VBR field as an exact bigint (for operands that may exceed 2^53). */
+  private readVBRBig(width: number, startPos: number): bigint {
+    this.pos = startPos;
+    const hi = 1 << (width - 1);
+    let result = 0n;
+    let shift = 0n;
+    for (let i = 0; i < 80; i++) {
+      const piece = this.read(width);
+      result |= BigInt(piece & (hi - 1)) << shift;
+      if ((piece & hi) === 0) return result;
+      shift += BigInt(width - 1);
+    }
+    throw this.error('VBR value is too long');
+  }
+
+  alignTo32(): void {
+    const p = (this.pos + 31) & ~31;
+    if (p > this.endBit) throw this.error('unexpected end of file', this.pos);
+    this.pos = p;
+  }
+
+  /**
+   * Moves to the next entry of the current block. Abbreviation definitions are
+   * absorbed. Returns Entry.EndBlock (the block has been left), Entry.SubBlock
+   * (the sub-block id is in `subBlockId`; call enterBlock or skipBlock), or a
+   * record's abbreviation id (call readRecord or skipRecord).
+   */
+  advance(): number {
+    for (;;) {
+      this.recordPos = this.pos;
+      if (this.stack.length === 0 && this.pos + this.abbrevWidth > this.endBit) return Entry.EndBlock;
+      const id = this.read(this.abbrevWidth);
+      switch (id) {
+        case 0: {
+          // END_BLOCK
+          if (this.stack.length === 0) throw this.error('END_BLOCK at top level');
+          this.alignTo32();
+          const f = this.stack.pop()!;
+          this.abbrevWidth = f.abbrevWidth;
+          this.abbrevs = f.abbrevs;
+          this.blockId = f.blockId;
+          this.blockEnd = f.end;
+          return Entry.EndBlock;
+        }
+        case 1:
+          this.subBlockId = this.readVBR(8);
+          return Entry.SubBlock;
+        case 2:
+          this.abbrevs.push(this.readAbbrev());
+          continue;
+        default:
+          return id;
+      }
+    }
+  }
+
+  /** Enters the sub-block announced by `advance`; returns its end bit. */
+  enterBlock(): number {
+    const width = this.readVBR(4);
+    if (width < 1 || width > 32) throw this.error(`bad abbreviation width ${width}`);
+    this.alignTo32();
+    const words = this.read(32);
+    const end = this.pos + words * 32;
+    if (end > this.blockEnd) throw this.error(`block ${blockName(this.subBlockId)} runs past the end of its parent`);
+    this.stack.push({ abbrevWidth: this.abbrevWidth, abbrevs: this.abbrevs, blockId: this.blockId, end: this.blockEnd });
+    this.abbrevWidth = width;
+    const inherited = this.blockInfo.get(this.subBlockId);
+    this.abbrevs = inherited ? inherited.slice() : [];
+    this.blockId = this.subBlockId;
+    this.blockEnd = end;
+    return end;
+  }
+
+  /** Skips the sub-block announced by `advance`, using its length word. */
+  skipBlock(): void {
+    this.readVBR(4);
+    this.alignTo32();
+    const words = this.read(32);
+    const end = this.pos + words * 32;
+    if (end > this.blockEnd) throw this.error(`block ${blockName(this.subBlockId)} runs past the end of its parent`);
+    this.pos = end;
+  }
+
+  /**
+   * Positions the cursor at a block body saved earlier (`bodyPos` = bit after the
+   * length word), as if the block had just been entered.
+   */
+  enterSavedBlock(blockId: number, abbrevWidth: number, bodyPos: number, end: number): void {
+    this.stack.length = 0;
+    this.stack.push({ abbrevWidth: 2, abbrevs: [], blockId: -1, end: this.endBit });
+    this.pos = bodyPos;
+    this.abbrevWidth = abbrevWidth;
+    const inherited = this.blockInfo.get(blockId);
+    this.abbrevs = inherited ? inherited.slice() : [];
+    this.blockId = blockId;
+    this.blockEnd = end;
+  }
+
+  private readAbbrev(): Abbrev {
+    const count = this.readVBR(5);
+    if (count < 1) throw this.error('abbreviation with no operands');
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const literal = this.read(1);
+      if (literal) {
+        out.push(Enc.Literal, this.readVBR(8));
+        continue;
+      }
+      const enc = this.read(3);
+      switch (enc) {
+        case Enc.Fixed:
+        case Enc.VBR: {
+          const w = this.readVBR(5);
+          if (w > 64 || (enc === Enc.VBR && w < 2)) throw this.error(`bad abbreviation operand width ${w}`);
+          if (w === 0) out.push(Enc.Literal, 0);
+          else out.push(enc, w);
+          break;
+        }
+        case Enc.Array:
+          if (i !== count - 2) throw this.error('array must be the next-to-last abbreviation operand');
+          out.push(Enc.Array, 0);
+          break;
+        case Enc.Char6:
+          out.push(Enc.Char6, 0);
+          break;
+        case Enc.Blob:
+          if (i !== count - 1) throw this.error('blob must be the last abbreviation operand');
+          out.push(Enc.Blob, 0);
+          break;
+        default:
+          throw this.error(`unknown abbreviation operand encoding ${enc}`);
+      }
+    }
+    return Int32Array.from(out);
+  }
+
+  private push(v: number): void {
+    this.ops[this.n++] = v;
+  }
+
+  private readField(enc: number, width: number): number {
+    switch (enc) {
+      case Enc.Fixed:
+        if (width <= 32) return this.read(width);
+        return this.read(32) + this.read(width - 32) * 4294967296;
+      case Enc.VBR: {
+        const start = this.pos;
+        const v = this.readVBR(width);
+        if (v > Number.MAX_SAFE_INTEGER) this.wide.set(this.n, this.readVBRBig(width, start));
+        return v;
+      }
+      case Enc.Char6:
+        return CHAR6.charCodeAt(this.read(6));
+      default:
+        throw this.error('bad abbreviation operand');
+    }
+  }
+
+  /** Reads a record with the given abbreviation id into code/ops/n/blob. */
+  readRecord(abbrevId: number): number {
+    this.n = 0;
+    this.blobLen = 0;
+    if (this.wide.size) this.wide.clear();
+    if (abbrevId === 3) {
+      // UNABBREV_RECORD
+      this.code = this.readVBR(6);
+      const count = this.readVBR(6);
+      if (count * 4 > this.blockEnd - this.pos) throw this.error('record operand count exceeds the block size');
+      for (let i = 0; i < count; i++) {
+        const start = this.pos;
+        const v = this.readVBR(6);
+        if (v > Number.MAX_SAFE_INTEGER) this.wide.set(this.n, this.readVBRBig(6, start));
+        this.push(v);
+      }
+      return this.code;
+    }
+    const ab = this.abbrevs[abbrevId - 4];
+    if (ab === undefined) throw this.error(`undefined abbreviation id ${abbrevId}`);
+    let first = true;
+    for (let i = 0; i < ab.length; i += 2) {
+      const enc = ab[i]!;
+      const val = ab[i + 1]!;
+      let v: number;
+      if (enc === Enc.Literal) v = val;
+      else if (enc === Enc.Array) {
+        const count = this.readVBR(6);
+        const eltEnc = ab[i + 2]!;
+        const eltW = ab[i + 3]!;
+        if (count > this.blockEnd - this.pos) throw this.error('array length exceeds the block size');
+        if (first) {
+          if (count === 0) throw this.error('record has no code');
+          this.code = eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW);
+          for (let k = 1; k < count; k++) this.push(eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW));
+        } else {
+          for (let k = 0; k < count; k++) this.push(eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW));
+        }
+        return this.code;
+      } else if (enc === Enc.Blob) {
+        const len = this.readVBR(6);
+        this.alignTo32();
+        if (len * 8 > this.blockEnd - this.pos) throw this.error('blob runs past the end of the block');
+        this.blobStart = this.pos >>> 3;
+        this.blobLen = len;
+        this.pos += len * 8;
+        this.alignTo32();
+        if (first) throw this.error('record code cannot be a blob');
+        return this.code;
+      } else v = this.readField(enc, val);
+      if (first) {
+        this.code = v;
+        first = false;
+      } else this.push(v);
+    }
+    return this.code;
+  }
+
+  /** The blob of the last record. */
+  blob(): Uint8Array {
+    return this.bytes.subarray(this.blobStart, this.blobStart + this.blobLen);
+  }
+
+  /** Operand i of the last record as an exact unsigned bigint. */
+  big(i: number): bigint {
+    const w = this.wide.get(i);
+    return w !== undefined ? w : BigInt(this.ops[i]!);
+  }
+
+  /** Operands [from, n) of the last record as a string of char codes. */
+  str(from = 0, to = this.n): string {
+    let s = '';
+    for (let i = from; i < to; i++) s += String.fromCharCode(this.ops[i]! & 0xff);
+    return s;
+  }
+
+  /** Reads a BLOCKINFO block (already announced by advance) into `blockInfo`. */
+  readBlockInfo(): void {
+    this.enterBlock();
+    let cur: Abbrev[] | undefined;
+    for (;;) {
+      const e = this.advanceInBlockInfo();
+      if (e === Entry.EndBlock) return;
+      if (e === Entry.SubBlock) {
+        this.skipBlock();
+        continue;
+      }
+      if (e === -3) {
+        if (!cur) throw this.error('abbreviation in BLOCKINFO before SETBID');
+        cur.push(this.readAbbrev());
+        continue;
+      }
+      this.readRecord(e);
+      if (this.code === 1) {
+        if (this.n < 1) throw this.error('SETBID record without a block id');
+        const id = this.ops[0]!;
+        cur = this.blockInfo.get(id);
+        if (!cur) this.blockInfo.set(id, (cur = []));
+      }
+    }
+  }
+
+  private advanceInBlockInfo(): number {
+    this.recordPos = this.pos;
+    const id = this.read(this.abbrevWidth);
+    if (id === 2) return -3;
+    if (id === 0 || id === 1) {
+      this.pos = this.recordPos;
+      return this.advance();
+    }
+    return id;
+  }
+}
+
+export { BlockId };

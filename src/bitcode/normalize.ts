@@ -1,0 +1,68 @@
+// The normalization applied to both llvm-dis output and cgts's printed module
+// before comparing them. Each rule removes a difference that carries no
+// meaning for code generation or that cgts does not print yet:
+//   1. comments (`; ...` lines and the `; preds = ...` / `; No predecessors!`
+//      comments after block labels) and blank lines are dropped;
+//   2. ThinLTO summary lines (`^N = ...`) are dropped;
+//   3. metadata is dropped: definitions (`!N = ...`, `!name = ...`), debug
+//      records (`#dbg_value(...)`, `#dbg_declare(...)`) and attachments
+//      (`, !dbg !N`, ` !srcloc !N` ...);
+//   4. identified struct type definitions (`%T = type ...`) are sorted, since
+//      llvm-dis orders them by first use and cgts by type id;
+//   5. attribute groups are renumbered in order of first reference, and their
+//      `attributes #N = { ... }` definitions listed in that order.
+
+const LABEL_RE = /^("(?:[^"\\]|\\.)*"|[-a-zA-Z$._0-9]+):(\s+;.*)?$/;
+const ATTACHMENT_RE = /,? !(?:[A-Za-z_.][-\w.]*) !\d+/g;
+const ATTR_REF_RE = /#(\d+)\b/g;
+
+export function normalizeLL(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  const types: string[] = [];
+  let typesAt = -1;
+  const attrDefs = new Map<string, string>();
+  for (let line of lines) {
+    line = line.replace(/\s+$/, '');
+    const trimmed = line.trimStart();
+    if (trimmed === '' || trimmed[0] === ';' || trimmed[0] === '^' || trimmed[0] === '!') continue;
+    if (trimmed.startsWith('#dbg_')) continue;
+    const label = LABEL_RE.exec(line);
+    if (label) {
+      out.push(label[1] + ':');
+      continue;
+    }
+    if (line.startsWith('attributes #')) {
+      const eq = line.indexOf(' = ');
+      attrDefs.set(line.slice('attributes #'.length, eq), line.slice(eq + 3));
+      continue;
+    }
+    if (line.indexOf('!') >= 0) line = line.replace(ATTACHMENT_RE, '');
+    if (line[0] === '%' && / = type /.test(line)) {
+      if (typesAt < 0) {
+        typesAt = out.length;
+        out.push('');
+      }
+      types.push(line);
+      continue;
+    }
+    out.push(line);
+  }
+  if (typesAt >= 0) {
+    types.sort();
+    out.splice(typesAt, 1, ...types);
+  }
+  const renumber = new Map<string, number>();
+  for (let i = 0; i < out.length; i++) {
+    const l = out[i]!;
+    if (l.indexOf('#') < 0) continue;
+    out[i] = l.replace(ATTR_REF_RE, (whole, n: string) => {
+      if (!attrDefs.has(n)) return whole;
+      let k = renumber.get(n);
+      if (k === undefined) renumber.set(n, (k = renumber.size));
+      return '#' + k;
+    });
+  }
+  for (const [old, k] of renumber) out.push(`attributes #${k} = ${attrDefs.get(old)}`);
+  return out.join('\n') + '\n';
+}
