@@ -81,9 +81,9 @@ export function countEntities(es: Entity[]): EntityCounts {
 }
 
 /** What kind of line differs: the instruction opcode, or a part of the entity. */
-export function lineKind(line: string | undefined, index: number): string {
+export function lineKind(line: string | undefined, index: number, kind: EntityKind = 'define'): string {
   if (line === undefined) return 'missing line';
-  if (index === 0) return 'header line';
+  if (index === 0) return kind === 'define' ? 'define line' : kind;
   const t = line.trim();
   if (t === '}') return 'end of body';
   if (!line.startsWith(' ')) return 'block label';
@@ -140,7 +140,7 @@ export function compareLL(oracleText: string, ourText: string): Comparison {
     while (i < n && e.lines[i] === o.lines[i]) i++;
     if (i === n) continue;
     cmp.differing.push({ key: e.key, index: i, oracle: e.lines, ours: o.lines, oracleLine: e.line + i });
-    const k = lineKind(e.lines[i] ?? o.lines[i], i);
+    const k = lineKind(e.lines[i] ?? o.lines[i], i, e.kind);
     cmp.kinds.set(k, (cmp.kinds.get(k) ?? 0) + 1);
   }
   return cmp;
