@@ -97,6 +97,8 @@ export function lineKind(line: string | undefined, index: number, kind: EntityKi
 
 export interface Difference {
   key: string;
+  /** lineKind of the first differing line. */
+  kind: string;
   /** Index within the entity of the first differing line. */
   index: number;
   oracle: string[];
@@ -139,8 +141,8 @@ export function compareLL(oracleText: string, ourText: string): Comparison {
     let i = 0;
     while (i < n && e.lines[i] === o.lines[i]) i++;
     if (i === n) continue;
-    cmp.differing.push({ key: e.key, index: i, oracle: e.lines, ours: o.lines, oracleLine: e.line + i });
     const k = lineKind(e.lines[i] ?? o.lines[i], i, e.kind);
+    cmp.differing.push({ key: e.key, kind: k, index: i, oracle: e.lines, ours: o.lines, oracleLine: e.line + i });
     cmp.kinds.set(k, (cmp.kinds.get(k) ?? 0) + 1);
   }
   return cmp;
@@ -152,6 +154,21 @@ export function comparisonOk(c: Comparison): boolean {
 
 function countsEqual(a: EntityCounts, b: EntityCounts): boolean {
   return a.define === b.define && a.declare === b.declare && a.global === b.global;
+}
+
+/** The first differing entity of each kind (most frequent kinds first), then further ones in file order. */
+function pickExamples(c: Comparison, n: number): Difference[] {
+  const order = [...c.kinds].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  const picked: Difference[] = [];
+  for (const k of order) {
+    const d = c.differing.find((x) => x.kind === k);
+    if (d && picked.length < n) picked.push(d);
+  }
+  for (const d of c.differing) {
+    if (picked.length >= n) break;
+    if (!picked.includes(d)) picked.push(d);
+  }
+  return picked;
 }
 
 const clip = (s: string, n = 220) => (s.length > n ? s.slice(0, n) + ' ...' : s);
@@ -169,7 +186,7 @@ export function formatComparison(title: string, c: Comparison, maxEntities = 4, 
   }
   if (c.onlyOracle.length) out.push(`  only in llvm-dis-22: ${c.onlyOracle.slice(0, 5).map((k) => clip(k, 120)).join(', ')}${c.onlyOracle.length > 5 ? ', ...' : ''}`);
   if (c.onlyOurs.length) out.push(`  only in cgts: ${c.onlyOurs.slice(0, 5).map((k) => clip(k, 120)).join(', ')}${c.onlyOurs.length > 5 ? ', ...' : ''}`);
-  for (const d of c.differing.slice(0, maxEntities)) {
+  for (const d of pickExamples(c, maxEntities)) {
     out.push(`  --- ${clip(d.key, 160)} (llvm-dis-22 line ${d.oracleLine}, line ${d.index + 1} of the entity)`);
     for (let j = Math.max(0, d.index - context); j < d.index; j++) out.push(`        ${clip(d.oracle[j])}`);
     for (let j = d.index; j < d.index + 2; j++) {
