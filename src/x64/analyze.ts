@@ -1,0 +1,257 @@
+// Per-function analysis for the x86-64 back end. Needs a Function; produces the
+// block order (reverse post-order), a position for every block start and
+// instruction, each value's live interval [def, end] over those positions
+// (loop-extended), use counts, and which values are fused into their user.
+
+import { Function } from '../ir/function.js';
+import { Op, opcodeFormat, Format, opcodeProps, Prop } from '../ir/opcodes.js';
+
+/** Value flags. */
+export const enum VF {
+  /** Rematerialisable constant: never occupies a register between instructions. */
+  Const = 1,
+  /** Computed inside its single user (icmp into brif/select/trapz, stack_addr into an address). */
+  Fused = 2,
+  /** Live across a call: needs a callee-saved register or the stack. */
+  CrossesCall = 4,
+}
+
+function growI32(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  return n <= a.length ? a : new Int32Array(Math.max(n, a.length * 2));
+}
+function growU8(a: Uint8Array<ArrayBuffer>, n: number): Uint8Array<ArrayBuffer> {
+  return n <= a.length ? a : new Uint8Array(Math.max(n, a.length * 2));
+}
+
+export class Analysis {
+  /** Reachable blocks in code order. */
+  order = new Int32Array(16);
+  numOrdered = 0;
+  /** Index in `order` of each block, -1 when unreachable. */
+  orderIndex = new Int32Array(16);
+  /** Position of a block's start (where its parameters are defined). */
+  blockPos = new Int32Array(16);
+  /** Position of a block's terminator. */
+  blockEndPos = new Int32Array(16);
+  /** For each order index: the largest end position of a retreating edge into that block, or -1. */
+  loopEnd = new Int32Array(16);
+  instPos = new Int32Array(64);
+  /** Position -> block (order index) for positions of block starts and instructions. */
+  posBlock = new Int32Array(64);
+  numPos = 0;
+  valDef = new Int32Array(64);
+  valEnd = new Int32Array(64);
+  valUses = new Int32Array(64);
+  valFlags = new Uint8Array(64);
+  /** Number of call instructions at positions below p (length numPos + 1). */
+  callsBelow = new Int32Array(64);
+  hasCalls = false;
+  private stack = new Int32Array(16);
+  private visit = new Uint8Array(16);
+
+  run(f: Function): void {
+    const nb = f.numBlocks;
+    this.order = growI32(this.order, nb);
+    this.orderIndex = growI32(this.orderIndex, nb);
+    this.blockPos = growI32(this.blockPos, nb);
+    this.blockEndPos = growI32(this.blockEndPos, nb);
+    this.loopEnd = growI32(this.loopEnd, nb);
+    this.visit = growU8(this.visit, nb);
+    this.stack = growI32(this.stack, nb * 2 + 2);
+    this.computeOrder(f);
+    this.numberPositions(f);
+    this.computeIntervals(f);
+  }
+
+  /** Reverse post-order by an iterative DFS; successors are visited last-first so the first one follows its block. */
+  private computeOrder(f: Function): void {
+    const nb = f.numBlocks;
+    const visit = this.visit;
+    visit.fill(0, 0, nb);
+    this.orderIndex.fill(-1, 0, nb);
+    const post = this.order;
+    let npost = 0;
+    const stack = this.stack;
+    let sp = 0;
+    const entry = f.firstBlock;
+    if (entry < 0) {
+      this.numOrdered = 0;
+      return;
+    }
+    // stack holds (block, next successor index) pairs
+    stack[sp++] = entry;
+    stack[sp++] = 0;
+    visit[entry] = 1;
+    while (sp > 0) {
+      const b = stack[sp - 2];
+      const k = stack[sp - 1];
+      const term = f.blockLastInst[b];
+      const ns = term >= 0 && (opcodeProps[f.instOp[term]] & Prop.Branch) !== 0 ? f.instImm1[term] : 0;
+      if (k < ns) {
+        stack[sp - 1] = k + 1;
+        // visit successors from the last one so that the first ends up right after b
+        const s = f.callPool[f.blockCallAt(term, ns - 1 - k)];
+        if (visit[s] === 0) {
+          visit[s] = 1;
+          if (sp + 2 > stack.length) {
+            const n = new Int32Array(stack.length * 2);
+            n.set(stack);
+            this.stack = n;
+          }
+          this.stack[sp++] = s;
+          this.stack[sp++] = 0;
+        }
+        continue;
+      }
+      sp -= 2;
+      post[npost++] = b;
+    }
+    // reverse in place
+    for (let i = 0, j = npost - 1; i < j; i++, j--) {
+      const t = post[i];
+      post[i] = post[j];
+      post[j] = t;
+    }
+    this.numOrdered = npost;
+    for (let i = 0; i < npost; i++) this.orderIndex[post[i]] = i;
+  }
+
+  private numberPositions(f: Function): void {
+    let pos = 0;
+    this.instPos = growI32(this.instPos, f.numInsts);
+    for (let oi = 0; oi < this.numOrdered; oi++) {
+      const b = this.order[oi];
+      this.blockPos[b] = pos++;
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) this.instPos[i] = pos++;
+      this.blockEndPos[b] = pos - 1;
+    }
+    this.numPos = pos;
+    this.posBlock = growI32(this.posBlock, pos);
+    this.callsBelow = growI32(this.callsBelow, pos + 1);
+    let calls = 0;
+    this.hasCalls = false;
+    for (let oi = 0; oi < this.numOrdered; oi++) {
+      const b = this.order[oi];
+      this.posBlock[this.blockPos[b]] = oi;
+      this.callsBelow[this.blockPos[b]] = calls;
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+        const p = this.instPos[i];
+        this.posBlock[p] = oi;
+        this.callsBelow[p] = calls;
+        if ((opcodeProps[f.instOp[i]] & Prop.Call) !== 0 || isLibcallOp(f, i)) calls++;
+      }
+    }
+    this.callsBelow[pos] = calls;
+    this.hasCalls = calls > 0;
+  }
+
+  private computeIntervals(f: Function): void {
+    const nv = f.numValues;
+    this.valDef = growI32(this.valDef, nv);
+    this.valEnd = growI32(this.valEnd, nv);
+    this.valUses = growI32(this.valUses, nv);
+    this.valFlags = growU8(this.valFlags, nv);
+    const def = this.valDef, end = this.valEnd, uses = this.valUses, flags = this.valFlags;
+    def.fill(-1, 0, nv);
+    end.fill(-1, 0, nv);
+    uses.fill(0, 0, nv);
+    flags.fill(0, 0, nv);
+    const loopEnd = this.loopEnd;
+    loopEnd.fill(-1, 0, this.numOrdered);
+    const argPool = f.argPool, callPool = f.callPool;
+    for (let oi = 0; oi < this.numOrdered; oi++) {
+      const b = this.order[oi];
+      const bp = this.blockPos[b];
+      for (let k = 0; k < f.blockParamCount[b]; k++) {
+        const v = f.paramPool[f.blockParamStart[b] + k];
+        def[v] = bp;
+        end[v] = bp;
+      }
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+        const p = this.instPos[i];
+        const a0 = f.instArgStart[i], an = a0 + f.instArgCount[i];
+        for (let a = a0; a < an; a++) {
+          const v = argPool[a];
+          uses[v]++;
+          if (end[v] < p) end[v] = p;
+        }
+        const op = f.instOp[i];
+        const fmt = opcodeFormat[op];
+        if (fmt === Format.Jump || fmt === Format.Brif || fmt === Format.BranchTable) {
+          let c = f.instImm0[i];
+          for (let k = 0; k < f.instImm1[i]; k++) {
+            const target = callPool[c];
+            const n = callPool[c + 1];
+            for (let a = 0; a < n; a++) {
+              const v = callPool[c + 2 + a];
+              uses[v]++;
+              if (end[v] < p) end[v] = p;
+            }
+            c += 2 + n;
+            const ti = this.orderIndex[target];
+            if (ti <= oi && loopEnd[ti] < p) loopEnd[ti] = p;
+          }
+        }
+        const r0 = f.instFirstResult[i];
+        for (let r = 0; r < f.instNumResults[i]; r++) {
+          def[r0 + r] = p;
+          end[r0 + r] = p;
+        }
+        if (op === Op.iconst || op === Op.stack_addr) flags[r0] |= VF.Const;
+      }
+    }
+    // Fusion: a compare used once, by the next instruction, as its condition.
+    for (let oi = 0; oi < this.numOrdered; oi++) {
+      const b = this.order[oi];
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+        const op = f.instOp[i];
+        if (op !== Op.icmp && op !== Op.fcmp) continue;
+        const r = f.instFirstResult[i];
+        const n = f.instNext[i];
+        if (uses[r] !== 1 || n < 0) continue;
+        const nop = f.instOp[n];
+        if ((nop === Op.brif || nop === Op.trapz || nop === Op.trapnz) && f.arg(n, 0) === r) flags[r] |= VF.Fused;
+        else if ((nop === Op.select || nop === Op.select_spectre_guard) && f.arg(n, 0) === r && f.arg(n, 1) !== r && f.arg(n, 2) !== r) flags[r] |= VF.Fused;
+      }
+    }
+    // Loop extension: a value defined before a loop header and live into the
+    // loop is live to the loop's last retreating branch.
+    for (let v = 0; v < nv; v++) {
+      const d = def[v];
+      if (d < 0) continue;
+      let e = end[v];
+      let bi = this.posBlock[d];
+      const be0 = this.posBlock[e];
+      if (be0 === bi) continue;
+      let be = be0;
+      for (;;) {
+        let m = e;
+        for (let k = bi + 1; k <= be; k++) if (loopEnd[k] > m) m = loopEnd[k];
+        if (m === e) break;
+        bi = be;
+        e = m;
+        be = this.posBlock[e];
+      }
+      end[v] = e;
+    }
+    if (this.hasCalls) {
+      const cb = this.callsBelow;
+      for (let v = 0; v < nv; v++) {
+        const d = def[v];
+        if (d < 0) continue;
+        // calls strictly between def and end
+        if (cb[end[v]] - cb[d + 1] > 0) flags[v] |= VF.CrossesCall;
+      }
+    }
+
+  }
+}
+
+/** Instructions lowered to a call of a runtime function (i128 division, float rounding without SSE4.1). */
+export function isLibcallOp(f: Function, i: number): boolean {
+  const op = f.instOp[i];
+  const t = f.instType[i];
+  if (op === Op.udiv || op === Op.sdiv || op === Op.urem || op === Op.srem) return t === 5; // i128
+  if (op === Op.ceil || op === Op.floor || op === Op.trunc || op === Op.nearest || op === Op.fma) return true;
+  return false;
+}

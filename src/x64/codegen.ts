@@ -1,0 +1,953 @@
+// The fused code-generation pass: walks the blocks in analysis order once,
+// selecting instructions and encoding them with the register homes chosen by
+// regalloc.ts. Needs Function + Analysis + RegAlloc; produces machine code,
+// relocations, trap sites and CFI for one function.
+
+import { Function } from '../ir/function.js';
+import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
+import { I128, I8, typeBits, isScalarFloat, F32 } from '../ir/types.js';
+import { IntCC } from '../ir/immediates.js';
+import { ByteBuffer } from '../support/bytes.js';
+import { CgtsError, assert, fail } from '../support/diag.js';
+import { Analysis, VF } from './analyze.js';
+import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
+import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
+import * as X from './encode.js';
+import * as S from './encode-sse.js';
+import { RAX, RCX, RDX, RSP, RBP, NO_REG, CC_NE, CC_E, invertCC, RBX, R12, R13, R14, R15 } from './regs.js';
+import { selectInt } from './isel-int.js';
+import { selectMem } from './isel-mem.js';
+import { selectCall } from './isel-call.js';
+import { selectFloat } from './isel-float.js';
+
+export interface CodegenOptions extends AbiOptions {
+  /** ISA flags enabled on the target line (has_sse41, has_popcnt, has_lzcnt, has_bmi1 ...). */
+  isaFlags?: Set<string>;
+}
+
+export interface Reloc {
+  offset: number;
+  symbol: string;
+  type: number;
+  addend: number;
+}
+
+/** CFI events as flat records [codeOffset, kind, a, b]. */
+export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Remember = 4, Restore = 5, DefCfa = 6 }
+
+/** Operand kinds of a value as an instruction sees it. */
+export const enum K { Reg, Mem, Imm, Addr }
+
+const SCRATCH_XMM = 15;
+const SCRATCH_XMM2 = 14;
+
+export const DWARF_OF_GPR = [0, 2, 1, 3, 7, 6, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15];
+
+export class Emitter {
+  buf = new ByteBuffer(1 << 16);
+  f!: Function;
+  an = new Analysis();
+  ra = new RegAlloc();
+  opts: CodegenOptions = {};
+  layout!: SigLayout;
+  /** Code offset of each block, -1 until emitted. */
+  blockLabel = new Int32Array(16);
+  fixAt: number[] = [];
+  fixBlock: number[] = [];
+  relocs: Reloc[] = [];
+  traps: number[] = [];
+  cfi: number[] = [];
+  /** rsp-relative offsets: explicit stack slots and the spill area. */
+  slotOffset: number[] = [];
+  spillBase = 0;
+  /** rsp-relative offset where the incoming return-area pointer is kept, or -1. */
+  retPtrSlot = -1;
+  frameSize = 0;
+  savedRegs: number[] = [];
+  realign = 0;
+  /** The instruction being selected, for messages. */
+  inst = -1;
+  /** Order index of the block being emitted. */
+  curOrder = 0;
+  /** Extra code appended after the body: [label fix-up offsets..., ] emitted by lateStubs. */
+  pendingConsts: { at: number; bytes: Uint8Array }[] = [];
+  isaFlags: Set<string> = new Set();
+
+  compile(f: Function, opts: CodegenOptions): void {
+    this.f = f;
+    this.opts = opts;
+    this.isaFlags = opts.isaFlags ?? new Set();
+    this.buf.reset();
+    this.fixAt.length = 0;
+    this.fixBlock.length = 0;
+    this.relocs = [];
+    this.traps = [];
+    this.cfi = [];
+    this.pendingConsts = [];
+    try {
+      this.layout = layoutSignature(f.signature, opts);
+      this.an.run(f);
+      const paramHints: number[] = [];
+      for (let k = 0; k < this.layout.params.loc0.length; k++) {
+        const l = this.layout.params.loc0[k];
+        paramHints.push(l < LOC_STACK && this.layout.params.loc1[k] < 0 ? l : -1);
+      }
+      this.ra.setDefs(this.an.valDef);
+      this.ra.run(f, this.an, paramHints);
+      this.layoutFrame();
+      if (this.blockLabel.length < f.numBlocks) this.blockLabel = new Int32Array(f.numBlocks * 2);
+      this.blockLabel.fill(-1, 0, f.numBlocks);
+      this.prologue();
+      this.body();
+      this.finishBody();
+    } catch (e) {
+      if (e instanceof CgtsError && this.inst >= 0 && !e.where) {
+        throw new CgtsError(`${e.message} (instruction ${opcodeNames[f.instOp[this.inst]]} in block${f.instBlock[this.inst]})`, `function %${f.name}`);
+      }
+      if (e instanceof CgtsError && !e.where) throw new CgtsError(e.message, `function %${f.name}`);
+      throw e;
+    }
+  }
+
+  unsupported(what = ''): never {
+    const f = this.f;
+    const i = this.inst;
+    fail(`cannot compile ${opcodeNames[f.instOp[i]]}.${f.instType[i] ? typeNameOf(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
+  }
+
+  // ---- frame ----
+
+  private layoutFrame(): void {
+    const f = this.f;
+    let out = 0;
+    for (let i = 0; i < f.numInsts; i++) {
+      const op = f.instOp[i];
+      if (op === Op.call || op === Op.call_indirect) {
+        const l = layoutSignature(f.callSignature(i), this.opts);
+        const need = l.params.stackBytes + l.retAreaBytes;
+        if (need > out) out = need;
+      }
+    }
+    let off = out;
+    let maxAlign = 16;
+    this.slotOffset = [];
+    for (const ss of f.stackSlots) {
+      const a = Math.max(ss.align, 1);
+      if (a > maxAlign) maxAlign = a;
+      off = (off + a - 1) & ~(a - 1);
+      this.slotOffset.push(off);
+      off += ss.size;
+    }
+    off = (off + 15) & ~15;
+    this.spillBase = off;
+    off += this.ra.spillBytes;
+    if (this.layout.params.retAreaPtr >= 0) {
+      this.retPtrSlot = off;
+      off += 16;
+    } else this.retPtrSlot = -1;
+    this.savedRegs = [];
+    for (const r of [RBX, R12, R13, R14, R15]) if ((this.ra.usedCalleeSaved & (1 << r)) !== 0) this.savedRegs.push(r);
+    off = (off + 15) & ~15;
+    if ((this.savedRegs.length & 1) !== 0) off += 8;
+    this.frameSize = off;
+    this.realign = maxAlign > 16 ? maxAlign : 0;
+  }
+
+  private cfiAt(kind: number, a: number, b: number): void {
+    this.cfi.push(this.buf.length, kind, a, b);
+  }
+
+  private prologue(): void {
+    const buf = this.buf;
+    X.push(buf, RBP);
+    this.cfiAt(Cfi.DefCfaOffset, 16, 0);
+    this.cfiAt(Cfi.Offset, 6, -16);
+    X.opRR(buf, X.MOV, 64, RBP, RSP);
+    this.cfiAt(Cfi.DefCfaRegister, 6, 0);
+    for (let k = 0; k < this.savedRegs.length; k++) {
+      X.push(buf, this.savedRegs[k]);
+      this.cfiAt(Cfi.Offset, DWARF_OF_GPR[this.savedRegs[k]], -24 - 8 * k);
+    }
+    const size = this.frameSize;
+    if (size > 0) {
+      if (size > 4096) {
+        // touch every page on the way down so the guard page is hit in order
+        let left = size;
+        if (size <= 16 * 4096) {
+          while (left > 4096) {
+            X.opRI(buf, X.SUB, 64, RSP, 4096);
+            X.opMI(buf, X.OR, 32, RSP, NO_REG, 1, 0, 0);
+            left -= 4096;
+          }
+        } else {
+          const pages = Math.floor(size / 4096);
+          X.movRI(buf, 32, RAX, pages);
+          const loop = buf.length;
+          X.opRI(buf, X.SUB, 64, RSP, 4096);
+          X.opMI(buf, X.OR, 32, RSP, NO_REG, 1, 0, 0);
+          X.opRI(buf, X.SUB, 32, RAX, 1);
+          X.jccTo(buf, CC_NE, loop);
+          left = size - pages * 4096;
+        }
+        if (left > 0) X.opRI(buf, X.SUB, 64, RSP, left);
+      } else X.opRI(buf, X.SUB, 64, RSP, size);
+    }
+    if (this.realign) X.opRI(buf, X.AND, 64, RSP, -this.realign);
+    // incoming parameters into their homes
+    const f = this.f;
+    const entry = f.firstBlock;
+    const L = this.layout.params;
+    this.pmBegin();
+    for (let k = 0; k < f.blockParamCount[entry]; k++) {
+      const v = f.blockParam(entry, k);
+      if (this.an.valUses[v] === 0) continue;
+      const t = f.valueType[v];
+      const h = this.ra.home[v];
+      const lo = L.loc0[k], hi = L.loc1[k];
+      if (t === I128) {
+        this.pmAdd(this.homePartKey(v, 0), this.abiInKey(lo), 8);
+        this.pmAdd(this.homePartKey(v, 1), this.abiInKey(hi), 8);
+      } else this.pmAdd(this.homeKey(h), this.abiInKey(lo), isScalarFloat(t) ? 16 : 8);
+    }
+    if (L.retAreaPtr >= 0) this.pmAdd(memKey(RSP, this.retPtrSlot), this.abiInKey(L.retAreaPtr), 8);
+    this.pmEmit();
+  }
+
+  /** Key of an incoming ABI location (callee view: stack args at rbp+16). */
+  abiInKey(loc: number): number {
+    if (loc >= LOC_STACK) return memKey(RBP, 16 + loc - LOC_STACK);
+    return loc;
+  }
+
+  epilogue(): void {
+    const buf = this.buf;
+    this.cfiAt(Cfi.Remember, 0, 0);
+    const n = this.savedRegs.length;
+    if (this.realign || this.frameSize > 0x7fffffff) {
+      X.opRM(buf, X.LEA, 64, RSP, RBP, NO_REG, 1, -8 * n);
+    } else if (this.frameSize > 0) X.opRI(buf, X.ADD, 64, RSP, this.frameSize);
+    for (let k = n - 1; k >= 0; k--) X.pop(buf, this.savedRegs[k]);
+    X.pop(buf, RBP);
+    this.cfiAt(Cfi.DefCfa, 7, 8);
+    X.ret(buf);
+    this.cfiAt(Cfi.Restore, 0, 0);
+  }
+
+  // ---- the walk ----
+
+  private body(): void {
+    const f = this.f, an = this.an;
+    for (let oi = 0; oi < an.numOrdered; oi++) {
+      const b = an.order[oi];
+      this.curOrder = oi;
+      this.blockLabel[b] = this.buf.length;
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+        this.inst = i;
+        this.select(i);
+      }
+    }
+    this.inst = -1;
+  }
+
+  private finishBody(): void {
+    const buf = this.buf;
+    for (let k = 0; k < this.fixAt.length; k++) {
+      const target = this.blockLabel[this.fixBlock[k]];
+      assert(target >= 0, 'branch to a block that was not emitted');
+      X.patchRel32(buf, this.fixAt[k], target);
+    }
+    // constants referenced RIP-relatively, after the code
+    for (const c of this.pendingConsts) {
+      buf.align(c.bytes.length >= 16 ? 16 : 8, 0xcc);
+      const at = buf.length;
+      buf.append(c.bytes);
+      X.patchRel32(buf, c.at, at);
+      // the field is followed by nothing else: the disp is relative to the instruction end
+    }
+  }
+
+  /** Whether the value is unused (its computation can be dropped if pure). */
+  dead(v: number): boolean {
+    return this.an.valUses[v] === 0;
+  }
+
+  private select(i: number): void {
+    const f = this.f;
+    const op = f.instOp[i];
+    const r0 = f.instFirstResult[i];
+    const flags = this.an.valFlags;
+    // pure instructions whose results are unused, fused or rematerialised produce no code here
+    if (r0 >= 0 && f.instNumResults[i] === 1 && ((flags[r0] & (VF.Const | VF.Fused)) !== 0 || (this.an.valUses[r0] === 0 && isPure(op)))) return;
+    switch (op) {
+      case Op.jump: {
+        const c = f.instImm0[i];
+        this.edge(c);
+        return;
+      }
+      case Op.brif: {
+        const cc = this.condition(f.arg(i, 0));
+        this.brif(cc, f.blockCallAt(i, 0), f.blockCallAt(i, 1));
+        return;
+      }
+      case Op.br_table: this.brTable(i); return;
+      case Op.return: this.ret(i); return;
+      case Op.nop: return;
+      case Op.trap: this.trapHere(f.instImm0[i]); return;
+      case Op.debugtrap: X.int3(this.buf); return;
+      case Op.trapz:
+      case Op.trapnz: {
+        let cc = this.condition(f.arg(i, 0));
+        if (op === Op.trapz) cc = invertCC(cc);
+        // skip the ud2 unless the trap condition holds
+        const at = X.jccShort(this.buf, invertCC(cc));
+        this.trapHere(f.instImm0[i]);
+        X.patchRel8(this.buf, at, this.buf.length);
+        return;
+      }
+    }
+    if (selectInt(this, i)) return;
+    if (selectMem(this, i)) return;
+    if (selectCall(this, i)) return;
+    if (selectFloat(this, i)) return;
+    this.unsupported();
+  }
+
+  trapHere(code: number): void {
+    this.traps.push(this.buf.length, code);
+    X.ud2(this.buf);
+  }
+
+  /** Returns the condition code that holds when `v` (an i8..i128 or fused compare) is true. Flags are set on return. */
+  condition(v: number): number {
+    const f = this.f;
+    if ((this.an.valFlags[v] & VF.Fused) !== 0) {
+      const d = f.valueDef[v];
+      if (f.instOp[d] === Op.icmp) return this.emitIcmp(d);
+      return this.emitFcmpFlags(d);
+    }
+    const t = f.valueType[v];
+    if (t === I128) {
+      const lo = this.gprPart(v, 0, RAX);
+      X.opRR(this.buf, X.MOV, 64, RAX, lo);
+      const k = this.kind(v);
+      if (k === K.Reg) X.opRR(this.buf, X.OR, 64, RAX, this.ra.home2[v]);
+      else if (k === K.Mem) X.opRM(this.buf, X.OR, 64, RAX, RSP, NO_REG, 1, this.spillDisp(v) + 8);
+      else X.opRR(this.buf, X.OR, 64, RAX, this.gprPart(v, 1, RCX));
+      return CC_NE;
+    }
+    const size = typeBits(t);
+    const k = this.kind(v);
+    if (k === K.Mem) {
+      X.opMI(this.buf, X.CMP, size, RSP, NO_REG, 1, this.spillDisp(v), 0);
+      return CC_NE;
+    }
+    const r = this.gpr(v, RAX);
+    X.opRR(this.buf, X.TEST, size, r, r);
+    return CC_NE;
+  }
+
+  emitFcmpFlags(_i: number): number {
+    return this.unsupported('(fused fcmp)');
+  }
+
+  /** cmp for an icmp instruction; returns the x86 condition. */
+  emitIcmp(i: number): number {
+    const f = this.f;
+    let a = f.arg(i, 0), b = f.arg(i, 1);
+    let cc = f.instImm0[i] as IntCC;
+    const t = f.valueType[a];
+    if (t === I128) return this.unsupported('(i128 compare)');
+    const size = typeBits(t);
+    if (this.kind(a) === K.Imm && this.kind(b) !== K.Imm) {
+      const x = a; a = b; b = x;
+      cc = swapIntCCLocal(cc);
+    }
+    if (this.kind(a) === K.Mem && (this.kind(b) === K.Reg || this.immFits(b, size))) {
+      const disp = this.spillDisp(a);
+      if (this.kind(b) === K.Reg) X.opMR(this.buf, X.CMP, size, RSP, NO_REG, 1, disp, this.ra.home[b]);
+      else X.opMI(this.buf, X.CMP, size, RSP, NO_REG, 1, disp, this.immLo(b));
+      return intCCtoX86(cc);
+    }
+    const ra = this.gpr(a, RAX);
+    this.aluOperand(X.CMP, size, ra, b, RCX);
+    return intCCtoX86(cc);
+  }
+
+  // ---- value access ----
+
+  kind(v: number): K {
+    const h = this.ra.home[v];
+    if (h >= HOME_SPILL) return K.Mem;
+    if (h >= 0) return K.Reg;
+    const d = this.f.valueDef[v];
+    const op = this.f.instOp[d];
+    if (op === Op.iconst) return K.Imm;
+    if (op === Op.stack_addr) return K.Addr;
+    return this.unsupported(`(value v${v} has no location)`);
+  }
+
+  spillDisp(v: number): number {
+    return this.spillBase + this.ra.home[v] - HOME_SPILL;
+  }
+
+  /** Low and high 32 bits of an iconst value. */
+  immLo(v: number): number {
+    return this.f.instImm0[this.f.valueDef[v]] | 0;
+  }
+  immHi(v: number): number {
+    const t = this.f.valueType[v];
+    const lo = this.immLo(v);
+    const bits = typeBits(t);
+    if (bits < 64) return 0;
+    return this.f.instImm1[this.f.valueDef[v]] | 0;
+  }
+  /** The constant truncated to its type's width, as low/high 32-bit halves zero-extended. */
+  constLo(v: number): number {
+    const bits = typeBits(this.f.valueType[v]);
+    const lo = this.immLo(v);
+    if (bits >= 32) return lo;
+    return lo & ((1 << bits) - 1);
+  }
+  /** Whether an operand can be an imm32 of an operation of `size` bits. */
+  immFits(v: number, size: number): boolean {
+    if (this.kind(v) !== K.Imm) return false;
+    if (size < 64) return true;
+    const lo = this.immLo(v), hi = this.f.instImm1[this.f.valueDef[v]] | 0;
+    return hi === lo >> 31;
+  }
+
+  stackAddrDisp(v: number): number {
+    const d = this.f.valueDef[v];
+    return this.slotOffset[this.f.instImm0[d]] + this.f.instImm1[d];
+  }
+
+  /** A GPR holding `v` (loaded into `scratch` when it has none). */
+  gpr(v: number, scratch: number): number {
+    const h = this.ra.home[v];
+    if (h >= 0 && h < 16) return h;
+    this.toGpr(scratch, v);
+    return scratch;
+  }
+
+  /** Part k (0 low, 1 high) of an i128 value in a GPR. */
+  gprPart(v: number, k: number, scratch: number): number {
+    const h = this.ra.home[v];
+    if (h >= 0 && h < 16) return k === 0 ? h : this.ra.home2[v];
+    const buf = this.buf;
+    switch (this.kind(v)) {
+      case K.Mem: X.opRM(buf, X.MOV, 64, scratch, RSP, NO_REG, 1, this.spillDisp(v) + 8 * k); return scratch;
+      case K.Imm: {
+        const d = this.f.valueDef[v];
+        if (k === 0) X.movRI64(buf, scratch, this.f.instImm0[d], this.f.instImm1[d]);
+        else {
+          // an i128 iconst holds 64 bits sign-extended
+          X.movRI64(buf, scratch, this.f.instImm1[d] >> 31, this.f.instImm1[d] >> 31);
+        }
+        return scratch;
+      }
+      default: return this.unsupported();
+    }
+  }
+
+  /** Moves `v` into GPR `r` (all 64 bits for register and memory sources). */
+  toGpr(r: number, v: number): void {
+    const buf = this.buf;
+    switch (this.kind(v)) {
+      case K.Reg: {
+        const h = this.ra.home[v];
+        if (h >= 16) X.opRR(buf, S.MOVD_FROM_XMM, 64, r, h - 16);
+        else if (h !== r) X.opRR(buf, X.MOV, 64, r, h);
+        return;
+      }
+      case K.Mem:
+        X.opRM(buf, X.MOV, 64, r, RSP, NO_REG, 1, this.spillDisp(v));
+        return;
+      case K.Imm: {
+        const bits = typeBits(this.f.valueType[v]);
+        if (bits >= 64) X.movRI64(buf, r, this.immLo(v), this.f.instImm1[this.f.valueDef[v]]);
+        else X.movRI(buf, 32, r, this.constLo(v) >>> 0);
+        return;
+      }
+      case K.Addr:
+        X.opRM(buf, X.LEA, 64, r, RSP, NO_REG, 1, this.stackAddrDisp(v));
+        return;
+    }
+  }
+
+  /** `op reg, v` with v as register, memory or imm32 (materialised into `scratch` if too wide). */
+  aluOperand(form: X.Form, size: number, reg: number, v: number, scratch: number): void {
+    const buf = this.buf;
+    switch (this.kind(v)) {
+      case K.Reg: X.opRR(buf, form, size, reg, this.ra.home[v]); return;
+      case K.Mem: X.opRM(buf, form, size, reg, RSP, NO_REG, 1, this.spillDisp(v)); return;
+      case K.Imm:
+        if (this.immFits(v, size)) {
+          X.opRI(buf, form, size, reg, size === 8 ? this.immLo(v) & 0xff : size === 16 ? this.immLo(v) & 0xffff : this.immLo(v));
+          return;
+        }
+        this.toGpr(scratch, v);
+        X.opRR(buf, form, size, reg, scratch);
+        return;
+      case K.Addr:
+        this.toGpr(scratch, v);
+        X.opRR(buf, form, size, reg, scratch);
+        return;
+    }
+  }
+
+  /** Register to compute result `v` into: its home GPR, or `scratch`. */
+  dst(v: number, scratch: number): number {
+    const h = this.ra.home[v];
+    return h >= 0 && h < 16 ? h : scratch;
+  }
+
+  /** Finishes a GPR result computed in `r`: stores it home if that is not `r`. */
+  def(v: number, r: number): void {
+    const h = this.ra.home[v];
+    if (h === r || h === HOME_NONE) return;
+    const buf = this.buf;
+    if (h >= HOME_SPILL) X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, this.spillDisp(v), r);
+    else if (h >= 16) X.opRR(buf, S.MOVD_TO_XMM, 64, h - 16, r);
+    else X.opRR(buf, X.MOV, 64, h, r);
+  }
+
+  /** Defines part k of an i128 result from GPR r. */
+  defPart(v: number, k: number, r: number): void {
+    const h = this.ra.home[v];
+    if (h === HOME_NONE) return;
+    const buf = this.buf;
+    if (h >= HOME_SPILL) X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, this.spillDisp(v) + 8 * k, r);
+    else {
+      const d = k === 0 ? h : this.ra.home2[v];
+      if (d !== r) X.opRR(buf, X.MOV, 64, d, r);
+    }
+  }
+
+  /** Whether `v` currently lives in GPR `r`. */
+  inReg(v: number, r: number): boolean {
+    return this.ra.home[v] === r;
+  }
+
+  /** An XMM register holding float `v` (loaded into `scratch` if needed). */
+  xmm(v: number, scratch: number): number {
+    const h = this.ra.home[v];
+    if (h >= 16 && h < 32) return h - 16;
+    this.toXmm(scratch, v);
+    return scratch;
+  }
+
+  toXmm(x: number, v: number): void {
+    const buf = this.buf;
+    const t = this.f.valueType[v];
+    const h = this.ra.home[v];
+    if (h >= 16 && h < 32) {
+      if (h - 16 !== x) X.opRR(buf, S.MOVAPS, 0, x, h - 16);
+      return;
+    }
+    if (h >= HOME_SPILL) {
+      X.opRM(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, x, RSP, NO_REG, 1, this.spillDisp(v));
+      return;
+    }
+    if (h >= 0) {
+      X.opRR(buf, S.MOVD_TO_XMM, 64, x, h);
+      return;
+    }
+    // constants: through rax
+    const d = this.f.valueDef[v];
+    const op = this.f.instOp[d];
+    if (op === Op.f32const) {
+      X.movRI(buf, 32, RAX, this.f.instImm0[d] >>> 0);
+      X.opRR(buf, S.MOVD_TO_XMM, 32, x, RAX);
+      return;
+    }
+    if (op === Op.f64const) {
+      X.movRI64(buf, RAX, this.f.instImm0[d], this.f.instImm1[d]);
+      X.opRR(buf, S.MOVD_TO_XMM, 64, x, RAX);
+      return;
+    }
+    this.unsupported();
+  }
+
+  xdst(v: number, scratch: number): number {
+    const h = this.ra.home[v];
+    return h >= 16 && h < 32 ? h - 16 : scratch;
+  }
+
+  xdef(v: number, x: number): void {
+    const h = this.ra.home[v];
+    if (h === HOME_NONE || h === x + 16) return;
+    const buf = this.buf;
+    if (h >= HOME_SPILL) X.opMR(buf, this.f.valueType[v] === F32 ? S.MOVSS : S.MOVSD, 0, RSP, NO_REG, 1, this.spillDisp(v), x);
+    else if (h >= 16) X.opRR(buf, S.MOVAPS, 0, h - 16, x);
+    else X.opRR(buf, S.MOVD_FROM_XMM, 64, h, x);
+  }
+
+  // ---- parallel moves ----
+  // Locations as keys: 0-15 GPR, 16-31 XMM, memKey() for memory, immediates/addresses as sources only.
+
+  private pmDst: number[] = [];
+  private pmSrc: number[] = [];
+  private pmWidth: number[] = [];
+  /** Source immediates (lo, hi) or stack-address displacements for IMM/ADDR sources. */
+  private pmLo: number[] = [];
+  private pmHi: number[] = [];
+
+  pmBegin(): void {
+    this.pmDst.length = 0;
+    this.pmSrc.length = 0;
+    this.pmWidth.length = 0;
+    this.pmLo.length = 0;
+    this.pmHi.length = 0;
+  }
+
+  /** Adds dst <- src; width 8 for GPR words, 16 for XMM registers. */
+  pmAdd(dst: number, src: number, width: number, lo = 0, hi = 0): void {
+    if (dst === KEY_NONE || dst === src) return;
+    this.pmDst.push(dst);
+    this.pmSrc.push(src);
+    this.pmWidth.push(width);
+    this.pmLo.push(lo);
+    this.pmHi.push(hi);
+  }
+
+  /** Adds a move of value `v` (part k for i128) into location key `dst`. */
+  pmAddValue(dst: number, v: number, part: number): void {
+    const t = this.f.valueType[v];
+    const h = this.ra.home[v];
+    if (h === HOME_NONE) {
+      const d = this.f.valueDef[v];
+      const op = this.f.instOp[d];
+      if (op === Op.iconst) {
+        let lo = this.f.instImm0[d], hi = this.f.instImm1[d];
+        if (t === I128 && part === 1) lo = hi = hi >> 31;
+        else if (typeBits(t) < 64) { lo = this.constLo(v); hi = 0; }
+        this.pmAdd(dst, SRC_IMM, 8, lo, hi);
+      } else if (op === Op.stack_addr) this.pmAdd(dst, SRC_ADDR, 8, this.stackAddrDisp(v), 0);
+      else if (op === Op.f32const) this.pmAdd(dst, SRC_IMM, 8, this.f.instImm0[d], 0);
+      else if (op === Op.f64const) this.pmAdd(dst, SRC_IMM, 8, this.f.instImm0[d], this.f.instImm1[d]);
+      else this.unsupported(`(value v${v} used but never computed)`);
+      return;
+    }
+    this.pmAdd(dst, t === I128 ? this.homePartKey(v, part) : this.homeKey(h), isScalarFloat(t) ? 16 : 8);
+  }
+
+  homeKey(h: number): number {
+    if (h === HOME_NONE) return KEY_NONE;
+    if (h >= HOME_SPILL) return memKey(RSP, this.spillBase + h - HOME_SPILL);
+    return h;
+  }
+
+  homePartKey(v: number, k: number): number {
+    const h = this.ra.home[v];
+    if (h === HOME_NONE) return KEY_NONE;
+    if (h >= HOME_SPILL) return memKey(RSP, this.spillBase + h - HOME_SPILL + 8 * k);
+    return k === 0 ? h : this.ra.home2[v];
+  }
+
+  /** Emits the collected moves as if all happened at once. Uses rax/rcx and xmm14/xmm15 as temporaries; leaves flags alone. */
+  pmEmit(): void {
+    const dst = this.pmDst, src = this.pmSrc;
+    let n = dst.length;
+    const done = new Uint8Array(n);
+    let left = n;
+    // a held copy of a location moved aside to break a cycle
+    while (left > 0) {
+      let progress = false;
+      for (let k = 0; k < n; k++) {
+        if (done[k]) continue;
+        const d = dst[k];
+        let blocked = false;
+        for (let j = 0; j < n; j++) if (!done[j] && j !== k && src[j] === d) { blocked = true; break; }
+        if (blocked) continue;
+        this.moveOne(d, src[k], this.pmWidth[k], this.pmLo[k], this.pmHi[k]);
+        done[k] = 1;
+        left--;
+        progress = true;
+      }
+      if (progress) continue;
+      // cycle: park one destination's current content in a temporary
+      for (let k = 0; k < n; k++) {
+        if (done[k]) continue;
+        const d = dst[k];
+        const w = this.pmWidth[k];
+        const sk = src[k];
+        if (d < 16 && sk >= 0 && sk < 16) {
+          // a register cycle: swap, then whoever wanted d's old value finds it in sk
+          X.opRR(this.buf, X.XCHG, 64, d, sk);
+          done[k] = 1;
+          left--;
+          for (let j = 0; j < n; j++) {
+            if (done[j]) continue;
+            if (src[j] === d) src[j] = sk;
+            else if (src[j] === sk) src[j] = d;
+          }
+          break;
+        }
+        let tmp = -1;
+        const cands = w === 16 ? TMP_XMM_KEYS : TMP_GPR_KEYS;
+        for (const c of cands) {
+          let used = false;
+          for (let j = 0; j < n; j++) if (!done[j] && (src[j] === c || dst[j] === c)) used = true;
+          if (!used) { tmp = c; break; }
+        }
+        assert(tmp >= 0, 'no free temporary for a parallel move');
+        this.moveOne(tmp, d, w, 0, 0);
+        for (let j = 0; j < n; j++) if (!done[j] && src[j] === d) src[j] = tmp;
+        break;
+      }
+    }
+    void n;
+    n = 0;
+  }
+
+  private moveOne(d: number, s: number, width: number, lo: number, hi: number): void {
+    const buf = this.buf;
+    if (s === SRC_IMM) {
+      if (d < 16) X.movRI64(buf, d, lo, hi);
+      else if (d < 32) {
+        X.movRI64(buf, RAX, lo, hi);
+        X.opRR(buf, S.MOVD_TO_XMM, 64, d - 16, RAX);
+      } else if (hi === lo >> 31) X.opMI(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), lo);
+      else {
+        X.movRI64(buf, RAX, lo, hi);
+        X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), RAX);
+      }
+      return;
+    }
+    if (s === SRC_ADDR) {
+      if (d < 16) X.opRM(buf, X.LEA, 64, d, RSP, NO_REG, 1, lo);
+      else {
+        X.opRM(buf, X.LEA, 64, RAX, RSP, NO_REG, 1, lo);
+        this.moveOne(d, RAX, 8, 0, 0);
+      }
+      return;
+    }
+    if (d < 16) {
+      if (s < 16) X.opRR(buf, X.MOV, 64, d, s);
+      else if (s < 32) X.opRR(buf, S.MOVD_FROM_XMM, 64, d, s - 16);
+      else X.opRM(buf, X.MOV, 64, d, keyBase(s), NO_REG, 1, keyDisp(s));
+    } else if (d < 32) {
+      if (s < 16) X.opRR(buf, S.MOVD_TO_XMM, 64, d - 16, s);
+      else if (s < 32) X.opRR(buf, S.MOVAPS, 0, d - 16, s - 16);
+      else X.opRM(buf, S.MOVSD, 0, d - 16, keyBase(s), NO_REG, 1, keyDisp(s));
+    } else {
+      if (s < 16) X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), s);
+      else if (s < 32) X.opMR(buf, S.MOVSD, 0, keyBase(d), NO_REG, 1, keyDisp(d), s - 16);
+      else {
+        // memory to memory through a scratch register of the width class
+        if (width === 16) {
+          X.opRM(buf, S.MOVSD, 0, SCRATCH_XMM2, keyBase(s), NO_REG, 1, keyDisp(s));
+          X.opMR(buf, S.MOVSD, 0, keyBase(d), NO_REG, 1, keyDisp(d), SCRATCH_XMM2);
+        } else {
+          X.opRM(buf, X.MOV, 64, RAX, keyBase(s), NO_REG, 1, keyDisp(s));
+          X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), RAX);
+        }
+      }
+    }
+  }
+
+  // ---- control flow ----
+
+  /** Whether block call `c` needs any moves. */
+  edgeHasMoves(c: number): boolean {
+    const f = this.f;
+    const t = f.callPool[c], n = f.callPool[c + 1];
+    for (let a = 0; a < n; a++) {
+      const v = f.callPool[c + 2 + a];
+      const p = f.paramPool[f.blockParamStart[t] + a];
+      if (this.ra.home[p] === HOME_NONE) continue;
+      if (this.ra.home[v] !== this.ra.home[p] || this.ra.home2[v] !== this.ra.home2[p]) return true;
+    }
+    return false;
+  }
+
+  edgeMoves(c: number): void {
+    const f = this.f;
+    const t = f.callPool[c], n = f.callPool[c + 1];
+    this.pmBegin();
+    for (let a = 0; a < n; a++) {
+      const v = f.callPool[c + 2 + a];
+      const p = f.paramPool[f.blockParamStart[t] + a];
+      if (this.ra.home[p] === HOME_NONE || this.an.valUses[p] === 0) continue;
+      if (f.valueType[p] === I128) {
+        this.pmAddValue(this.homePartKey(p, 0), v, 0);
+        this.pmAddValue(this.homePartKey(p, 1), v, 1);
+      } else this.pmAddValue(this.homeKey(this.ra.home[p]), v, 0);
+    }
+    this.pmEmit();
+  }
+
+  /** Moves for block call `c` and a jump to its block unless it comes next. */
+  edge(c: number): void {
+    this.edgeMoves(c);
+    const t = this.f.callPool[c];
+    if (this.isNext(t)) return;
+    this.jumpTo(t);
+  }
+
+  isNext(b: number): boolean {
+    const oi = this.an.orderIndex[b];
+    return oi === this.curOrder + 1;
+  }
+
+  jumpTo(b: number): void {
+    const at = this.blockLabel[b];
+    if (at >= 0) X.jmpTo(this.buf, at);
+    else {
+      this.fixAt.push(X.jmp(this.buf));
+      this.fixBlock.push(b);
+    }
+  }
+
+  jccTo(cc: number, b: number): void {
+    const at = this.blockLabel[b];
+    if (at >= 0) X.jccTo(this.buf, cc, at);
+    else {
+      this.fixAt.push(X.jcc(this.buf, cc));
+      this.fixBlock.push(b);
+    }
+  }
+
+  brif(cc: number, thenC: number, elseC: number): void {
+    const f = this.f;
+    const thenB = f.callPool[thenC], elseB = f.callPool[elseC];
+    const tm = this.edgeHasMoves(thenC), em = this.edgeHasMoves(elseC);
+    if (!em && (this.isNext(thenB) || tm)) {
+      this.jccTo(invertCC(cc), elseB);
+      this.edge(thenC);
+    } else if (!tm) {
+      this.jccTo(cc, thenB);
+      this.edge(elseC);
+    } else {
+      const skip = X.jcc(this.buf, invertCC(cc));
+      this.edge(thenC);
+      X.patchRel32(this.buf, skip, this.buf.length);
+      this.edge(elseC);
+    }
+  }
+
+  private brTable(i: number): void {
+    const f = this.f;
+    const buf = this.buf;
+    const n = f.instImm1[i] - 1;
+    const v = f.arg(i, 0);
+    const def = f.blockCallAt(i, 0);
+    // index zero-extended into rcx
+    const size = typeBits(f.valueType[v]);
+    const r = this.gpr(v, RCX);
+    if (size === 8) X.opRR(buf, X.MOVZX8, 32, RCX, r);
+    else if (size === 16) X.opRR(buf, X.MOVZX16, 32, RCX, r);
+    else if (size === 32 || r !== RCX) X.opRR(buf, X.MOV, size === 64 ? 64 : 32, RCX, r);
+    X.opRI(buf, X.CMP, size === 64 ? 64 : 32, RCX, n);
+    // out of range: the default edge
+    const toDefault = X.jcc(buf, 3 /* ae */);
+    // lea rax, [rip + table]; movsxd rcx, [rax + rcx*4]; add rax, rcx; jmp rax
+    const leaAt = X.opRM(buf, X.LEA, 64, RAX, 16 /* RIP */, NO_REG, 1, 0);
+    X.opRM(buf, X.MOVSXD, 64, RCX, RAX, RCX, 4, 0);
+    X.opRR(buf, X.ADD, 64, RAX, RCX);
+    X.opR(buf, X.JMP_IND, 64, RAX);
+    buf.align(4, 0xcc);
+    const table = buf.length;
+    X.patchRel32(buf, leaAt, table);
+    for (let k = 0; k < n; k++) buf.i32(0);
+    // each entry goes to a stub doing that edge's moves
+    for (let k = 0; k < n; k++) {
+      const c = f.blockCallAt(i, k + 1);
+      buf.patchI32(table + 4 * k, buf.length - table);
+      this.edgeMoves(c);
+      this.jumpTo(f.callPool[c]);
+    }
+    X.patchRel32(buf, toDefault, buf.length);
+    this.edge(def);
+  }
+
+  private ret(i: number): void {
+    const f = this.f;
+    const L = this.layout.rets;
+    const n = f.instArgCount[i];
+    // values returned in memory first (they may need rax)
+    if (this.layout.rets.retAreaPtr) {
+      X.opRM(this.buf, X.MOV, 64, RCX, RSP, NO_REG, 1, this.retPtrSlot);
+      for (let k = 0; k < n; k++) {
+        const v = f.arg(i, k);
+        const t = f.valueType[v];
+        for (let p = 0; p < (t === I128 ? 2 : 1); p++) {
+          const loc = p === 0 ? L.loc0[k] : L.loc1[k];
+          if (loc < LOC_STACK) continue;
+          const off = loc - LOC_STACK;
+          if (isScalarFloat(t)) {
+            const x = this.xmm(v, SCRATCH_XMM);
+            X.opMR(this.buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RCX, NO_REG, 1, off, x);
+          } else {
+            const r = t === I128 ? this.gprPart(v, p, RAX) : this.gpr(v, RAX);
+            X.opMR(this.buf, X.MOV, 64, RCX, NO_REG, 1, off, r);
+          }
+        }
+      }
+    }
+    this.pmBegin();
+    for (let k = 0; k < n; k++) {
+      const v = f.arg(i, k);
+      const t = f.valueType[v];
+      if (L.loc0[k] < LOC_STACK) this.pmAddValue(L.loc0[k], v, 0);
+      if (t === I128 && L.loc1[k] >= 0 && L.loc1[k] < LOC_STACK) this.pmAddValue(L.loc1[k], v, 1);
+    }
+    this.pmEmit();
+    this.epilogue();
+  }
+}
+
+export const KEY_NONE = -1;
+const SRC_IMM = -2;
+const SRC_ADDR = -3;
+const TMP_GPR_KEYS = [RCX, RDX];
+const TMP_XMM_KEYS = [16 + SCRATCH_XMM];
+
+/** A memory location as a move key: base register and displacement. */
+export function memKey(base: number, disp: number): number {
+  return 64 + (base === RBP ? 1 : 0) + disp * 2;
+}
+function keyBase(k: number): number {
+  return ((k - 64) & 1) !== 0 ? RBP : RSP;
+}
+function keyDisp(k: number): number {
+  return (k - 64) >> 1;
+}
+
+function isPure(op: number): boolean {
+  switch (op) {
+    case Op.load: case Op.uload8: case Op.sload8: case Op.uload16: case Op.sload16: case Op.uload32: case Op.sload32:
+    case Op.call: case Op.call_indirect: case Op.udiv: case Op.sdiv: case Op.urem: case Op.srem:
+    case Op.fcvt_to_sint: case Op.fcvt_to_uint: case Op.uadd_overflow_trap:
+    case Op.atomic_load: case Op.atomic_rmw: case Op.atomic_cas:
+      return false;
+  }
+  const fmt = opcodeFormat[op];
+  return fmt !== Format.Store && fmt !== Format.StoreNoOffset;
+}
+
+export function intCCtoX86(cc: IntCC): number {
+  switch (cc) {
+    case IntCC.Eq: return CC_E;
+    case IntCC.Ne: return CC_NE;
+    case IntCC.Slt: return 12;
+    case IntCC.Sge: return 13;
+    case IntCC.Sgt: return 15;
+    case IntCC.Sle: return 14;
+    case IntCC.Ult: return 2;
+    case IntCC.Uge: return 3;
+    case IntCC.Ugt: return 7;
+    case IntCC.Ule: return 6;
+  }
+  return CC_E;
+}
+
+function swapIntCCLocal(cc: IntCC): IntCC {
+  return [IntCC.Eq, IntCC.Ne, IntCC.Sgt, IntCC.Sle, IntCC.Slt, IntCC.Sge, IntCC.Ugt, IntCC.Ule, IntCC.Ult, IntCC.Uge][cc];
+}
+
+import { typeName } from '../ir/types.js';
+function typeNameOf(t: number): string {
+  return typeName(t);
+}
+void I8;

@@ -1,0 +1,137 @@
+// Instruction selection for calls: call, call_indirect and func_addr, with
+// arguments moved into their System V places (registers, outgoing stack area,
+// return area) and results moved home. Needs the Emitter and abi.ts.
+
+import type { Emitter } from './codegen.js';
+import { Op } from '../ir/opcodes.js';
+import { I128, F32, typeBits, isScalarFloat } from '../ir/types.js';
+import { ParamFlag } from '../ir/immediates.js';
+import * as X from './encode.js';
+import * as S from './encode-sse.js';
+import { layoutSignature, LOC_STACK } from './abi.js';
+import { RAX, RSP, NO_REG, R11, RIP } from './regs.js';
+import { R } from '../object/elf.js';
+import { signExtendTo, zeroExtendTo } from './isel-int.js';
+
+export function selectCall(e: Emitter, i: number): boolean {
+  const f = e.f;
+  const op = f.instOp[i];
+  if (op === Op.func_addr) {
+    const r = f.result(i);
+    const fr = f.funcRefs[f.instImm0[i]];
+    const d = e.dst(r, RAX);
+    if (fr.colocated) {
+      const at = X.opRM(e.buf, X.LEA, 64, d, RIP, NO_REG, 1, 0);
+      e.relocs.push({ offset: at, symbol: fr.name, type: R.R_X86_64_PC32, addend: -4 });
+    } else {
+      const at = X.opRM(e.buf, X.MOV, 64, d, RIP, NO_REG, 1, 0);
+      e.relocs.push({ offset: at, symbol: fr.name, type: R.R_X86_64_REX_GOTPCRELX, addend: -4 });
+    }
+    e.def(r, d);
+    return true;
+  }
+  if (op !== Op.call && op !== Op.call_indirect) return false;
+  emitCall(e, i, op === Op.call_indirect ? f.arg(i, 0) : -1, op === Op.call ? f.funcRefs[f.instImm0[i]].name : '');
+  return true;
+}
+
+/** A call of `symbol` (or of value `callee` when it is >= 0) with instruction i's arguments and results. */
+function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
+  const f = e.f;
+  const buf = e.buf;
+  const sig = f.callSignature(i);
+  const L = layoutSignature(sig, e.opts);
+  const first = callee >= 0 ? 1 : 0;
+  const nargs = f.instArgCount[i] - first;
+  // stack arguments first: registers still hold every value
+  for (let k = 0; k < nargs; k++) {
+    const v = f.arg(i, first + k);
+    const t = f.valueType[v];
+    for (let p = 0; p < (t === I128 ? 2 : 1); p++) {
+      const loc = p === 0 ? L.params.loc0[k] : L.params.loc1[k];
+      if (loc < LOC_STACK) continue;
+      const off = loc - LOC_STACK;
+      if (isScalarFloat(t)) {
+        const x = e.xmm(v, 15);
+        X.opMR(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RSP, NO_REG, 1, off, x);
+      } else {
+        if (t === I128) e.gprPart(v, p, RAX) === RAX || X.opRR(buf, X.MOV, 64, RAX, e.gprPart(v, p, RAX));
+        else extendArg(e, RAX, v, sig.params[k].flags);
+        X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, off, RAX);
+      }
+    }
+  }
+  if (L.params.retAreaPtr >= LOC_STACK) {
+    X.opRM(buf, X.LEA, 64, RAX, RSP, NO_REG, 1, L.params.stackBytes);
+    X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, L.params.retAreaPtr - LOC_STACK, RAX);
+  }
+  e.pmBegin();
+  for (let k = 0; k < nargs; k++) {
+    const v = f.arg(i, first + k);
+    const t = f.valueType[v];
+    if (L.params.loc0[k] < LOC_STACK) e.pmAddValue(L.params.loc0[k], v, 0);
+    if (t === I128 && L.params.loc1[k] >= 0 && L.params.loc1[k] < LOC_STACK) e.pmAddValue(L.params.loc1[k], v, 1);
+  }
+  if (callee >= 0) e.pmAddValue(R11, callee, 0);
+  e.pmEmit();
+  // extension of narrow register arguments the signature asks for
+  for (let k = 0; k < nargs; k++) {
+    const v = f.arg(i, first + k);
+    const t = f.valueType[v];
+    const loc = L.params.loc0[k];
+    const fl = sig.params[k].flags;
+    if (loc < 16 && typeBits(t) < 64 && (fl & (ParamFlag.Uext | ParamFlag.Sext)) !== 0 && !isScalarFloat(t)) {
+      const bits = typeBits(t);
+      const form = (fl & ParamFlag.Sext) !== 0 ? (bits === 8 ? X.MOVSX8 : bits === 16 ? X.MOVSX16 : X.MOVSXD) : bits === 8 ? X.MOVZX8 : bits === 16 ? X.MOVZX16 : X.MOV;
+      X.opRR(buf, form, (fl & ParamFlag.Sext) !== 0 ? 64 : 32, loc, loc);
+    }
+  }
+  if (L.params.retAreaPtr >= 0 && L.params.retAreaPtr < LOC_STACK) {
+    X.opRM(buf, X.LEA, 64, L.params.retAreaPtr, RSP, NO_REG, 1, L.params.stackBytes);
+  }
+  if (callee >= 0) X.opR(buf, X.CALL_IND, 64, R11);
+  else {
+    const at = X.call(buf);
+    e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
+  }
+  // results
+  const r0 = f.instFirstResult[i];
+  const nres = f.instNumResults[i];
+  e.pmBegin();
+  for (let k = 0; k < nres; k++) {
+    const v = r0 + k;
+    if (e.dead(v)) continue;
+    const t = f.valueType[v];
+    for (let p = 0; p < (t === I128 ? 2 : 1); p++) {
+      const loc = p === 0 ? L.rets.loc0[k] : L.rets.loc1[k];
+      const dst = t === I128 ? e.homePartKey(v, p) : e.homeKey(e.ra.home[v]);
+      if (loc >= LOC_STACK) {
+        const off = L.params.stackBytes + loc - LOC_STACK;
+        // read the return area straight into the home (after the register moves)
+        retAreaLoads.push(dst, off, isScalarFloat(t) ? 1 : 0);
+      } else e.pmAdd(dst, loc, isScalarFloat(t) ? 16 : 8);
+    }
+  }
+  e.pmEmit();
+  for (let k = 0; k < retAreaLoads.length; k += 3) {
+    const dst = retAreaLoads[k], off = retAreaLoads[k + 1];
+    if (dst < 16) X.opRM(buf, X.MOV, 64, dst, RSP, NO_REG, 1, off);
+    else if (dst < 32) X.opRM(buf, S.MOVSD, 0, dst - 16, RSP, NO_REG, 1, off);
+    else {
+      X.opRM(buf, X.MOV, 64, RAX, RSP, NO_REG, 1, off);
+      e.pmBegin();
+      e.pmAdd(dst, RAX, 8);
+      e.pmEmit();
+    }
+  }
+  retAreaLoads.length = 0;
+}
+
+const retAreaLoads: number[] = [];
+
+function extendArg(e: Emitter, d: number, v: number, flags: number): void {
+  const bits = typeBits(e.f.valueType[v]);
+  if ((flags & ParamFlag.Sext) !== 0) signExtendTo(e, d, v, bits);
+  else if ((flags & ParamFlag.Uext) !== 0) zeroExtendTo(e, d, v, bits);
+  else e.toGpr(d, v);
+}

@@ -1,0 +1,205 @@
+// Instruction selection for memory: loads and stores of every width (stack
+// slots and constant offsets folded into the address), frame/stack pointer
+// reads, fences and atomics. Needs the Emitter; writes x86 code.
+
+import type { Emitter } from './codegen.js';
+import { K } from './codegen.js';
+import { Op } from '../ir/opcodes.js';
+import { I128, F32, F64, typeBits, isScalarFloat } from '../ir/types.js';
+import { AtomicRmwOp } from '../ir/immediates.js';
+import * as X from './encode.js';
+import * as S from './encode-sse.js';
+import { RAX, RCX, RDX, RSP, RBP, NO_REG, CC_NE, CC_B, CC_A, CC_L, CC_G, invertCC } from './regs.js';
+
+/** The current memory operand, set by address(). */
+let mBase = 0, mDisp = 0;
+
+/** Sets the memory operand for address value `p` plus `off`; `scratch` holds p if it has no register. */
+export function address(e: Emitter, p: number, off: number, scratch: number): void {
+  switch (e.kind(p)) {
+    case K.Addr: mBase = RSP; mDisp = e.stackAddrDisp(p) + off; return;
+    case K.Reg: mBase = e.ra.home[p]; mDisp = off; return;
+    default: e.toGpr(scratch, p); mBase = scratch; mDisp = off; return;
+  }
+}
+
+export function selectMem(e: Emitter, i: number): boolean {
+  const f = e.f;
+  const op = f.instOp[i];
+  const buf = e.buf;
+  switch (op) {
+    case Op.load: case Op.uload8: case Op.sload8: case Op.uload16: case Op.sload16: case Op.uload32: case Op.sload32: {
+      const r = f.result(i);
+      const t = f.instType[i];
+      address(e, f.arg(i, 0), f.instImm1[i], RCX);
+      if (isScalarFloat(t)) {
+        if (t !== F32 && t !== F64) return false;
+        const x = e.xdst(r, 15);
+        X.opRM(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, x, mBase, NO_REG, 1, mDisp);
+        e.xdef(r, x);
+        return true;
+      }
+      if (t === I128) {
+        if (op !== Op.load) return false;
+        X.opRM(buf, X.MOV, 64, RAX, mBase, NO_REG, 1, mDisp);
+        X.opRM(buf, X.MOV, 64, RDX, mBase, NO_REG, 1, mDisp + 8);
+        e.defPart(r, 0, RAX);
+        e.defPart(r, 1, RDX);
+        return true;
+      }
+      const d = e.dst(r, RAX);
+      let bits = typeBits(t);
+      if (op === Op.uload8 || op === Op.sload8) bits = 8;
+      else if (op === Op.uload16 || op === Op.sload16) bits = 16;
+      else if (op === Op.uload32 || op === Op.sload32) bits = 32;
+      const signed = op === Op.sload8 || op === Op.sload16 || op === Op.sload32;
+      if (bits === 8) X.opRM(buf, signed ? X.MOVSX8 : X.MOVZX8, signed ? 64 : 32, d, mBase, NO_REG, 1, mDisp);
+      else if (bits === 16) X.opRM(buf, signed ? X.MOVSX16 : X.MOVZX16, signed ? 64 : 32, d, mBase, NO_REG, 1, mDisp);
+      else if (bits === 32) X.opRM(buf, signed ? X.MOVSXD : X.MOV, signed ? 64 : 32, d, mBase, NO_REG, 1, mDisp);
+      else X.opRM(buf, X.MOV, 64, d, mBase, NO_REG, 1, mDisp);
+      e.def(r, d);
+      return true;
+    }
+    case Op.store: case Op.istore8: case Op.istore16: case Op.istore32: {
+      const v = f.arg(i, 0);
+      const t = f.valueType[v];
+      address(e, f.arg(i, 1), f.instImm1[i], RCX);
+      if (isScalarFloat(t)) {
+        if (t !== F32 && t !== F64) return false;
+        const x = e.xmm(v, 15);
+        X.opMR(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, mBase, NO_REG, 1, mDisp, x);
+        return true;
+      }
+      if (t === I128 && op === Op.store) {
+        const lo = e.gprPart(v, 0, RAX);
+        X.opMR(buf, X.MOV, 64, mBase, NO_REG, 1, mDisp, lo);
+        const hi = e.gprPart(v, 1, RDX);
+        X.opMR(buf, X.MOV, 64, mBase, NO_REG, 1, mDisp + 8, hi);
+        return true;
+      }
+      let bits = t === I128 ? 64 : typeBits(t);
+      if (op === Op.istore8) bits = 8;
+      else if (op === Op.istore16) bits = 16;
+      else if (op === Op.istore32) bits = 32;
+      if (e.immFits(v, bits)) {
+        const lo = e.immLo(v);
+        X.opMI(buf, X.MOV, bits, mBase, NO_REG, 1, mDisp, bits === 8 ? lo & 0xff : bits === 16 ? lo & 0xffff : lo);
+        return true;
+      }
+      const s = t === I128 ? e.gprPart(v, 0, RAX) : e.gpr(v, RAX);
+      X.opMR(buf, X.MOV, bits, mBase, NO_REG, 1, mDisp, s);
+      return true;
+    }
+    case Op.get_frame_pointer: {
+      const r = f.result(i);
+      e.def(r, RBP);
+      return true;
+    }
+    case Op.get_stack_pointer: {
+      const r = f.result(i);
+      e.def(r, RSP);
+      return true;
+    }
+    case Op.get_return_address: {
+      const r = f.result(i);
+      X.opRM(buf, X.MOV, 64, RAX, RBP, NO_REG, 1, 8);
+      e.def(r, RAX);
+      return true;
+    }
+    case Op.fence:
+      X.mfence(buf);
+      return true;
+    case Op.atomic_load: {
+      const r = f.result(i);
+      const t = f.instType[i];
+      if (t === I128 || isScalarFloat(t)) return false;
+      address(e, f.arg(i, 0), 0, RCX);
+      const bits = typeBits(t);
+      const d = e.dst(r, RAX);
+      if (bits === 8) X.opRM(buf, X.MOVZX8, 32, d, mBase, NO_REG, 1, mDisp);
+      else if (bits === 16) X.opRM(buf, X.MOVZX16, 32, d, mBase, NO_REG, 1, mDisp);
+      else X.opRM(buf, X.MOV, bits, d, mBase, NO_REG, 1, mDisp);
+      e.def(r, d);
+      return true;
+    }
+    case Op.atomic_store: {
+      const v = f.arg(i, 0);
+      const t = f.valueType[v];
+      if (t === I128 || isScalarFloat(t)) return false;
+      address(e, f.arg(i, 1), 0, RCX);
+      e.toGpr(RAX, v);
+      // xchg with memory is a locked store with a full barrier (seq_cst)
+      X.opMR(buf, X.XCHG, typeBits(t), mBase, NO_REG, 1, mDisp, RAX);
+      return true;
+    }
+    case Op.atomic_cas: {
+      const r = f.result(i);
+      const t = f.instType[i];
+      if (t === I128 || isScalarFloat(t)) return false;
+      const bits = typeBits(t);
+      e.toGpr(RDX, f.arg(i, 2));
+      e.toGpr(RAX, f.arg(i, 1));
+      address(e, f.arg(i, 0), 0, RCX);
+      X.lock(buf);
+      X.opMR(buf, X.CMPXCHG, bits, mBase, NO_REG, 1, mDisp, RDX);
+      e.def(r, RAX);
+      return true;
+    }
+    case Op.atomic_rmw: {
+      const r = f.result(i);
+      const t = f.instType[i];
+      if (t === I128 || isScalarFloat(t)) return false;
+      const bits = typeBits(t);
+      const rop = f.instImm1[i] as AtomicRmwOp;
+      address(e, f.arg(i, 0), 0, RCX);
+      if (mBase !== RCX) {
+        X.opRM(buf, X.LEA, 64, RCX, mBase, NO_REG, 1, mDisp);
+        mBase = RCX; mDisp = 0;
+      }
+      const v = f.arg(i, 1);
+      if (rop === AtomicRmwOp.Add || rop === AtomicRmwOp.Sub || rop === AtomicRmwOp.Xchg) {
+        e.toGpr(RAX, v);
+        if (rop === AtomicRmwOp.Sub) X.opR(buf, X.NEG, 64, RAX);
+        if (rop === AtomicRmwOp.Xchg) X.opMR(buf, X.XCHG, bits, RCX, NO_REG, 1, 0, RAX);
+        else {
+          X.lock(buf);
+          X.opMR(buf, X.XADD, bits, RCX, NO_REG, 1, 0, RAX);
+        }
+        e.def(r, RAX);
+        return true;
+      }
+      // compare-exchange loop: rax = old, rdx = new
+      if (bits === 8) X.opRM(buf, X.MOVZX8, 32, RAX, RCX, NO_REG, 1, 0);
+      else if (bits === 16) X.opRM(buf, X.MOVZX16, 32, RAX, RCX, NO_REG, 1, 0);
+      else X.opRM(buf, X.MOV, bits, RAX, RCX, NO_REG, 1, 0);
+      const loop = buf.length;
+      // the operand goes through the stack's red zone-free scratch: keep it in r11? use memory form instead
+      X.opRR(buf, X.MOV, 64, RDX, RAX);
+      const size = bits < 32 ? 32 : bits;
+      switch (rop) {
+        case AtomicRmwOp.And: e.aluOperand(X.AND, size, RDX, v, RDX); break;
+        case AtomicRmwOp.Or: e.aluOperand(X.OR, size, RDX, v, RDX); break;
+        case AtomicRmwOp.Xor: e.aluOperand(X.XOR, size, RDX, v, RDX); break;
+        case AtomicRmwOp.Nand: e.aluOperand(X.AND, size, RDX, v, RDX); X.opR(buf, X.NOT, size, RDX); break;
+        default: {
+          // min/max: rdx = cond(old, v) ? old : v
+          const cc = rop === AtomicRmwOp.Umin ? CC_B : rop === AtomicRmwOp.Umax ? CC_A : rop === AtomicRmwOp.Smin ? CC_L : CC_G;
+          if (e.kind(v) !== K.Reg && e.kind(v) !== K.Mem) return false;
+          if (e.kind(v) === K.Reg) {
+            X.opRR(buf, X.CMP, bits, RAX, e.ra.home[v]);
+            X.cmov(buf, invertCC(cc), 64, RDX, e.ra.home[v]);
+          } else {
+            X.opRM(buf, X.CMP, bits, RAX, RSP, NO_REG, 1, e.spillDisp(v));
+            X.cmovM(buf, invertCC(cc), 64, RDX, RSP, NO_REG, 1, e.spillDisp(v));
+          }
+        }
+      }
+      X.lock(buf);
+      X.opMR(buf, X.CMPXCHG, bits, RCX, NO_REG, 1, 0, RDX);
+      X.jccTo(buf, CC_NE, loop);
+      e.def(r, RAX);
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,205 @@
+// Register assignment by linear scan over the analysis' live intervals. Needs
+// the Analysis of a Function; produces one home per value for its whole life:
+// a GPR (0-15), an XMM (16 + n), a GPR pair (i128), a spill slot, or none.
+
+import { Function } from '../ir/function.js';
+import { I128, isScalarFloat, isVector, typeName } from '../ir/types.js';
+import { Analysis, VF } from './analyze.js';
+import { fail } from '../support/diag.js';
+import { RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 } from './regs.js';
+import { opcodeFormat, Format, Op } from '../ir/opcodes.js';
+
+/** Homes at or above HOME_SPILL are spill-area byte offsets (home - HOME_SPILL). */
+export const HOME_SPILL = 1 << 16;
+export const HOME_NONE = -1;
+
+/** GPRs for values not live across a call, in order of preference; rax rcx rdx are scratch. */
+const GPR_ANY = [RSI, RDI, R8, R9, R10, R11, RBX, R12, R13, R14, R15];
+/** Callee-saved GPRs: the only registers a value live across a call may have. */
+const GPR_SAVED = [RBX, R12, R13, R14, R15];
+/** XMM registers handed out (16 + n); xmm14 and xmm15 are scratch. */
+const XMM_ANY = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29];
+
+function growI32(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  return n <= a.length ? a : new Int32Array(Math.max(n, a.length * 2));
+}
+
+export class RegAlloc {
+  home = new Int32Array(64);
+  /** High half of an i128 value in registers, else -1. */
+  home2 = new Int32Array(64);
+  /** Preferred home source: a value whose register this one would like to share. */
+  private hint = new Int32Array(64);
+  /** Bitset of callee-saved GPRs handed out. */
+  usedCalleeSaved = 0;
+  /** Bytes of spill area (a multiple of 16). */
+  spillBytes = 0;
+  private regOwner = new Int32Array(32);
+  private regEnd = new Int32Array(32);
+  /** Per spill slot (8 bytes each): the end of the last value in it. 16-byte values take two consecutive slots. */
+  private slotEnd: number[] = [];
+
+  /** `paramLocs` gives, per entry-block parameter, the ABI register it arrives in (or -1) as a hint. */
+  run(f: Function, an: Analysis, paramLocs: number[]): void {
+    const nv = f.numValues;
+    this.home = growI32(this.home, nv);
+    this.home2 = growI32(this.home2, nv);
+    this.hint = growI32(this.hint, nv);
+    const home = this.home, home2 = this.home2, hint = this.hint;
+    home.fill(HOME_NONE, 0, nv);
+    home2.fill(-1, 0, nv);
+    hint.fill(-1, 0, nv);
+    this.regOwner.fill(-1);
+    this.regEnd.fill(-1);
+    this.slotEnd.length = 0;
+    this.usedCalleeSaved = 0;
+    const def = an.valDef, end = an.valEnd, flags = an.valFlags, uses = an.valUses;
+
+    // Hints along branch edges: forward edges make a parameter prefer its
+    // argument's register, back edges make the argument prefer the parameter's.
+    for (let oi = 0; oi < an.numOrdered; oi++) {
+      const b = an.order[oi];
+      const i = f.blockLastInst[b];
+      if (i < 0) continue;
+      const fmt = opcodeFormat[f.instOp[i]];
+      if (fmt !== Format.Jump && fmt !== Format.Brif && fmt !== Format.BranchTable) continue;
+      let c = f.instImm0[i];
+      for (let k = 0; k < f.instImm1[i]; k++) {
+        const t = f.callPool[c], n = f.callPool[c + 1];
+        const back = an.orderIndex[t] <= oi;
+        for (let a = 0; a < n; a++) {
+          const arg = f.callPool[c + 2 + a];
+          const p = f.paramPool[f.blockParamStart[t] + a];
+          if (back) { if (hint[arg] < 0) hint[arg] = p; }
+          else if (hint[p] < 0) hint[p] = arg;
+        }
+        c += 2 + n;
+      }
+    }
+
+    for (let oi = 0; oi < an.numOrdered; oi++) {
+      const b = an.order[oi];
+      const entry = oi === 0;
+      for (let k = 0; k < f.blockParamCount[b]; k++) {
+        const v = f.paramPool[f.blockParamStart[b] + k];
+        if (uses[v] === 0) continue;
+        const fixedHint = entry && k < paramLocs.length ? paramLocs[k] : -1;
+        this.assign(f, v, def[v], end[v], flags[v], fixedHint);
+      }
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+        const n = f.instNumResults[i];
+        if (n === 0) continue;
+        const r0 = f.instFirstResult[i];
+        let reuse = -1;
+        if (f.instArgCount[i] > 0) {
+          const a0 = f.arg(i, 0);
+          if (end[a0] === def[r0]) reuse = home[a0];
+        }
+        for (let r = 0; r < n; r++) {
+          const v = r0 + r;
+          if (uses[v] === 0 || (flags[v] & (VF.Const | VF.Fused)) !== 0) continue;
+          this.assign(f, v, def[v], end[v], flags[v], r === 0 ? reuse : -1);
+        }
+      }
+    }
+    this.spillBytes = ((this.slotEnd.length * 8) + 15) & ~15;
+    void Op;
+  }
+
+  private assign(f: Function, v: number, d: number, e: number, fl: number, fixedHint: number): void {
+    const t = f.valueType[v];
+    if (isVector(t)) fail(`vector type ${typeName(t)} is not supported by the x86-64 back end`);
+    const crosses = (fl & VF.CrossesCall) !== 0;
+    const owner = this.regOwner, rend = this.regEnd;
+    if (t === I128) {
+      const set = crosses ? GPR_SAVED : GPR_ANY;
+      let r1 = -1, r2 = -1;
+      for (const r of set) {
+        if (rend[r] <= d) {
+          if (r1 < 0) r1 = r;
+          else { r2 = r; break; }
+        }
+      }
+      if (r2 < 0) {
+        this.home[v] = HOME_SPILL + this.spillSlot(d, e, 2);
+        return;
+      }
+      this.take(r1, v, e);
+      this.take(r2, v, e);
+      this.home[v] = r1;
+      this.home2[v] = r2;
+      return;
+    }
+    const isF = isScalarFloat(t);
+    if (isF && crosses) {
+      this.home[v] = HOME_SPILL + this.spillSlot(d, e, 1);
+      return;
+    }
+    const set = isF ? XMM_ANY : crosses ? GPR_SAVED : GPR_ANY;
+    let reg = -1;
+    // hints: an explicit one, else the register of the value this one is tied to
+    let h = fixedHint;
+    if (h < 0 || !set.includes(h) || rend[h] > d) {
+      h = -1;
+      const hv = this.hint[v];
+      if (hv >= 0) {
+        const hr = this.home[hv];
+        if (hr >= 0 && hr < 32 && set.includes(hr) && rend[hr] <= d && this.home2[hv] < 0) h = hr;
+      }
+    }
+    if (h >= 0) reg = h;
+    else {
+      for (const r of set) if (rend[r] <= d) { reg = r; break; }
+    }
+    if (reg < 0) {
+      // evict the active value that lives longest, if it outlives this one
+      let best = -1;
+      for (const r of set) if (best < 0 || rend[r] > rend[best]) best = r;
+      const w = owner[best];
+      if (rend[best] > e && w >= 0 && this.home2[w] < 0) {
+        this.home[w] = HOME_SPILL + this.spillSlot(this.defOf(w), rend[best], 1);
+        reg = best;
+      } else {
+        this.home[v] = HOME_SPILL + this.spillSlot(d, e, 1);
+        return;
+      }
+    }
+    this.take(reg, v, e);
+    this.home[v] = reg;
+  }
+
+  private defPos: Int32Array | null = null;
+  private defOf(v: number): number {
+    return this.defPos![v];
+  }
+
+  /** Must be called before run() so evictions can find the evicted value's start. */
+  setDefs(def: Int32Array): void {
+    this.defPos = def;
+  }
+
+  private take(r: number, v: number, e: number): void {
+    this.regOwner[r] = v;
+    this.regEnd[r] = e;
+    if (r < 16 && (r === RBX || r >= R12)) this.usedCalleeSaved |= 1 << r;
+  }
+
+  /** A spill slot of `n` 8-byte words free over [d, e]; returns its byte offset. */
+  private spillSlot(d: number, e: number, n: number): number {
+    const se = this.slotEnd;
+    for (let s = 0; s + n <= se.length; s += n) {
+      let free = true;
+      for (let k = 0; k < n; k++) if (se[s + k] >= d) free = false;
+      if (free) {
+        for (let k = 0; k < n; k++) se[s + k] = e;
+        return s * 8;
+      }
+    }
+    while (se.length % n !== 0) se.push(-1);
+    const s = se.length;
+    for (let k = 0; k < n; k++) se.push(e);
+    return s * 8;
+  }
+}
+
+export { RSI, RDI, R8, R9, R10, R11 };
