@@ -13,17 +13,9 @@ import { ClifFile, ParsedFunction, RunCommand, TargetSpec } from '../ir/clif-fil
 import { DataValue, dvEqual } from '../ir/datavalue.js';
 import { Function } from '../ir/function.js';
 import { CgtsError } from '../support/diag.js';
+import { runNative, NativeRunResult, NativeOptions } from './native.js';
 
-/** One run command's native outcome, as native.ts reports it. */
-export type NativeRunResult = { ok: true; values: DataValue[] } | { ok: false; error: string };
-export interface NativeOptions {
-  enableLlvmAbiExtensions: boolean;
-  enableMultiRetImplicitSret: boolean;
-  /** All `set` settings in force for the x86_64 target, as written. */
-  settings: [string, string][];
-  /** The target line's ISA flags (`has_avx` ...). */
-  isaFlags: string[];
-}
+export type { NativeRunResult, NativeOptions };
 export type NativeRunner = (file: ClifFile, opts: NativeOptions) => Promise<NativeRunResult[]>;
 
 export interface RunnerOptions {
@@ -33,7 +25,7 @@ export interface RunnerOptions {
   interpOnly: boolean;
   /** Where output lines go (default: stdout). */
   out?: (line: string) => void;
-  /** Native execution; when absent it is loaded from native.ts if that exists. */
+  /** Native execution (default: runNative from native.ts). */
   native?: NativeRunner | null;
   /** Interpreter step budget per run line. */
   maxSteps?: number;
@@ -76,29 +68,12 @@ export function expandPaths(paths: string[]): string[] {
   return out;
 }
 
-let nativeLoaded: NativeRunner | null | undefined;
-
-/** runNative from native.ts, or null while the native runner does not exist. */
-async function loadNative(): Promise<NativeRunner | null> {
-  if (nativeLoaded !== undefined) return nativeLoaded;
-  const modPath = './native.js';
-  try {
-    const mod = (await import(modPath)) as { runNative?: NativeRunner };
-    nativeLoaded = typeof mod.runNative === 'function' ? mod.runNative : null;
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    nativeLoaded = null;
-  }
-  return nativeLoaded;
-}
-
 export async function runFiles(paths: string[], opts: RunnerOptions): Promise<Summary> {
   const out = opts.out ?? ((l: string) => process.stdout.write(l + '\n'));
   const files = expandPaths(paths);
   const summary: Summary = { passed: 0, failed: 0, files: [] };
   let native: NativeRunner | null = null;
-  if (!opts.interpOnly) native = opts.native !== undefined ? opts.native : await loadNative();
+  if (!opts.interpOnly) native = opts.native !== undefined ? opts.native : runNative;
   if (!opts.interpOnly && !native) out('note: native execution is not available; running the interpreter only');
   for (const file of files) {
     const r = await runText(readFileSync(file, 'utf8'), file, { ...opts, out, native });
@@ -289,9 +264,8 @@ async function runTestRun(
     const settings = x86 ? x86.settings : file.settings;
     try {
       nativeResults = await opts.native(file, {
-        enableLlvmAbiExtensions: settingOn(settings, 'enable_llvm_abi_extensions'),
-        enableMultiRetImplicitSret: settingOn(settings, 'enable_multi_ret_implicit_sret'),
-        settings,
+        llvmAbiExtensions: settingOn(settings, 'enable_llvm_abi_extensions'),
+        multiRetImplicitSret: settingOn(settings, 'enable_multi_ret_implicit_sret'),
         isaFlags: x86 ? x86.flags : [],
       });
     } catch (e) {
