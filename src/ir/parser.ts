@@ -435,8 +435,10 @@ class Parser {
           let sig: number;
           if (lx.tok() === Tok.SigRef) sig = this.ref(this.sigMap, 'sig');
           else {
+            // Cranelift names an inline signature by its index, so `sigN` can refer to it.
             sig = f.sigs.length;
             f.sigs.push(this.parseSignature());
+            if (!this.sigMap.has(sig)) this.sigMap.set(sig, sig);
           }
           this.defineAt(this.fnMap, 'fn', num, f.funcRefs.length, start);
           f.funcRefs.push({ name, sig, colocated, patchable });
@@ -717,7 +719,7 @@ class Parser {
     let explicit: Type = INVALID;
     if (this.optional(Tok.Dot)) explicit = this.parseType();
     const ctrl = opcodeCtrl[op];
-    if (explicit !== INVALID && ctrl === CTRL_NONE) {
+    if (explicit !== INVALID && ctrl === CTRL_NONE && !this.suffixAllowed(op, explicit)) {
       lx.error(`'${opcodeNames[op]}' takes no type suffix`, opStart.line, opStart.col);
     }
     if (ctrl === CTRL_EXPLICIT && explicit === INVALID) {
@@ -740,10 +742,27 @@ class Parser {
     for (let i = 0; i < nres; i++) this.defineValue(results[i], first + i, resultPos[i]);
   }
 
+  /**
+   * Whether a monomorphic opcode may still carry a type suffix, as Cranelift
+   * accepts: its one fixed type, or the address type of an indirect callee.
+   */
+  private suffixAllowed(op: Opcode, t: Type): boolean {
+    switch (op) {
+      case Op.shuffle: case Op.swizzle: return t === vectorOf(I8, 16);
+      case Op.f16const: return t === F16;
+      case Op.f32const: return t === F32;
+      case Op.f64const: return t === F64;
+      case Op.f128const: return t === F128;
+      case Op.call_indirect: case Op.return_call_indirect: return t === I32 || t === I64;
+    }
+    return false;
+  }
+
   /** The controlling type: explicit, else the type of operand `ctrl`. */
   private inferCtrl(op: Opcode, explicit: Type, at: { line: number; col: number }): Type {
-    if (explicit !== INVALID) return explicit;
     const ctrl = opcodeCtrl[op];
+    if (ctrl === CTRL_NONE) return INVALID;
+    if (explicit !== INVALID) return explicit;
     if (ctrl < 0) return INVALID;
     if (ctrl >= this.nargs) this.lx.error(`internal: '${opcodeNames[op]}' has no operand ${ctrl}`, at.line, at.col);
     const num = this.args[ctrl];
