@@ -82,19 +82,29 @@ export async function runNative(file: ClifFile, opts: NativeOptions = {}): Promi
   }
   const fileNames = new Set(byName.keys());
   const symbolName = (n: string) => (fileNames.has(n) ? symbolFor(n) : n);
+  const all = [...funcs, ...trampFuncs];
+  const failed = new Map<string, string>();
   let mod;
   try {
-    mod = compileModule([...funcs, ...trampFuncs], {
+    mod = compileModule(all, {
       llvmAbiExtensions: opts.llvmAbiExtensions,
       multiRetImplicitSret: opts.multiRetImplicitSret,
       isaFlags: new Set(opts.isaFlags ?? []),
       symbolName,
+      onError: (fi, e) => {
+        const msg = e instanceof CgtsError ? e.describe() : e instanceof Error ? e.message : String(e);
+        failed.set(all[fi].name, msg);
+      },
     });
   } catch (e) {
     const msg = e instanceof CgtsError ? e.describe() : e instanceof Error ? e.message : String(e);
     return commands.map(() => ({ ok: false, error: `compile error: ${msg}` }));
   }
-  const all = [...funcs, ...trampFuncs];
+  commands.forEach((c, k) => {
+    const t = tramps.get(c.funcName);
+    const why = failed.get(c.funcName) ?? (t !== undefined ? failed.get(trampFuncs[t].name) : undefined);
+    if (why !== undefined) results[k] = { ok: false, error: `compile error: ${why}` };
+  });
   // the C harness
   const lines: string[] = [
     '#define _GNU_SOURCE',
@@ -168,6 +178,7 @@ int main(void) {`);
       results[k] = { ok: false, error: `no function %${c.funcName} in the file` };
       continue;
     }
+    if (results[k]) continue;
     if (c.args.length > 64 || target.signature.returns.length > 64) {
       results[k] = { ok: false, error: 'too many arguments or results for the native harness' };
       continue;

@@ -40,7 +40,10 @@ function checkType(t: number, what: string): void {
   if (isVector(t) || !(isScalarInt(t) || t === F32 || t === F64)) fail(`${what} of type ${typeName(t)} is not supported by the x86-64 back end`);
 }
 
-/** Lays out a signature. Returns in registers first; the rest go to a return area (needs multiRetImplicitSret). */
+/**
+ * Lays out a signature. An i128 is two consecutive 64-bit parts, as LLVM (and
+ * Cranelift with enable_llvm_abi_extensions) passes it.
+ * Lays out a signature. Returns in registers first; the rest go to a return area (needs multiRetImplicitSret). */
 export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
   if (sig.callConv !== CallConv.SystemV && sig.callConv !== CallConv.Fast && sig.callConv !== CallConv.Tail && sig.callConv !== CallConv.Probestack) {
     fail(`calling convention ${['fast', 'tail', 'system_v', 'windows_fastcall', 'apple_aarch64', 'probestack', 'winch', 'preserve_all'][sig.callConv]} is not supported on x86-64 Linux`);
@@ -51,7 +54,6 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
   for (const r of sig.returns) {
     checkType(r.type, 'a return value');
     const parts = r.type === I128 ? 2 : 1;
-    if (r.type === I128 && !opts.llvmAbiExtensions) fail('i128 return values need enable_llvm_abi_extensions');
     for (let p = 0; p < parts; p++) {
       let loc: number;
       if (isScalarFloat(r.type)) {
@@ -74,7 +76,6 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
   gi = 0; fi = 0; stack = 0;
   for (const a of sig.params) {
     checkType(a.type, 'a parameter');
-    if (a.type === I128 && !opts.llvmAbiExtensions) fail('i128 parameters need enable_llvm_abi_extensions');
     const parts = a.type === I128 ? 2 : 1;
     const locs = [-1, -1];
     for (let p = 0; p < parts; p++) {

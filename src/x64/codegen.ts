@@ -820,7 +820,8 @@ export class Emitter {
       this.edge(elseC);
     } else {
       const skip = X.jcc(this.buf, invertCC(cc));
-      this.edge(thenC);
+      this.edgeMoves(thenC);
+      this.jumpTo(thenB);
       X.patchRel32(this.buf, skip, this.buf.length);
       this.edge(elseC);
     }

@@ -11,6 +11,8 @@ export interface CompileOptions extends CodegenOptions {
   functionSections?: boolean;
   /** Maps a CLIF function name to its symbol (default: the name itself). */
   symbolName?: (name: string) => string;
+  /** When given, a function that cannot be compiled is reported here and replaced by a trapping stub. */
+  onError?: (func: number, error: unknown) => void;
 }
 
 /** A `ud2` site: the function (index), the offset of the instruction in it and its trap code. */
@@ -38,7 +40,18 @@ export function compileModule(funcs: Function[], opts: CompileOptions = {}): Com
   const e = emitter;
   for (let fi = 0; fi < funcs.length; fi++) {
     const f = funcs[fi];
-    e.compile(f, opts);
+    try {
+      e.compile(f, opts);
+    } catch (err) {
+      if (!opts.onError) throw err;
+      opts.onError(fi, err);
+      e.buf.reset();
+      e.buf.u8(0x0f);
+      e.buf.u8(0x0b);
+      e.relocs = [];
+      e.traps = [];
+      e.cfi = [];
+    }
     const name = sym(f.name);
     const sec = obj.textSection(name);
     const text = obj.data(sec);
