@@ -112,6 +112,19 @@ function byteSwapLanes(v: bigint, t: Type): bigint {
   return lanes1(t, v, (x, w) => I.bswap(x, w));
 }
 
+const libRound: Record<string, F.RoundMode> = {
+  Ceil: F.RoundMode.Ceil, Floor: F.RoundMode.Floor, Trunc: F.RoundMode.Trunc, Nearest: F.RoundMode.Nearest,
+};
+
+/** Cranelift's float libcalls (`%CeilF32`, `%FmaF64` ...): the result, or undefined for other names. */
+function libcall(name: string, args: bigint[]): bigint | undefined {
+  const m = /^%?(Ceil|Floor|Trunc|Nearest|Fma)F(32|64)$/.exec(name);
+  if (!m) return undefined;
+  const lt = m[2] === '32' ? Lane.F32 : Lane.F64;
+  if (m[1] === 'Fma') return args.length === 3 ? F.ffma(args[0], args[1], args[2], lt) : undefined;
+  return args.length === 1 ? F.fround(libRound[m[1]], args[0], lt) : undefined;
+}
+
 function unsupported(op: number): never {
   fail(`opcode \`${opcodeNames[op]}\` is not supported by the interpreter`);
 }
@@ -316,9 +329,15 @@ class Machine {
         case Op.return_call:
         case Op.return_call_indirect: {
           const indirect = op === Op.call_indirect || op === Op.return_call_indirect;
-          const callee = indirect ? this.funcAt(vals[a0]) : this.resolve(f.funcRefs[imm0].name);
           const cargs: bigint[] = [];
           for (let k = indirect ? 1 : 0; k < f.instArgCount[inst]; k++) cargs.push(vals[f.arg(inst, k)]);
+          const lib = indirect ? undefined : libcall(f.funcRefs[imm0].name, cargs);
+          if (lib !== undefined) {
+            if (op === Op.return_call) return { tail: -1, values: [lib] };
+            vals[res] = lib;
+            break;
+          }
+          const callee = indirect ? this.funcAt(vals[a0]) : this.resolve(f.funcRefs[imm0].name);
           if (op === Op.return_call || op === Op.return_call_indirect) return { tail: callee, values: cargs };
           const out = this.run(callee, cargs, depth + 1);
           this.curFunc = f.name;

@@ -190,3 +190,25 @@ test('the CLI exits 1 on a failure and 0 when all pass', { skip: !existsSync(joi
   assert.equal(bad.status, 1, bad.stdout + bad.stderr);
   assert.match(bad.stdout, /bad\.clif:12: run %add\(1, 1\): expected 3, got 2 \(interpreter\)/);
 });
+
+test('float libcalls run in the interpreter', async () => {
+  const { res, lines } = await runSrc(`test interpret
+function %ceil(f32) -> f32 {
+    fn0 = %CeilF32(f32) -> f32
+block0(v0: f32):
+    v1 = call fn0(v0)
+    return v1
+}
+; run: %ceil(0x1.4p0) == 0x1.0p1
+; run: %ceil(-0x1.4p0) == -0x1.0p0
+function %fma(f64, f64, f64) -> f64 {
+    fn0 = %FmaF64(f64, f64, f64) -> f64
+block0(v0: f64, v1: f64, v2: f64):
+    v3 = call fn0(v0, v1, v2)
+    return v3
+}
+; run: %fma(0x1.0p1, 0x1.8p1, 0x1.0p0) == 0x1.cp2
+`);
+  assert.equal(res.failed, 0, lines.join('\n'));
+  assert.equal(res.passed, 3);
+});
