@@ -32,8 +32,9 @@ function median(xs: number[]): number {
   return s.length & 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Median wall time in ms of `reps` runs, after one unmeasured warm-up run. */
+/** Median wall time in ms of `reps` runs, after two unmeasured warm-up runs (JIT). */
 function time(reps: number, f: () => void): number {
+  f();
   f();
   const ts: number[] = [];
   for (let i = 0; i < reps; i++) {

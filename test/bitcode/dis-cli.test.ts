@@ -41,6 +41,16 @@ function expectedText(path: string): string {
   return api.printModule(api.readModule(readFileSync(path), path));
 }
 
+/** Where two texts first differ, as a short message. */
+function firstDifference(a: string, b: string): string {
+  const al = a.split('\n');
+  const bl = b.split('\n');
+  let i = 0;
+  while (i < al.length && i < bl.length && al[i] === bl[i]) i++;
+  const show = (s: string | undefined) => (s === undefined ? '<end of text>' : JSON.stringify(s.length > 200 ? s.slice(0, 200) + '...' : s));
+  return `first difference at line ${i + 1}: cgts dis ${show(al[i])}, printModule ${show(bl[i])}`;
+}
+
 function assertOneErrorLine(r: { status: number | null; stdout: string; stderr: string }, what: string): void {
   assert.notEqual(r.status, 0, `${what}: exit status must be non-zero`);
   assert.match(r.stderr, /^cgts: error: [^\n]+\n$/, `${what}: stderr must be one 'cgts: error:' line, got:\n${r.stderr}`);
@@ -55,7 +65,7 @@ test('cgts dis prints a corpus module exactly as printModule does', (t) => {
   const r = cgts(['dis', m.bitcode]);
   assert.equal(r.stderr, '', 'no diagnostics');
   assert.equal(r.status, 0);
-  assert.ok(r.stdout === expected, `cgts dis output differs from printModule (${r.stdout.length} vs ${expected.length} chars)`);
+  assert.ok(r.stdout === expected, `cgts dis output differs from printModule (${r.stdout.length} vs ${expected.length} chars); ${firstDifference(r.stdout, expected)}`);
 });
 
 test('cgts dis -o writes the same text to a file', (t) => {
@@ -68,7 +78,8 @@ test('cgts dis -o writes the same text to a file', (t) => {
     const r = cgts(['dis', m.bitcode, '-o', out]);
     assert.equal(r.stderr, '');
     assert.equal(r.status, 0);
-    assert.ok(readFileSync(out, 'utf8') === expected, 'the -o file differs from printModule');
+    const written = readFileSync(out, 'utf8');
+    assert.ok(written === expected, `the -o file differs from printModule; ${firstDifference(written, expected)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
