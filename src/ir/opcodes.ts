@@ -2,6 +2,8 @@
 // numbers, text names for the printer and parser, each opcode's operand format,
 // how its controlling type is found, its result types and its property bits.
 
+import { Type, I16, I32, I64, vectorOf } from './types.js';
+
 /** Operand layouts. Immediates live in an instruction's imm0/imm1 columns (see function.ts). */
 export const enum Format {
   NullAry,        // no operands
@@ -236,6 +238,14 @@ const table: [string, Format, number, Results, number][] = [
   ['trapz', Format.CondTrap, N, Results.None, TRAP | SE],
   ['trapnz', Format.CondTrap, N, Results.None, TRAP | SE],
   ['debugtrap', Format.NullAry, N, Results.None, SE],
+  // extending vector loads: 8 bytes widened to a 128-bit vector. The controlling
+  // type is the result type, written without a suffix (see opcodeImpliedType).
+  ['uload8x8', Format.Load, X, Results.Ctrl, LD | TRAP],
+  ['sload8x8', Format.Load, X, Results.Ctrl, LD | TRAP],
+  ['uload16x4', Format.Load, X, Results.Ctrl, LD | TRAP],
+  ['sload16x4', Format.Load, X, Results.Ctrl, LD | TRAP],
+  ['uload32x2', Format.Load, X, Results.Ctrl, LD | TRAP],
+  ['sload32x2', Format.Load, X, Results.Ctrl, LD | TRAP],
 ];
 
 export type Opcode = number;
@@ -280,6 +290,7 @@ export const Op = {
   atomic_load: 130, atomic_store: 131, atomic_rmw: 132, atomic_cas: 133, fence: 134,
   jump: 135, brif: 136, br_table: 137, return: 138, call: 139, call_indirect: 140, return_call: 141,
   return_call_indirect: 142, trap: 143, trapz: 144, trapnz: 145, debugtrap: 146,
+  uload8x8: 147, sload8x8: 148, uload16x4: 149, sload16x4: 150, uload32x2: 151, sload32x2: 152,
 } as const;
 
 for (const [name, code] of Object.entries(Op)) {
@@ -289,4 +300,18 @@ if (Object.keys(Op).length !== opcodeCount) throw new Error('internal error: Op 
 
 export function isTerminator(op: Opcode): boolean {
   return (opcodeProps[op] & Prop.Terminator) !== 0;
+}
+
+/**
+ * For opcodes whose controlling type is fixed by the opcode although the
+ * table marks it explicit (the text omits the suffix), that type as a packed
+ * Type; INVALID (0) otherwise.
+ */
+export function opcodeImpliedType(op: Opcode): Type {
+  switch (op) {
+    case Op.uload8x8: case Op.sload8x8: return vectorOf(I16, 8);
+    case Op.uload16x4: case Op.sload16x4: return vectorOf(I32, 4);
+    case Op.uload32x2: case Op.sload32x2: return vectorOf(I64, 2);
+  }
+  return 0;
 }

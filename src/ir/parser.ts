@@ -11,7 +11,7 @@ import {
   intCCNames, floatCCNames, parseTrapCode, atomicRmwOpNames, memFlagNames, MemFlag, callConvNames, CallConv, ParamFlag,
 } from './immediates.js';
 import {
-  Format, Opcode, opcodeByName, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, CTRL_NONE, Op,
+  Format, Opcode, opcodeByName, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, CTRL_NONE, Op, opcodeImpliedType,
 } from './opcodes.js';
 import { Function, AbiParam, Signature, GlobalValueKind, GlobalValueData, Block, Value } from './function.js';
 import { DataValue, fromLanes } from './datavalue.js';
@@ -722,6 +722,7 @@ class Parser {
     if (explicit !== INVALID && ctrl === CTRL_NONE && !this.suffixAllowed(op, explicit)) {
       lx.error(`'${opcodeNames[op]}' takes no type suffix`, opStart.line, opStart.col);
     }
+    if (ctrl === CTRL_EXPLICIT && explicit === INVALID) explicit = opcodeImpliedType(op);
     if (ctrl === CTRL_EXPLICIT && explicit === INVALID) {
       lx.error(`'${opcodeNames[op]}' needs a type suffix, e.g. '${opcodeNames[op]}.i32'`, opStart.line, opStart.col);
     }

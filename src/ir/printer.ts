@@ -8,7 +8,7 @@ import {
 import {
   intCCNames, floatCCNames, trapCodeName, atomicRmwOpNames, printMemFlags, callConvNames, ParamFlag,
 } from './immediates.js';
-import { Format, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, Op } from './opcodes.js';
+import { Format, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, Op, opcodeImpliedType } from './opcodes.js';
 import { Function, AbiParam, Signature, GlobalValueKind, GlobalValueData } from './function.js';
 import { DataValue, laneBitsOf } from './datavalue.js';
 import { formatFloatBits, FloatWidth } from './float-text.js';
@@ -182,7 +182,7 @@ export function printInst(f: Function, i: number): string {
   s += opcodeNames[op];
   const ctrl = opcodeCtrl[op];
   const t = f.instType[i];
-  if (ctrl === CTRL_EXPLICIT || (ctrl >= 0 && ctrl < f.instArgCount[i] && f.valueType[f.arg(i, ctrl)] !== t)) {
+  if ((ctrl === CTRL_EXPLICIT && t !== opcodeImpliedType(op)) || (ctrl >= 0 && ctrl < f.instArgCount[i] && f.valueType[f.arg(i, ctrl)] !== t)) {
     if (t !== INVALID) s += '.' + typeName(t);
   }
   const start = f.instArgStart[i];

@@ -300,6 +300,20 @@ block0(v0: i128):
   assert.equal(g.valueType[g.result(find(g, Op.iconcat))], I128);
 });
 
+test('extending vector loads take their result type from the opcode', () => {
+  const f = parseFunction(`function %x(i64) -> i32x4 {
+block0(v0: i64):
+    v1 = uload8x8 v0
+    v2 = sload16x4 notrap v0+8
+    v3 = uload32x2.i64x2 v0
+    return v2
+}`);
+  assert.equal(typeName(f.valueType[f.result(find(f, Op.uload8x8))]), 'i16x8');
+  assert.equal(typeName(f.valueType[f.result(find(f, Op.sload16x4))]), 'i32x4');
+  assert.equal(f.instImm1[find(f, Op.sload16x4)], 8);
+  assert.equal(typeName(f.valueType[f.result(find(f, Op.uload32x2))]), 'i64x2');
+});
+
 test('run and print directives belong to the function they follow and are typed by its signature', () => {
   const file = parseClifFile(
     `test run

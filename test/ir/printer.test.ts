@@ -64,6 +64,7 @@ block0(v0: i64, v1: i32):
     fence
     v11 = bitcast.f32 v1
     v12 = get_stack_pointer.i64
+    v13 = sload8x8 aligned v0+8
     return
 }
 
@@ -163,6 +164,7 @@ test('printed functions keep what the text said', () => {
     'istore16 heap_oob v1, v0+2',
     'v4 = stack_addr.i64 ss1+4',
     'atomic_store big v10, v0',
+    'v13 = sload8x8 aligned v0+8',
     'v8 = atomic_rmw.i64 little umax v0, v3',
     'sig1 = (i64 uext) system_v',
     'fn1 = patchable u0:12 sig1',
