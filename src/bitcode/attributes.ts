@@ -172,7 +172,8 @@ export function escapeString(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
-    if (ch >= 0x20 && ch < 0x7f && ch !== 0x22 && ch !== 0x5c) out += s[i];
+    if (ch === 0x5c) out += '\\\\';
+    else if (ch >= 0x20 && ch < 0x7f && ch !== 0x22) out += s[i];
     else out += '\\' + HEX[(ch >> 4) & 15] + HEX[ch & 15];
   }
   return out;

@@ -28,25 +28,85 @@ function hex(v: bigint, digits: number): string {
 
 const f64 = new DataView(new ArrayBuffer(8));
 
-/** LLVM's text for an IEEE double value: `1.500000e+00` if that reparses exactly, else hex bits. */
-function printDoubleValue(v: number, bitsAsDouble: bigint): string {
+/**
+ * APFloat::toString(6 digits, scientific) of a binary float with significand
+ * `sig` (implicit bit included) times 2^`exp2`: the significand is first cut
+ * to about 20 bits' worth of decimal digits by truncating division, then
+ * rounded half-up to 6 significant digits, then padded to `d.dddddde+XX`.
+ */
+function apfloatScientific(neg: boolean, sig: bigint, exp2: number): string {
+  const sign = neg ? '-' : '';
+  if (sig === 0n) return sign + '0.000000e+00';
+  while ((sig & 1n) === 0n) {
+    sig >>= 1n;
+    exp2++;
+  }
+  let exp10 = 0;
+  if (exp2 > 0) sig <<= BigInt(exp2);
+  else if (exp2 < 0) {
+    sig *= 5n ** BigInt(-exp2);
+    exp10 = exp2;
+  }
+  const bits = sig.toString(2).length;
+  if (bits > 20) {
+    const tens = Math.floor(((bits - 20) * 59) / 196);
+    if (tens > 0) {
+      exp10 += tens;
+      sig /= 10n ** BigInt(tens);
+    }
+  }
+  let digits = sig.toString();
+  let end = digits.length;
+  while (end > 1 && digits[end - 1] === '0') end--;
+  exp10 += digits.length - end;
+  digits = digits.slice(0, end);
+  if (digits.length > 6) {
+    const cut = digits.length - 6;
+    if (digits.charCodeAt(6) < 0x35) {
+      let keep = 6;
+      while (keep > 1 && digits[keep - 1] === '0') keep--;
+      exp10 += digits.length - keep;
+      digits = digits.slice(0, keep);
+    } else {
+      let keep = 6;
+      while (keep > 0 && digits[keep - 1] === '9') keep--;
+      if (keep === 0) {
+        exp10 += digits.length;
+        digits = '1';
+      } else {
+        exp10 += digits.length - keep;
+        digits = digits.slice(0, keep - 1) + String.fromCharCode(digits.charCodeAt(keep - 1) + 1);
+      }
+    }
+    void cut;
+  }
+  exp10 += digits.length - 1;
+  const frac = digits.slice(1).padEnd(6, '0');
+  const e = Math.abs(exp10);
+  return `${sign}${digits[0]}.${frac}e${exp10 < 0 ? '-' : '+'}${e < 10 ? '0' + e : e}`;
+}
+
+/**
+ * LLVM's text for a float or double: the 6-digit scientific form if it reads
+ * back as the same value, else the bits of the value as a double in hex.
+ */
+function printIeee(v: number, neg: boolean, sig: bigint, exp2: number, doubleBits: bigint): string {
   if (Number.isFinite(v)) {
-    const neg = v < 0 || Object.is(v, -0);
-    let s = Math.abs(v).toExponential(6);
-    const e = s.indexOf('e');
-    let exp = s.slice(e + 2);
-    if (exp.length < 2) exp = '0' + exp;
-    s = (neg ? '-' : '') + s.slice(0, e) + 'e' + s[e + 1] + exp;
+    const s = apfloatScientific(neg, sig, exp2);
     if (Number(s) === v) return s;
   }
-  return '0x' + hex(bitsAsDouble, 16);
+  return '0x' + hex(doubleBits, 16);
 }
 
 export function formatFloat(kind: TypeKind, bits: bigint): string {
   switch (kind) {
     case TypeKind.Double: {
-      f64.setBigUint64(0, BigInt.asUintN(64, bits));
-      return printDoubleValue(f64.getFloat64(0), BigInt.asUintN(64, bits));
+      const b = BigInt.asUintN(64, bits);
+      f64.setBigUint64(0, b);
+      const e = Number((b >> 52n) & 0x7ffn);
+      const frac = b & 0xfffffffffffffn;
+      const sig = e === 0 ? frac : frac | (1n << 52n);
+      return printIeee(f64.getFloat64(0), b >> 63n === 1n, sig, (e === 0 ? 1 : e) - 1075, b);
     }
     case TypeKind.Float: {
       f64.setUint32(0, Number(bits & 0xffffffffn));
@@ -61,7 +121,10 @@ export function formatFloat(kind: TypeKind, bits: bigint): string {
         f64.setFloat64(0, v);
         dbits = f64.getBigUint64(0);
       }
-      return printDoubleValue(v, dbits);
+      const e = (b >>> 23) & 0xff;
+      const frac = BigInt(b & 0x7fffff);
+      const sig = e === 0 ? frac : frac | (1n << 23n);
+      return printIeee(v, b >>> 31 === 1, sig, (e === 0 ? 1 : e) - 150, dbits);
     }
     case TypeKind.Half:
       return '0xH' + hex(bits, 4);
