@@ -68,7 +68,7 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
       if (p === 0) rets.loc1.push(-1);
     }
   }
-  if (stack > 0 && !opts.multiRetImplicitSret) fail(`signature returns ${sig.returns.length} values, more than fit in registers; set enable_multi_ret_implicit_sret`);
+  // Returns beyond rax/rdx/xmm0/xmm1 go to a caller-provided area (Cranelift's enable_multi_ret_implicit_sret).
   rets.retAreaPtr = stack > 0 ? 1 : 0;
   rets.stackBytes = (stack + 15) & ~15;
   // params

@@ -18,7 +18,7 @@ import { RAX, RCX, RDX, RSP, RBP, NO_REG, CC_NE, CC_E, invertCC, RBX, R12, R13, 
 import { selectInt } from './isel-int.js';
 import { selectMem } from './isel-mem.js';
 import { selectCall } from './isel-call.js';
-import { selectFloat } from './isel-float.js';
+import { selectFloat, fcmpFlags } from './isel-float.js';
 
 export interface CodegenOptions extends AbiOptions {
   /** ISA flags enabled on the target line (has_sse41, has_popcnt, has_lzcnt, has_bmi1 ...). */
@@ -346,8 +346,8 @@ export class Emitter {
     return CC_NE;
   }
 
-  emitFcmpFlags(_i: number): number {
-    return this.unsupported('(fused fcmp)');
+  emitFcmpFlags(i: number): number {
+    return fcmpFlags(this, i);
   }
 
   /** cmp for an icmp instruction; returns the x86 condition. */

@@ -1,8 +1,332 @@
-// Instruction selection for scalar f32/f64 on SSE2 with Cranelift's semantics.
+// Instruction selection for scalar f32/f64 on SSE2 with Cranelift's semantics:
+// arithmetic, sign operations through masks, compares with parity handling,
+// fmin/fmax NaN and signed-zero rules, conversions and bit casts.
 // Needs the Emitter; writes x86 code for one instruction.
 
 import type { Emitter } from './codegen.js';
+import { Op } from '../ir/opcodes.js';
+import { F32, F64, isScalarFloat, typeBits } from '../ir/types.js';
+import { FloatCC, TrapCode } from '../ir/immediates.js';
+import * as X from './encode.js';
+import * as S from './encode-sse.js';
+import { RAX, RCX, RDX, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
+import { signExtendTo, zeroExtendTo } from './isel-int.js';
 
-export function selectFloat(_e: Emitter, _i: number): boolean {
+const T0 = 15, T1 = 14;
+
+export function selectFloat(e: Emitter, i: number): boolean {
+  const f = e.f;
+  const op = f.instOp[i];
+  const buf = e.buf;
+  const t = f.instType[i];
+  const d64 = t === F64;
+  switch (op) {
+    case Op.f32const: case Op.f64const: {
+      const r = f.result(i);
+      const x = e.xdst(r, T0);
+      e.toXmm(x, r);
+      e.xdef(r, x);
+      return true;
+    }
+    case Op.fadd: case Op.fsub: case Op.fmul: case Op.fdiv: {
+      if (t !== F32 && t !== F64) return false;
+      const form = op === Op.fadd ? (d64 ? S.ADDSD : S.ADDSS) : op === Op.fsub ? (d64 ? S.SUBSD : S.SUBSS) : op === Op.fmul ? (d64 ? S.MULSD : S.MULSS) : d64 ? S.DIVSD : S.DIVSS;
+      const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+      const xb = e.xmm(b, T1);
+      e.toXmm(T0, a);
+      X.opRR(buf, form, 0, T0, xb);
+      e.xdef(r, T0);
+      return true;
+    }
+    case Op.sqrt: {
+      if (t !== F32 && t !== F64) return false;
+      const a = f.arg(i, 0), r = f.result(i);
+      const xa = e.xmm(a, T1);
+      X.opRR(buf, d64 ? S.SQRTSD : S.SQRTSS, 0, T0, xa);
+      e.xdef(r, T0);
+      return true;
+    }
+    case Op.fneg: case Op.fabs: {
+      if (t !== F32 && t !== F64) return false;
+      const a = f.arg(i, 0), r = f.result(i);
+      // on the integer side: flip or clear the sign bit
+      e.toGpr(RAX, a);
+      if (d64) X.movRI64(buf, RCX, 0, 0x80000000 | 0);
+      else X.movRI(buf, 32, RCX, 0x80000000);
+      if (op === Op.fneg) X.opRR(buf, X.XOR, 64, RAX, RCX);
+      else {
+        X.opR(buf, X.NOT, 64, RCX);
+        X.opRR(buf, X.AND, 64, RAX, RCX);
+      }
+      toFloatResult(e, r, d64);
+      return true;
+    }
+    case Op.fcopysign: {
+      if (t !== F32 && t !== F64) return false;
+      const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+      e.toGpr(RAX, a);
+      e.toGpr(RDX, b);
+      if (d64) X.movRI64(buf, RCX, 0, 0x80000000 | 0);
+      else X.movRI(buf, 32, RCX, 0x80000000);
+      X.opRR(buf, X.AND, 64, RDX, RCX);
+      X.opR(buf, X.NOT, 64, RCX);
+      X.opRR(buf, X.AND, 64, RAX, RCX);
+      X.opRR(buf, X.OR, 64, RAX, RDX);
+      toFloatResult(e, r, d64);
+      return true;
+    }
+    case Op.fcmp: {
+      const cc = fcmpFlags(e, i);
+      const r = f.result(i);
+      const d = e.dst(r, RAX);
+      X.setcc(buf, cc, d);
+      X.opRR(buf, X.MOVZX8, 32, d, d);
+      e.def(r, d);
+      return true;
+    }
+    case Op.select: case Op.select_spectre_guard: {
+      const r = f.result(i);
+      if (!isScalarFloat(f.valueType[r])) return false;
+      const cc = e.condition(f.arg(i, 0));
+      e.toXmm(T0, f.arg(i, 1));
+      const skip = X.jccShort(buf, cc);
+      e.toXmm(T0, f.arg(i, 2));
+      X.patchRel8(buf, skip, buf.length);
+      e.xdef(r, T0);
+      return true;
+    }
+    case Op.fmin: case Op.fmax: {
+      if (t !== F32 && t !== F64) return false;
+      const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+      e.toXmm(T0, a);
+      e.toXmm(T1, b);
+      X.opRR(buf, d64 ? S.UCOMISD : S.UCOMISS, 0, T0, T1);
+      const notEqual = X.jccShort(buf, CC_NE);
+      const unordered = X.jccShort(buf, CC_P);
+      // equal: combine the bits so -0 wins for min and +0 for max
+      X.opRR(buf, op === Op.fmin ? S.ORPS : S.ANDPS, 0, T0, T1);
+      const done1 = X.jmpShort(buf);
+      X.patchRel8(buf, unordered, buf.length);
+      X.opRR(buf, d64 ? S.ADDSD : S.ADDSS, 0, T0, T1);
+      const done2 = X.jmpShort(buf);
+      X.patchRel8(buf, notEqual, buf.length);
+      const nan2 = X.jccShort(buf, CC_P);
+      X.opRR(buf, op === Op.fmin ? (d64 ? S.MINSD : S.MINSS) : d64 ? S.MAXSD : S.MAXSS, 0, T0, T1);
+      const done3 = X.jmpShort(buf);
+      X.patchRel8(buf, nan2, buf.length);
+      X.opRR(buf, d64 ? S.ADDSD : S.ADDSS, 0, T0, T1);
+      X.patchRel8(buf, done1, buf.length);
+      X.patchRel8(buf, done2, buf.length);
+      X.patchRel8(buf, done3, buf.length);
+      e.xdef(r, T0);
+      return true;
+    }
+    case Op.fpromote: case Op.fdemote: {
+      const a = f.arg(i, 0), r = f.result(i);
+      const xa = e.xmm(a, T1);
+      X.opRR(buf, op === Op.fpromote ? S.CVTSS2SD : S.CVTSD2SS, 0, T0, xa);
+      e.xdef(r, T0);
+      return true;
+    }
+    case Op.bitcast: {
+      const a = f.arg(i, 0), r = f.result(i);
+      const from = f.valueType[a];
+      if (isScalarFloat(t) && !isScalarFloat(from)) {
+        if (typeBits(t) !== typeBits(from)) return false;
+        e.toGpr(RAX, a);
+        toFloatResult(e, r, t === F64);
+        return true;
+      }
+      if (!isScalarFloat(t) && isScalarFloat(from)) {
+        const xa = e.xmm(a, T0);
+        X.opRR(buf, S.MOVD_FROM_XMM, from === F64 ? 64 : 32, RAX, xa);
+        e.def(r, RAX);
+        return true;
+      }
+      return false;
+    }
+    case Op.fcvt_from_sint: case Op.fcvt_from_uint: {
+      const a = f.arg(i, 0), r = f.result(i);
+      const bits = typeBits(f.valueType[a]);
+      if (bits > 64) return false;
+      const cvt = d64 ? S.CVTSI2SD : S.CVTSI2SS;
+      X.opRR(buf, S.XORPS, 0, T0, T0);
+      if (op === Op.fcvt_from_sint || bits < 64) {
+        if (op === Op.fcvt_from_sint) signExtendTo(e, RAX, a, bits);
+        else zeroExtendTo(e, RAX, a, bits);
+        X.opRR(buf, cvt, 64, T0, RAX);
+      } else {
+        // u64: halve values with the top bit set (keeping the low bit), convert, double
+        e.toGpr(RAX, a);
+        X.opRR(buf, X.TEST, 64, RAX, RAX);
+        const big = X.jccShort(buf, 8 /* s */);
+        X.opRR(buf, cvt, 64, T0, RAX);
+        const done = X.jmpShort(buf);
+        X.patchRel8(buf, big, buf.length);
+        X.opRR(buf, X.MOV, 64, RCX, RAX);
+        X.opRI(buf, X.SHR, 64, RCX, 1);
+        X.opRI(buf, X.AND, 32, RAX, 1);
+        X.opRR(buf, X.OR, 64, RCX, RAX);
+        X.opRR(buf, cvt, 64, T0, RCX);
+        X.opRR(buf, d64 ? S.ADDSD : S.ADDSS, 0, T0, T0);
+        X.patchRel8(buf, done, buf.length);
+      }
+      e.xdef(r, T0);
+      return true;
+    }
+    case Op.fcvt_to_sint: case Op.fcvt_to_sint_sat: case Op.fcvt_to_uint: case Op.fcvt_to_uint_sat: {
+      const a = f.arg(i, 0), r = f.result(i);
+      const from = f.valueType[a];
+      if (from !== F32 && from !== F64) return false;
+      const bits = typeBits(t);
+      if (bits > 64) return false;
+      fcvtToInt(e, i, a, r, from === F64, bits, op === Op.fcvt_to_sint || op === Op.fcvt_to_sint_sat, op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat);
+      return true;
+    }
+  }
   return false;
 }
+
+/** Moves the bit pattern in rax into float result r. */
+function toFloatResult(e: Emitter, r: number, d64: boolean): void {
+  const x = e.xdst(r, T0);
+  X.opRR(e.buf, S.MOVD_TO_XMM, d64 ? 64 : 32, x, RAX);
+  e.xdef(r, x);
+}
+
+/** Loads float constant bits into xmm `x` through rax. */
+function floatConst(e: Emitter, x: number, d64: boolean, value: number): void {
+  const dv = new DataView(new ArrayBuffer(8));
+  if (d64) {
+    dv.setFloat64(0, value, true);
+    X.movRI64(e.buf, RAX, dv.getInt32(0, true), dv.getInt32(4, true));
+    X.opRR(e.buf, S.MOVD_TO_XMM, 64, x, RAX);
+  } else {
+    dv.setFloat32(0, value, true);
+    X.movRI(e.buf, 32, RAX, dv.getUint32(0, true));
+    X.opRR(e.buf, S.MOVD_TO_XMM, 32, x, RAX);
+  }
+}
+
+/**
+ * Float to integer: out-of-range values trap (int_ovf) and NaN traps (bad_toint),
+ * or with `sat` clamp to the range and give 0 for NaN.
+ */
+function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bits: number, signed: boolean, sat: boolean): void {
+  const buf = e.buf;
+  const ucomi = d64 ? S.UCOMISD : S.UCOMISS;
+  const cvt = d64 ? S.CVTTSD2SI : S.CVTTSS2SI;
+  e.toXmm(T0, a);
+  // NaN
+  X.opRR(buf, ucomi, 0, T0, T0);
+  let nanJump = -1;
+  if (sat) {
+    X.movRI(buf, 32, RDX, 0);
+    nanJump = X.jcc(buf, CC_P);
+  } else {
+    const ok = X.jccShort(buf, CC_NP);
+    e.trapHere(TrapCode.BadConversionToInteger);
+    X.patchRel8(buf, ok, buf.length);
+  }
+  // range: lo < x < hi must hold (as exact float comparisons)
+  const lo = signed ? -(2 ** (bits - 1)) - 1 : -1;
+  const hi = signed ? 2 ** (bits - 1) : 2 ** bits;
+  // x > lo
+  floatConst(e, T1, d64, lo);
+  X.opRR(buf, ucomi, 0, T0, T1);
+  let loOk: number;
+  if (sat) {
+    loOk = X.jccShort(buf, CC_A);
+    if (!signed) X.movRI(buf, 32, RDX, 0);
+    else if (bits === 64) X.movRI64(buf, RDX, 0, 0x80000000 | 0);
+    else X.movRI(buf, 64, RDX, -(2 ** (bits - 1)));
+    const end1 = X.jmp(buf);
+    X.patchRel8(buf, loOk, buf.length);
+    floatConst(e, T1, d64, hi);
+    X.opRR(buf, ucomi, 0, T1, T0);
+    const hiOk = X.jccShort(buf, CC_A);
+    if (bits === 64) X.movRI64(buf, RDX, -1, signed ? 0x7fffffff : -1);
+    else X.movRI(buf, 64, RDX, signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1);
+    const end2 = X.jmp(buf);
+    X.patchRel8(buf, hiOk, buf.length);
+    convertInRange(e, d64, bits, signed, cvt);
+    X.patchRel32(buf, end1, buf.length);
+    X.patchRel32(buf, end2, buf.length);
+    X.patchRel32(buf, nanJump, buf.length);
+    e.def(r, RDX);
+    return;
+  }
+  loOk = X.jccShort(buf, CC_A);
+  e.trapHere(TrapCode.IntegerOverflow);
+  X.patchRel8(buf, loOk, buf.length);
+  floatConst(e, T1, d64, hi);
+  X.opRR(buf, ucomi, 0, T1, T0);
+  const hiOk = X.jccShort(buf, CC_A);
+  e.trapHere(TrapCode.IntegerOverflow);
+  X.patchRel8(buf, hiOk, buf.length);
+  convertInRange(e, d64, bits, signed, cvt);
+  e.def(r, RDX);
+  void i;
+}
+
+/** rdx = trunc(xmm15) for a value known to be in range. */
+function convertInRange(e: Emitter, d64: boolean, bits: number, signed: boolean, cvt: X.Form): void {
+  const buf = e.buf;
+  if (signed || bits < 64) {
+    X.opRR(buf, cvt, 64, RDX, T0);
+    return;
+  }
+  // u64 at or above 2^63: subtract 2^63 first, then set the top bit
+  floatConst(e, T1, d64, 2 ** 63);
+  X.opRR(buf, d64 ? S.UCOMISD : S.UCOMISS, 0, T0, T1);
+  const small = X.jccShort(buf, CC_B);
+  X.opRR(buf, d64 ? S.SUBSD : S.SUBSS, 0, T0, T1);
+  X.opRR(buf, cvt, 64, RDX, T0);
+  X.movRI64(buf, RCX, 0, 0x80000000 | 0);
+  X.opRR(buf, X.XOR, 64, RDX, RCX);
+  const done = X.jmpShort(buf);
+  X.patchRel8(buf, small, buf.length);
+  X.opRR(buf, cvt, 64, RDX, T0);
+  X.patchRel8(buf, done, buf.length);
+}
+
+/** Flags for fcmp instruction i; returns the x86 condition that means true. */
+export function fcmpFlags(e: Emitter, i: number): number {
+  const f = e.f;
+  const a = f.arg(i, 0), b = f.arg(i, 1);
+  const t = f.valueType[a];
+  if (t !== F32 && t !== F64) e.unsupported();
+  const ucomi = t === F64 ? S.UCOMISD : S.UCOMISS;
+  const cc = f.instImm0[i] as FloatCC;
+  const buf = e.buf;
+  const cmp = (x: number, y: number) => {
+    e.toXmm(T0, x);
+    const xy = e.xmm(y, T1);
+    X.opRR(buf, ucomi, 0, T0, xy);
+  };
+  switch (cc) {
+    case FloatCC.Ord: cmp(a, b); return CC_NP;
+    case FloatCC.Uno: cmp(a, b); return CC_P;
+    case FloatCC.One: cmp(a, b); return CC_NE;
+    case FloatCC.Ueq: cmp(a, b); return CC_E;
+    case FloatCC.Gt: cmp(a, b); return CC_A;
+    case FloatCC.Ge: cmp(a, b); return CC_AE;
+    case FloatCC.Lt: cmp(b, a); return CC_A;
+    case FloatCC.Le: cmp(b, a); return CC_AE;
+    case FloatCC.Ult: cmp(a, b); return CC_B;
+    case FloatCC.Ule: cmp(a, b); return CC_BE;
+    case FloatCC.Ugt: cmp(b, a); return CC_B;
+    case FloatCC.Uge: cmp(b, a); return CC_BE;
+    case FloatCC.Eq: case FloatCC.Ne: {
+      cmp(a, b);
+      const eq = cc === FloatCC.Eq;
+      X.setcc(buf, eq ? CC_E : CC_NE, RAX);
+      X.setcc(buf, eq ? CC_NP : CC_P, RCX);
+      X.opRR(buf, eq ? X.AND : X.OR, 8, RAX, RCX);
+      return CC_NE; // from the and/or
+    }
+  }
+  return CC_E;
+}
+
+void CC_O; void CC_NO;
