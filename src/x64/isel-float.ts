@@ -23,9 +23,9 @@ export function selectFloat(e: Emitter, i: number): boolean {
   switch (op) {
     case Op.f32const: case Op.f64const: {
       const r = f.result(i);
-      const x = e.xdst(r, T0);
-      e.toXmm(x, r);
-      e.xdef(r, x);
+      if (op === Op.f32const) X.movRI(buf, 32, RAX, f.instImm0[i] >>> 0);
+      else X.movRI64(buf, RAX, f.instImm0[i], f.instImm1[i]);
+      toFloatResult(e, r, op === Op.f64const);
       return true;
     }
     case Op.fadd: case Op.fsub: case Op.fmul: case Op.fdiv: {
@@ -231,12 +231,14 @@ function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bi
   // range: lo < x < hi must hold (as exact float comparisons)
   const lo = signed ? -(2 ** (bits - 1)) - 1 : -1;
   const hi = signed ? 2 ** (bits - 1) : 2 ** bits;
-  // x > lo
-  floatConst(e, T1, d64, lo);
+  // x > lo, or x >= lo + 1 when lo has no exact float form
+  const loExact = d64 ? Math.abs(lo) <= 2 ** 53 : Math.fround(lo) === lo;
+  floatConst(e, T1, d64, loExact ? lo : lo + 1);
+  const loCC = loExact ? CC_A : CC_AE;
   X.opRR(buf, ucomi, 0, T0, T1);
   let loOk: number;
   if (sat) {
-    loOk = X.jccShort(buf, CC_A);
+    loOk = X.jccShort(buf, loCC);
     if (!signed) X.movRI(buf, 32, RDX, 0);
     else if (bits === 64) X.movRI64(buf, RDX, 0, 0x80000000 | 0);
     else X.movRI(buf, 64, RDX, -(2 ** (bits - 1)));
@@ -256,7 +258,7 @@ function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bi
     e.def(r, RDX);
     return;
   }
-  loOk = X.jccShort(buf, CC_A);
+  loOk = X.jccShort(buf, loCC);
   e.trapHere(TrapCode.IntegerOverflow);
   X.patchRel8(buf, loOk, buf.length);
   floatConst(e, T1, d64, hi);
