@@ -232,7 +232,7 @@ function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bi
   const lo = signed ? -(2 ** (bits - 1)) - 1 : -1;
   const hi = signed ? 2 ** (bits - 1) : 2 ** bits;
   // x > lo, or x >= lo + 1 when lo has no exact float form
-  const loExact = d64 ? Math.abs(lo) <= 2 ** 53 : Math.fround(lo) === lo;
+  const loExact = !signed || bits - 1 < (d64 ? 53 : 24);
   floatConst(e, T1, d64, loExact ? lo : lo + 1);
   const loCC = loExact ? CC_A : CC_AE;
   X.opRR(buf, ucomi, 0, T0, T1);
