@@ -113,12 +113,14 @@ export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable
       }
       case CstCode.CeCast:
         need(3);
+        if (o[0]! > 13) throw c.error(`unknown cast opcode ${o[0]} in CE_CAST`);
         t.add(ConstKind.Cast, cur, o[0]!);
         ty(o[1]!);
         t.addOp(val(o[2]!));
         break;
       case CstCode.CeBinop:
         need(3);
+        if (o[0]! > 12) throw c.error(`unknown binary opcode ${o[0]} in CE_BINOP`);
         t.add(ConstKind.Binop, cur, o[0]!, n > 3 ? o[3]! : 0);
         t.addOp(val(o[1]!));
         t.addOp(val(o[2]!));

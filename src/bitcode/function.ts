@@ -68,6 +68,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
 
   /** Type of a value defined so far, or -1 if it is a forward reference. */
   const typeOf = (v: number): number => {
+    if (v < 0) return -1;
     if (v < m.globals.length) return ptrType(m.globals[v]!.addrSpace);
     if (v < argBase) return m.consts.type.data[v - m.globals.length]!;
     if (v < argBase + numArgs) return t.elem(fnTy, v - argBase);
@@ -90,10 +91,14 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
     return id;
   };
   /** A relative value id (with its type if it is a forward reference); sets lastTy. */
+  const absolute = (rel: number): number => {
+    if (rel >= TWO32) throw err(`relative value id ${rel} out of range`);
+    const v = next - rel;
+    return v < 0 ? v + TWO32 : v;
+  };
   const valTy = (): number => {
     need(1);
-    let v = next - o[slot++]!;
-    if (v < 0) v += TWO32;
+    const v = absolute(o[slot++]!);
     if (v >= next) {
       need(1);
       lastTy = checkType(o[slot++]!);
@@ -104,8 +109,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   /** A relative value id whose type is known from context. */
   const val = (): number => {
     need(1);
-    let v = next - o[slot++]!;
-    if (v < 0) v += TWO32;
+    const v = absolute(o[slot++]!);
     if (v >= next && v > maxFwd) maxFwd = v;
     return v;
   };
@@ -170,6 +174,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   };
 
   let sawDeclare = false;
+  try {
   for (;;) {
     const e = c.advance();
     if (e === Entry.EndBlock) break;
@@ -225,10 +230,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
       body.dbgRecords.push(n);
       for (let k = 0; k < n; k++) {
         let v = o[k]!;
-        if (code === FuncCode.DebugRecordValueSimple && k === 3) {
-          v = next - v;
-          if (v < 0) v += TWO32;
-        }
+        if (code === FuncCode.DebugRecordValueSimple && k === 3) v = absolute(v);
         body.dbgOps.push(v);
       }
       continue;
@@ -626,10 +628,14 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
     }
     finish();
   }
+  } catch (e) {
+    if (e instanceof CgtsError) throw e;
+    throw err(`malformed function body (${e instanceof Error ? e.message : String(e)})`);
+  }
   if (!sawDeclare) throw err('function block without DECLAREBLOCKS');
   if (curBlock !== numBlocks) throw err(`function declares ${numBlocks} blocks but ${curBlock} are terminated`);
   if (maxFwd >= next) throw err(`value id ${maxFwd} is used but never defined`);
-  validateConsts(body.consts, next, m.fileName);
+  validateConsts(body.consts, next, `${m.fileName}: byte ${loc.blockPos >>> 3} in FUNCTION block of @${fname}`);
   body.blockStart = Int32Array.from(blockStart);
   body.numBlocks = numBlocks;
   checkOperands(body, next, err);

@@ -365,6 +365,8 @@ export class Module {
   blockInfo = new Map<number, Abbrev[]>();
   /** Bit position of the identification block (base of VST function offsets). */
   identPos = 0;
+  /** Bit position of the module-level CONSTANTS block. */
+  constsPos = 0;
   /** Named metadata nodes seen (names only). */
   namedMetadata: string[] = [];
 

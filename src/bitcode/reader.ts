@@ -76,9 +76,11 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
   const c = new BitCursor(data, fileName, m.blockInfo);
   c.pos = 32;
   const names: [number, number][] = [];
+  const recordPos: number[] = [];
   const comdatNames: [number, number][] = [];
   let strtab: Uint8Array | undefined;
   let sawModule = false;
+  try {
   for (;;) {
     const e = c.advance();
     if (e === Entry.EndBlock) break;
@@ -94,7 +96,7 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
           break;
         }
         sawModule = true;
-        readModuleBlock(c, m, names, comdatNames);
+        readModuleBlock(c, m, names, comdatNames, recordPos);
         break;
       case BlockId.Strtab:
         strtab = readStrtab(c);
@@ -107,6 +109,10 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
     }
     // Only the first module of a multi-module file is read.
     if (sawModule && strtab) break;
+  }
+  } catch (e) {
+    if (e instanceof CgtsError) throw e;
+    throw c.error(`malformed module (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!sawModule) throw c.error('no MODULE block', c.pos);
   const nameOf = (off: number, size: number, what: string): string => {
@@ -127,7 +133,7 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
     }
   }
   m.consts.base = m.globals.length;
-  validateModule(m);
+  validateModule(m, recordPos);
   return m;
 }
 
@@ -163,7 +169,9 @@ function readStrtab(c: BitCursor): Uint8Array {
   }
 }
 
-function readModuleBlock(c: BitCursor, m: Module, names: [number, number][], comdatNames: [number, number][]): void {
+function readModuleBlock(
+  c: BitCursor, m: Module, names: [number, number][], comdatNames: [number, number][], recordPos: number[],
+): void {
   c.enterBlock();
   const t = m.types;
   const vstFn: number[] = [];
@@ -187,6 +195,7 @@ function readModuleBlock(c: BitCursor, m: Module, names: [number, number][], com
           break;
         case BlockId.Constants:
           m.consts.base = m.globals.length;
+          m.constsPos = c.recordPos;
           readConstantsBlock(c, m.consts, t, Infinity);
           break;
         case BlockId.Function: {
@@ -263,6 +272,7 @@ function readModuleBlock(c: BitCursor, m: Module, names: [number, number][], com
       case ModuleCode.Function:
       case ModuleCode.Alias:
       case ModuleCode.IFunc:
+        recordPos[m.globals.length] = c.recordPos;
         readGlobalRecord(c, m, code, names);
         break;
       default:
@@ -287,6 +297,10 @@ function readModuleBlock(c: BitCursor, m: Module, names: [number, number][], com
     const g = m.globals[vstFn[i]!];
     if (!g || g.kind !== GlobalKind.Function) throw c.error(`module VST entry for value ${vstFn[i]} is not a function`);
     g.vstOffset = vstFn[i + 1]!;
+    // FNENTRY offsets count 32-bit words from the start of the bitcode (the magic).
+    if (g.body >= 0 && g.vstOffset * 32 !== m.bodies[g.body]!.blockPos) {
+      throw c.error(`module VST offset of @${vstFn[i]} (word ${g.vstOffset}) is not where its function block is`);
+    }
   }
 }
 
@@ -436,16 +450,25 @@ function readGlobalRecord(c: BitCursor, m: Module, code: number, names: [number,
   }
 }
 
-function validateModule(m: Module): void {
+function validateModule(m: Module, recordPos: number[]): void {
   const limit = m.numModuleValues;
-  const where = m.fileName;
-  validateConsts(m.consts, limit, where);
-  for (const g of m.globals) {
-    if (g.init > limit) throw new CgtsError(`initializer of @${g.name} refers to value ${g.init - 1}, out of range`, where);
-    if (g.personality > limit) throw new CgtsError(`personality of @${g.name} is out of range`, where);
-    if (g.attrs > m.attrLists.length) throw new CgtsError(`attribute list ${g.attrs - 1} of @${g.name} does not exist`, where);
-    if (g.section > m.sections.length) throw new CgtsError(`section ${g.section} of @${g.name} does not exist`, where);
-    if (g.comdat > m.comdats.length) throw new CgtsError(`comdat ${g.comdat} of @${g.name} does not exist`, where);
+  const at = (i: number) => `${m.fileName}: byte ${recordPos[i]! >>> 3} in MODULE block`;
+  validateConsts(m.consts, limit, `${m.fileName}: byte ${m.constsPos >>> 3} in CONSTANTS block`);
+  for (let i = 0; i < m.globals.length; i++) {
+    const g = m.globals[i]!;
+    const where = at(i);
+    const rec = `record for @${g.name}`;
+    if (g.init > limit) throw new CgtsError(`${rec}: initializer refers to value ${g.init - 1}, out of range`, where);
+    for (const v of [g.personality, g.prefix, g.prologue]) {
+      if (v > limit) throw new CgtsError(`${rec}: personality/prefix/prologue value ${v - 1} is out of range`, where);
+    }
+    if (g.attrs > m.attrLists.length) throw new CgtsError(`${rec}: attribute list ${g.attrs - 1} does not exist`, where);
+    if (g.section > m.sections.length) throw new CgtsError(`${rec}: section ${g.section} does not exist`, where);
+    if (g.comdat > m.comdats.length) throw new CgtsError(`${rec}: comdat ${g.comdat} does not exist`, where);
+    if (g.gc > m.gcNames.length) throw new CgtsError(`${rec}: gc name ${g.gc} does not exist`, where);
+    if (g.linkage < 0 || g.visibility > 2 || g.threadLocal > 4 || g.unnamedAddr > 2 || g.dllStorage > 2) {
+      throw new CgtsError(`${rec}: bad linkage, visibility, thread-local, unnamed_addr or DLL storage code`, where);
+    }
   }
 }
 
