@@ -36,6 +36,14 @@ const entityPrefixes: [string, Tok][] = [
 ];
 const entityByPrefix = new Map(entityPrefixes);
 
+/** The entity kind whose prefix is s[p, p+len), or Tok.Eof; `v` and `block` are checked without allocating. */
+function entityKind(s: string, p: number, len: number): Tok {
+  const c = s.charCodeAt(p);
+  if (len === 1 && c === 118) return Tok.Value;
+  if (len === 5 && c === 98 && s.startsWith('block', p)) return Tok.Block;
+  return entityByPrefix.get(s.slice(p, p + len)) ?? Tok.Eof;
+}
+
 export interface Comment {
   /** The text after the `;`. */
   text: string;
@@ -274,10 +282,11 @@ export class Lexer {
     // Entity: prefix + decimal number without a leading zero.
     let d = e;
     while (d > p && isDigit(s.charCodeAt(d - 1))) d--;
-    if (d < e && d > p && (s.charCodeAt(d) !== 48 || d === e - 1)) {
-      const ent = entityByPrefix.get(s.slice(p, d));
-      if (ent !== undefined && e - d <= 10) {
-        const v = Number(s.slice(d, e));
+    if (d < e && d > p && (s.charCodeAt(d) !== 48 || d === e - 1) && e - d <= 10) {
+      const ent = entityKind(s, p, d - p);
+      if (ent !== Tok.Eof) {
+        let v = 0;
+        for (let i = d; i < e; i++) v = v * 10 + s.charCodeAt(i) - 48;
         if (v <= 0xfffffffe) {
           this.num = v;
           return (this.kind = ent);
@@ -285,7 +294,7 @@ export class Lexer {
       }
     }
     const c = s.charCodeAt(p);
-    if (c === 105 || c === 102) {
+    if ((c === 105 || c === 102) && isDigit(s.charCodeAt(p + 1))) {
       const t = parseType(s.slice(p, e));
       if (t !== INVALID) {
         this.type = t;

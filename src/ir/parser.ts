@@ -17,6 +17,7 @@ import { Function, AbiParam, Signature, GlobalValueKind, GlobalValueData, Block,
 import { DataValue, fromLanes } from './datavalue.js';
 import { ClifFile, ParsedFunction, RunCommand, TestCommand, TargetSpec } from './clif-file.js';
 import { parseFloatBits, FloatWidth } from './float-text.js';
+import { assert } from '../support/diag.js';
 
 /** Parses a whole `.clif` file. */
 export function parseClifFile(text: string, fileName: string): ClifFile {
@@ -89,9 +90,46 @@ export function parseIntText(text: string): bigint | null {
         accDigits = 0;
       }
     }
-    if (accDigits > 0) v = v * 10n ** BigInt(accDigits) + BigInt(acc);
+    if (accDigits > 0) v = v === 0n ? BigInt(acc) : v * 10n ** BigInt(accDigits) + BigInt(acc);
   }
   if (digits === 0) return null;
+  return neg ? -v : v;
+}
+
+/**
+ * The integer written in s[start, end) when it is small (at most 15 decimal or
+ * 12 hex digits, optional sign and `_`), else NaN; avoids BigInt on the common path.
+ */
+function smallIntAt(s: string, start: number, end: number): number {
+  let i = start;
+  let neg = false;
+  const c0 = s.charCodeAt(i);
+  if (c0 === 45 || c0 === 43) {
+    neg = c0 === 45;
+    i++;
+  }
+  let v = 0;
+  let digits = 0;
+  if (s.charCodeAt(i) === 48 && s.charCodeAt(i + 1) === 120) {
+    for (i += 2; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 48 && c <= 57) v = v * 16 + (c - 48);
+      else if (c >= 97 && c <= 102) v = v * 16 + (c - 87);
+      else if (c >= 65 && c <= 70) v = v * 16 + (c - 55);
+      else if (c === 95) continue;
+      else return NaN;
+      if (++digits > 12) return NaN;
+    }
+  } else {
+    for (; i < end; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+      else if (c === 95) continue;
+      else return NaN;
+      if (++digits > 15) return NaN;
+    }
+  }
+  if (digits === 0) return NaN;
   return neg ? -v : v;
 }
 
@@ -131,6 +169,11 @@ class Parser {
   private argOffsets = new Int32Array(64);
   private nargs = 0;
   private results: number[] = [];
+  /** Position of the current instruction's opcode, for its errors. */
+  private opLine = 0;
+  private opCol = 0;
+  /** argViews[n] = args.subarray(0, n), rebuilt when args grows. */
+  private argViews: Int32Array[] = [];
   private resultPos: number[] = [];
 
   constructor(text: string, file: string) {
@@ -641,6 +684,12 @@ class Parser {
     }
   }
 
+  private argView(n: number): Int32Array {
+    let v = this.argViews[n];
+    if (v === undefined || v.buffer !== this.args.buffer) v = this.argViews[n] = this.args.subarray(0, n);
+    return v;
+  }
+
   private pushArg(): void {
     const lx = this.lx;
     if (lx.tok() !== Tok.Value) this.err(`expected a value operand, found ${this.describeToken()}`);
@@ -714,20 +763,21 @@ class Parser {
     if (lx.tok() !== Tok.Identifier) this.err(`expected an opcode, found ${this.describeToken()}`);
     const op = opcodeByName(lx.text());
     if (op < 0) this.err(`unknown opcode '${lx.text()}'`);
-    const opStart = { line: lx.tokLine, col: lx.tokCol };
+    this.opLine = lx.tokLine;
+    this.opCol = lx.tokCol;
     lx.next();
     let explicit: Type = INVALID;
     if (this.optional(Tok.Dot)) explicit = this.parseType();
     const ctrl = opcodeCtrl[op];
     if (explicit !== INVALID && ctrl === CTRL_NONE && !this.suffixAllowed(op, explicit)) {
-      lx.error(`'${opcodeNames[op]}' takes no type suffix`, opStart.line, opStart.col);
+      lx.error(`'${opcodeNames[op]}' takes no type suffix`, this.opLine, this.opCol);
     }
     if (ctrl === CTRL_EXPLICIT && explicit === INVALID) explicit = opcodeImpliedType(op);
     if (ctrl === CTRL_EXPLICIT && explicit === INVALID) {
-      lx.error(`'${opcodeNames[op]}' needs a type suffix, e.g. '${opcodeNames[op]}.i32'`, opStart.line, opStart.col);
+      lx.error(`'${opcodeNames[op]}' needs a type suffix, e.g. '${opcodeNames[op]}.i32'`, this.opLine, this.opCol);
     }
     this.nargs = 0;
-    const inst = this.parseOperands(block, op, explicit, opStart);
+    const inst = this.parseOperands(block, op, explicit);
     if (srcLoc >= 0) f.instSrcLoc[inst] = srcLoc;
     if (inst >= this.instLines.length) {
       const a = new Int32Array(this.instLines.length * 2);
@@ -737,7 +787,7 @@ class Parser {
     this.instLines[inst] = line;
     const nres = f.instNumResults[inst];
     if (results.length !== nres) {
-      lx.error(`'${opcodeNames[op]}' produces ${nres} result${nres === 1 ? '' : 's'}, but ${results.length} ${results.length === 1 ? 'is' : 'are'} named`, opStart.line, opStart.col);
+      lx.error(`'${opcodeNames[op]}' produces ${nres} result${nres === 1 ? '' : 's'}, but ${results.length} ${results.length === 1 ? 'is' : 'are'} named`, this.opLine, this.opCol);
     }
     const first = f.instFirstResult[inst];
     for (let i = 0; i < nres; i++) this.defineValue(results[i], first + i, resultPos[i]);
@@ -760,22 +810,22 @@ class Parser {
   }
 
   /** The controlling type: explicit, else the type of operand `ctrl`. */
-  private inferCtrl(op: Opcode, explicit: Type, at: { line: number; col: number }): Type {
+  private inferCtrl(op: Opcode, explicit: Type): Type {
     const ctrl = opcodeCtrl[op];
     if (ctrl === CTRL_NONE) return INVALID;
     if (explicit !== INVALID) return explicit;
     if (ctrl < 0) return INVALID;
-    if (ctrl >= this.nargs) this.lx.error(`internal: '${opcodeNames[op]}' has no operand ${ctrl}`, at.line, at.col);
+    assert(ctrl < this.nargs, `'${opcodeNames[op]}' has no operand ${ctrl}`);
     const num = this.args[ctrl];
     const v = this.resolveValue(num);
     if (v === NO_VALUE) {
-      this.lx.error(`type variable required for polymorphic opcode, e.g. '${opcodeNames[op]}.i32'; can't infer from v${num} which is not yet defined`, at.line, at.col);
+      this.lx.error(`type variable required for polymorphic opcode, e.g. '${opcodeNames[op]}.i32'; can't infer from v${num} which is not yet defined`, this.opLine, this.opCol);
     }
     return this.f.valueType[v];
   }
 
   /** Parses the operands of `op`, creates the instruction and returns it. */
-  private parseOperands(block: Block, op: Opcode, explicit: Type, at: { line: number; col: number }): number {
+  private parseOperands(block: Block, op: Opcode, explicit: Type): number {
     const lx = this.lx;
     const f = this.f;
     const fmt = opcodeFormat[op] as Format;
@@ -790,11 +840,22 @@ class Parser {
         break;
       case Format.UnaryImm: {
         if (explicit === I128 || !isInt(explicit) || isVector(explicit)) {
-          lx.error(`'${opcodeNames[op]}' needs an i8, i16, i32 or i64 type, not ${typeName(explicit)}`, at.line, at.col);
+          lx.error(`'${opcodeNames[op]}' needs an i8, i16, i32 or i64 type, not ${typeName(explicit)}`, this.opLine, this.opCol);
         }
-        const v = this.parseTypedInt(explicit, `an integer immediate`);
-        imm0 = Number(BigInt.asIntN(32, v));
-        imm1 = Number(BigInt.asIntN(32, v >> 32n));
+        const bits = typeBits(explicit);
+        const n = lx.tok() === Tok.Integer ? smallIntAt(lx.src, lx.start, lx.end) : NaN;
+        if (n === n && n < 2 ** bits && n >= -(2 ** (bits - 1))) {
+          // Zero-extend from the type's width into two 32-bit halves.
+          const u = n < 0 && bits < 64 ? n + 2 ** bits : n;
+          const hi = Math.floor(u / 4294967296);
+          imm0 = (u - hi * 4294967296) | 0;
+          imm1 = bits < 64 ? 0 : hi | 0;
+          lx.next();
+        } else {
+          const v = this.parseTypedInt(explicit, `an integer immediate`);
+          imm0 = Number(BigInt.asIntN(32, v));
+          imm1 = Number(BigInt.asIntN(32, v >> 32n));
+        }
         break;
       }
       case Format.UnaryIeee16:
@@ -865,7 +926,7 @@ class Parser {
         this.pushArgs(2);
         break;
       case Format.Jump: {
-        const inst = f.appendInst(block, op, INVALID, this.args.subarray(0, 0));
+        const inst = f.appendInst(block, op, INVALID, this.argView(0));
         this.parseBlockCall(inst);
         return inst;
       }
@@ -899,7 +960,7 @@ class Parser {
         if (lx.tok() !== Tok.FuncRef) this.err(`expected a function reference like fn0, found ${this.describeToken()}`);
         imm0 = this.ref(this.fnMap, 'fn');
         this.parseCallArgs();
-        this.checkCallArity(op, f.sigs[f.funcRefs[imm0].sig], 0, at);
+        this.checkCallArity(op, f.sigs[f.funcRefs[imm0].sig], 0);
         break;
       }
       case Format.CallIndirect: {
@@ -908,7 +969,7 @@ class Parser {
         this.expect(Tok.Comma, "','");
         this.pushArg();
         this.parseCallArgs();
-        this.checkCallArity(op, f.sigs[imm0], 1, at);
+        this.checkCallArity(op, f.sigs[imm0], 1);
         break;
       }
       case Format.FuncAddr:
@@ -965,21 +1026,21 @@ class Parser {
         imm0 = this.parseTrapCodeTok();
         break;
     }
-    if (ctrl === INVALID) ctrl = this.inferCtrl(op, explicit, at);
+    if (ctrl === INVALID) ctrl = this.inferCtrl(op, explicit);
     return this.appendWithArgs(block, op, ctrl, imm0, imm1);
   }
 
-  private checkCallArity(op: Opcode, sig: Signature, skip: number, at: { line: number; col: number }): void {
+  private checkCallArity(op: Opcode, sig: Signature, skip: number): void {
     const want = sig.params.length;
     const got = this.nargs - skip;
-    if (want !== got) this.lx.error(`'${opcodeNames[op]}' passes ${got} argument${got === 1 ? '' : 's'} but the signature takes ${want}`, at.line, at.col);
+    if (want !== got) this.lx.error(`'${opcodeNames[op]}' passes ${got} argument${got === 1 ? '' : 's'} but the signature takes ${want}`, this.opLine, this.opCol);
   }
 
   private appendWithArgs(block: Block, op: Opcode, ctrl: Type, imm0: number, imm1: number): number {
     const f = this.f;
     const base = f.argPoolLen;
     const n = this.nargs;
-    const inst = f.appendInst(block, op, ctrl, this.args.subarray(0, n), imm0, imm1);
+    const inst = f.appendInst(block, op, ctrl, this.argView(n), imm0, imm1);
     if (base + n > this.argPos.length) {
       let len = this.argPos.length * 2;
       while (len < base + n) len *= 2;
@@ -1075,6 +1136,11 @@ class Parser {
     if (lx.tok() !== Tok.Integer) return 0;
     const c = lx.src.charCodeAt(lx.start);
     if (c !== 43 && c !== 45) return 0;
+    const n = smallIntAt(lx.src, lx.start, lx.end);
+    if (n === n && n >= -2147483648 && n <= 2147483647) {
+      lx.next();
+      return n;
+    }
     const v = parseIntText(lx.text());
     if (v === null) this.err(`bad offset '${lx.text()}'`);
     if (v < -(1n << 31n) || v >= 1n << 31n) this.err(`offset '${lx.text()}' is out of the 32-bit signed range`);
@@ -1085,6 +1151,11 @@ class Parser {
   private parseUnsigned(bits: number, what: string): number {
     const lx = this.lx;
     if (lx.tok() !== Tok.Integer) this.err(`expected ${what}, found ${this.describeToken()}`);
+    const n = smallIntAt(lx.src, lx.start, lx.end);
+    if (n === n && n >= 0 && n < 2 ** bits) {
+      lx.next();
+      return n;
+    }
     const v = parseIntText(lx.text());
     if (v === null || v < 0n || v >= 1n << BigInt(bits)) this.err(`expected ${what} (an unsigned ${bits}-bit integer), found '${lx.text()}'`);
     lx.next();

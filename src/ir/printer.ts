@@ -35,6 +35,7 @@ function formatHexGroups(x: bigint): string {
 
 /** An address offset: empty for 0, else `+N`/`-N` (hex from 10000 up). */
 export function formatOffset(v: number | bigint): string {
+  if (typeof v === 'number' && v > -10000 && v < 10000) return v === 0 ? '' : v > 0 ? '+' + v : '' + v;
   const b = BigInt(v);
   if (b === 0n) return '';
   const sign = b < 0n ? '-' : '+';
@@ -202,6 +203,10 @@ export function printInst(f: Function, i: number): string {
       s += ' ' + a(0);
       break;
     case Format.UnaryImm: {
+      if (imm1 === 0 && imm0 >= 0 && imm0 < 10000) {
+        s += ' ' + imm0;
+        break;
+      }
       const raw = (BigInt(imm1 >>> 0) << 32n) | BigInt(imm0 >>> 0);
       s += ' ' + formatImm64(BigInt.asIntN(64, BigInt.asUintN(typeBits(t), raw)));
       break;
