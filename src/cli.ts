@@ -18,8 +18,8 @@ const commands: Record<string, Command> = {
     load: () => import('./driver/cmd-clif.js'),
   },
   compile: {
-    usage: 'cgts compile <in.clif|in.bc> -o <out.o> [--emit=asm]',
-    summary: 'compile a CLIF file or LLVM bitcode module to an x86-64 ELF object',
+    usage: 'cgts compile <in.clif> -o <out.o> [--emit=asm]',
+    summary: 'compile the functions of a CLIF file to an x86-64 ELF object',
     load: () => import('./driver/cmd-compile.js'),
   },
   dis: {
