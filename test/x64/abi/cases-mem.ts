@@ -201,6 +201,39 @@ void c_rec_fill(struct rec *r, int k) { r->c = -k; r->i = k * 1000; r->d = 0.5; 
   CHECKEQ(cg_rec_from_c(1), -77 + 77000 + (1L << 40) + 0xfffe + 1);`,
   },
   {
+    name: 'calls_through_pointers',
+    clif: `
+function %cg_call_ptr(i64, i64, f64) -> f64 {
+    sig0 = (i64, f64, i32) -> f64
+block0(v0: i64, v1: i64, v2: f64):
+    v3 = iconst.i32 -3
+    v4 = call_indirect sig0, v0(v1, v2, v3)
+    v5 = call_indirect sig0, v0(v1, v4, v3)
+    return v5
+}
+function %cg_give_ptr() -> i64 {
+    fn0 = %cg_callee_by_ptr(i64, i64) -> i64
+block0:
+    v0 = func_addr.i64 fn0
+    return v0
+}
+function %cg_callee_by_ptr(i64, i64) -> i64 {
+block0(v0: i64, v1: i64):
+    v2 = imul v0, v1
+    return v2
+}`,
+    c: `
+double cg_call_ptr(double (*)(long, double, int), long, double);
+long (*cg_give_ptr(void))(long, long);
+long cg_callee_by_ptr(long, long);
+static double c_by_ptr(long a, double b, int c) { return a * b + c; }`,
+    body: `
+  CHECKF(cg_call_ptr(c_by_ptr, 2, 1.5), 2 * (2 * 1.5 - 3) - 3);
+  long (*f)(long, long) = cg_give_ptr();
+  CHECK(f == cg_callee_by_ptr);
+  CHECKEQ(f(6, 7), 42);`,
+  },
+  {
     name: 'varargs_int_only_into_libc',
     clif: `
 function %cg_snprintf(i64, i64, i32) -> i32 {
