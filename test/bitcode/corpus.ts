@@ -138,6 +138,13 @@ function compile(p: Program, toolchain: string, flags: string[], outName: string
   }
 }
 
+/** Deletes cached files of an older source or compiler (same prefix, another key). */
+function pruneStale(prefix: string, key: string): void {
+  for (const f of readdirSync(cacheDir)) {
+    if (f.startsWith(prefix) && !f.startsWith(prefix + key) && !f.endsWith('.tmp')) rmSync(join(cacheDir, f), { force: true });
+  }
+}
+
 /** Builds (or finds in the cache) one program in one variant. */
 export function buildModule(name: string, variant: Variant): CorpusModule {
   const p = program(name);
@@ -156,6 +163,7 @@ export function buildModule(name: string, variant: Variant): CorpusModule {
       throw new Error(`rustc's ${variant} output for ${name} is not raw LLVM bitcode (starts ${Buffer.from(head).toString('hex')})`);
     }
     renameSync(tmp, bitcode);
+    pruneStale(`${name}.${variant}.`, key);
   }
   return { program: name, variant, bitcode };
 }
@@ -190,7 +198,10 @@ export function buildExecutable(name: string): string {
   const key = hashKey([p.source, version, 'exe', ...COMMON_FLAGS, ...flags]);
   mkdirSync(cacheDir, { recursive: true });
   const exe = join(cacheDir, `${name}.exe.${key}`);
-  if (!existsSync(exe)) compile(p, '', flags, 'out', exe);
+  if (!existsSync(exe)) {
+    compile(p, '', flags, 'out', exe);
+    pruneStale(`${name}.exe.`, key);
+  }
   return exe;
 }
 
