@@ -207,7 +207,7 @@ class Parser {
   parseFile(): ClifFile {
     const lx = this.lx;
     const out: ClifFile = { fileName: this.file, tests: [], settings: [], targets: [], functions: [] };
-    let pending: [string, string][] = [];
+    const pending: [string, string][] = [];
     const fnStarts: number[] = [];
     lx.next();
     while (lx.tok() !== Tok.Eof) {
@@ -243,7 +243,6 @@ class Parser {
         this.err(`expected 'function', 'test', 'set' or 'target', found ${this.describeToken()}`);
       }
     }
-    void pending;
     this.attachComments(out.functions, fnStarts);
     return out;
   }
@@ -1278,7 +1277,7 @@ class Parser {
     else if (text.startsWith('print', i)) kind = 'print';
     else return null;
     const after = text.charCodeAt(i + kind.length);
-    if (after === after && (after === 95 || (after >= 48 && after <= 57) || (after >= 65 && after <= 90) || (after >= 97 && after <= 122))) return null;
+    if ((after === 95 || (after >= 48 && after <= 57) || (after >= 65 && after <= 90) || (after >= 97 && after <= 122))) return null;
     const sub = new Parser(text, this.file);
     sub.defaultCallConv = this.defaultCallConv;
     const lx = sub.lx;

@@ -115,8 +115,6 @@ function formatConstOperand(t: Type, b: Uint8Array): string {
 export function printFunction(f: Function): string {
   const out: string[] = [];
   out.push(`function ${formatName(f.name)}${formatSignature(f.signature)} {`);
-  const s = f.signature;
-  void s;
   let preamble = false;
   f.stackSlots.forEach((ss, i) => {
     let t = `    ss${i} = explicit_slot ${ss.size}`;
