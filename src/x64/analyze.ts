@@ -46,6 +46,8 @@ export class Analysis {
   /** Number of call instructions at positions below p (length numPos + 1). */
   callsBelow = new Int32Array(64);
   hasCalls = false;
+  /** Set before run(): ceil/floor/trunc/nearest are inline (SSE4.1 round) rather than libm calls. */
+  inlineRound = false;
   private stack = new Int32Array(16);
   private visit = new Uint8Array(16);
 
@@ -138,7 +140,7 @@ export class Analysis {
         const p = this.instPos[i];
         this.posBlock[p] = oi;
         this.callsBelow[p] = calls;
-        if ((opcodeProps[f.instOp[i]] & Prop.Call) !== 0 || isLibcallOp(f, i)) calls++;
+        if ((opcodeProps[f.instOp[i]] & Prop.Call) !== 0 || isLibcallOp(f, i, this.inlineRound)) calls++;
       }
     }
     this.callsBelow[pos] = calls;
@@ -248,10 +250,11 @@ export class Analysis {
 }
 
 /** Instructions lowered to a call of a runtime function (i128 division, float rounding without SSE4.1). */
-export function isLibcallOp(f: Function, i: number): boolean {
+export function isLibcallOp(f: Function, i: number, inlineRound = false): boolean {
   const op = f.instOp[i];
   const t = f.instType[i];
   if (op === Op.udiv || op === Op.sdiv || op === Op.urem || op === Op.srem) return t === 5; // i128
-  if (op === Op.ceil || op === Op.floor || op === Op.trunc || op === Op.nearest || op === Op.fma) return true;
+  if (op === Op.ceil || op === Op.floor || op === Op.trunc || op === Op.nearest) return !inlineRound;
+  if (op === Op.fma) return true;
   return false;
 }

@@ -19,10 +19,20 @@ import { selectInt } from './isel-int.js';
 import { selectMem } from './isel-mem.js';
 import { selectCall } from './isel-call.js';
 import { selectFloat, fcmpFlags } from './isel-float.js';
+import { icmpI128 } from './isel-i128.js';
 
 export interface CodegenOptions extends AbiOptions {
   /** ISA flags enabled on the target line (has_sse41, has_popcnt, has_lzcnt, has_bmi1 ...). */
   isaFlags?: Set<string>;
+}
+
+const SSE41_PRESETS = ['sse41', 'sse42', 'nehalem', 'westmere', 'sandybridge', 'ivybridge', 'haswell', 'broadwell', 'skylake', 'cannonlake', 'icelake', 'icelake-client', 'icelake-server', 'tigerlake', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4', 'znver1', 'znver2', 'znver3'];
+
+/** Whether the target's ISA flags (or a CPU preset among them) include SSE4.1. */
+export function hasSse41(flags: Set<string>): boolean {
+  if (flags.has('has_sse41') || flags.has('has_sse41=true') || flags.has('has_sse42') || flags.has('has_avx')) return true;
+  for (const p of SSE41_PRESETS) if (flags.has(p)) return true;
+  return false;
 }
 
 export interface Reloc {
@@ -86,6 +96,7 @@ export class Emitter {
     this.pendingConsts = [];
     try {
       this.layout = layoutSignature(f.signature, opts);
+      this.an.inlineRound = hasSse41(this.isaFlags);
       this.an.run(f);
       const paramHints: number[] = [];
       for (let k = 0; k < this.layout.params.loc0.length; k++) {
@@ -356,7 +367,7 @@ export class Emitter {
     let a = f.arg(i, 0), b = f.arg(i, 1);
     let cc = f.instImm0[i] as IntCC;
     const t = f.valueType[a];
-    if (t === I128) return this.unsupported('(i128 compare)');
+    if (t === I128) return icmpI128(this, i);
     const size = typeBits(t);
     if (this.kind(a) === K.Imm && this.kind(b) !== K.Imm) {
       const x = a; a = b; b = x;

@@ -11,6 +11,8 @@ import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
+import { XMM_LOC } from './abi.js';
+import { R } from '../object/elf.js';
 
 const T0 = 15, T1 = 14;
 
@@ -121,6 +123,25 @@ export function selectFloat(e: Emitter, i: number): boolean {
       e.xdef(r, T0);
       return true;
     }
+    case Op.ceil: case Op.floor: case Op.trunc: case Op.nearest: {
+      if (t !== F32 && t !== F64) return false;
+      const a = f.arg(i, 0), r = f.result(i);
+      if (e.an.inlineRound) {
+        const xa = e.xmm(a, T1);
+        const x = e.xdst(r, T0);
+        X.opRRI(buf, d64 ? S.ROUNDSD : S.ROUNDSS, 0, x, xa, ROUND_IMM[op === Op.nearest ? 0 : op === Op.floor ? 1 : op === Op.ceil ? 2 : 3]);
+        e.xdef(r, x);
+        return true;
+      }
+      const name = op === Op.ceil ? 'ceil' : op === Op.floor ? 'floor' : op === Op.trunc ? 'trunc' : 'rint';
+      floatLibcall(e, i, d64 ? name : name + 'f');
+      return true;
+    }
+    case Op.fma: {
+      if (t !== F32 && t !== F64) return false;
+      floatLibcall(e, i, d64 ? 'fma' : 'fmaf');
+      return true;
+    }
     case Op.fpromote: case Op.fdemote: {
       const a = f.arg(i, 0), r = f.result(i);
       const xa = e.xmm(a, T1);
@@ -185,6 +206,21 @@ export function selectFloat(e: Emitter, i: number): boolean {
     }
   }
   return false;
+}
+
+/** roundss/roundsd immediates: nearest-even, down, up, toward zero; bit 3 keeps the inexact flag quiet. */
+const ROUND_IMM = [8, 9, 10, 11];
+
+/** A libm call taking instruction i's float arguments in xmm0.. and returning its result in xmm0. */
+function floatLibcall(e: Emitter, i: number, symbol: string): void {
+  const f = e.f;
+  e.pmBegin();
+  for (let k = 0; k < f.instArgCount[i]; k++) e.pmAddValue(XMM_LOC + k, f.arg(i, k), 0);
+  e.pmEmit();
+  const at = X.call(e.buf);
+  e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
+  const r = f.result(i);
+  e.xdef(r, 0);
 }
 
 /** Moves the bit pattern in rax into float result r. */
