@@ -10,6 +10,7 @@ import * as X from './encode.js';
 import { RAX, RCX, RDX, RSP, NO_REG, CC_NE, CC_E, invertCC, CC_B, CC_L, CC_A, CC_G, CC_O, CC_NO, CC_AE, CC_S } from './regs.js';
 import { selectI128 } from './isel-i128.js';
 import { selectDivBits } from './isel-divbits.js';
+import { selectCarry } from './isel-carry.js';
 
 /** Selects `i` if it is an integer operation; false if not this group's. */
 export function selectInt(e: Emitter, i: number): boolean {
@@ -279,7 +280,7 @@ export function selectInt(e: Emitter, i: number): boolean {
       return true;
     }
   }
-  return selectDivBits(e, i);
+  return selectDivBits(e, i) || selectCarry(e, i);
 }
 
 /** rcx = the largest signed value of `bits` bits. */
