@@ -70,6 +70,8 @@ export interface GenOptions {
   exclude?: Iterable<string>;
   /** Inputs per case (default 4). */
   inputs?: number;
+  /** Scales the number of instructions (default 1). */
+  size?: number;
 }
 
 // ---- PRNG ----
@@ -754,8 +756,9 @@ export function generateCase(seed: number, opts: GenOptions = {}): FuzzCase {
   const r = new Rng(seed);
   const ex = new Set(opts.exclude ?? []);
   const callees: GFunc[] = [];
-  if (r.chance(0.35) && !ex.has('call')) callees.push(new Gen(r, `fz${seed}_callee`, ex, 5 + r.int(20), []).generate());
-  const entry = new Gen(r, `fz${seed}`, ex, 10 + r.int(50), callees).generate();
+  const k = opts.size ?? 1;
+  if (r.chance(0.35) && !ex.has('call')) callees.push(new Gen(r, `fz${seed}_callee`, ex, Math.round(k * (5 + r.int(20))), []).generate());
+  const entry = new Gen(r, `fz${seed}`, ex, Math.round(k * (10 + r.int(50))), callees).generate();
   const inputs: DataValue[][] = [];
   for (let i = 0; i < (opts.inputs ?? 4); i++) inputs.push(entry.params.map((t) => edgeValue(r, t)));
   return { seed, entry, inputs };
@@ -984,6 +987,7 @@ function cleanup(c: FuzzCase): void {
       for (const cl of f.blocks[b].term.calls) if (!seen.has(cl.block)) { seen.add(cl.block); work.push(cl.block); }
     }
     f.order = f.order.filter((b) => seen.has(b));
+    mergeBlocks(f);
     for (;;) {
       const used = new Set<number>();
       for (const b of f.order) {
@@ -1001,6 +1005,15 @@ function cleanup(c: FuzzCase): void {
         });
         if (keep.length !== blk.insts.length) { blk.insts = keep; changed = true; }
       }
+      // unused parameters of non-entry blocks, with their arguments
+      for (const b of f.order.slice(1)) {
+        const blk = f.blocks[b];
+        const keepIdx = blk.params.map((p, k) => (used.has(p) ? k : -1)).filter((k) => k >= 0);
+        if (keepIdx.length === blk.params.length) continue;
+        blk.params = keepIdx.map((k) => blk.params[k]);
+        for (const a of f.order) for (const cl of f.blocks[a].term.calls) if (cl.block === b) cl.args = keepIdx.map((k) => cl.args[k]);
+        changed = true;
+      }
       if (!changed) break;
     }
   }
@@ -1015,6 +1028,27 @@ function cleanup(c: FuzzCase): void {
   if (e.slots.length) {
     const usesSlot = e.order.some((b) => e.blocks[b].insts.some((ins) => partsText(ins.parts).includes('ss0')));
     if (!usesSlot) e.slots = [];
+  }
+}
+
+/** Appends each block that has one predecessor, reached by a jump, to that predecessor. */
+function mergeBlocks(f: GFunc): void {
+  for (;;) {
+    const preds = new Map<number, number>();
+    for (const a of f.order) for (const cl of f.blocks[a].term.calls) preds.set(cl.block, (preds.get(cl.block) ?? 0) + 1);
+    const a = f.order.find((x) => {
+      const t = f.blocks[x].term;
+      return t.kind === 'jump' && t.calls[0].block !== f.order[0] && t.calls[0].block !== x && preds.get(t.calls[0].block) === 1;
+    });
+    if (a === undefined) return;
+    const A = f.blocks[a];
+    const b = A.term.calls[0].block;
+    const B = f.blocks[b];
+    const args = A.term.calls[0].args;
+    A.insts.push(...B.insts);
+    A.term = B.term;
+    f.order = f.order.filter((x) => x !== b);
+    B.params.forEach((p, k) => replaceUses(f, p, args[k]));
   }
 }
 
@@ -1059,6 +1093,18 @@ function candidates(c: FuzzCase): FuzzCase[] {
       continue;
     }
     if (text.startsWith('stack_addr')) continue;
+    // by one of its operands of the same type
+    if (ins.defs.length === 1) {
+      const ops = [...new Set(ins.parts.filter((p): p is { v: number } => typeof p !== 'string').map((p) => p.v))];
+      for (const o of ops) {
+        if (f.types[o] !== f.types[ins.defs[0]]) continue;
+        const n = cloneCase(c);
+        const nf = funcsOf(n)[s.fn];
+        nf.blocks[s.block].insts.splice(s.inst, 1);
+        replaceUses(nf, ins.defs[0], o);
+        out.push(n);
+      }
+    }
     // by a function parameter
     const params = f.blocks[f.order[0]].params;
     const alt = ins.defs.map((d) => params.find((p) => f.types[p] === f.types[d]) ?? -1);
@@ -1100,11 +1146,21 @@ function sameKind(a: Outcome, b: Outcome): boolean {
  * applies simplifications (tried in batches of `batch`) while the mismatch
  * stays of the same kind. Stops after `maxRounds` accepted steps.
  */
-export async function reduceCase(c0: FuzzCase, failing: CaseResult, batch = 24, maxRounds = 200): Promise<CaseResult> {
+export interface ReduceOptions {
+  /** Candidates per native run (default 24). */
+  batch?: number;
+  /** Accepted steps before stopping (default 200). */
+  maxRounds?: number;
+  /** How cases are judged (default runCases). */
+  run?: (cases: FuzzCase[]) => Promise<CaseResult[]>;
+}
+
+export async function reduceCase(c0: FuzzCase, failing: CaseResult, opts: ReduceOptions = {}): Promise<CaseResult> {
+  const batch = opts.batch ?? 24, maxRounds = opts.maxRounds ?? 200, runCases_ = opts.run ?? runCases;
   if (failing.outcome.kind !== 'mismatch') return failing;
   let cur = cloneCase(c0);
   cur.inputs = [cur.inputs[failing.outcome.input]];
-  let best = (await runCases([cur]))[0];
+  let best = (await runCases_([cur]))[0];
   if (!sameKind(best.outcome, failing.outcome)) return failing;
   cleanup(cur);
   for (let round = 0; round < maxRounds; round++) {
@@ -1113,7 +1169,7 @@ export async function reduceCase(c0: FuzzCase, failing: CaseResult, batch = 24, 
     for (let i = 0; i < cands.length && !accepted; i += batch) {
       const chunk = cands.slice(i, i + batch);
       chunk.forEach(cleanup);
-      const res = await runCases(chunk);
+      const res = await runCases_(chunk);
       for (let k = 0; k < chunk.length; k++) {
         if (res[k] && sameKind(res[k].outcome, failing.outcome)) {
           cur = chunk[k];
