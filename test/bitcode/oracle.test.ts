@@ -21,14 +21,19 @@ import { compareLL, comparisonOk, formatComparison, splitEntities } from './ll-d
 const missing = missingTools();
 const api = missing ? null : await loadBitcodeApi();
 
+/** Instruction lines inside define bodies (debug records start with '#' and are not counted). */
+function instructionCount(text: string): number {
+  let n = 0;
+  for (const e of splitEntities(text)) {
+    if (e.kind !== 'define') continue;
+    for (const l of e.lines) if (/^ {2}(?:%[^ ]+ = )?[a-z]/.test(l)) n++;
+  }
+  return n;
+}
+
 test('corpus: the generated program has 100,000+ LLVM instructions and every LTO object is raw bitcode', (t) => {
   if (missing) return t.skip(missing);
-  const m = buildModule(GENERATED_NAME, 'bc');
-  let instructions = 0;
-  for (const e of splitEntities(oracleText(m))) {
-    if (e.kind !== 'define') continue;
-    for (const l of e.lines) if (/^ {2}(?:%[^ ]+ = )?[a-z]/.test(l)) instructions++;
-  }
+  const instructions = instructionCount(oracleText(buildModule(GENERATED_NAME, 'bc')));
   assert.ok(instructions >= 100_000, `${GENERATED_NAME} has only ${instructions} instructions`);
   for (const name of programNames()) {
     const bytes = readFileSync(buildModule(name, 'lto').bitcode);
@@ -55,6 +60,7 @@ for (const name of programNames()) {
       const expected = api.normalizeLL(oracle);
       const c = compareLL(expected, api.normalizeLL(printed));
       assert.ok(c.oracleCounts.define > 0, `normalizeLL left no function definitions in llvm-dis-22's text for ${name} (${variant})`);
+      assert.equal(instructionCount(expected), instructionCount(oracle), `normalizeLL must keep every instruction of llvm-dis-22's text (${name}, ${variant})`);
       if (!comparisonOk(c)) assert.fail(formatComparison(`${name} (${variant}) ${m.bitcode}`, c));
     });
   }
