@@ -303,7 +303,6 @@ __int128 cg_i128_params(__int128, long, __int128, void *);`,
   },
   {
     name: 'i128_split_at_last_register_to_c',
-    todo: 'an i128 with one argument register left is split between r9 and the stack; LLVM and GCC pass it whole on the stack and give r9 to the next integer argument',
     clif: `
 function %cg_i128_split_to_c(i64) -> i64 {
     sig0 = (i64, i64, i64, i64, i64, i128, i64) -> i64
@@ -336,7 +335,6 @@ long c_i128_split(long a, long b, long c, long d, long e, __int128 x, long f) {
   },
   {
     name: 'i128_split_at_last_register_from_c',
-    todo: 'an i128 with one argument register left is split between r9 and the stack; LLVM and GCC pass it whole on the stack and give r9 to the next integer argument',
     clif: `
 function %cg_i128_split_params(i64, i64, i64, i64, i64, i128, i64) {
 block0(v0: i64, v1: i64, v2: i64, v3: i64, v4: i64, v5: i128, v6: i64):
@@ -358,7 +356,6 @@ void cg_i128_split_params(void *, long, long, long, long, __int128, long);`,
   },
   {
     name: 'i128_stack_alignment_to_c',
-    todo: 'an i128 stack argument is placed at the next 8-byte slot; System V puts it at a 16-byte aligned slot',
     clif: `
 function %cg_i128_stack_to_c(i64) -> i64 {
     sig0 = (i64, i64, i64, i64, i64, i64, i64, i128, i64) -> i64
@@ -387,7 +384,6 @@ long c_i128_stack(long a, long b, long c, long d, long e, long f, long g, __int1
   },
   {
     name: 'i128_stack_alignment_from_c',
-    todo: 'an i128 stack argument is placed at the next 8-byte slot; System V puts it at a 16-byte aligned slot',
     clif: `
 function %cg_i128_stack_params(i64, i64, i64, i64, i64, i64, i64, i128, i64) {
 block0(v0: i64, v1: i64, v2: i64, v3: i64, v4: i64, v5: i64, v6: i64, v7: i128, v8: i64):
