@@ -78,7 +78,15 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
     checkType(a.type, 'a parameter');
     const parts = a.type === I128 ? 2 : 1;
     const locs = [-1, -1];
-    for (let p = 0; p < parts; p++) {
+    if (parts === 2 && gi + 2 > SYSV_INT_ARGS.length) {
+      // never split between a register and the stack: both halves go to a
+      // 16-byte aligned slot and later integer arguments may still take the
+      // register left over (as GCC and LLVM pass __int128)
+      stack = (stack + 15) & ~15;
+      locs[0] = LOC_STACK + stack;
+      locs[1] = LOC_STACK + stack + 8;
+      stack += 16;
+    } else for (let p = 0; p < parts; p++) {
       if (isScalarFloat(a.type)) {
         if (fi < SYSV_FLOAT_ARGS.length) locs[p] = XMM_LOC + SYSV_FLOAT_ARGS[fi++];
         else { locs[p] = LOC_STACK + stack; stack += 8; }
