@@ -58,6 +58,14 @@ fn main() {
     let mut keys: Vec<_> = counts.iter().collect();
     keys.sort();
     println!("counts: {:?}", keys);
+    let mut std_map: HashMap<String, Vec<u32>> = HashMap::new();
+    for i in 0..40u32 {
+        std_map.entry(format!("k{}", i % 9)).or_default().push(i);
+    }
+    std_map.retain(|_, v| v.len() > 4);
+    let mut std_keys: Vec<(&String, u32)> = std_map.iter().map(|(k, v)| (k, v.iter().sum())).collect();
+    std_keys.sort();
+    println!("std hashmap: {:?} contains k3={} get k0={:?}", std_keys, std_map.contains_key("k3"), std_map.get("k0").map(|v| v.len()));
     let hs: HashSet<u32, BuildHasherDefault<Fnv>> = (0..50u32).filter(|x| x % 7 == 0).collect();
     let mut hv: Vec<_> = hs.into_iter().collect();
     hv.sort();
