@@ -152,8 +152,9 @@ const FUZZ_INPUTS: [string, Variant, number][] = [
   ['int128', 'lto', 0x5eed0002],
   ['async_await', 'bc', 0x5eed0003],
   ['floats', 'bc-g', 0x5eed0004],
+  ['bits_mem', 'nightly', 0x5eed0005],
 ];
-const MUTATIONS_PER_INPUT = 90;
+const MUTATIONS_PER_INPUT = 60;
 
 for (const [name, variant, seed] of FUZZ_INPUTS) {
   test(`mutated ${name} (${variant}): every outcome is a parse or a CgtsError with a byte offset`, (t) => {
