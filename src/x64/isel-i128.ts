@@ -287,6 +287,47 @@ export function selectI128(e: Emitter, i: number): boolean {
     case Op.uadd_overflow_cin: case Op.sadd_overflow_cin: case Op.usub_overflow_bin: case Op.ssub_overflow_bin:
       carryOp(e, i);
       return true;
+    case Op.uadd_overflow_trap: {
+      const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+      loadPart(e, RAX, a, 0);
+      loadPart(e, RDX, a, 1);
+      aluPart(e, X.ADD, RAX, b, 0, RCX);
+      aluPart(e, X.ADC, RDX, b, 1, RCX);
+      const ok = X.jccShort(buf, CC_AE);
+      e.trapHere(f.instImm0[i]);
+      X.patchRel8(buf, ok, buf.length);
+      defPair(e, r);
+      return true;
+    }
+    case Op.bmask: {
+      const a = f.arg(i, 0), r = f.result(i);
+      const cc = e.condition(a);
+      X.setcc(buf, cc, RAX);
+      X.opRR(buf, X.MOVZX8, 32, RAX, RAX);
+      X.opR(buf, X.NEG, 64, RAX);
+      if (f.valueType[r] === I128) {
+        X.opRR(buf, X.MOV, 64, RDX, RAX);
+        defPair(e, r);
+      } else e.def(r, RAX);
+      return true;
+    }
+    case Op.bitselect: {
+      const c = f.arg(i, 0), x = f.arg(i, 1), y = f.arg(i, 2), r = f.result(i);
+      // per half: (x & c) | (y & ~c)
+      for (let k = 0; k < 2; k++) {
+        loadPart(e, RCX, c, k);
+        loadPart(e, RDX, x, k);
+        X.opRR(buf, X.AND, 64, RDX, RCX);
+        X.opR(buf, X.NOT, 64, RCX);
+        aluPart(e, X.AND, RCX, y, k, RAX);
+        X.opRR(buf, X.OR, 64, RCX, RDX);
+        X.opRR(buf, S.MOVD_TO_XMM, 64, k === 0 ? T1 : T2, RCX);
+      }
+      X.opRR(buf, S.MOVD_FROM_XMM, 64, RAX, T1);
+      X.opRR(buf, S.MOVD_FROM_XMM, 64, RDX, T2);
+      defPair(e, r);
+      return true;
+    }
     case Op.iconst:
       return false;
   }

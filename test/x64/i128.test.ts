@@ -326,3 +326,39 @@ block0(v0: i128):
   const res = await runNative(file, { llvmAbiExtensions: true, isaFlags: ['has_popcnt'] });
   assert.deepEqual(res.map((r) => (r.ok ? r.values[0].bits : r.error)), [0n, 128n, 3n]);
 });
+
+test('bmask, bitselect and uadd_overflow_trap on i128', async () => {
+  const c = 0xffff0000ffff0000_00000000ffffffffn, x = 0x0123456789abcdef_fedcba9876543210n, y = M;
+  await check(`
+function %bm(i128) -> i128 {
+block0(v0: i128):
+    v1 = bmask.i128 v0
+    return v1
+}
+; run: %bm(0) == 0
+; run: %bm(${hex(1n << 64n)}) == -1
+function %bm64(i128) -> i64 {
+block0(v0: i128):
+    v1 = bmask.i64 v0
+    return v1
+}
+; run: %bm64(0) == 0
+; run: %bm64(1) == -1
+function %bs(i128, i128, i128) -> i128 {
+block0(v0: i128, v1: i128, v2: i128):
+    v3 = bitselect v0, v1, v2
+    return v3
+}
+; run: %bs(${hex(c)}, ${hex(x)}, ${hex(y)}) == ${hex((x & c) | (y & u(~c)))}
+; run: %bs(0, ${hex(x)}, 5) == 5
+function %ot(i128, i128) -> i128 {
+block0(v0: i128, v1: i128):
+    v2 = uadd_overflow_trap v0, v1, user3
+    return v2
+}
+; run: %ot(${hex((1n << 64n) - 1n)}, 1) == ${hex(1n << 64n)}
+`);
+  const file = parseClifFile(`test run\nset enable_llvm_abi_extensions\ntarget x86_64\nfunction %ot(i128, i128) -> i128 {\nblock0(v0: i128, v1: i128):\n    v2 = uadd_overflow_trap v0, v1, user3\n    return v2\n}\n; run: %ot(${hex(M)}, 1) == 0\n`, 't.clif');
+  const res = await runNative(file, { llvmAbiExtensions: true });
+  assert.equal(res[0].ok ? 'ok' : res[0].error, 'trap user3');
+});
