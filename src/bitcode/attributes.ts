@@ -120,7 +120,7 @@ function readRange(c: BitCursor, a: Attr, i: number): number {
     a.ranges.push(readSignedWide(c, i), readSignedWide(c, i + 1));
     return i + 2;
   }
-  const words = c.ops[i]!;
+  const words = c.num(i);
   const lw = words % 4294967296;
   const hw = Math.floor(words / 4294967296);
   i++;

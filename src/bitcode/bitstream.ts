@@ -54,11 +54,14 @@ export class BitCursor {
   /** Set by `advance` when it returns Entry.SubBlock. */
   subBlockId: number;
 
-  /** The last record: code, operands (numbers; see `wide` for > 2^53), blob. */
+  /**
+   * The last record: code, operands and blob. Operands of 2^32 or more are
+   * stored as 0xFFFFFFFF; their exact value is in `wide` (read them with `big`).
+   */
   code: number;
-  ops: number[];
+  ops: Uint32Array;
   n: number;
-  /** Exact values of operands that did not fit in a double, by operand index. */
+  /** Exact values of operands of 2^32 or more, by operand index. */
   wide: Map<number, bigint>;
   blobStart: number;
   blobLen: number;
@@ -84,7 +87,7 @@ export class BitCursor {
     this.blockInfo = blockInfo ?? new Map();
     this.subBlockId = -1;
     this.code = 0;
-    this.ops = [];
+    this.ops = new Uint32Array(64);
     this.n = 0;
     this.wide = new Map();
     this.blobStart = 0;
@@ -271,14 +274,27 @@ export class BitCursor {
   }
 
   private push(v: number): void {
+    if (this.n === this.ops.length) {
+      const next = new Uint32Array(this.ops.length * 2);
+      next.set(this.ops);
+      this.ops = next;
+    }
+    if (v > 0xffffffff) {
+      if (!this.wide.has(this.n)) this.wide.set(this.n, BigInt(v));
+      v = 0xffffffff;
+    }
     this.ops[this.n++] = v;
   }
 
   private readField(enc: number, width: number): number {
     switch (enc) {
-      case Enc.Fixed:
+      case Enc.Fixed: {
         if (width <= 32) return this.read(width);
-        return this.read(32) + this.read(width - 32) * 4294967296;
+        const lo = this.read(32);
+        const hi = this.read(width - 32);
+        if (hi >= 0x200000) this.wide.set(this.n, (BigInt(hi) << 32n) | BigInt(lo));
+        return lo + hi * 4294967296;
+      }
       case Enc.VBR: {
         const start = this.pos;
         const v = this.readVBR(width);
@@ -357,15 +373,25 @@ export class BitCursor {
 
   /** Operand i of the last record as an exact unsigned bigint. */
   big(i: number): bigint {
-    const w = this.wide.get(i);
+    const w = this.wide.size ? this.wide.get(i) : undefined;
     return w !== undefined ? w : BigInt(this.ops[i]!);
+  }
+
+  /** Operand i as a number (exact below 2^53). */
+  num(i: number): number {
+    const w = this.wide.size ? this.wide.get(i) : undefined;
+    return w !== undefined ? Number(w) : this.ops[i]!;
   }
 
   /** Operands [from, n) of the last record as a string of char codes. */
   str(from = 0, to = this.n): string {
-    let s = '';
-    for (let i = from; i < to; i++) s += String.fromCharCode(this.ops[i]! & 0xff);
-    return s;
+    if (to - from <= 0) return '';
+    if (to - from > 4096) {
+      let s = '';
+      for (let i = from; i < to; i += 4096) s += String.fromCharCode.apply(null, Array.from(this.ops.subarray(i, Math.min(to, i + 4096))));
+      return s;
+    }
+    return String.fromCharCode.apply(null, this.ops.subarray(from, to) as unknown as number[]);
   }
 
   /** Reads a BLOCKINFO block (already announced by advance) into `blockInfo`. */

@@ -15,7 +15,7 @@ export function signedBig(c: BitCursor, i: number): bigint {
 
 /** Decodes operand i as a sign-rotated integer; returns a number if safe, else undefined. */
 function signedNum(c: BitCursor, i: number): number | undefined {
-  if (c.wide.has(i)) return undefined;
+  if (c.wide.size && c.wide.has(i)) return undefined;
   const v = c.ops[i]!;
   const half = Math.floor(v / 2);
   if (v % 2 === 0) return half;

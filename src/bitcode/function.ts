@@ -49,16 +49,26 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   const numArgs = t.n[fnTy]!;
   const argBase = m.numModuleValues;
   let next = argBase + numArgs;
-  const body = new FunctionBody(loc.fn, new ConstTable(next), 64);
+  // About one instruction per 40 bits of block; the columns grow if that is short.
+  const cap = Math.max(16, Math.ceil((loc.end - loc.bodyPos) / 40));
+  const body = new FunctionBody(loc.fn, new ConstTable(next, Math.max(16, cap >> 2)), cap);
   body.numArgs = numArgs;
   body.argBase = argBase;
   body.instBase = next;
   const ptrTypes: number[] = [];
   const ptrType = (as: number): number => ptrTypes[as] ?? (ptrTypes[as] = t.pointer(as));
-  const voidTy = t.simple(TypeKind.Void);
-  const labelTy = t.simple(TypeKind.Label);
-  let i1 = -1;
-  for (let k = 0; k < t.length; k++) if (t.kind[k] === TypeKind.Integer && t.a[k] === 1) i1 = k;
+  const ct = m.cachedTypes;
+  if (ct.void < 0) {
+    ct.void = t.simple(TypeKind.Void);
+    ct.label = t.simple(TypeKind.Label);
+    for (let k = 0; k < t.length && ct.i1 < 0; k++) if (t.kind[k] === TypeKind.Integer && t.a[k] === 1) ct.i1 = k;
+    if (ct.i1 < 0) ct.i1 = t.add(TypeKind.Integer, 1);
+    ct.ptr0 = t.pointer(0);
+  }
+  const voidTy = ct.void;
+  const labelTy = ct.label;
+  let i1 = ct.i1;
+  ptrTypes[0] = ct.ptr0;
 
   const fname = g.name;
   const err = (msg: string): CgtsError => {
@@ -636,7 +646,8 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   if (curBlock !== numBlocks) throw err(`function declares ${numBlocks} blocks but ${curBlock} are terminated`);
   if (maxFwd >= next) throw err(`value id ${maxFwd} is used but never defined`);
   validateConsts(body.consts, next, `${m.fileName}: byte ${loc.blockPos >>> 3} in FUNCTION block of @${fname}`);
-  body.blockStart = Int32Array.from(blockStart);
+  body.blockStart = new Int32Array(numBlocks);
+  for (let k = 0; k < numBlocks; k++) body.blockStart[k] = blockStart[k]!;
   body.numBlocks = numBlocks;
   checkOperands(body, next, err);
   return body;

@@ -229,20 +229,27 @@ export interface InlineAsm {
 export class ConstTable {
   /** Value id of the first constant. */
   base: number;
-  kind = new I32Vec(64);
-  type = new I32Vec(64);
-  a = new I32Vec(64);
-  b = new I32Vec(64);
-  start = new I32Vec(64);
-  n = new I32Vec(64);
-  pool = new I32Vec(256);
+  kind: I32Vec;
+  type: I32Vec;
+  a: I32Vec;
+  b: I32Vec;
+  start: I32Vec;
+  n: I32Vec;
+  pool: I32Vec;
   nums: number[] = [];
   bigs: bigint[] = [];
   strings: string[] = [];
   asms: InlineAsm[] = [];
 
-  constructor(base: number) {
+  constructor(base: number, capacity = 64) {
     this.base = base;
+    this.kind = new I32Vec(capacity);
+    this.type = new I32Vec(capacity);
+    this.a = new I32Vec(capacity);
+    this.b = new I32Vec(capacity);
+    this.start = new I32Vec(capacity);
+    this.n = new I32Vec(capacity);
+    this.pool = new I32Vec(capacity);
   }
 
   get length(): number {
@@ -367,6 +374,8 @@ export class Module {
   identPos = 0;
   /** Bit position of the module-level CONSTANTS block. */
   constsPos = 0;
+  /** Type ids the function decoder needs often, found once (-1 = not looked up yet). */
+  cachedTypes = { void: -1, label: -1, i1: -1, ptr0: -1 };
   /** Named metadata nodes seen (names only). */
   namedMetadata: string[] = [];
 
@@ -430,15 +439,15 @@ export class FunctionBody {
   opCount: Int32Array;
   val: Int32Array;
   loc: Int32Array;
-  ops = new I32Vec(256);
+  ops: I32Vec;
   /** First instruction of each block. */
   blockStart: Int32Array = new Int32Array(0);
   numBlocks = 0;
   /** Instruction index producing each value id at or after `instBase`, -1 before it is defined. */
   instBase = 0;
-  valueInst = new I32Vec(64);
+  valueInst: I32Vec;
   /** Debug locations: 5 ints each (line, col, scope md id + 1, inlinedAt md id + 1, implicit). */
-  locs = new I32Vec(16);
+  locs = new I32Vec(0);
   /** Debug records: (instruction index they precede, record code, operand start, count) quads into `dbgOps`. */
   dbgRecords = new I32Vec(0);
   dbgOps = new I32Vec(0);
@@ -458,6 +467,8 @@ export class FunctionBody {
     this.opCount = new Int32Array(capacity);
     this.val = new Int32Array(capacity);
     this.loc = new Int32Array(capacity);
+    this.ops = new I32Vec(capacity * 3);
+    this.valueInst = new I32Vec(capacity);
   }
 
   grow(): void {

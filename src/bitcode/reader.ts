@@ -355,7 +355,7 @@ function readModuleVst(c: BitCursor, m: Module, vstFn: number[]): void {
 
 function readGlobalRecord(c: BitCursor, m: Module, code: number, names: [number, number][]): void {
   const t = m.types;
-  let o = c.ops;
+  let o: Uint32Array = c.ops;
   let n = c.n;
   if (m.version >= 2) {
     if (n < 2) throw c.error('global value record is too short');

@@ -87,7 +87,7 @@ export function readTypeBlock(c: BitCursor, t: TypeTable): void {
         if (n < 2) throw c.error('ARRAY/VECTOR type record is too short');
         const kind = code === TypeCode.Array ? TypeKind.Array : TypeKind.Vector;
         const flags = code === TypeCode.Vector && n > 2 && o[2] ? TypeFlag.Scalable : 0;
-        t.add(kind, checkType(o[1]!), o[0]!, flags);
+        t.add(kind, checkType(o[1]!), c.num(0), flags);
         break;
       }
       case TypeCode.TargetType: {

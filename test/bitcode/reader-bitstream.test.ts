@@ -96,7 +96,7 @@ function records(c: BitCursor): { code: number; ops: number[]; blob?: string }[]
       continue;
     }
     c.readRecord(e);
-    const r: { code: number; ops: number[]; blob?: string } = { code: c.code, ops: c.ops.slice(0, c.n) };
+    const r: { code: number; ops: number[]; blob?: string } = { code: c.code, ops: Array.from(c.ops.subarray(0, c.n)) };
     if (c.blobLen) r.blob = Buffer.from(c.blob()).toString('latin1');
     out.push(r);
   }
