@@ -48,6 +48,8 @@ export class Analysis {
   hasCalls = false;
   /** Set before run(): ceil/floor/trunc/nearest are inline (SSE4.1 round) rather than libm calls. */
   inlineRound = false;
+  /** Sparse table over loopEnd: level j holds the maximum of 2^j entries from each index. */
+  private loopTable = new Int32Array(64);
   private stack = new Int32Array(16);
   private visit = new Uint8Array(16);
 
@@ -217,24 +219,26 @@ export class Analysis {
       }
     }
     // Loop extension: a value defined before a loop header and live into the
-    // loop is live to the loop's last retreating branch.
-    for (let v = 0; v < nv; v++) {
-      const d = def[v];
-      if (d < 0) continue;
-      let e = end[v];
-      let bi = this.posBlock[d];
-      const be0 = this.posBlock[e];
-      if (be0 === bi) continue;
-      let be = be0;
-      for (;;) {
-        let m = e;
-        for (let k = bi + 1; k <= be; k++) if (loopEnd[k] > m) m = loopEnd[k];
-        if (m === e) break;
-        bi = be;
-        e = m;
-        be = this.posBlock[e];
+    // loop is live to the loop's last retreating branch. The largest loop end
+    // over a range of blocks comes from a sparse table, so a value costs O(1)
+    // per round however many blocks it spans.
+    if (this.buildLoopTable()) {
+      const posBlock = this.posBlock;
+      for (let v = 0; v < nv; v++) {
+        const d = def[v];
+        if (d < 0) continue;
+        let e = end[v];
+        let lo = posBlock[d] + 1;
+        let hi = posBlock[e];
+        while (lo <= hi) {
+          const m = this.maxLoopEnd(lo, hi);
+          if (m <= e) break;
+          e = m;
+          lo = hi + 1;
+          hi = posBlock[e];
+        }
+        end[v] = e;
       }
-      end[v] = e;
     }
     if (this.hasCalls) {
       const cb = this.callsBelow;
@@ -246,6 +250,36 @@ export class Analysis {
       }
     }
 
+  }
+
+  /** Builds the range-maximum table over loopEnd; false when the function has no loop. */
+  private buildLoopTable(): boolean {
+    const n = this.numOrdered;
+    const le = this.loopEnd;
+    let any = false;
+    for (let k = 0; k < n; k++) if (le[k] >= 0) { any = true; break; }
+    if (!any) return false;
+    let levels = 1;
+    while (1 << levels <= n) levels++;
+    this.loopTable = growI32(this.loopTable, levels * n);
+    const t = this.loopTable;
+    t.set(le.subarray(0, n), 0);
+    for (let j = 1; j < levels; j++) {
+      const cur = j * n, prev = cur - n, half = 1 << (j - 1);
+      for (let k = 0; k + (1 << j) <= n; k++) {
+        const a = t[prev + k], b = t[prev + k + half];
+        t[cur + k] = a > b ? a : b;
+      }
+    }
+    return true;
+  }
+
+  /** Largest loopEnd over order indices lo..hi (inclusive, lo <= hi). */
+  private maxLoopEnd(lo: number, hi: number): number {
+    const j = 31 - Math.clz32(hi - lo + 1);
+    const t = this.loopTable, row = j * this.numOrdered;
+    const a = t[row + lo], b = t[row + hi - (1 << j) + 1];
+    return a > b ? a : b;
   }
 }
 

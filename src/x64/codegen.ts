@@ -103,7 +103,6 @@ export class Emitter {
         const l = this.layout.params.loc0[k];
         paramHints.push(l < LOC_STACK && this.layout.params.loc1[k] < 0 ? l : -1);
       }
-      this.ra.setDefs(this.an.valDef);
       this.ra.run(f, this.an, paramHints);
       this.layoutFrame();
       if (this.blockLabel.length < f.numBlocks) this.blockLabel = new Int32Array(f.numBlocks * 2);

@@ -36,8 +36,19 @@ export class RegAlloc {
   spillBytes = 0;
   private regOwner = new Int32Array(32);
   private regEnd = new Int32Array(32);
-  /** Per spill slot (8 bytes each): the end of the last value in it. 16-byte values take two consecutive slots. */
-  private slotEnd: number[] = [];
+  /** Number of 8-byte spill words handed out; 16-byte values take two consecutive words. */
+  private numSlots = 0;
+  /**
+   * Slots whose value has ended, by size (1 or 2 words): singly linked through
+   * slotNext, heads in freeHead. A slot in use waits in the bucket of its
+   * value's end position (expHead/slotNext) until allocation passes that end.
+   */
+  private freeHead = [-1, -1, -1];
+  private slotNext = new Int32Array(64);
+  private slotSize = new Uint8Array(64);
+  private expHead = new Int32Array(64);
+  /** Positions below this have had their ending slots freed. */
+  private expCursor = 0;
 
   /** `paramLocs` gives, per entry-block parameter, the ABI register it arrives in (or -1) as a hint. */
   run(f: Function, an: Analysis, paramLocs: number[]): void {
@@ -51,7 +62,11 @@ export class RegAlloc {
     hint.fill(-1, 0, nv);
     this.regOwner.fill(-1);
     this.regEnd.fill(-1);
-    this.slotEnd.length = 0;
+    this.numSlots = 0;
+    this.freeHead.fill(-1);
+    this.expHead = growI32(this.expHead, an.numPos + 1);
+    this.expHead.fill(-1, 0, an.numPos + 1);
+    this.expCursor = 0;
     this.usedCalleeSaved = 0;
     const def = an.valDef, end = an.valEnd, flags = an.valFlags, uses = an.valUses;
 
@@ -102,7 +117,7 @@ export class RegAlloc {
         }
       }
     }
-    this.spillBytes = ((this.slotEnd.length * 8) + 15) & ~15;
+    this.spillBytes = ((this.numSlots * 8) + 15) & ~15;
     void Op;
   }
 
@@ -157,7 +172,8 @@ export class RegAlloc {
       for (const r of set) if (best < 0 || rend[r] > rend[best]) best = r;
       const w = owner[best];
       if (rend[best] > e && w >= 0 && this.home2[w] < 0) {
-        this.home[w] = HOME_SPILL + this.spillSlot(this.defOf(w), rend[best], 1);
+        // w started before d: a slot freed since then may have been in use at w's start
+        this.home[w] = HOME_SPILL + this.newSlot(1, rend[best]);
         reg = best;
       } else {
         this.home[v] = HOME_SPILL + this.spillSlot(d, e, 1);
@@ -168,37 +184,56 @@ export class RegAlloc {
     this.home[v] = reg;
   }
 
-  private defPos: Int32Array | null = null;
-  private defOf(v: number): number {
-    return this.defPos![v];
-  }
-
-  /** Must be called before run() so evictions can find the evicted value's start. */
-  setDefs(def: Int32Array): void {
-    this.defPos = def;
-  }
-
   private take(r: number, v: number, e: number): void {
     this.regOwner[r] = v;
     this.regEnd[r] = e;
     if (r < 16 && (r === RBX || r >= R12)) this.usedCalleeSaved |= 1 << r;
   }
 
-  /** A spill slot of `n` 8-byte words free over [d, e]; returns its byte offset. */
+  /** A spill slot of `n` 8-byte words free over [d, e]; returns its byte offset. Calls come in increasing `d`. */
   private spillSlot(d: number, e: number, n: number): number {
-    const se = this.slotEnd;
-    for (let s = 0; s + n <= se.length; s += n) {
-      let free = true;
-      for (let k = 0; k < n; k++) if (se[s + k] >= d) free = false;
-      if (free) {
-        for (let k = 0; k < n; k++) se[s + k] = e;
-        return s * 8;
+    const exp = this.expHead, next = this.slotNext;
+    // slots of values that ended before d become free
+    for (; this.expCursor < d; this.expCursor++) {
+      let s = exp[this.expCursor];
+      exp[this.expCursor] = -1;
+      while (s >= 0) {
+        const nx = next[s];
+        const k = this.slotSize[s];
+        next[s] = this.freeHead[k];
+        this.freeHead[k] = s;
+        s = nx;
       }
     }
-    while (se.length % n !== 0) se.push(-1);
-    const s = se.length;
-    for (let k = 0; k < n; k++) se.push(e);
+    let s = this.freeHead[n];
+    if (s >= 0) this.freeHead[n] = next[s];
+    else return this.newSlot(n, e);
+    this.expire(s, e);
     return s * 8;
+  }
+
+  /** A slot of `n` words never used before, held until `e`. */
+  private newSlot(n: number, e: number): number {
+    if (n === 2 && (this.numSlots & 1) !== 0) this.numSlots++;
+    const s = this.numSlots;
+    this.numSlots += n;
+    if (this.slotNext.length <= s) {
+      const a = new Int32Array(Math.max(s + 2, this.slotNext.length * 2));
+      a.set(this.slotNext);
+      this.slotNext = a;
+      const b = new Uint8Array(a.length);
+      b.set(this.slotSize);
+      this.slotSize = b;
+    }
+    this.slotSize[s] = n;
+    this.expire(s, e);
+    return s * 8;
+  }
+
+  /** Queues slot s to be freed once allocation passes position e. */
+  private expire(s: number, e: number): void {
+    this.slotNext[s] = this.expHead[e];
+    this.expHead[e] = s;
   }
 }
 
