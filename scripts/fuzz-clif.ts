@@ -2,7 +2,7 @@
 // interpreter with native execution in batches, and prints every mismatch as a
 // reduced reproducer (.clif text with the interpreter's expected results).
 //
-//   npx tsx scripts/fuzz-clif.ts [--seeds N] [--start S] [--batch B] [--size K] [--no-reduce] [--exclude a,b]
+//   npx tsx scripts/fuzz-clif.ts [--seeds N] [--start S] [--batch B] [--size K] [--no-reduce] [--raw-nan] [--no-default-exclusions] [--exclude a,b]
 
 import { generateCase, runCases, reduceCase, caseFile, type CaseResult } from '../src/filetest/fuzz-gen.js';
 import { formatDataValue } from '../src/ir/printer.js';
@@ -18,7 +18,9 @@ const start = Number(arg('--start', '1'));
 const batch = Number(arg('--batch', '50'));
 const size = Number(arg('--size', '1'));
 const reduce = !process.argv.includes('--no-reduce');
-const exclude = [...FUZZ_EXCLUDE, ...arg('--exclude', '').split(',').filter(Boolean)];
+const rawNaN = process.argv.includes('--raw-nan');
+const only = process.argv.includes('--no-default-exclusions');
+const exclude = [...(only ? [] : FUZZ_EXCLUDE), ...arg('--exclude', '').split(',').filter(Boolean)];
 
 function nativeText(r: CaseResult): string {
   const n = r.native[0];
@@ -31,7 +33,7 @@ let mismatches = 0, cases = 0, inputs = 0;
 const t0 = Date.now();
 for (let s = start; s < start + seeds; s += batch) {
   const cs = [];
-  for (let k = s; k < Math.min(start + seeds, s + batch); k++) cs.push(generateCase(k, { exclude, size }));
+  for (let k = s; k < Math.min(start + seeds, s + batch); k++) cs.push(generateCase(k, { exclude, size, rawNaN }));
   const res = await runCases(cs);
   for (const r of res) {
     cases++;

@@ -66,12 +66,21 @@ export interface FuzzCase {
 }
 
 export interface GenOptions {
-  /** `opcode` or `opcode.type` (controlling type; for brif/br_table the condition type) never to generate. */
+  /**
+   * What never to generate: `opcode`, `opcode.T` (controlling type T),
+   * `opcode<-T` (an operand of type T: conversion sources, select/brif
+   * conditions), or a type name (no values of that type at all).
+   */
   exclude?: Iterable<string>;
   /** Inputs per case (default 4). */
   inputs?: number;
   /** Scales the number of instructions (default 1). */
   size?: number;
+  /**
+   * Do not canonicalize NaN results of float arithmetic. Cranelift leaves their
+   * bits unspecified; the interpreter models x86, so raw NaNs still compare.
+   */
+  rawNaN?: boolean;
 }
 
 // ---- PRNG ----
@@ -200,6 +209,8 @@ class Gen {
   budget: number;
   addr = -1;
   depth = 0;
+  /** Keep NaN payloads as computed (compares the interpreter's x86 NaN model too). */
+  rawNaN = false;
   /** Use count of each value. */
   uses: number[] = [];
   /** The integer types and all types in use (a type name in the exclusions removes that type). */
@@ -224,6 +235,11 @@ class Gen {
 
   ok(op: string, t?: Type): boolean {
     return !this.ex.has(op) && (t === undefined || !this.ex.has(`${op}.${typeName(t)}`));
+  }
+
+  /** Whether `op` may take an operand of type `src` (exclusion key `op<-src`). */
+  okFrom(op: string, src: Type): boolean {
+    return !this.ex.has(`${op}<-${typeName(src)}`);
   }
 
   newValue(t: Type): number {
@@ -337,12 +353,12 @@ class Gen {
         case 0: {
           const s = this.fromPool((u) => !isFloat(u) && typeBits(u) < w);
           const op = r.chance(0.5) ? 'uextend' : 'sextend';
-          if (s >= 0 && this.ok(op, t)) return this.emit1(t, tmpl`${op}.${tn} ${s}`);
+          if (s >= 0 && this.ok(op, t) && this.okFrom(op, types[s])) return this.emit1(t, tmpl`${op}.${tn} ${s}`);
           break;
         }
         case 1: {
           const s = this.fromPool((u) => !isFloat(u) && typeBits(u) > w);
-          if (s >= 0 && this.ok('ireduce', t)) return this.emit1(t, tmpl`ireduce.${tn} ${s}`);
+          if (s >= 0 && this.ok('ireduce', t) && this.okFrom('ireduce', types[s])) return this.emit1(t, tmpl`ireduce.${tn} ${s}`);
           break;
         }
         case 2: {
@@ -350,7 +366,7 @@ class Gen {
           if (s >= 0 && this.ok('bitcast', t)) return this.emit1(t, tmpl`bitcast.${tn} ${s}`);
           const s2 = this.fromPool((u) => isFloat(u));
           const op = r.chance(0.5) ? 'fcvt_to_sint_sat' : 'fcvt_to_uint_sat';
-          if (s2 >= 0 && this.ok(op, t)) return this.emit1(t, tmpl`${op}.${tn} ${s2}`);
+          if (s2 >= 0 && this.ok(op, t) && this.okFrom(op, types[s2])) return this.emit1(t, tmpl`${op}.${tn} ${s2}`);
           break;
         }
         default:
@@ -380,7 +396,7 @@ class Gen {
       case 2: {
         const s = this.fromPool((u) => !isFloat(u));
         const op = r.chance(0.5) ? 'fcvt_from_sint' : 'fcvt_from_uint';
-        if (s >= 0 && this.ok(op, types[s]) && this.ok(op, t)) return this.emit1(t, tmpl`${op}.${tn} ${s}`);
+        if (s >= 0 && this.okFrom(op, types[s]) && this.ok(op, t)) return this.emit1(t, tmpl`${op}.${tn} ${s}`);
         break;
       }
     }
@@ -394,6 +410,10 @@ class Gen {
    * (Cranelift's documented semantics); replace any NaN by the canonical one.
    */
   canon(t: Type, v: number): number {
+    if (this.rawNaN) {
+      this.pool.push(v);
+      return v;
+    }
     const c = this.emit([I8], tmpl`fcmp uno ${v}, ${v}`)[0];
     const n = this.fconst(t, t === F32 ? 0x7fc00000n : 0x7ff8000000000000n);
     return this.emit1(t, tmpl`select ${c}, ${n}, ${v}`);
@@ -432,7 +452,7 @@ class Gen {
       } else if (k < 11) {
         const op = r.chance(0.8) ? 'select' : r.chance(0.5) ? 'select_spectre_guard' : 'bitselect';
         const ct = op === 'bitselect' ? t : this.pickInt();
-        if (!this.ok(op, t) || !this.ok(op + '.cond', ct)) continue;
+        if (!this.ok(op, t) || !this.okFrom(op, ct)) continue;
         const c = this.get(ct), a = this.get(t), b = this.get(t);
         this.emit1(t, tmpl`${op} ${c}, ${a}, ${b}`);
       } else if (k < 12) {
@@ -456,7 +476,7 @@ class Gen {
         const s = this.pickInt();
         if (s === t) continue;
         const op = s < t ? (r.chance(0.5) ? 'uextend' : 'sextend') : 'ireduce';
-        if (!this.ok(op, t)) continue;
+        if (!this.ok(op, t) || !this.okFrom(op, s)) continue;
         const a = this.get(s);
         this.emit1(t, tmpl`${op}.${tn} ${a}`);
       } else if (k < 15) {
@@ -464,7 +484,7 @@ class Gen {
           this.pool.push(...this.emit([I64, I64], tmpl`isplit ${this.get(t)}`));
         } else {
           const s = this.pickInt();
-          if (!this.ok('bmask', t)) continue;
+          if (!this.ok('bmask', t) || !this.okFrom('bmask', s)) continue;
           this.emit1(t, tmpl`bmask.${tn} ${this.get(s)}`);
         }
       } else {
@@ -525,12 +545,12 @@ class Gen {
       } else if (k < 9) {
         const it = this.pickInt();
         const op = r.chance(0.5) ? 'fcvt_to_sint_sat' : 'fcvt_to_uint_sat';
-        if (!this.ok(op, it) || !this.ok(op + '.from', t)) continue;
+        if (!this.ok(op, it) || !this.okFrom(op, t)) continue;
         this.emit1(it, tmpl`${op}.${typeName(it)} ${this.get(t)}`);
       } else if (k < 10) {
         const it = this.pickInt();
         const op = r.chance(0.5) ? 'fcvt_from_sint' : 'fcvt_from_uint';
-        if (!this.ok(op, it) || !this.ok(op, t)) continue;
+        if (!this.okFrom(op, it) || !this.ok(op, t)) continue;
         this.emit1(t, tmpl`${op}.${tn} ${this.get(it)}`);
       } else if (k < 11) {
         const it = t === F32 ? I32 : I64;
@@ -543,7 +563,7 @@ class Gen {
         }
       } else {
         const ct = this.pickInt();
-        if (!this.ok('select', t) || !this.ok('select.cond', ct)) continue;
+        if (!this.ok('select', t) || !this.okFrom('select', ct)) continue;
         const c = this.get(ct), a = this.get(t), b = this.get(t);
         this.emit1(t, tmpl`select ${c}, ${a}, ${b}`);
       }
@@ -610,7 +630,7 @@ class Gen {
 
   condValue(): number {
     const t = this.pickInt();
-    if (!this.ok('brif', t)) return this.get(I8);
+    if (!this.okFrom('brif', t)) return this.get(I8);
     return this.get(t);
   }
 
@@ -757,8 +777,13 @@ export function generateCase(seed: number, opts: GenOptions = {}): FuzzCase {
   const ex = new Set(opts.exclude ?? []);
   const callees: GFunc[] = [];
   const k = opts.size ?? 1;
-  if (r.chance(0.35) && !ex.has('call')) callees.push(new Gen(r, `fz${seed}_callee`, ex, Math.round(k * (5 + r.int(20))), []).generate());
-  const entry = new Gen(r, `fz${seed}`, ex, Math.round(k * (10 + r.int(50))), callees).generate();
+  const gen = (name: string, budget: number, cs: GFunc[]) => {
+    const g = new Gen(r, name, ex, budget, cs);
+    g.rawNaN = opts.rawNaN ?? false;
+    return g.generate();
+  };
+  if (r.chance(0.35) && !ex.has('call')) callees.push(gen(`fz${seed}_callee`, Math.round(k * (5 + r.int(20))), []));
+  const entry = gen(`fz${seed}`, Math.round(k * (10 + r.int(50))), callees);
   const inputs: DataValue[][] = [];
   for (let i = 0; i < (opts.inputs ?? 4); i++) inputs.push(entry.params.map((t) => edgeValue(r, t)));
   return { seed, entry, inputs };
@@ -815,7 +840,8 @@ function fmtValues(vs: DataValue[]): string {
 /** The functions of a case, callees first, with `; run:` lines when expected results are given. */
 export function caseBody(c: FuzzCase, expected: (DataValue[] | null)[] | null, suffix = ''): string {
   let s = '';
-  for (const g of c.entry.callees) s += funcText(g, suffix) + '\n';
+  // a print line per callee makes its compile errors visible
+  for (const g of c.entry.callees) s += funcText(g, suffix) + `; print: %${g.name}${suffix}(${g.params.map((t) => formatDataValue({ type: t, bits: 0n })).join(', ')})\n\n`;
   s += funcText(c.entry, suffix);
   c.inputs.forEach((args, i) => {
     const e = expected ? expected[i] : null;
@@ -907,12 +933,21 @@ export async function runCases(cases: FuzzCase[]): Promise<CaseResult[]> {
   let k = 0;
   for (const l of live) {
     const c = cases[l.idx];
+    const pre = native.slice(k, k + c.entry.callees.length);
+    k += c.entry.callees.length;
     const nat = native.slice(k, k + c.inputs.length);
     k += c.inputs.length;
     let outcome: Outcome = { kind: 'ok' };
+    const unsupported = (n: NativeRunResult): n is { ok: false; error: string } =>
+      !n.ok && /compile error: .*cannot compile|is not supported/.test(n.error);
+    const bad = pre.find(unsupported);
+    if (bad) {
+      results[l.idx] = { c, outcome: { kind: 'unsupported', detail: bad.error.replace(/^compile error: /, '').replaceAll(l.suffix, '') }, expected: l.expected, native: nat };
+      continue;
+    }
     for (let i = 0; i < nat.length; i++) {
       const n = nat[i];
-      if (!n.ok && /compile error: .*cannot compile|is not supported/.test(n.error)) {
+      if (unsupported(n)) {
         outcome = { kind: 'unsupported', detail: n.error.replace(/^compile error: /, '').replaceAll(l.suffix, '') };
         break;
       }
