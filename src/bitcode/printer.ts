@@ -216,6 +216,7 @@ class Printer {
   private body: FunctionBody | undefined = undefined;
   private localNames: string[] = [];
   private blockLabels: string[] = [];
+  private moduleConstText: (string | undefined)[] = [];
 
   constructor(private m: Module) {
     this.tn = new TypeNamer(m.types, quoteName);
@@ -298,10 +299,19 @@ class Printer {
     return ` #${id}`;
   }
 
+  private attrTextCache = new Map<number, string>();
+
+  /** Attributes of list `list` at parameter `index` (0 = return), as text; cached. */
   private attrs(list: number, index: number): string {
     if (list < 0) return '';
-    const a = attrsAt(this.m, list, index);
-    return a && a.length ? attrsString(a, (t) => this.ty(t)) : '';
+    const key = list * 65536 + index;
+    let s = index < 65536 ? this.attrTextCache.get(key) : undefined;
+    if (s === undefined) {
+      const a = attrsAt(this.m, list, index);
+      s = a && a.length ? attrsString(a, (t) => this.ty(t)) : '';
+      if (index < 65536) this.attrTextCache.set(key, s);
+    }
+    return s;
   }
 
   private comdat(g: GlobalValue, lead: string): string {
@@ -445,7 +455,12 @@ class Printer {
   private valueText(v: number): string {
     const m = this.m;
     if (v < m.globals.length) return this.globalNames[v]!;
-    if (v < m.numModuleValues) return this.constant(m.consts, v - m.globals.length);
+    if (v < m.numModuleValues) {
+      const k = v - m.globals.length;
+      let s = this.moduleConstText[k];
+      if (s === undefined) this.moduleConstText[k] = s = this.constant(m.consts, k);
+      return s;
+    }
     const b = this.body;
     if (!b) return `<badref ${v}>`;
     if (v >= b.consts.base && v < b.instBase) return this.constant(b.consts, v - b.consts.base);
