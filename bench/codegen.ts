@@ -1,6 +1,7 @@
 // Back-end throughput: CLIF instructions per second through compileObject on
 // generated modules of growing size (100 .. 100k instructions), with the
-// verifier off and on, to show whether cost grows linearly. Not a test.
+// verifier off and on, then a linearity check on single functions of growing
+// size (time per instruction, largest over smallest). Not a test.
 
 import { parseFunction } from '../src/ir/parser.js';
 import { verifyFunction } from '../src/ir/verifier.js';
@@ -35,6 +36,35 @@ function generate(name: string, n: number): Function {
   return parseFunction(lines.join('\n'));
 }
 
+/** `k` counted loops one after another; each loop's result is summed at the end, so it stays live across every later loop. */
+function generateLoops(k: number): Function {
+  const lines: string[] = ['function %loops(i64, i64) -> i64 {', 'block0(v0: i64, v1: i64):', '    v2 = iconst.i64 1', '    jump block1'];
+  let v = 10, b = 1;
+  const results: number[] = [];
+  for (let i = 0; i < k; i++) {
+    const body = b + 1, exit = b + 2;
+    lines.push(`block${b}:`, `    v${v} = iconst.i64 0`, `    jump block${body}(v${v}, v0)`);
+    v++;
+    const acc = v, cnt = v + 1;
+    v += 2;
+    lines.push(`block${body}(v${acc}: i64, v${cnt}: i64):`);
+    lines.push(`    v${v} = imul v${acc}, v1`, `    v${v + 1} = iadd v${v}, v${cnt}`, `    v${v + 2} = isub v${cnt}, v2`);
+    lines.push(`    brif v${v + 2}, block${body}(v${v + 1}, v${v + 2}), block${exit}`);
+    results.push(v + 1);
+    v += 3;
+    lines.push(`block${exit}:`, `    jump block${b + 3}`);
+    b += 3;
+  }
+  lines.push(`block${b}:`);
+  let sum = results[0];
+  for (let i = 1; i < results.length; i++) {
+    lines.push(`    v${v} = iadd v${sum}, v${results[i]}`);
+    sum = v++;
+  }
+  lines.push(`    return v${sum}`, '}');
+  return parseFunction(lines.join('\n'));
+}
+
 function countInsts(fs: Function[]): number {
   let n = 0;
   for (const f of fs) n += f.numInsts;
@@ -62,14 +92,40 @@ for (const total of sizes) {
     console.log(`${String(n).padStart(12)} ${String(funcs.length).padStart(7)} ${(verify ? 'on' : 'off').padStart(8)} ${best.toFixed(2).padStart(9)} ${Math.round(n / (best / 1000)).toLocaleString('en-US').padStart(11)}`);
   }
 }
-// one big function: does a single function's cost stay linear?
-for (const n of [1000, 10000, 50000]) {
-  const f = generate('big', n);
-  let best = Infinity;
-  for (let r = 0; r < 3; r++) {
-    const t0 = performance.now();
+// Linearity: one function of growing size, per shape. Each size is compiled
+// once to warm the JIT, then timed by CPU time (median of several runs); the
+// cost per instruction of the largest over the smallest should stay near 1.
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+function cpuMs(fn: () => void): number {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+const shapes: [string, (n: number) => Function][] = [
+  ['one loop, straight-line body', (n) => generate('big', n)],
+  ['sequential loops, results live to the end', (n) => generateLoops(Math.max(1, Math.round(n / 8)))],
+];
+console.log('\nlinearity (one function, CPU time, median of 7 after warming the JIT on both shapes)');
+for (const [, gen] of shapes) {
+  const w = gen(32000);
+  for (let r = 0; r < 5; r++) compileObject([w], {});
+}
+for (const [shape, gen] of shapes) {
+  const perInst: number[] = [];
+  for (const n of [2000, 8000, 32000, 128000]) {
+    const f = gen(n);
     compileObject([f], {});
-    best = Math.min(best, performance.now() - t0);
+    const runs: number[] = [];
+    for (let r = 0; r < 7; r++) runs.push(cpuMs(() => compileObject([f], {})));
+    const ms = median(runs);
+    const ns = (ms * 1e6) / f.numInsts;
+    perInst.push(ns);
+    console.log(`  ${shape.padEnd(42)} ${String(f.numInsts).padStart(7)} insts ${ms.toFixed(2).padStart(8)} ms ${ns.toFixed(0).padStart(6)} ns/inst ${Math.round(f.numInsts / (ms / 1000)).toLocaleString('en-US').padStart(11)} insts/s`);
   }
-  console.log(`one function of ${f.numInsts} insts: ${best.toFixed(2)} ms, ${Math.round(f.numInsts / (best / 1000)).toLocaleString('en-US')} insts/s`);
+  const ratio = perInst[perInst.length - 1] / perInst[0];
+  console.log(`  ${shape}: ns/inst at 64x the size / ns/inst at the smallest = ${ratio.toFixed(2)} (${ratio < 2 ? 'linear' : 'SUPERLINEAR'})`);
 }
