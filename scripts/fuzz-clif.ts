@@ -2,7 +2,7 @@
 // interpreter with native execution in batches, and prints every mismatch as a
 // reduced reproducer (.clif text with the interpreter's expected results).
 //
-//   npx tsx scripts/fuzz-clif.ts [--seeds N] [--start S] [--batch B] [--size K] [--no-reduce] [--raw-nan] [--no-default-exclusions] [--exclude a,b]
+//   npx tsx scripts/fuzz-clif.ts [--seeds N] [--start S] [--batch B] [--size K] [--no-reduce] [--raw-nan] [--traps] [--no-default-exclusions] [--exclude a,b]
 
 import { generateCase, runCases, reduceCase, caseFile, type CaseResult } from '../src/filetest/fuzz-gen.js';
 import { formatDataValue } from '../src/ir/printer.js';
@@ -19,6 +19,7 @@ const batch = Number(arg('--batch', '50'));
 const size = Number(arg('--size', '1'));
 const reduce = !process.argv.includes('--no-reduce');
 const rawNaN = process.argv.includes('--raw-nan');
+const traps = process.argv.includes('--traps');
 const only = process.argv.includes('--no-default-exclusions');
 const exclude = [...(only ? [] : FUZZ_EXCLUDE), ...arg('--exclude', '').split(',').filter(Boolean)];
 
@@ -29,15 +30,16 @@ function nativeText(r: CaseResult): string {
 }
 
 const tally = new Map<string, number>();
-let mismatches = 0, cases = 0, inputs = 0;
+let mismatches = 0, cases = 0, inputs = 0, trapping = 0;
 const t0 = Date.now();
 for (let s = start; s < start + seeds; s += batch) {
   const cs = [];
-  for (let k = s; k < Math.min(start + seeds, s + batch); k++) cs.push(generateCase(k, { exclude, size, rawNaN }));
+  for (let k = s; k < Math.min(start + seeds, s + batch); k++) cs.push(generateCase(k, { exclude, size, rawNaN, traps }));
   const res = await runCases(cs);
   for (const r of res) {
     cases++;
     inputs += r.c.inputs.length;
+    if (r.outcome.kind === 'ok') trapping += r.expected.filter((e) => 'trap' in e).length;
     const o = r.outcome;
     const key = o.kind === 'ok' ? 'ok' : o.kind === 'mismatch' ? 'mismatch' : `${o.kind}: ${o.detail.replace(/^function %\S+: /, '').replace(/ \(instruction.*/, '')}`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
@@ -52,4 +54,5 @@ for (let s = start; s < start + seeds; s += batch) {
   process.stderr.write(`\r${cases} cases, ${inputs} inputs, ${mismatches} mismatches, ${((Date.now() - t0) / 1000).toFixed(0)}s`);
 }
 process.stderr.write('\n');
+console.log(`${cases} cases, ${inputs} inputs (${trapping} of the agreeing ones trap), ${mismatches} mismatches`);
 for (const [k, v] of [...tally].sort((a, b) => b[1] - a[1])) console.log(`${String(v).padStart(6)}  ${k}`);

@@ -61,6 +61,8 @@ export interface GFunc {
 /** One fuzz case: an entry function (with its callees) and its argument lists. */
 export interface FuzzCase {
   seed: number;
+  /** Whether the functions may trap (then a trap must be the same natively). */
+  traps: boolean;
   entry: GFunc;
   inputs: DataValue[][];
 }
@@ -81,6 +83,12 @@ export interface GenOptions {
    * bits unspecified; the interpreter models x86, so raw NaNs still compare.
    */
   rawNaN?: boolean;
+  /**
+   * Also generate operations that can trap (unguarded divisions, trapping
+   * float-to-int conversions, uadd_overflow_trap, trapz/trapnz); the native
+   * run must then trap with the same code where the interpreter does.
+   */
+  traps?: boolean;
 }
 
 // ---- PRNG ----
@@ -211,6 +219,7 @@ class Gen {
   depth = 0;
   /** Keep NaN payloads as computed (compares the interpreter's x86 NaN model too). */
   rawNaN = false;
+  traps = false;
   /** Use count of each value. */
   uses: number[] = [];
   /** The integer types and all types in use (a type name in the exclusions removes that type). */
@@ -224,7 +233,8 @@ class Gen {
     this.all = ALL_TYPES.filter((t) => !ex.has(typeName(t)));
     const ALL = this.all;
     this.budget = budget;
-    const np = 1 + r.int(4);
+    // sometimes more parameters than argument registers
+    const np = r.chance(0.2) ? 5 + r.int(10) : 1 + r.int(4);
     const params: Type[] = [];
     for (let i = 0; i < np; i++) params.push(r.pick(ALL));
     const returns: Type[] = [];
@@ -487,6 +497,8 @@ class Gen {
           if (!this.ok('bmask', t) || !this.okFrom('bmask', s)) continue;
           this.emit1(t, tmpl`bmask.${tn} ${this.get(s)}`);
         }
+      } else if (this.traps && r.chance(0.4)) {
+        this.trapOp();
       } else {
         const v = this.iconst(t, edgeInt(r, w));
         this.pool.push(v);
@@ -495,9 +507,36 @@ class Gen {
     }
   }
 
+  /** An operation that may trap: uadd_overflow_trap, trapz/trapnz, or a trapping float-to-int conversion. */
+  trapOp(): void {
+    const r = this.r;
+    const k = r.int(3);
+    if (k === 0) {
+      const t = r.chance(0.5) ? I32 : I64;
+      if (!this.ok('uadd_overflow_trap', t)) return;
+      const a = this.get(t), b = this.get(t);
+      this.emit1(t, tmpl`uadd_overflow_trap ${a}, ${b}, user${String(1 + r.int(9))}`);
+    } else if (k === 1) {
+      const op = r.chance(0.5) ? 'trapz' : 'trapnz';
+      const ct = this.pickInt();
+      if (!this.ok(op) || !this.okFrom(op, ct)) return;
+      this.emit([], tmpl`${op} ${this.get(ct)}, user${String(1 + r.int(9))}`);
+    } else {
+      const it = this.pickInt();
+      const ft = r.pick(FLOAT_TYPES);
+      const op = r.chance(0.5) ? 'fcvt_to_sint' : 'fcvt_to_uint';
+      if (!this.ok(op, it) || !this.okFrom(op, ft)) return;
+      this.emit1(it, tmpl`${op}.${typeName(it)} ${this.get(ft)}`);
+    }
+  }
+
   /** A division whose divisor is odd (never 0) and, for signed ops, never -1 (so MIN / -1 cannot trap). */
   division(op: string, t: Type): void {
     const a = this.get(t), d = this.get(t);
+    if (this.traps && this.r.chance(0.3)) {
+      this.emit1(t, tmpl`${op} ${a}, ${d}`);
+      return;
+    }
     const one = this.iconst(t, 1n);
     let dv = this.emit([t], tmpl`bor ${d}, ${one}`)[0];
     if (op[0] === 's') {
@@ -780,13 +819,14 @@ export function generateCase(seed: number, opts: GenOptions = {}): FuzzCase {
   const gen = (name: string, budget: number, cs: GFunc[]) => {
     const g = new Gen(r, name, ex, budget, cs);
     g.rawNaN = opts.rawNaN ?? false;
+    g.traps = opts.traps ?? false;
     return g.generate();
   };
   if (r.chance(0.35) && !ex.has('call')) callees.push(gen(`fz${seed}_callee`, Math.round(k * (5 + r.int(20))), []));
   const entry = gen(`fz${seed}`, Math.round(k * (10 + r.int(50))), callees);
   const inputs: DataValue[][] = [];
   for (let i = 0; i < (opts.inputs ?? 4); i++) inputs.push(entry.params.map((t) => edgeValue(r, t)));
-  return { seed, entry, inputs };
+  return { seed, traps: opts.traps ?? false, entry, inputs };
 }
 
 // ---- text ----
@@ -838,7 +878,7 @@ function fmtValues(vs: DataValue[]): string {
 }
 
 /** The functions of a case, callees first, with `; run:` lines when expected results are given. */
-export function caseBody(c: FuzzCase, expected: (DataValue[] | null)[] | null, suffix = ''): string {
+export function caseBody(c: FuzzCase, expected: (Expect | null)[] | null, suffix = ''): string {
   let s = '';
   // a print line per callee makes its compile errors visible
   for (const g of c.entry.callees) s += funcText(g, suffix) + `; print: %${g.name}${suffix}(${g.params.map((t) => formatDataValue({ type: t, bits: 0n })).join(', ')})\n\n`;
@@ -846,7 +886,8 @@ export function caseBody(c: FuzzCase, expected: (DataValue[] | null)[] | null, s
   c.inputs.forEach((args, i) => {
     const e = expected ? expected[i] : null;
     const call = `%${c.entry.name}${suffix}(${args.map(formatDataValue).join(', ')})`;
-    s += e ? `; run: ${call} == ${fmtValues(e)}\n` : `; print: ${call}\n`;
+    if (e && 'trap' in e) s += `; print: ${call}\n; (the interpreter traps: ${e.trap})\n`;
+    else s += e ? `; run: ${call} == ${fmtValues(e)}\n` : `; print: ${call}\n`;
   });
   return s + '\n';
 }
@@ -856,7 +897,7 @@ function header(i128: boolean): string {
 }
 
 /** A complete `.clif` file for one case (expected values from the interpreter where it ran). */
-export function caseFile(c: FuzzCase, expected: (DataValue[] | null)[] | null): string {
+export function caseFile(c: FuzzCase, expected: (Expect | null)[] | null): string {
   return header(usesI128Abi(c)) + caseBody(c, expected);
 }
 
@@ -873,12 +914,15 @@ export type Outcome =
 export interface CaseResult {
   c: FuzzCase;
   outcome: Outcome;
-  expected: (DataValue[] | null)[];
+  expected: Expect[];
   native: NativeRunResult[];
 }
 
 /** Interprets a case on its inputs; null when it is invalid (the reason is returned instead). */
-function interpretCase(c: FuzzCase): { expected: DataValue[][] } | { invalid: string } {
+/** A run's results, or the trap it ends with (`int_divz` ...). */
+export type Expect = DataValue[] | { trap: string };
+
+function interpretCase(c: FuzzCase): { expected: Expect[] } | { invalid: string } {
   let file;
   try {
     file = parseClifFile(caseFile(c, null), `seed${c.seed}.clif`);
@@ -891,12 +935,16 @@ function interpretCase(c: FuzzCase): { expected: DataValue[][] } | { invalid: st
   }
   const funcs = file.functions.map((pf) => pf.func);
   const entry = funcs.length - 1;
-  const expected: DataValue[][] = [];
+  const expected: Expect[] = [];
   for (const args of c.inputs) {
     try {
       expected.push(interpret(funcs, entry, args, { maxSteps: 1_000_000 }));
     } catch (e) {
-      if (e instanceof Trap) return { invalid: `interpreter trap ${trapCodeName(e.code)} in %${e.funcName}` };
+      if (e instanceof Trap) {
+        if (!c.traps) return { invalid: `interpreter trap ${trapCodeName(e.code)} in %${e.funcName}` };
+        expected.push({ trap: trapCodeName(e.code) });
+        continue;
+      }
       return { invalid: `interpreter: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
@@ -913,7 +961,7 @@ function describeNative(r: NativeRunResult): string {
  */
 export async function runCases(cases: FuzzCase[]): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
-  const live: { idx: number; expected: DataValue[][]; suffix: string }[] = [];
+  const live: { idx: number; expected: Expect[]; suffix: string }[] = [];
   let body = '';
   let i128 = false;
   cases.forEach((c, idx) => {
@@ -938,26 +986,28 @@ export async function runCases(cases: FuzzCase[]): Promise<CaseResult[]> {
     const nat = native.slice(k, k + c.inputs.length);
     k += c.inputs.length;
     let outcome: Outcome = { kind: 'ok' };
-    const unsupported = (n: NativeRunResult): n is { ok: false; error: string } =>
-      !n.ok && /compile error: .*cannot compile|is not supported/.test(n.error);
+    const unsupported = (n: NativeRunResult): boolean => !n.ok && /compile error: .*cannot compile|is not supported/.test(n.error);
     const bad = pre.find(unsupported);
-    if (bad) {
+    if (bad && !bad.ok) {
       results[l.idx] = { c, outcome: { kind: 'unsupported', detail: bad.error.replace(/^compile error: /, '').replaceAll(l.suffix, '') }, expected: l.expected, native: nat };
       continue;
     }
     for (let i = 0; i < nat.length; i++) {
       const n = nat[i];
-      if (unsupported(n)) {
+      if (!n.ok && unsupported(n)) {
         outcome = { kind: 'unsupported', detail: n.error.replace(/^compile error: /, '').replaceAll(l.suffix, '') };
         break;
       }
-      const same = n.ok && n.values.length === l.expected[i].length && n.values.every((v, j) => dvEqual(v, l.expected[i][j]));
+      const e = l.expected[i];
+      let same: boolean;
+      if ('trap' in e) same = !n.ok && n.error === `trap ${e.trap}`;
+      else same = n.ok && n.values.length === e.length && n.values.every((v, j) => dvEqual(v, e[j]));
       if (!same) {
         const args = c.inputs[i].map(formatDataValue).join(', ');
         outcome = {
           kind: 'mismatch',
           input: i,
-          detail: `%${c.entry.name}(${args}): interpreter ${fmtValues(l.expected[i])}, native ${describeNative(n).replaceAll(l.suffix, '')}`,
+          detail: `%${c.entry.name}(${args}): interpreter ${'trap' in e ? `trap ${e.trap}` : fmtValues(e)}, native ${describeNative(n).replaceAll(l.suffix, '')}`,
         };
         break;
       }
@@ -986,7 +1036,7 @@ function cloneFunc(f: GFunc, callees: GFunc[]): GFunc {
 
 function cloneCase(c: FuzzCase): FuzzCase {
   const callees = c.entry.callees.map((g) => cloneFunc(g, []));
-  return { seed: c.seed, entry: cloneFunc(c.entry, callees), inputs: c.inputs.map((a) => a.slice()) };
+  return { seed: c.seed, traps: c.traps, entry: cloneFunc(c.entry, callees), inputs: c.inputs.map((a) => a.slice()) };
 }
 
 /** Where each (function, block, instruction) sits, for the candidate edits below. */

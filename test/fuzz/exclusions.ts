@@ -6,6 +6,8 @@
 export const FUZZ_EXCLUSIONS: [string, string][] = [
   ['fcvt_to_sint_sat.i128', 'float to i128 conversion is not selected (needs a __fixdfti-style libcall)'],
   ['fcvt_to_uint_sat.i128', 'float to i128 conversion is not selected (needs a __fixunsdfti-style libcall)'],
+  ['fcvt_to_sint.i128', 'float to i128 conversion is not selected (trapping form)'],
+  ['fcvt_to_uint.i128', 'float to i128 conversion is not selected (trapping form)'],
   ['fcvt_from_sint<-i128', 'i128 to float conversion is not selected (needs a __floattidf-style libcall)'],
   ['fcvt_from_uint<-i128', 'i128 to float conversion is not selected (needs a __floatuntidf-style libcall)'],
   ['bmask<-i128', 'bmask of an i128 operand is not selected'],
