@@ -5,6 +5,7 @@
 
 import { Function } from '../ir/function.js';
 import { Op, opcodeFormat, Format, opcodeProps, Prop } from '../ir/opcodes.js';
+import { I32, I64, I128, F32, F64 } from '../ir/types.js';
 
 /** Value flags. */
 export const enum VF {
@@ -218,6 +219,7 @@ export class Analysis {
         else if ((nop === Op.select || nop === Op.select_spectre_guard) && f.arg(n, 0) === r && f.arg(n, 1) !== r && f.arg(n, 2) !== r) flags[r] |= VF.Fused;
       }
     }
+    this.fuseMemory(f);
     // Loop extension: a value defined before a loop header and live into the
     // loop is live to the loop's last retreating branch. The largest loop end
     // over a range of blocks comes from a sparse table, so a value costs O(1)
@@ -252,6 +254,66 @@ export class Analysis {
 
   }
 
+  /**
+   * Memory-operand fusion. A plain load used once, as the second operand of
+   * the next instruction (integer add/sub/and/or/xor/mul or icmp of the
+   * load's width, fadd/fsub/fmul/fdiv), is read by that instruction; nothing
+   * can come between them. An address used once by a load or store that is
+   * `iadd base, iconst` or `iadd base, (ishl idx, 0..3)` from the same block
+   * becomes [base + disp] or [base + idx*scale]. The registers an address
+   * needs are kept live up to and past the instruction that reads memory.
+   */
+  private fuseMemory(f: Function): void {
+    const uses = this.valUses, flags = this.valFlags, end = this.valEnd;
+    const keep = (v: number, p: number) => { if (end[v] < p) end[v] = p; };
+    for (let oi = 0; oi < this.numOrdered; oi++) {
+      const b = this.order[oi];
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+        const op = f.instOp[i];
+        const isLoad = op === Op.load || op === Op.uload8 || op === Op.sload8 || op === Op.uload16 || op === Op.sload16 || op === Op.uload32 || op === Op.sload32;
+        const isStore = op === Op.store || op === Op.istore8 || op === Op.istore16 || op === Op.istore32;
+        if (!isLoad && !isStore) continue;
+        // where the memory is read: here, or in the next instruction when the load is folded into it
+        let at = this.instPos[i];
+        if (op === Op.load) {
+          const r = f.instFirstResult[i];
+          const n = f.instNext[i];
+          if (uses[r] === 1 && n >= 0 && f.instArgCount[n] >= 2 && f.instNumResults[n] === 1 && uses[f.instFirstResult[n]] > 0 && f.arg(n, 1) === r && f.arg(n, 0) !== r && foldsLoad(f, n, f.instType[i])) {
+            flags[r] |= VF.Fused;
+            at = this.instPos[n] + 1;
+          }
+        }
+        const p = f.arg(i, isLoad ? 0 : 1);
+        keep(p, at);
+        if (uses[p] !== 1 || (flags[p] & (VF.Const | VF.Fused)) !== 0) continue;
+        const d = f.valueDef[p];
+        if (d < 0 || f.instOp[d] !== Op.iadd || f.instBlock[d] !== b || f.valueType[p] !== I64) continue;
+        let x = f.arg(d, 0), y = f.arg(d, 1);
+        if ((flags[x] & VF.Const) !== 0) { const t = x; x = y; y = t; }
+        if ((flags[x] & (VF.Const | VF.Fused)) !== 0) continue;
+        const yd = f.valueDef[y];
+        if (yd < 0) continue;
+        if (f.instOp[yd] === Op.iconst) {
+          // the displacement (plus 8 for an i128's high half) must stay a disp32
+          const disp = f.instImm0[yd] + f.instImm1[i];
+          if (f.instImm1[yd] !== f.instImm0[yd] >> 31 || disp !== (disp | 0) || disp + 8 !== ((disp + 8) | 0)) continue;
+          flags[p] |= VF.Fused;
+          keep(x, at);
+        } else if (f.instOp[yd] === Op.ishl && uses[y] === 1 && f.instBlock[yd] === b && (flags[y] & VF.Fused) === 0) {
+          const idx = f.arg(yd, 0), amt = f.arg(yd, 1);
+          const ad = f.valueDef[amt];
+          if ((flags[idx] & VF.Const) !== 0 || f.valueType[idx] !== f.valueType[p] || ad < 0 || f.instOp[ad] !== Op.iconst) continue;
+          const k = f.instImm0[ad];
+          if (f.instImm1[ad] !== 0 || k < 0 || k > 3) continue;
+          flags[p] |= VF.Fused;
+          flags[y] |= VF.Fused;
+          keep(x, at);
+          keep(idx, at);
+        }
+      }
+    }
+  }
+
   /** Builds the range-maximum table over loopEnd; false when the function has no loop. */
   private buildLoopTable(): boolean {
     const n = this.numOrdered;
@@ -283,11 +345,26 @@ export class Analysis {
   }
 }
 
+/** Whether instruction n can take a load of type t as its second operand straight from memory. */
+function foldsLoad(f: Function, n: number, t: number): boolean {
+  const op = f.instOp[n];
+  const nt = f.instType[n];
+  switch (op) {
+    case Op.iadd: case Op.isub: case Op.band: case Op.bor: case Op.bxor: case Op.imul:
+      return nt === t && (t === I32 || t === I64);
+    case Op.icmp:
+      return f.valueType[f.arg(n, 0)] === t && (t === I32 || t === I64);
+    case Op.fadd: case Op.fsub: case Op.fmul: case Op.fdiv:
+      return nt === t && (t === F32 || t === F64);
+  }
+  return false;
+}
+
 /** Instructions lowered to a call of a runtime function (i128 division, float rounding without SSE4.1). */
 export function isLibcallOp(f: Function, i: number, inlineRound = false): boolean {
   const op = f.instOp[i];
   const t = f.instType[i];
-  if (op === Op.udiv || op === Op.sdiv || op === Op.urem || op === Op.srem) return t === 5; // i128
+  if (op === Op.udiv || op === Op.sdiv || op === Op.urem || op === Op.srem) return t === I128;
   if (op === Op.ceil || op === Op.floor || op === Op.trunc || op === Op.nearest) return !inlineRound;
   if (op === Op.fma) return true;
   return false;

@@ -16,7 +16,7 @@ import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSP, RBP, NO_REG, CC_NE, CC_E, invertCC, RBX, R12, R13, R14, R15 } from './regs.js';
 import { selectInt } from './isel-int.js';
-import { selectMem } from './isel-mem.js';
+import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { selectCall } from './isel-call.js';
 import { selectFloat, fcmpFlags } from './isel-float.js';
 import { icmpI128 } from './isel-i128.js';
@@ -46,7 +46,7 @@ export interface Reloc {
 export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Remember = 4, Restore = 5, DefCfa = 6 }
 
 /** Operand kinds of a value as an instruction sees it. */
-export const enum K { Reg, Mem, Imm, Addr }
+export const enum K { Reg, Mem, Imm, Addr, Load }
 
 const SCRATCH_XMM = 15;
 const SCRATCH_XMM2 = 14;
@@ -393,6 +393,7 @@ export class Emitter {
     const op = this.f.instOp[d];
     if (op === Op.iconst) return K.Imm;
     if (op === Op.stack_addr) return K.Addr;
+    if (op === Op.load) return K.Load;
     return this.unsupported(`(value v${v} has no location)`);
   }
 
@@ -481,6 +482,12 @@ export class Emitter {
       case K.Addr:
         X.opRM(buf, X.LEA, 64, r, RSP, NO_REG, 1, this.stackAddrDisp(v));
         return;
+      case K.Load: {
+        loadOperand(this, v, r);
+        const bits = typeBits(this.f.valueType[v]);
+        X.opRM(buf, X.MOV, bits === 64 ? 64 : 32, r, mBase, mIndex, mScale, mDisp);
+        return;
+      }
     }
   }
 
@@ -501,6 +508,10 @@ export class Emitter {
       case K.Addr:
         this.toGpr(scratch, v);
         X.opRR(buf, form, size, reg, scratch);
+        return;
+      case K.Load:
+        loadOperand(this, v, scratch);
+        X.opRM(buf, form, size, reg, mBase, mIndex, mScale, mDisp);
         return;
     }
   }

@@ -4,6 +4,8 @@
 // Needs the Emitter; writes x86 code for one instruction.
 
 import type { Emitter } from './codegen.js';
+import { K } from './codegen.js';
+import { loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { Op } from '../ir/opcodes.js';
 import { F32, F64, isScalarFloat, typeBits } from '../ir/types.js';
 import { FloatCC, TrapCode } from '../ir/immediates.js';
@@ -34,6 +36,13 @@ export function selectFloat(e: Emitter, i: number): boolean {
       if (t !== F32 && t !== F64) return false;
       const form = op === Op.fadd ? (d64 ? S.ADDSD : S.ADDSS) : op === Op.fsub ? (d64 ? S.SUBSD : S.SUBSS) : op === Op.fmul ? (d64 ? S.MULSD : S.MULSS) : d64 ? S.DIVSD : S.DIVSS;
       const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+      if (e.kind(b) === K.Load) {
+        e.toXmm(T0, a);
+        loadOperand(e, b, RCX);
+        X.opRM(buf, form, 0, T0, mBase, mIndex, mScale, mDisp);
+        e.xdef(r, T0);
+        return true;
+      }
       const xb = e.xmm(b, T1);
       e.toXmm(T0, a);
       X.opRR(buf, form, 0, T0, xb);

@@ -3,24 +3,75 @@
 // reads, fences and atomics. Needs the Emitter; writes x86 code.
 
 import type { Emitter } from './codegen.js';
+import { VF } from './analyze.js';
 import { K } from './codegen.js';
 import { Op } from '../ir/opcodes.js';
 import { I128, F32, F64, typeBits, isScalarFloat } from '../ir/types.js';
-import { AtomicRmwOp } from '../ir/immediates.js';
+import { AtomicRmwOp, MemFlag, TrapCode, memFlagsTrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSP, RBP, NO_REG, CC_NE, CC_B, CC_A, CC_L, CC_G, invertCC } from './regs.js';
 
-/** The current memory operand, set by address(). */
-let mBase = 0, mDisp = 0;
+/** The current memory operand [mBase + mIndex*mScale + mDisp], set by address(). */
+export let mBase = 0, mIndex = NO_REG, mScale = 1, mDisp = 0;
 
-/** Sets the memory operand for address value `p` plus `off`; `scratch` holds p if it has no register. */
+/**
+ * Sets the memory operand for address value `p` plus `off`. A fused
+ * `iadd base, iconst` or `iadd base, (ishl idx, k)` becomes the addressing
+ * mode; `scratch` is the one register used for parts not in registers.
+ */
 export function address(e: Emitter, p: number, off: number, scratch: number): void {
+  mIndex = NO_REG;
+  mScale = 1;
+  if ((e.an.valFlags[p] & VF.Fused) !== 0) {
+    const f = e.f;
+    const d = f.valueDef[p];
+    let x = f.arg(d, 0), y = f.arg(d, 1);
+    if ((e.an.valFlags[x] & VF.Const) !== 0) { const t = x; x = y; y = t; }
+    const yd = f.valueDef[y];
+    if (f.instOp[yd] === Op.iconst) {
+      address(e, x, off + (f.instImm0[yd] | 0), scratch);
+      return;
+    }
+    // base + (idx << k)
+    const idx = f.arg(yd, 0);
+    const k = f.instImm0[f.valueDef[f.arg(yd, 1)]];
+    const bk = e.kind(x), ik = e.kind(idx);
+    if (ik === K.Reg && bk === K.Reg) {
+      mBase = e.ra.home[x]; mIndex = e.ra.home[idx]; mScale = 1 << k; mDisp = off;
+      return;
+    }
+    // one scratch: the scaled index there, then the base added or used as base
+    e.toGpr(scratch, idx);
+    if (k > 0) X.opRI(e.buf, X.SHL, 64, scratch, k);
+    if (bk === K.Reg) { mBase = e.ra.home[x]; mIndex = scratch; mDisp = off; return; }
+    if (bk === K.Mem) X.opRM(e.buf, X.ADD, 64, scratch, RSP, NO_REG, 1, e.spillDisp(x));
+    else e.unsupported('(address base)');
+    mBase = scratch; mDisp = off;
+    return;
+  }
   switch (e.kind(p)) {
     case K.Addr: mBase = RSP; mDisp = e.stackAddrDisp(p) + off; return;
     case K.Reg: mBase = e.ra.home[p]; mDisp = off; return;
     default: e.toGpr(scratch, p); mBase = scratch; mDisp = off; return;
   }
+}
+
+/** Sets the memory operand of fused load value `v` and records the fault site of the instruction about to read it. */
+export function loadOperand(e: Emitter, v: number, scratch: number): void {
+  const i = e.f.valueDef[v];
+  address(e, e.f.arg(i, 0), e.f.instImm1[i], scratch);
+  faultSite(e, i);
+}
+
+/**
+ * Records the next instruction as a possible fault site of memory instruction
+ * i (unless notrap): a SIGSEGV/SIGBUS there means its trap code (heap_oob by default).
+ */
+export function faultSite(e: Emitter, i: number): void {
+  const flags = e.f.instImm0[i];
+  if ((flags & MemFlag.Notrap) !== 0) return;
+  e.traps.push(e.buf.length, memFlagsTrapCode(flags) || TrapCode.HeapOutOfBounds);
 }
 
 export function selectMem(e: Emitter, i: number): boolean {
@@ -35,14 +86,17 @@ export function selectMem(e: Emitter, i: number): boolean {
       if (isScalarFloat(t)) {
         if (t !== F32 && t !== F64) return false;
         const x = e.xdst(r, 15);
-        X.opRM(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, x, mBase, NO_REG, 1, mDisp);
+        faultSite(e, i);
+        X.opRM(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, x, mBase, mIndex, mScale, mDisp);
         e.xdef(r, x);
         return true;
       }
       if (t === I128) {
         if (op !== Op.load) return false;
-        X.opRM(buf, X.MOV, 64, RAX, mBase, NO_REG, 1, mDisp);
-        X.opRM(buf, X.MOV, 64, RDX, mBase, NO_REG, 1, mDisp + 8);
+        faultSite(e, i);
+        X.opRM(buf, X.MOV, 64, RAX, mBase, mIndex, mScale, mDisp);
+        faultSite(e, i);
+        X.opRM(buf, X.MOV, 64, RDX, mBase, mIndex, mScale, mDisp + 8);
         e.defPart(r, 0, RAX);
         e.defPart(r, 1, RDX);
         return true;
@@ -53,10 +107,11 @@ export function selectMem(e: Emitter, i: number): boolean {
       else if (op === Op.uload16 || op === Op.sload16) bits = 16;
       else if (op === Op.uload32 || op === Op.sload32) bits = 32;
       const signed = op === Op.sload8 || op === Op.sload16 || op === Op.sload32;
-      if (bits === 8) X.opRM(buf, signed ? X.MOVSX8 : X.MOVZX8, signed ? 64 : 32, d, mBase, NO_REG, 1, mDisp);
-      else if (bits === 16) X.opRM(buf, signed ? X.MOVSX16 : X.MOVZX16, signed ? 64 : 32, d, mBase, NO_REG, 1, mDisp);
-      else if (bits === 32) X.opRM(buf, signed ? X.MOVSXD : X.MOV, signed ? 64 : 32, d, mBase, NO_REG, 1, mDisp);
-      else X.opRM(buf, X.MOV, 64, d, mBase, NO_REG, 1, mDisp);
+      faultSite(e, i);
+      if (bits === 8) X.opRM(buf, signed ? X.MOVSX8 : X.MOVZX8, signed ? 64 : 32, d, mBase, mIndex, mScale, mDisp);
+      else if (bits === 16) X.opRM(buf, signed ? X.MOVSX16 : X.MOVZX16, signed ? 64 : 32, d, mBase, mIndex, mScale, mDisp);
+      else if (bits === 32) X.opRM(buf, signed ? X.MOVSXD : X.MOV, signed ? 64 : 32, d, mBase, mIndex, mScale, mDisp);
+      else X.opRM(buf, X.MOV, 64, d, mBase, mIndex, mScale, mDisp);
       e.def(r, d);
       return true;
     }
@@ -67,14 +122,17 @@ export function selectMem(e: Emitter, i: number): boolean {
       if (isScalarFloat(t)) {
         if (t !== F32 && t !== F64) return false;
         const x = e.xmm(v, 15);
-        X.opMR(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, mBase, NO_REG, 1, mDisp, x);
+        faultSite(e, i);
+        X.opMR(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, mBase, mIndex, mScale, mDisp, x);
         return true;
       }
       if (t === I128 && op === Op.store) {
         const lo = e.gprPart(v, 0, RAX);
-        X.opMR(buf, X.MOV, 64, mBase, NO_REG, 1, mDisp, lo);
+        faultSite(e, i);
+        X.opMR(buf, X.MOV, 64, mBase, mIndex, mScale, mDisp, lo);
         const hi = e.gprPart(v, 1, RDX);
-        X.opMR(buf, X.MOV, 64, mBase, NO_REG, 1, mDisp + 8, hi);
+        faultSite(e, i);
+        X.opMR(buf, X.MOV, 64, mBase, mIndex, mScale, mDisp + 8, hi);
         return true;
       }
       let bits = t === I128 ? 64 : typeBits(t);
@@ -83,11 +141,13 @@ export function selectMem(e: Emitter, i: number): boolean {
       else if (op === Op.istore32) bits = 32;
       if (e.immFits(v, bits)) {
         const lo = e.immLo(v);
-        X.opMI(buf, X.MOV, bits, mBase, NO_REG, 1, mDisp, bits === 8 ? lo & 0xff : bits === 16 ? lo & 0xffff : lo);
+        faultSite(e, i);
+        X.opMI(buf, X.MOV, bits, mBase, mIndex, mScale, mDisp, bits === 8 ? lo & 0xff : bits === 16 ? lo & 0xffff : lo);
         return true;
       }
       const s = t === I128 ? e.gprPart(v, 0, RAX) : e.gpr(v, RAX);
-      X.opMR(buf, X.MOV, bits, mBase, NO_REG, 1, mDisp, s);
+      faultSite(e, i);
+      X.opMR(buf, X.MOV, bits, mBase, mIndex, mScale, mDisp, s);
       return true;
     }
     case Op.get_frame_pointer: {
@@ -116,9 +176,9 @@ export function selectMem(e: Emitter, i: number): boolean {
       address(e, f.arg(i, 0), 0, RCX);
       const bits = typeBits(t);
       const d = e.dst(r, RAX);
-      if (bits === 8) X.opRM(buf, X.MOVZX8, 32, d, mBase, NO_REG, 1, mDisp);
-      else if (bits === 16) X.opRM(buf, X.MOVZX16, 32, d, mBase, NO_REG, 1, mDisp);
-      else X.opRM(buf, X.MOV, bits, d, mBase, NO_REG, 1, mDisp);
+      if (bits === 8) X.opRM(buf, X.MOVZX8, 32, d, mBase, mIndex, mScale, mDisp);
+      else if (bits === 16) X.opRM(buf, X.MOVZX16, 32, d, mBase, mIndex, mScale, mDisp);
+      else X.opRM(buf, X.MOV, bits, d, mBase, mIndex, mScale, mDisp);
       e.def(r, d);
       return true;
     }
@@ -129,7 +189,7 @@ export function selectMem(e: Emitter, i: number): boolean {
       address(e, f.arg(i, 1), 0, RCX);
       e.toGpr(RAX, v);
       // xchg with memory is a locked store with a full barrier (seq_cst)
-      X.opMR(buf, X.XCHG, typeBits(t), mBase, NO_REG, 1, mDisp, RAX);
+      X.opMR(buf, X.XCHG, typeBits(t), mBase, mIndex, mScale, mDisp, RAX);
       return true;
     }
     case Op.atomic_cas: {
@@ -141,7 +201,7 @@ export function selectMem(e: Emitter, i: number): boolean {
       e.toGpr(RAX, f.arg(i, 1));
       address(e, f.arg(i, 0), 0, RCX);
       X.lock(buf);
-      X.opMR(buf, X.CMPXCHG, bits, mBase, NO_REG, 1, mDisp, RDX);
+      X.opMR(buf, X.CMPXCHG, bits, mBase, mIndex, mScale, mDisp, RDX);
       e.def(r, RAX);
       return true;
     }
@@ -153,8 +213,8 @@ export function selectMem(e: Emitter, i: number): boolean {
       const rop = f.instImm1[i] as AtomicRmwOp;
       address(e, f.arg(i, 0), 0, RCX);
       if (mBase !== RCX) {
-        X.opRM(buf, X.LEA, 64, RCX, mBase, NO_REG, 1, mDisp);
-        mBase = RCX; mDisp = 0;
+        X.opRM(buf, X.LEA, 64, RCX, mBase, mIndex, mScale, mDisp);
+        mBase = RCX; mIndex = NO_REG; mScale = 1; mDisp = 0;
       }
       const v = f.arg(i, 1);
       if (rop === AtomicRmwOp.Add || rop === AtomicRmwOp.Sub || rop === AtomicRmwOp.Xchg) {

@@ -1,0 +1,212 @@
+// Memory-operand fusion on x86-64: single-use loads read by their consumer
+// (add/cmp/addsd with a memory operand), address arithmetic folded into
+// [base+disp] and [base+idx*scale]; checked in objdump's disassembly and by
+// native runs. Also faulting loads/stores reported as their trap code.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { parseClifFile } from '../../src/ir/parser.js';
+import { runNative } from '../../src/filetest/native.js';
+import { compileObject } from '../../src/x64/compile.js';
+
+async function check(text: string): Promise<void> {
+  const file = parseClifFile('test run\ntarget x86_64\n' + text, 'snippet.clif');
+  const res = await runNative(file, {});
+  const cmds = file.functions.flatMap((f) => f.runs);
+  assert.equal(res.length, cmds.length);
+  cmds.forEach((c, k) => {
+    const r = res[k];
+    assert.ok(r.ok, `line ${c.line}: ${r.ok ? '' : r.error}`);
+    assert.deepEqual(r.values.map((v) => v.bits), c.expected.map((v) => v.bits), `line ${c.line}`);
+  });
+}
+
+/** objdump -d of each function, by name. */
+function disasm(text: string): Map<string, string> {
+  const file = parseClifFile('test compile\ntarget x86_64\n' + text, 'snippet.clif');
+  const dir = mkdtempSync(join(tmpdir(), 'cgts-fu-'));
+  try {
+    writeFileSync(join(dir, 'f.o'), compileObject(file.functions.map((p) => p.func)));
+    const out = execFileSync('objdump', ['-d', '--no-show-raw-insn', join(dir, 'f.o')], { encoding: 'utf8' });
+    const m = new Map<string, string>();
+    for (const part of out.split(/\n(?=[0-9a-f]+ <)/)) {
+      const h = /^[0-9a-f]+ <([^>]+)>:/.exec(part);
+      if (h) m.set(h[1], part);
+    }
+    return m;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// v0 is 0 at run time: the base pointer is not a known stack address
+const PROGRAMS = `
+function %sum_scaled(i64, i64) -> i64 {
+    ss0 = explicit_slot 64
+block0(v0: i64, v1: i64):
+    v2 = stack_addr.i64 ss0
+    v3 = iadd v2, v0
+    store v1, v3
+    v4 = iconst.i64 7
+    store v4, v3+8
+    v5 = iconst.i64 100
+    store v5, v3+16
+    v6 = iconst.i64 0
+    jump block1(v6, v6)
+block1(v7: i64, v8: i64):
+    v9 = iconst.i64 3
+    v10 = ishl v7, v9
+    v11 = iadd v3, v10
+    v12 = load.i64 v11
+    v13 = iadd v8, v12
+    v14 = iconst.i64 1
+    v15 = iadd v7, v14
+    v16 = iconst.i64 3
+    v17 = icmp ult v15, v16
+    brif v17, block1(v15, v13), block2
+block2:
+    return v13
+}
+; run: %sum_scaled(0, 5) == 112
+; run: %sum_scaled(0, -107) == 0
+
+function %disp_cmp(i64, i32, i32) -> i32, i32 {
+    ss0 = explicit_slot 32
+block0(v0: i64, v1: i32, v2: i32):
+    v3 = stack_addr.i64 ss0
+    v4 = iadd v3, v0
+    v5 = iconst.i64 12
+    v6 = iadd v4, v5
+    store v2, v6
+    v7 = iconst.i64 12
+    v8 = iadd v4, v7
+    v9 = load.i32 v8
+    v10 = isub v1, v9
+    v11 = load.i32 v4+12
+    v12 = icmp slt v1, v11
+    brif v12, block1, block2
+block1:
+    v13 = iconst.i32 1
+    return v10, v13
+block2:
+    v14 = iconst.i32 0
+    return v10, v14
+}
+; run: %disp_cmp(0, 10, 3) == [7, 0]
+; run: %disp_cmp(0, -5, 3) == [-8, 1]
+; run: %disp_cmp(0, 3, 3) == [0, 0]
+
+function %fsum(i64, f64, f32) -> f64, f32 {
+    ss0 = explicit_slot 32
+block0(v0: i64, v1: f64, v2: f32):
+    v3 = stack_addr.i64 ss0
+    v4 = iadd v3, v0
+    store v1, v4+8
+    store v2, v4+16
+    v5 = load.f64 v4+8
+    v6 = fmul v1, v5
+    v7 = load.f32 v4+16
+    v8 = fsub v2, v7
+    v9 = load.f64 v4+8
+    v10 = fadd v6, v9
+    return v10, v8
+}
+; run: %fsum(0, 0x1.8p1, 0x1.0p2) == [0x1.8p3, 0.0]
+; run: %fsum(0, -0x1.0p-1, -0x1.0p0) == [-0x1.0p-2, 0.0]
+`;
+
+test('fused loads and addresses compute the same results natively', async () => {
+  await check(PROGRAMS);
+});
+
+test('the fused forms appear in the code', () => {
+  const d = disasm(PROGRAMS);
+  const scaled = d.get('sum_scaled')!;
+  // load (iadd base, ishl idx, 3) folded into the add: add r, [base+idx*8]
+  assert.match(scaled, /\badd\s+\(%r\w+,%r\w+,8\),%r\w+/);
+  assert.doesNotMatch(scaled, /\bshl\b/);
+  const cmp = d.get('disp_cmp')!;
+  // store and load through (iadd base, 12): [base+0xc]; the second load folded into sub and cmp
+  assert.match(cmp, /\bmov\s+%\w+,0xc\(%r\w+\)/);
+  assert.match(cmp, /\bsub\s+0xc\(%r\w+\),%r?\w+/);
+  assert.match(cmp, /\bcmp\s+0xc\(%r\w+\),%r?\w+/);
+  const fs = d.get('fsum')!;
+  assert.match(fs, /\bmulsd\s+0x8\(%r\w+\),%xmm\d+/);
+  assert.match(fs, /\bsubss\s+0x10\(%r\w+\),%xmm\d+/);
+  assert.match(fs, /\baddsd\s+0x8\(%r\w+\),%xmm\d+/);
+  assert.doesNotMatch(fs, /\bmovs[sd]\s+0x[18]0?\(%r(?!sp)\w+\),%xmm/);
+});
+
+test('a load is not folded across a store', () => {
+  const text = `
+function %st(i64, i64) -> i64 {
+    ss0 = explicit_slot 16
+block0(v0: i64, v1: i64):
+    v2 = stack_addr.i64 ss0
+    v3 = iadd v2, v0
+    store v1, v3
+    v4 = load.i64 v3
+    v5 = iconst.i64 9
+    store v5, v3
+    v6 = iadd v1, v4
+    return v6
+}
+; run: %st(0, 20) == 40
+`;
+  const d = disasm(text).get('st')!;
+  assert.doesNotMatch(d, /\badd\s+\(%r\w+\),%r\w+/);
+  return check(text);
+});
+
+test('faulting loads and stores report their trap code; notrap ones a signal', async () => {
+  const file = parseClifFile(`test run
+target x86_64
+function %ld(i64) -> i64 {
+block0(v0: i64):
+    v1 = load.i64 v0+8
+    return v1
+}
+; run: %ld(0) == 0
+
+function %ld_fused(i64, i64) -> i64 {
+block0(v0: i64, v1: i64):
+    v2 = load.i64 v0
+    v3 = iadd v1, v2
+    return v3
+}
+; run: %ld_fused(16, 1) == 0
+
+function %st32(i64, i32) -> i32 {
+block0(v0: i64, v1: i32):
+    v2 = iconst.i64 3
+    v3 = ishl v0, v2
+    v4 = iconst.i64 64
+    v5 = iadd v4, v3
+    v6 = load.i32 v5
+    v7 = iadd v6, v1
+    store.i32 v7, v5
+    return v7
+}
+; run: %st32(1, 2) == 0
+
+function %st_user(i64, i64) -> i64 {
+block0(v0: i64, v1: i64):
+    store user7 v1, v0+8
+    return v1
+}
+; run: %st_user(0, 5) == 5
+
+function %ld_notrap(i64) -> i64 {
+block0(v0: i64):
+    v1 = load.i64 notrap v0
+    return v1
+}
+; run: %ld_notrap(0) == 0
+`, 'faults.clif');
+  const res = await runNative(file, {});
+  assert.deepEqual(res.map((r) => (r.ok ? 'ok' : r.error)), ['trap heap_oob', 'trap heap_oob', 'trap heap_oob', 'trap user7', 'signal 11']);
+});
