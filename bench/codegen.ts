@@ -10,6 +10,10 @@ import type { Function } from '../src/ir/function.js';
 
 /** A function of about `n` instructions: a loop with arithmetic, compares, loads/stores and a call. */
 function generate(name: string, n: number): Function {
+  return parseFunction(generateText(name, n));
+}
+
+function generateText(name: string, n: number): string {
   const lines: string[] = [];
   lines.push(`function %${name}(i64, i64) -> i64 {`, '    ss0 = explicit_slot 64', '    fn0 = %ext(i64) -> i64');
   lines.push('block0(v0: i64, v1: i64):', '    v2 = iconst.i64 0', '    jump block1(v0, v2)');
@@ -33,7 +37,7 @@ function generate(name: string, n: number): Function {
   }
   lines.push(`    v${v} = iconst.i64 1`, `    v${v + 1} = isub v3, v${v}`, `    v${v + 2} = icmp eq v${v + 1}, v2`);
   lines.push(`    brif v${v + 2}, block2, block1(v${v + 1}, ${acc})`, 'block2:', `    return ${acc}`, '}');
-  return parseFunction(lines.join('\n'));
+  return lines.join('\n');
 }
 
 /** `k` counted loops one after another; each loop's result is summed at the end, so it stays live across every later loop. */
@@ -92,6 +96,22 @@ for (const total of sizes) {
     console.log(`${String(n).padStart(12)} ${String(funcs.length).padStart(7)} ${(verify ? 'on' : 'off').padStart(8)} ${best.toFixed(2).padStart(9)} ${Math.round(n / (best / 1000)).toLocaleString('en-US').padStart(11)}`);
   }
 }
+// End to end: CLIF text of the largest module through parse, verify and compile to an ELF object.
+{
+  const texts: string[] = [];
+  for (let k = 0; k < 200; k++) texts.push(generateText(`f${k}`, 500));
+  let best = Infinity, n = 0;
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    const fs = texts.map((t) => parseFunction(t));
+    for (const f of fs) verifyFunction(f);
+    compileObject(fs, {});
+    best = Math.min(best, performance.now() - t0);
+    n = countInsts(fs);
+  }
+  console.log(`\nend to end (CLIF text -> parse -> verify -> ELF object): ${n} insts in ${best.toFixed(1)} ms, ${Math.round(n / (best / 1000)).toLocaleString('en-US')} insts/s`);
+}
+
 // Linearity: one function of growing size, per shape. Each size is compiled
 // once to warm the JIT, then timed by CPU time (median of several runs); the
 // cost per instruction of the largest over the smallest should stay near 1.

@@ -19,6 +19,8 @@ const GPR_ANY = [RSI, RDI, R8, R9, R10, R11, RBX, R12, R13, R14, R15];
 const GPR_SAVED = [RBX, R12, R13, R14, R15];
 /** XMM registers handed out (16 + n); xmm14 and xmm15 are scratch. */
 const XMM_ANY = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29];
+const maskOf = (set: number[]) => set.reduce((m, r) => m | (1 << r), 0);
+const GPR_ANY_MASK = maskOf(GPR_ANY), GPR_SAVED_MASK = maskOf(GPR_SAVED), XMM_ANY_MASK = maskOf(XMM_ANY);
 
 function growI32(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
   return n <= a.length ? a : new Int32Array(Math.max(n, a.length * 2));
@@ -151,15 +153,16 @@ export class RegAlloc {
       return;
     }
     const set = isF ? XMM_ANY : crosses ? GPR_SAVED : GPR_ANY;
+    const mask = isF ? XMM_ANY_MASK : crosses ? GPR_SAVED_MASK : GPR_ANY_MASK;
     let reg = -1;
     // hints: an explicit one, else the register of the value this one is tied to
     let h = fixedHint;
-    if (h < 0 || !set.includes(h) || rend[h] > d) {
+    if (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d) {
       h = -1;
       const hv = this.hint[v];
       if (hv >= 0) {
         const hr = this.home[hv];
-        if (hr >= 0 && hr < 32 && set.includes(hr) && rend[hr] <= d && this.home2[hv] < 0) h = hr;
+        if (hr >= 0 && hr < 32 && ((mask >>> hr) & 1) !== 0 && rend[hr] <= d && this.home2[hv] < 0) h = hr;
       }
     }
     if (h >= 0) reg = h;
