@@ -255,10 +255,10 @@ export class Analysis {
   }
 
   /**
-   * Memory-operand fusion. A plain load used once, as the second operand of
-   * the next instruction (integer add/sub/and/or/xor/mul or icmp of the
-   * load's width, fadd/fsub/fmul/fdiv), is read by that instruction; nothing
-   * can come between them. An address used once by a load or store that is
+   * Memory-operand fusion. A plain load used once, as an operand of the next
+   * instruction (integer add/sub/and/or/xor/mul or icmp of the load's width,
+   * fadd/fsub/fmul/fdiv; the second operand unless the operation commutes or
+   * is icmp), is read by that instruction; nothing can come between them. An address used once by a load or store that is
    * `iadd base, iconst` or `iadd base, (ishl idx, 0..3)` from the same block
    * becomes [base + disp] or [base + idx*scale]. The registers an address
    * needs are kept live up to and past the instruction that reads memory.
@@ -278,7 +278,8 @@ export class Analysis {
         if (op === Op.load) {
           const r = f.instFirstResult[i];
           const n = f.instNext[i];
-          if (uses[r] === 1 && n >= 0 && f.instArgCount[n] >= 2 && f.instNumResults[n] === 1 && uses[f.instFirstResult[n]] > 0 && f.arg(n, 1) === r && f.arg(n, 0) !== r && foldsLoad(f, n, f.instType[i])) {
+          if (uses[r] === 1 && n >= 0 && f.instArgCount[n] >= 2 && f.instNumResults[n] === 1 && uses[f.instFirstResult[n]] > 0 &&
+            (f.arg(n, 1) === r || (f.arg(n, 0) === r && foldsFirst(f.instOp[n]))) && foldsLoad(f, n, f.instType[i])) {
             flags[r] |= VF.Fused;
             at = this.instPos[n] + 1;
           }
@@ -345,7 +346,12 @@ export class Analysis {
   }
 }
 
-/** Whether instruction n can take a load of type t as its second operand straight from memory. */
+/** Operations that can also read memory as their first operand (commutative ones by swapping, icmp as cmp [mem], x). */
+function foldsFirst(op: number): boolean {
+  return op === Op.iadd || op === Op.band || op === Op.bor || op === Op.bxor || op === Op.imul || op === Op.icmp || op === Op.fadd || op === Op.fmul;
+}
+
+/** Whether instruction n can take a load of type t as an operand straight from memory. */
 function foldsLoad(f: Function, n: number, t: number): boolean {
   const op = f.instOp[n];
   const nt = f.instType[n];

@@ -372,6 +372,12 @@ export class Emitter {
       const x = a; a = b; b = x;
       cc = swapIntCCLocal(cc);
     }
+    if (this.kind(a) === K.Load && (this.kind(b) === K.Reg || this.immFits(b, size))) {
+      loadOperand(this, a, RCX);
+      if (this.kind(b) === K.Reg) X.opMR(this.buf, X.CMP, size, mBase, mIndex, mScale, mDisp, this.ra.home[b]);
+      else X.opMI(this.buf, X.CMP, size, mBase, mIndex, mScale, mDisp, this.immLo(b));
+      return intCCtoX86(cc);
+    }
     if (this.kind(a) === K.Mem && (this.kind(b) === K.Reg || this.immFits(b, size))) {
       const disp = this.spillDisp(a);
       if (this.kind(b) === K.Reg) X.opMR(this.buf, X.CMP, size, RSP, NO_REG, 1, disp, this.ra.home[b]);

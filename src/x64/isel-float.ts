@@ -35,7 +35,9 @@ export function selectFloat(e: Emitter, i: number): boolean {
     case Op.fadd: case Op.fsub: case Op.fmul: case Op.fdiv: {
       if (t !== F32 && t !== F64) return false;
       const form = op === Op.fadd ? (d64 ? S.ADDSD : S.ADDSS) : op === Op.fsub ? (d64 ? S.SUBSD : S.SUBSS) : op === Op.fmul ? (d64 ? S.MULSD : S.MULSS) : d64 ? S.DIVSD : S.DIVSS;
-      const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+      let a = f.arg(i, 0), b = f.arg(i, 1);
+      const r = f.result(i);
+      if ((op === Op.fadd || op === Op.fmul) && e.kind(a) === K.Load) { const x = a; a = b; b = x; }
       if (e.kind(b) === K.Load) {
         e.toXmm(T0, a);
         loadOperand(e, b, RCX);

@@ -294,6 +294,8 @@ function binary(e: Emitter, i: number, form: X.Form, size: number, commutative: 
   const f = e.f;
   let a = f.arg(i, 0), b = f.arg(i, 1);
   const r = f.result(i);
+  // a fused load is read as the memory operand
+  if (commutative && e.kind(a) === K.Load) { const x = a; a = b; b = x; }
   let d = e.dst(r, RAX);
   if (e.inReg(b, d) && d !== RAX) {
     if (commutative) {

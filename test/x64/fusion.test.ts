@@ -100,6 +100,30 @@ block2:
 ; run: %disp_cmp(0, -5, 3) == [-8, 1]
 ; run: %disp_cmp(0, 3, 3) == [0, 0]
 
+function %first(i64, i64) -> i64 {
+    ss0 = explicit_slot 16
+block0(v0: i64, v1: i64):
+    v2 = stack_addr.i64 ss0
+    v3 = iadd v2, v0
+    store v1, v3
+    v4 = load.i64 v3
+    v5 = bxor v4, v1
+    v6 = iconst.i64 5
+    v7 = load.i64 v3
+    v8 = icmp sgt v7, v6
+    brif v8, block1, block2
+block1:
+    v9 = load.i64 v3
+    v10 = imul v9, v1
+    v11 = iadd v10, v5
+    return v11
+block2:
+    return v5
+}
+; run: %first(0, 3) == 0
+; run: %first(0, 6) == 36
+; run: %first(0, -7) == 0
+
 function %fsum(i64, f64, f32) -> f64, f32 {
     ss0 = explicit_slot 32
 block0(v0: i64, v1: f64, v2: f32):
@@ -112,7 +136,7 @@ block0(v0: i64, v1: f64, v2: f32):
     v7 = load.f32 v4+16
     v8 = fsub v2, v7
     v9 = load.f64 v4+8
-    v10 = fadd v6, v9
+    v10 = fadd v9, v6
     return v10, v8
 }
 ; run: %fsum(0, 0x1.8p1, 0x1.0p2) == [0x1.8p3, 0.0]
@@ -134,6 +158,11 @@ test('the fused forms appear in the code', () => {
   assert.match(cmp, /\bmov\s+%\w+,0xc\(%r\w+\)/);
   assert.match(cmp, /\bsub\s+0xc\(%r\w+\),%r?\w+/);
   assert.match(cmp, /\bcmp\s+0xc\(%r\w+\),%r?\w+/);
+  const first = d.get('first')!;
+  // loads as first operands: xor/imul swapped, compare as cmp [mem], imm
+  assert.match(first, /\bxor\s+\(%r\w+\),%r\w+/);
+  assert.match(first, /\bimul\s+\(%r\w+\),%r\w+/);
+  assert.match(first, /\bcmpq\s+\$0x5,\(%r\w+\)/);
   const fs = d.get('fsum')!;
   assert.match(fs, /\bmulsd\s+0x8\(%r\w+\),%xmm\d+/);
   assert.match(fs, /\bsubss\s+0x10\(%r\w+\),%xmm\d+/);
