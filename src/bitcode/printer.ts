@@ -2,6 +2,7 @@
 // globals, functions with bodies, attribute groups). Metadata definitions,
 // metadata attachments and debug records are not printed; see normalize.ts.
 
+import { Buffer } from 'node:buffer';
 import { attrsAt, attrsString, escapeString } from './attributes.js';
 import { decodeFunction, isTerminator } from './function.js';
 import {
@@ -198,17 +199,82 @@ function isImplicitDsoLocal(g: GlobalValue): boolean {
 
 /** Prints the whole module as LLVM assembly text. */
 export function printModule(m: Module): string {
-  return new Printer(m).module();
+  const w = new TextSink();
+  new Printer(m).module(w);
+  return w.finish();
 }
 
 /** Prints one function (declaration or definition), decoding its body. */
 export function printFunction(m: Module, fn: number): string {
-  return new Printer(m).function(fn);
+  const w = new TextSink();
+  new Printer(m).function(fn, w);
+  return w.finish();
+}
+
+/**
+ * Output text gathered in 64 KiB byte chunks, each turned into a string once
+ * (Latin-1); a string with a character above 0xFF is kept as its own piece.
+ */
+class TextSink {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private n = 0;
+  private parts: string[] = [];
+
+  str(s: string): void {
+    this.strFrom(s, 0);
+  }
+
+  /** Writes `s` from index `from` on. */
+  strFrom(s: string, from: number): void {
+    const len = s.length - from;
+    let n = this.n;
+    const buf = this.buf;
+    if (n + len > buf.length) {
+      this.flush();
+      n = 0;
+      if (len > buf.length) {
+        this.parts.push(from ? s.slice(from) : s);
+        return;
+      }
+    }
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(from + i);
+      if (c > 0xff) {
+        this.flush();
+        this.parts.push(from ? s.slice(from) : s);
+        return;
+      }
+      buf[n + i] = c;
+    }
+    this.n = n + len;
+  }
+
+  ch(c: number): void {
+    if (this.n === this.buf.length) this.flush();
+    this.buf[this.n++] = c;
+  }
+
+  /** A non-negative integer in decimal. */
+  int(v: number): void {
+    if (v < 10) this.ch(48 + v);
+    else this.str(String(v));
+  }
+
+  private flush(): void {
+    if (this.n) this.parts.push(this.buf.toString('latin1', 0, this.n));
+    this.n = 0;
+  }
+
+  finish(): string {
+    this.flush();
+    const p = this.parts;
+    return p.length === 1 ? p[0]! : p.join('');
+  }
 }
 
 class Printer {
   private tn: TypeNamer;
-  private out: string[] = [];
+  private w: TextSink = new TextSink();
   private attrGroupIds = new Map<string, number>();
   private attrGroupText: string[] = [];
   private globalNames: string[] = [];
@@ -216,7 +282,11 @@ class Printer {
   private body: FunctionBody | undefined = undefined;
   private localNames: string[] = [];
   private blockLabels: string[] = [];
+  private fnConstText: (string | undefined)[] = [];
   private moduleConstText: (string | undefined)[] = [];
+  private fnAttrRefs: (string | undefined)[] = [];
+  private slotNames: string[] = [];
+  private ptr0 = -1;
 
   constructor(private m: Module) {
     this.tn = new TypeNamer(m.types, quoteName);
@@ -235,57 +305,60 @@ class Printer {
     return this.tn.name(id);
   }
 
-  module(): string {
+  module(w: TextSink): void {
     const m = this.m;
-    const o = this.out;
-    o.push(`; ModuleID = '${m.fileName}'`);
-    o.push(`source_filename = "${escapeString(m.sourceFilename)}"`);
-    if (m.dataLayout) o.push(`target datalayout = "${escapeString(m.dataLayout)}"`);
-    if (m.triple) o.push(`target triple = "${escapeString(m.triple)}"`);
+    const line = (s: string): void => {
+      w.str(s);
+      w.ch(10);
+    };
+    line(`; ModuleID = '${m.fileName}'`);
+    line(`source_filename = "${escapeString(m.sourceFilename)}"`);
+    if (m.dataLayout) line(`target datalayout = "${escapeString(m.dataLayout)}"`);
+    if (m.triple) line(`target triple = "${escapeString(m.triple)}"`);
     if (m.moduleAsm) {
-      o.push('');
+      line('');
       const lines = m.moduleAsm.split('\n');
       if (lines[lines.length - 1] === '') lines.pop();
-      for (const l of lines) o.push(`module asm "${escapeString(l)}"`);
+      for (const l of lines) line(`module asm "${escapeString(l)}"`);
     }
     const t = m.types;
     let first = true;
     for (let i = 0; i < t.length; i++) {
       if (t.kind[i] === TypeKind.Struct && (t.flags[i]! & TypeFlag.Identified) !== 0) {
-        if (first) o.push('');
+        if (first) line('');
         first = false;
-        o.push(`${this.tn.structRef(i)} = type ${this.tn.structBody(i)}`);
+        line(`${this.tn.structRef(i)} = type ${this.tn.structBody(i)}`);
       }
     }
     if (m.comdats.length) {
-      o.push('');
+      line('');
       const sel = ['any', 'exactmatch', 'largest', 'nodeduplicate', 'samesize'];
-      for (const c of m.comdats) o.push(`$${quoteName(c.name)} = comdat ${sel[c.selection] ?? 'any'}`);
+      for (const c of m.comdats) line(`$${quoteName(c.name)} = comdat ${sel[c.selection] ?? 'any'}`);
     }
     first = true;
     for (let i = 0; i < m.globals.length; i++) {
       const g = m.globals[i]!;
       if (g.kind !== GlobalKind.Var) continue;
-      if (first) o.push('');
+      if (first) line('');
       first = false;
-      o.push(this.globalVar(i));
+      line(this.globalVar(i));
     }
     first = true;
     for (let i = 0; i < m.globals.length; i++) {
       const g = m.globals[i]!;
       if (g.kind !== GlobalKind.Alias && g.kind !== GlobalKind.IFunc) continue;
-      if (first) o.push('');
+      if (first) line('');
       first = false;
-      o.push(this.alias(i));
+      line(this.alias(i));
     }
     for (let i = 0; i < m.globals.length; i++) {
       if (m.globals[i]!.kind !== GlobalKind.Function) continue;
-      o.push('');
-      o.push(this.function(i));
+      w.ch(10);
+      this.function(i, w);
+      w.ch(10);
     }
-    if (this.attrGroupText.length) o.push('');
-    for (let i = 0; i < this.attrGroupText.length; i++) o.push(`attributes #${i} = { ${this.attrGroupText[i]} }`);
-    return o.join('\n') + '\n';
+    if (this.attrGroupText.length) line('');
+    for (let i = 0; i < this.attrGroupText.length; i++) line(`attributes #${i} = { ${this.attrGroupText[i]} }`);
   }
 
   private attrGroupRef(attrs: Attr[]): string {
@@ -360,7 +433,8 @@ class Printer {
     return s;
   }
 
-  function(i: number): string {
+  /** Writes function `i` (declaration or definition) without a trailing newline, decoding its body. */
+  function(i: number, w: TextSink): void {
     const m = this.m;
     const g = m.globals[i]!;
     const t = m.types;
@@ -383,14 +457,13 @@ class Printer {
       s += this.ty(t.elem(fty, k));
       const pa = this.attrs(list, k + 1);
       if (pa) s += ' ' + pa;
-      if (body) s += ' ' + this.localNames[body.argBase + k - body.argBase]!;
+      if (body) s += ' ' + this.localNames[k]!;
     }
     if (t.flags[fty]! & TypeFlag.VarArg) s += np ? ', ...' : '...';
     s += ')';
     if (g.unnamedAddr) s += ' ' + UNNAMED_ADDR[g.unnamedAddr];
     if (g.addrSpace) s += ` addrspace(${g.addrSpace})`;
-    const fa = list >= 0 ? attrsAt(m, list, ATTR_FUNCTION_INDEX) : undefined;
-    if (fa && fa.length) s += this.attrGroupRef(fa);
+    if (list >= 0) s += this.fnAttrRef(list);
     if (g.section) s += ` section "${escapeString(m.sections[g.section - 1]!)}"`;
     s += this.comdat(g, ' ');
     if (g.align) s += ` align ${2 ** (g.align - 1)}`;
@@ -398,47 +471,80 @@ class Printer {
     if (g.prefix) s += ' prefix ' + this.value(g.prefix - 1, true);
     if (g.prologue) s += ' prologue ' + this.value(g.prologue - 1, true);
     if (g.personality) s += ' personality ' + this.value(g.personality - 1, true);
-    if (!body) return s;
-    const lines = [s + ' {'];
+    w.str(s);
+    if (!body) return;
+    this.w = w;
+    w.str(' {\n');
     for (let b = 0; b < body.numBlocks; b++) {
-      if (b > 0) lines.push('');
-      const label = this.blockLabels[b]!;
-      if (b > 0 || body.blockNames[0] !== undefined) lines.push(label.slice(1) + ':');
+      if (b > 0) w.ch(10);
+      if (b > 0 || body.blockNames[0] !== undefined) {
+        w.strFrom(this.blockLabels[b]!, 1);
+        w.str(':\n');
+      }
       const end = b + 1 < body.numBlocks ? body.blockStart[b + 1]! : body.numInsts;
-      for (let k = body.blockStart[b]!; k < end; k++) lines.push('  ' + this.inst(k));
+      for (let k = body.blockStart[b]!; k < end; k++) {
+        w.str('  ');
+        this.inst(k);
+        w.ch(10);
+      }
     }
-    lines.push('}');
+    w.ch(0x7d);
     this.setBody(undefined);
-    return lines.join('\n');
+  }
+
+  /** ` #N` for the function attributes of attribute list `list`, or ''; cached per list. */
+  private fnAttrRef(list: number): string {
+    let s = this.fnAttrRefs[list];
+    if (s === undefined) {
+      const fa = attrsAt(this.m, list, ATTR_FUNCTION_INDEX);
+      s = fa && fa.length ? this.attrGroupRef(fa) : '';
+      this.fnAttrRefs[list] = s;
+    }
+    return s;
   }
 
   /** Assigns local names: named values keep theirs, the rest are numbered as LLVM's slot tracker does. */
   private setBody(body: FunctionBody | undefined): void {
     this.body = body;
-    this.localNames = [];
-    this.blockLabels = [];
+    this.localNames.length = 0;
+    this.blockLabels.length = 0;
+    this.fnConstText.length = 0;
     if (!body) return;
     let slot = 0;
-    const name = (v: number): string => {
-      const nm = body.valueNames.get(v);
-      return nm !== undefined ? '%' + quoteName(nm) : '%' + slot++;
-    };
-    for (let k = 0; k < body.numArgs; k++) this.localNames[k] = name(body.argBase + k);
+    const names = body.valueNames;
+    const local = this.localNames;
+    for (let k = 0; k < body.numArgs; k++) {
+      const nm = names.size ? names.get(body.argBase + k) : undefined;
+      local[k] = nm !== undefined ? '%' + quoteName(nm) : this.slotName(slot++);
+    }
     for (let b = 0; b < body.numBlocks; b++) {
       const bn = body.blockNames[b];
-      this.blockLabels[b] = bn !== undefined ? '%' + quoteName(bn) : '%' + slot++;
+      this.blockLabels[b] = bn !== undefined ? '%' + quoteName(bn) : this.slotName(slot++);
       const end = b + 1 < body.numBlocks ? body.blockStart[b + 1]! : body.numInsts;
       for (let k = body.blockStart[b]!; k < end; k++) {
         const v = body.val[k]!;
-        if (v >= 0) this.localNames[v - body.argBase] = name(v);
+        if (v < 0) continue;
+        const nm = names.size ? names.get(v) : undefined;
+        local[v - body.argBase] = nm !== undefined ? '%' + quoteName(nm) : this.slotName(slot++);
       }
     }
+  }
+
+  /** `%N`, shared across functions. */
+  private slotName(n: number): string {
+    const c = this.slotNames;
+    for (let k = c.length; k <= n; k++) c.push('%' + k);
+    return c[n]!;
   }
 
   /** The type of value `v` (module or current function). */
   private typeOf(v: number): number {
     const m = this.m;
-    if (v < m.globals.length) return m.types.pointer(m.globals[v]!.addrSpace);
+    if (v < m.globals.length) {
+      const as = m.globals[v]!.addrSpace;
+      if (as !== 0) return m.types.pointer(as);
+      return this.ptr0 >= 0 ? this.ptr0 : (this.ptr0 = m.types.pointer(0));
+    }
     if (v < m.numModuleValues) return m.consts.type.data[v - m.globals.length]!;
     const b = this.body!;
     if (v < b.argBase + b.numArgs) return m.types.elem(m.globals[b.fn]!.valueType, v - b.argBase);
@@ -463,7 +569,12 @@ class Printer {
     }
     const b = this.body;
     if (!b) return `<badref ${v}>`;
-    if (v >= b.consts.base && v < b.instBase) return this.constant(b.consts, v - b.consts.base);
+    if (v >= b.consts.base && v < b.instBase) {
+      const k = v - b.consts.base;
+      let s = this.fnConstText[k];
+      if (s === undefined) this.fnConstText[k] = s = this.constant(b.consts, k);
+      return s;
+    }
     return this.localNames[v - b.argBase] ?? `<badref ${v}>`;
   }
 
@@ -575,8 +686,28 @@ class Printer {
     }
   }
 
-  private inst(k: number): string {
+  /** Writes value `v` preceded by its type. */
+  private tv(v: number): void {
+    const w = this.w;
+    w.str(this.ty(this.typeOf(v)));
+    w.ch(32);
+    w.str(this.valueText(v));
+  }
+
+  private label(bb: number): void {
+    this.w.str('label ');
+    this.w.str(this.blockLabels[bb]!);
+  }
+
+  private align(a: number): void {
+    if (!a) return;
+    this.w.str(', align ');
+    this.w.int(2 ** (a - 1));
+  }
+
+  private inst(k: number): void {
     const b = this.body!;
+    const w = this.w;
     const t = this.m.types;
     const op = b.op[k]! as Op;
     const ty = b.ty[k]!;
@@ -584,127 +715,254 @@ class Printer {
     const base = b.opStart[k]!;
     const cnt = b.opCount[k]!;
     const od = b.ops.data;
-    const V = (i: number, withType = true) => this.value(od[base + i]!, withType);
-    const L = (i: number) => 'label ' + this.blockLabels[od[base + i]!];
-    let s = b.val[k]! >= 0 ? this.localNames[b.val[k]! - b.argBase] + ' = ' : '';
+    if (b.val[k]! >= 0) {
+      w.str(this.localNames[b.val[k]! - b.argBase]!);
+      w.str(' = ');
+    }
     const name = OP_NAMES[op]!;
     if (op <= Op.FRem) {
-      s += name;
-      if (op >= Op.FAdd) s += fmfString(f);
+      w.str(name);
+      if (op >= Op.FAdd) w.str(fmfString(f));
       else if (op === Op.Add || op === Op.Sub || op === Op.Mul || op === Op.Shl) {
-        if (f & 1) s += ' nuw';
-        if (f & 2) s += ' nsw';
-      } else if ((op === Op.UDiv || op === Op.SDiv || op === Op.LShr || op === Op.AShr) && f & 1) s += ' exact';
-      else if (op === Op.Or && f & 1) s += ' disjoint';
-      return s + ' ' + V(0) + ', ' + V(1, false);
+        if (f & 1) w.str(' nuw');
+        if (f & 2) w.str(' nsw');
+      } else if ((op === Op.UDiv || op === Op.SDiv || op === Op.LShr || op === Op.AShr) && f & 1) w.str(' exact');
+      else if (op === Op.Or && f & 1) w.str(' disjoint');
+      w.ch(32);
+      this.tv(od[base]!);
+      w.str(', ');
+      w.str(this.valueText(od[base + 1]!));
+      return;
     }
     if (op >= Op.Trunc && op <= Op.PtrToAddr) {
-      s += name;
+      w.str(name);
       if (op === Op.Trunc) {
-        if (f & 1) s += ' nuw';
-        if (f & 2) s += ' nsw';
-      } else if ((op === Op.ZExt || op === Op.UIToFP) && f & 1) s += ' nneg';
-      else if (op === Op.FPTrunc || op === Op.FPExt || (op >= Op.FPToUI && op <= Op.SIToFP)) s += f ? fmfString(f) : '';
-      return s + ' ' + V(0) + ' to ' + this.ty(ty);
+        if (f & 1) w.str(' nuw');
+        if (f & 2) w.str(' nsw');
+      } else if ((op === Op.ZExt || op === Op.UIToFP) && f & 1) w.str(' nneg');
+      else if (op === Op.FPTrunc || op === Op.FPExt || (op >= Op.FPToUI && op <= Op.SIToFP)) {
+        if (f) w.str(fmfString(f));
+      }
+      w.ch(32);
+      this.tv(od[base]!);
+      w.str(' to ');
+      w.str(this.ty(ty));
+      return;
     }
     switch (op) {
       case Op.FNeg:
-        return s + 'fneg' + fmfString(f) + ' ' + V(0);
+        w.str('fneg');
+        w.str(fmfString(f));
+        w.ch(32);
+        this.tv(od[base]!);
+        return;
       case Op.Freeze:
-        return s + 'freeze ' + V(0);
+        w.str('freeze ');
+        this.tv(od[base]!);
+        return;
       case Op.ICmp: {
         const pred = f & 0xff;
-        return s + 'icmp' + (f & 0x100 ? ' samesign' : '') + ' ' + (ICMP_PREDS[pred] ?? `<pred ${pred}>`) + ' ' + V(0) + ', ' + V(1, false);
+        w.str(f & 0x100 ? 'icmp samesign ' : 'icmp ');
+        w.str(ICMP_PREDS[pred] ?? `<pred ${pred}>`);
+        w.ch(32);
+        this.tv(od[base]!);
+        w.str(', ');
+        w.str(this.valueText(od[base + 1]!));
+        return;
       }
       case Op.FCmp:
-        return s + 'fcmp' + fmfString(f >> 8) + ' ' + (FCMP_PREDS[f & 0xff] ?? '<pred>') + ' ' + V(0) + ', ' + V(1, false);
+        w.str('fcmp');
+        w.str(fmfString(f >> 8));
+        w.ch(32);
+        w.str(FCMP_PREDS[f & 0xff] ?? '<pred>');
+        w.ch(32);
+        this.tv(od[base]!);
+        w.str(', ');
+        w.str(this.valueText(od[base + 1]!));
+        return;
       case Op.Select:
-        return s + 'select' + fmfString(f) + ' ' + V(0) + ', ' + V(1) + ', ' + V(2);
+        w.str('select');
+        w.str(fmfString(f));
+        w.ch(32);
+        this.tvList(od, base, 3);
+        return;
       case Op.ExtractElement:
-        return s + 'extractelement ' + V(0) + ', ' + V(1);
+        w.str('extractelement ');
+        this.tvList(od, base, 2);
+        return;
       case Op.InsertElement:
-        return s + 'insertelement ' + V(0) + ', ' + V(1) + ', ' + V(2);
+        w.str('insertelement ');
+        this.tvList(od, base, 3);
+        return;
       case Op.ShuffleVector:
-        return s + 'shufflevector ' + V(0) + ', ' + V(1) + ', ' + V(2);
-      case Op.ExtractValue: {
-        s += 'extractvalue ' + V(0);
-        for (let i = 1; i < cnt; i++) s += ', ' + od[base + i];
-        return s;
-      }
-      case Op.InsertValue: {
-        s += 'insertvalue ' + V(0) + ', ' + V(1);
-        for (let i = 2; i < cnt; i++) s += ', ' + od[base + i];
-        return s;
-      }
+        w.str('shufflevector ');
+        this.tvList(od, base, 3);
+        return;
+      case Op.ExtractValue:
+        w.str('extractvalue ');
+        this.tv(od[base]!);
+        for (let i = 1; i < cnt; i++) {
+          w.str(', ');
+          w.int(od[base + i]!);
+        }
+        return;
+      case Op.InsertValue:
+        w.str('insertvalue ');
+        this.tvList(od, base, 2);
+        for (let i = 2; i < cnt; i++) {
+          w.str(', ');
+          w.int(od[base + i]!);
+        }
+        return;
       case Op.Alloca: {
-        s += 'alloca ';
-        if (f & 1) s += 'inalloca ';
-        if (f & 2) s += 'swifterror ';
-        s += this.ty(od[base]!);
+        w.str('alloca ');
+        if (f & 1) w.str('inalloca ');
+        if (f & 2) w.str('swifterror ');
+        w.str(this.ty(od[base]!));
         const size = od[base + 1]!;
-        if (!this.isConstOne(size)) s += ', ' + this.value(size, true);
-        if (od[base + 3]) s += `, addrspace(${od[base + 3]})`;
-        if (od[base + 2]) s += `, align ${2 ** (od[base + 2]! - 1)}`;
-        return s;
+        if (!this.isConstOne(size)) {
+          w.str(', ');
+          this.tv(size);
+        }
+        if (od[base + 3]) w.str(`, addrspace(${od[base + 3]})`);
+        this.align(od[base + 2]!);
+        return;
       }
       case Op.Load: {
         const ord = (f >> 1) & 7;
-        s += 'load ' + (ord ? 'atomic ' : '') + (f & 1 ? 'volatile ' : '') + this.ty(ty) + ', ' + V(0);
-        if (ord) s += this.syncScope(f >> 4) + ' ' + ORDERINGS[ord];
-        if (od[base + 1]) s += `, align ${2 ** (od[base + 1]! - 1)}`;
-        return s;
+        w.str('load ');
+        if (ord) w.str('atomic ');
+        if (f & 1) w.str('volatile ');
+        w.str(this.ty(ty));
+        w.str(', ');
+        this.tv(od[base]!);
+        if (ord) {
+          w.str(this.syncScope(f >> 4));
+          w.ch(32);
+          w.str(ORDERINGS[ord]!);
+        }
+        this.align(od[base + 1]!);
+        return;
       }
       case Op.Store: {
         const ord = (f >> 1) & 7;
-        s += 'store ' + (ord ? 'atomic ' : '') + (f & 1 ? 'volatile ' : '') + V(1) + ', ' + V(0);
-        if (ord) s += this.syncScope(f >> 4) + ' ' + ORDERINGS[ord];
-        if (od[base + 2]) s += `, align ${2 ** (od[base + 2]! - 1)}`;
-        return s;
+        w.str('store ');
+        if (ord) w.str('atomic ');
+        if (f & 1) w.str('volatile ');
+        this.tv(od[base + 1]!);
+        w.str(', ');
+        this.tv(od[base]!);
+        if (ord) {
+          w.str(this.syncScope(f >> 4));
+          w.ch(32);
+          w.str(ORDERINGS[ord]!);
+        }
+        this.align(od[base + 2]!);
+        return;
       }
-      case Op.GetElementPtr: {
-        s += 'getelementptr' + gepFlags(f) + ' ' + this.ty(od[base]!);
-        for (let i = 1; i < cnt; i++) s += ', ' + V(i);
-        return s;
-      }
+      case Op.GetElementPtr:
+        w.str('getelementptr');
+        w.str(gepFlags(f));
+        w.ch(32);
+        w.str(this.ty(od[base]!));
+        for (let i = 1; i < cnt; i++) {
+          w.str(', ');
+          this.tv(od[base + i]!);
+        }
+        return;
       case Op.Fence:
-        return s + 'fence' + this.syncScope(f >> 4) + ' ' + ORDERINGS[(f >> 1) & 7];
-      case Op.CmpXchg: {
-        s += 'cmpxchg ' + (f & 2 ? 'weak ' : '') + (f & 1 ? 'volatile ' : '') + V(0) + ', ' + V(1) + ', ' + V(2);
-        s += this.syncScope(f >> 8) + ' ' + ORDERINGS[(f >> 2) & 7] + ' ' + ORDERINGS[(f >> 5) & 7];
-        if (od[base + 3]) s += `, align ${2 ** (od[base + 3]! - 1)}`;
-        return s;
-      }
-      case Op.AtomicRMW: {
-        s += 'atomicrmw ' + (f & 1 ? 'volatile ' : '') + (RMW_OPS[(f >> 4) & 31] ?? '<rmw>') + ' ' + V(0) + ', ' + V(1);
-        s += this.syncScope(f >> 9) + ' ' + ORDERINGS[(f >> 1) & 7];
-        if (od[base + 2]) s += `, align ${2 ** (od[base + 2]! - 1)}`;
-        return s;
-      }
+        w.str('fence');
+        w.str(this.syncScope(f >> 4));
+        w.ch(32);
+        w.str(ORDERINGS[(f >> 1) & 7]!);
+        return;
+      case Op.CmpXchg:
+        w.str('cmpxchg ');
+        if (f & 2) w.str('weak ');
+        if (f & 1) w.str('volatile ');
+        this.tvList(od, base, 3);
+        w.str(this.syncScope(f >> 8));
+        w.ch(32);
+        w.str(ORDERINGS[(f >> 2) & 7]!);
+        w.ch(32);
+        w.str(ORDERINGS[(f >> 5) & 7]!);
+        this.align(od[base + 3]!);
+        return;
+      case Op.AtomicRMW:
+        w.str('atomicrmw ');
+        if (f & 1) w.str('volatile ');
+        w.str(RMW_OPS[(f >> 4) & 31] ?? '<rmw>');
+        w.ch(32);
+        this.tvList(od, base, 2);
+        w.str(this.syncScope(f >> 9));
+        w.ch(32);
+        w.str(ORDERINGS[(f >> 1) & 7]!);
+        this.align(od[base + 2]!);
+        return;
       case Op.Ret:
-        return cnt ? 'ret ' + V(0) : 'ret void';
+        if (cnt) {
+          w.str('ret ');
+          this.tv(od[base]!);
+        } else w.str('ret void');
+        return;
       case Op.Br:
-        return cnt === 1 ? 'br ' + L(0) : 'br ' + V(0) + ', ' + L(1) + ', ' + L(2);
+        w.str('br ');
+        if (cnt === 1) this.label(od[base]!);
+        else {
+          this.tv(od[base]!);
+          w.str(', ');
+          this.label(od[base + 1]!);
+          w.str(', ');
+          this.label(od[base + 2]!);
+        }
+        return;
       case Op.Switch: {
-        s += 'switch ' + V(0) + ', ' + L(1) + ' [';
-        const ct = this.typeOf(od[base]!);
-        for (let i = 2; i < cnt; i += 2) s += '\n    ' + this.ty(ct) + ' ' + this.valueText(od[base + i]!) + ', ' + L(i + 1);
-        return s + '\n  ]';
+        w.str('switch ');
+        this.tv(od[base]!);
+        w.str(', ');
+        this.label(od[base + 1]!);
+        w.str(' [');
+        const ct = this.ty(this.typeOf(od[base]!));
+        for (let i = 2; i < cnt; i += 2) {
+          w.str('\n    ');
+          w.str(ct);
+          w.ch(32);
+          w.str(this.valueText(od[base + i]!));
+          w.str(', ');
+          this.label(od[base + i + 1]!);
+        }
+        w.str('\n  ]');
+        return;
       }
       case Op.Unreachable:
-        return 'unreachable';
+        w.str('unreachable');
+        return;
       case Op.Resume:
-        return 'resume ' + V(0);
-      case Op.Phi: {
-        s += 'phi' + (f ? fmfString(f) : '') + ' ' + this.ty(ty);
-        for (let i = 0; i < cnt; i += 2) s += (i ? ', ' : ' ') + `[ ${V(i, false)}, ${this.blockLabels[od[base + i + 1]!]} ]`;
-        return s;
-      }
-      case Op.LandingPad: {
-        s += 'landingpad ' + this.ty(ty);
-        if (od[base]) s += '\n          cleanup';
-        for (let i = 1; i < cnt; i += 2) s += (od[base + i] ? '\n          filter ' : '\n          catch ') + V(i + 1);
-        return s;
-      }
+        w.str('resume ');
+        this.tv(od[base]!);
+        return;
+      case Op.Phi:
+        w.str('phi');
+        if (f) w.str(fmfString(f));
+        w.ch(32);
+        w.str(this.ty(ty));
+        for (let i = 0; i < cnt; i += 2) {
+          w.str(i ? ', [ ' : ' [ ');
+          w.str(this.valueText(od[base + i]!));
+          w.str(', ');
+          w.str(this.blockLabels[od[base + i + 1]!]!);
+          w.str(' ]');
+        }
+        return;
+      case Op.LandingPad:
+        w.str('landingpad ');
+        w.str(this.ty(ty));
+        if (od[base]) w.str('\n          cleanup');
+        for (let i = 1; i < cnt; i += 2) {
+          w.str(od[base + i] ? '\n          filter ' : '\n          catch ');
+          this.tv(od[base + i + 1]!);
+        }
+        return;
       case Op.Call:
       case Op.Invoke: {
         const isCall = op === Op.Call;
@@ -713,44 +971,74 @@ class Printer {
         const calleeIdx = isCall ? 2 : 4;
         const callee = od[base + calleeIdx]!;
         if (isCall) {
-          if (f & (1 << 14)) s += 'musttail ';
-          else if (f & 1) s += 'tail ';
-          else if (f & (1 << 16)) s += 'notail ';
-          s += 'call' + ((f >> 18) ? fmfString(f >> 18) : '') + ' ';
-          s += ccString((f >> 1) & 0x3ff);
-        } else s += 'invoke ' + ccString(f & 0x3ff);
+          if (f & (1 << 14)) w.str('musttail ');
+          else if (f & 1) w.str('tail ');
+          else if (f & (1 << 16)) w.str('notail ');
+          w.str('call');
+          if (f >> 18) w.str(fmfString(f >> 18));
+          w.ch(32);
+          w.str(ccString((f >> 1) & 0x3ff));
+        } else {
+          w.str('invoke ');
+          w.str(ccString(f & 0x3ff));
+        }
         const ra = this.attrs(list, 0);
-        if (ra) s += ra + ' ';
-        s += this.ty(t.flags[fty]! & TypeFlag.VarArg ? fty : t.a[fty]!) + ' ' + this.valueText(callee) + '(';
+        if (ra) {
+          w.str(ra);
+          w.ch(32);
+        }
+        w.str(this.ty(t.flags[fty]! & TypeFlag.VarArg ? fty : t.a[fty]!));
+        w.ch(32);
+        w.str(this.valueText(callee));
+        w.ch(0x28);
+        const np = t.n[fty]!;
         for (let i = calleeIdx + 1; i < cnt; i++) {
           const argNo = i - calleeIdx - 1;
-          if (argNo) s += ', ';
+          if (argNo) w.str(', ');
           const v = od[base + i]!;
-          const np = t.n[fty]!;
           const pty = argNo < np ? t.elem(fty, argNo) : this.typeOf(v);
-          s += this.ty(pty);
+          w.str(this.ty(pty));
           const pa = this.attrs(list, argNo + 1);
-          if (pa) s += ' ' + pa;
-          s += ' ' + (t.kind[pty] === TypeKind.Label ? this.blockLabels[v] : this.valueText(v));
+          if (pa) {
+            w.ch(32);
+            w.str(pa);
+          }
+          w.ch(32);
+          w.str(t.kind[pty] === TypeKind.Label ? this.blockLabels[v]! : this.valueText(v));
         }
-        s += ')';
-        const fa = list >= 0 ? attrsAt(this.m, list, ATTR_FUNCTION_INDEX) : undefined;
-        if (fa && fa.length) s += this.attrGroupRef(fa);
-        const bundles = b.bundles.get(k);
+        w.ch(0x29);
+        if (list >= 0) w.str(this.fnAttrRef(list));
+        const bundles = b.bundles.size ? b.bundles.get(k) : undefined;
         if (bundles) {
           const parts = bundles.map((bd) => `"${escapeString(this.m.bundleTags[bd[0]!] ?? '')}"(${bd.slice(1).map((v) => this.value(v, true)).join(', ')})`);
-          s += ' [ ' + parts.join(', ') + ' ]';
+          w.str(' [ ' + parts.join(', ') + ' ]');
         }
-        if (!isCall) s += '\n          to ' + L(2) + ' unwind ' + L(3);
-        return s;
+        if (!isCall) {
+          w.str('\n          to ');
+          this.label(od[base + 2]!);
+          w.str(' unwind ');
+          this.label(od[base + 3]!);
+        }
+        return;
       }
       case Op.VAArg:
-        return s + 'va_arg ' + this.value(od[base + 1]!, true) + ', ' + this.ty(ty);
+        w.str('va_arg ');
+        this.tv(od[base + 1]!);
+        w.str(', ');
+        w.str(this.ty(ty));
+        return;
       default:
-        return s + `<unsupported ${name}>`;
+        w.str(`<unsupported ${name}>`);
     }
   }
 
+  /** Writes `n` typed operands starting at `od[base]`, separated by commas. */
+  private tvList(od: Int32Array, base: number, n: number): void {
+    for (let i = 0; i < n; i++) {
+      if (i) this.w.str(', ');
+      this.tv(od[base + i]!);
+    }
+  }
   private syncScope(id: number): string {
     const name = this.m.syncScopes.length ? this.m.syncScopes[id] : id === 0 ? 'singlethread' : '';
     if (name === undefined || name === '') return '';
