@@ -293,26 +293,34 @@ export class Analysis {
         if ((flags[x] & VF.Const) !== 0) { const t = x; x = y; y = t; }
         if ((flags[x] & (VF.Const | VF.Fused)) !== 0) continue;
         const yd = f.valueDef[y];
-        if (yd < 0) continue;
-        if (f.instOp[yd] === Op.iconst) {
+        if (yd >= 0 && f.instOp[yd] === Op.iconst) {
           // the displacement (plus 8 for an i128's high half) must stay a disp32
           const disp = f.instImm0[yd] + f.instImm1[i];
           if (f.instImm1[yd] !== f.instImm0[yd] >> 31 || disp !== (disp | 0) || disp + 8 !== ((disp + 8) | 0)) continue;
           flags[p] |= VF.Fused;
           keep(x, at);
-        } else if (f.instOp[yd] === Op.ishl && uses[y] === 1 && f.instBlock[yd] === b && (flags[y] & VF.Fused) === 0) {
-          const idx = f.arg(yd, 0), amt = f.arg(yd, 1);
-          const ad = f.valueDef[amt];
-          if ((flags[idx] & VF.Const) !== 0 || f.valueType[idx] !== f.valueType[p] || ad < 0 || f.instOp[ad] !== Op.iconst) continue;
-          const k = f.instImm0[ad];
-          if (f.instImm1[ad] !== 0 || k < 0 || k > 3) continue;
-          flags[p] |= VF.Fused;
-          flags[y] |= VF.Fused;
-          keep(x, at);
-          keep(idx, at);
+          continue;
         }
+        // the shifted index may be either operand
+        if (!this.scaledIndex(f, y, b) && this.scaledIndex(f, x, b)) { const t = x; x = y; y = t; }
+        if (!this.scaledIndex(f, y, b) || (flags[x] & (VF.Const | VF.Fused)) !== 0) continue;
+        flags[p] |= VF.Fused;
+        flags[y] |= VF.Fused;
+        keep(x, at);
+        keep(f.arg(f.valueDef[y], 0), at);
       }
     }
+  }
+
+  /** Whether v is `ishl idx, 0..3` of block b, used once, that can be an address's scaled index. */
+  private scaledIndex(f: Function, v: number, b: number): boolean {
+    const d = f.valueDef[v];
+    if (d < 0 || f.instOp[d] !== Op.ishl || this.valUses[v] !== 1 || f.instBlock[d] !== b || (this.valFlags[v] & VF.Fused) !== 0) return false;
+    const idx = f.arg(d, 0), amt = f.arg(d, 1);
+    const ad = f.valueDef[amt];
+    if ((this.valFlags[idx] & (VF.Const | VF.Fused)) !== 0 || f.valueType[idx] !== I64 || ad < 0 || f.instOp[ad] !== Op.iconst) return false;
+    const k = f.instImm0[ad];
+    return f.instImm1[ad] === 0 && k >= 0 && k <= 3;
   }
 
   /** Builds the range-maximum table over loopEnd; false when the function has no loop. */

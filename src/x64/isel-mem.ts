@@ -33,9 +33,11 @@ export function address(e: Emitter, p: number, off: number, scratch: number): vo
       address(e, x, off + (f.instImm0[yd] | 0), scratch);
       return;
     }
-    // base + (idx << k)
-    const idx = f.arg(yd, 0);
-    const k = f.instImm0[f.valueDef[f.arg(yd, 1)]];
+    // base + (idx << k), the shift on either side
+    if ((e.an.valFlags[y] & VF.Fused) === 0) { const t = x; x = y; y = t; }
+    const sd = f.valueDef[y];
+    const idx = f.arg(sd, 0);
+    const k = f.instImm0[f.valueDef[f.arg(sd, 1)]];
     const bk = e.kind(x), ik = e.kind(idx);
     if (ik === K.Reg && bk === K.Reg) {
       mBase = e.ra.home[x]; mIndex = e.ra.home[idx]; mScale = 1 << k; mDisp = off;
