@@ -1,6 +1,7 @@
 // Instruction selection for memory: loads and stores of every width (stack
-// slots and constant offsets folded into the address), frame/stack pointer
-// reads, fences and atomics. Needs the Emitter; writes x86 code.
+// slots, constant offsets and fused base+disp / base+idx*scale addresses folded
+// into the operand, fault sites recorded as traps), frame/stack pointer reads,
+// fences and atomics. Needs the Emitter and Analysis; writes x86 code.
 
 import type { Emitter } from './codegen.js';
 import { VF } from './analyze.js';
