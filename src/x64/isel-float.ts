@@ -7,11 +7,11 @@ import type { Emitter } from './codegen.js';
 import { K } from './codegen.js';
 import { loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { Op } from '../ir/opcodes.js';
-import { F32, F64, isScalarFloat, typeBits } from '../ir/types.js';
+import { F16, F32, F64, F128, I128, isScalarFloat, typeBits } from '../ir/types.js';
 import { FloatCC, TrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
+import { RAX, RCX, RDX, RIP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
 import { XMM_LOC } from './abi.js';
 import { R } from '../object/elf.js';
@@ -30,6 +30,19 @@ export function selectFloat(e: Emitter, i: number): boolean {
       if (op === Op.f32const) X.movRI(buf, 32, RAX, f.instImm0[i] >>> 0);
       else X.movRI64(buf, RAX, f.instImm0[i], f.instImm1[i]);
       toFloatResult(e, r, op === Op.f64const);
+      return true;
+    }
+    case Op.f16const: {
+      X.movRI(buf, 32, RAX, f.instImm0[i] & 0xffff);
+      toFloatResult(e, f.result(i), false);
+      return true;
+    }
+    case Op.f128const: {
+      const r = f.result(i);
+      const x = e.xdst(r, T0);
+      const at = X.opRM(buf, S.MOVUPS, 0, x, RIP, NO_REG, 1, 0);
+      e.pendingConsts.push({ at, bytes: f.constants[f.instImm0[i]] });
+      xdef128(e, r, x);
       return true;
     }
     case Op.fadd: case Op.fsub: case Op.fmul: case Op.fdiv: {
@@ -163,6 +176,23 @@ export function selectFloat(e: Emitter, i: number): boolean {
     case Op.bitcast: {
       const a = f.arg(i, 0), r = f.result(i);
       const from = f.valueType[a];
+      if (t === F128 && from === I128) {
+        X.opRR(buf, S.MOVD_TO_XMM, 64, T0, e.gprPart(a, 0, RAX));
+        X.opRR(buf, S.MOVD_TO_XMM, 64, T1, e.gprPart(a, 1, RDX));
+        X.opRR(buf, S.PUNPCKLQDQ, 0, T0, T1);
+        xdef128(e, r, T0);
+        return true;
+      }
+      if (t === I128 && from === F128) {
+        const xa = xmm128(e, a);
+        X.opRR(buf, S.MOVD_FROM_XMM, 64, RAX, xa);
+        X.opRR(buf, S.MOVHLPS, 0, T1, xa);
+        X.opRR(buf, S.MOVD_FROM_XMM, 64, RDX, T1);
+        e.defPart(r, 0, RAX);
+        e.defPart(r, 1, RDX);
+        return true;
+      }
+      if (t === F128 || from === F128) return false;
       if (isScalarFloat(t) && !isScalarFloat(from)) {
         if (typeBits(t) !== typeBits(from)) return false;
         e.toGpr(RAX, a);
@@ -172,6 +202,7 @@ export function selectFloat(e: Emitter, i: number): boolean {
       if (!isScalarFloat(t) && isScalarFloat(from)) {
         const xa = e.xmm(a, T0);
         X.opRR(buf, S.MOVD_FROM_XMM, from === F64 ? 64 : 32, RAX, xa);
+        if (from === F16) X.opRR(buf, X.MOVZX16, 32, RAX, RAX);
         e.def(r, RAX);
         return true;
       }
@@ -235,6 +266,20 @@ function floatLibcall(e: Emitter, i: number, symbol: string): void {
 }
 
 /** Moves the bit pattern in rax into float result r. */
+/** Finishes an f128 result computed in xmm `x`; f128 values live only in XMM registers (spill slots hold 8 bytes). */
+export function xdef128(e: Emitter, r: number, x: number): void {
+  const h = e.ra.home[r];
+  if (h >= 32) e.unsupported('(spilled f128 value)');
+  e.xdef(r, x);
+}
+
+/** The XMM register holding f128 value `v`. */
+export function xmm128(e: Emitter, v: number): number {
+  const h = e.ra.home[v];
+  if (h < 16 || h >= 32) e.unsupported('(f128 value outside an XMM register)');
+  return h - 16;
+}
+
 function toFloatResult(e: Emitter, r: number, d64: boolean): void {
   const x = e.xdst(r, T0);
   X.opRR(e.buf, S.MOVD_TO_XMM, d64 ? 64 : 32, x, RAX);

@@ -7,7 +7,8 @@ import type { Emitter } from './codegen.js';
 import { VF } from './analyze.js';
 import { K } from './codegen.js';
 import { Op } from '../ir/opcodes.js';
-import { I128, F32, F64, typeBits, isScalarFloat } from '../ir/types.js';
+import { I128, F16, F32, F64, F128, typeBits, isScalarFloat } from '../ir/types.js';
+import { xdef128, xmm128 } from './isel-float.js';
 import { AtomicRmwOp, MemFlag, TrapCode, memFlagsTrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -86,6 +87,21 @@ export function selectMem(e: Emitter, i: number): boolean {
       const r = f.result(i);
       const t = f.instType[i];
       address(e, f.arg(i, 0), f.instImm1[i], RCX);
+      if (t === F16 && op === Op.load) {
+        faultSite(e, i);
+        X.opRM(buf, X.MOVZX16, 32, RAX, mBase, mIndex, mScale, mDisp);
+        const x = e.xdst(r, 15);
+        X.opRR(buf, S.MOVD_TO_XMM, 32, x, RAX);
+        e.xdef(r, x);
+        return true;
+      }
+      if (t === F128 && op === Op.load) {
+        const x = e.xdst(r, 15);
+        faultSite(e, i);
+        X.opRM(buf, S.MOVUPS, 0, x, mBase, mIndex, mScale, mDisp);
+        xdef128(e, r, x);
+        return true;
+      }
       if (isScalarFloat(t)) {
         if (t !== F32 && t !== F64) return false;
         const x = e.xdst(r, 15);
@@ -122,6 +138,18 @@ export function selectMem(e: Emitter, i: number): boolean {
       const v = f.arg(i, 0);
       const t = f.valueType[v];
       address(e, f.arg(i, 1), f.instImm1[i], RCX);
+      if (t === F16 && op === Op.store) {
+        X.opRR(buf, S.MOVD_FROM_XMM, 32, RAX, e.xmm(v, 15));
+        faultSite(e, i);
+        X.opMR(buf, X.MOV, 16, mBase, mIndex, mScale, mDisp, RAX);
+        return true;
+      }
+      if (t === F128 && op === Op.store) {
+        const x = xmm128(e, v);
+        faultSite(e, i);
+        X.opMR(buf, S.MOVUPS, 0, mBase, mIndex, mScale, mDisp, x);
+        return true;
+      }
       if (isScalarFloat(t)) {
         if (t !== F32 && t !== F64) return false;
         const x = e.xmm(v, 15);
