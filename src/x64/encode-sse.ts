@@ -26,6 +26,8 @@ export const MOVD_FROM_XMM = defineForm('movd', { flags: F_SSE | F_W, prefix: 0x
 export const MOVQ = sse('movq', 0xf3, 0x0f7e);
 /** movq m64, xmm. */
 export const MOVQ_STORE = defineForm('movq', { flags: F_SSE, prefix: 0x66, mr: 0x0fd6 });
+/** movhlps xmm, xmm: the high quadword of the source into the low one of the destination. */
+export const MOVHLPS = sse('movhlps', 0, 0x0f12);
 
 // Scalar arithmetic.
 export const ADDSS = sse('addss', 0xf3, 0x0f58);
