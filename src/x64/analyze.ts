@@ -374,12 +374,14 @@ function foldsLoad(f: Function, n: number, t: number): boolean {
   return false;
 }
 
-/** Instructions lowered to a call of a runtime function (i128 division, float rounding without SSE4.1). */
+/** Instructions lowered to a call of a runtime function (i128 division and float conversions, float rounding without SSE4.1, fma). */
 export function isLibcallOp(f: Function, i: number, inlineRound = false): boolean {
   const op = f.instOp[i];
   const t = f.instType[i];
   if (op === Op.udiv || op === Op.sdiv || op === Op.urem || op === Op.srem) return t === I128;
   if (op === Op.ceil || op === Op.floor || op === Op.trunc || op === Op.nearest) return !inlineRound;
   if (op === Op.fma) return true;
+  if (op === Op.fcvt_from_sint || op === Op.fcvt_from_uint) return f.valueType[f.arg(i, 0)] === I128;
+  if (op === Op.fcvt_to_sint || op === Op.fcvt_to_uint || op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat) return t === I128;
   return false;
 }

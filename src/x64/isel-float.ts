@@ -11,7 +11,7 @@ import { F16, F32, F64, F128, I128, isScalarFloat, typeBits } from '../ir/types.
 import { FloatCC, TrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, RIP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
+import { RAX, RCX, RDX, RSI, RDI, RIP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
 import { XMM_LOC } from './abi.js';
 import { R } from '../object/elf.js';
@@ -211,6 +211,16 @@ export function selectFloat(e: Emitter, i: number): boolean {
     case Op.fcvt_from_sint: case Op.fcvt_from_uint: {
       const a = f.arg(i, 0), r = f.result(i);
       const bits = typeBits(f.valueType[a]);
+      if (bits === 128 && (t === F32 || t === F64)) {
+        e.pmBegin();
+        e.pmAddValue(RDI, a, 0);
+        e.pmAddValue(RSI, a, 1);
+        e.pmEmit();
+        const signed = op === Op.fcvt_from_sint;
+        libcall(e, d64 ? (signed ? '__floattidf' : '__floatuntidf') : signed ? '__floattisf' : '__floatuntisf');
+        e.xdef(r, 0);
+        return true;
+      }
       if (bits > 64) return false;
       const cvt = d64 ? S.CVTSI2SD : S.CVTSI2SS;
       X.opRR(buf, S.XORPS, 0, T0, T0);
@@ -242,6 +252,10 @@ export function selectFloat(e: Emitter, i: number): boolean {
       const from = f.valueType[a];
       if (from !== F32 && from !== F64) return false;
       const bits = typeBits(t);
+      if (bits === 128) {
+        fcvtToI128(e, a, r, from === F64, op === Op.fcvt_to_sint || op === Op.fcvt_to_sint_sat, op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat);
+        return true;
+      }
       if (bits > 64) return false;
       fcvtToInt(e, i, a, r, from === F64, bits, op === Op.fcvt_to_sint || op === Op.fcvt_to_sint_sat, op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat);
       return true;
@@ -252,6 +266,51 @@ export function selectFloat(e: Emitter, i: number): boolean {
 
 /** roundss/roundsd immediates: nearest-even, down, up, toward zero; bit 3 keeps the inexact flag quiet. */
 const ROUND_IMM = [8, 9, 10, 11];
+
+function libcall(e: Emitter, symbol: string): void {
+  const at = X.call(e.buf);
+  e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
+}
+
+/**
+ * f32/f64 to i128 through libgcc's __fix[uns]{s,d}fti, which leave out-of-range
+ * inputs undefined: NaN and values outside the range trap (bad_toint, int_ovf)
+ * or, saturating, give 0 / the nearest bound before the call is reached.
+ */
+function fcvtToI128(e: Emitter, a: number, r: number, d64: boolean, signed: boolean, sat: boolean): void {
+  const buf = e.buf;
+  const ucomi = d64 ? S.UCOMISD : S.UCOMISS;
+  e.toXmm(0, a);
+  const done: number[] = [];
+  // rax:rdx = lo:hi, then to the end
+  const give = (lo: [number, number], hi: [number, number]) => {
+    X.movRI64(buf, RAX, lo[0], lo[1]);
+    X.movRI64(buf, RDX, hi[0], hi[1]);
+    done.push(X.jmp(buf));
+  };
+  X.opRR(buf, ucomi, 0, 0, 0);
+  const ordered = X.jcc(buf, CC_NP);
+  if (sat) give([0, 0], [0, 0]);
+  else e.trapHere(TrapCode.BadConversionToInteger);
+  X.patchRel32(buf, ordered, buf.length);
+  // low bound: -2^127 is the smallest valid value (signed); unsigned needs x > -1
+  floatConst(e, T1, d64, signed ? -(2 ** 127) : sat ? 0 : -1);
+  X.opRR(buf, ucomi, 0, 0, T1);
+  const loOk = X.jcc(buf, signed ? CC_AE : CC_A);
+  if (sat) give([0, 0], signed ? [0, 0x80000000 | 0] : [0, 0]);
+  else e.trapHere(TrapCode.IntegerOverflow);
+  X.patchRel32(buf, loOk, buf.length);
+  floatConst(e, T1, d64, signed ? 2 ** 127 : 2 ** 128);
+  X.opRR(buf, ucomi, 0, T1, 0);
+  const hiOk = X.jcc(buf, CC_A);
+  if (sat) give([-1, -1], signed ? [-1, 0x7fffffff] : [-1, -1]);
+  else e.trapHere(TrapCode.IntegerOverflow);
+  X.patchRel32(buf, hiOk, buf.length);
+  libcall(e, d64 ? (signed ? '__fixdfti' : '__fixunsdfti') : signed ? '__fixsfti' : '__fixunssfti');
+  for (const j of done) X.patchRel32(buf, j, buf.length);
+  e.defPart(r, 0, RAX);
+  e.defPart(r, 1, RDX);
+}
 
 /** A libm call taking instruction i's float arguments in xmm0.. and returning its result in xmm0. */
 function floatLibcall(e: Emitter, i: number, symbol: string): void {
@@ -265,7 +324,6 @@ function floatLibcall(e: Emitter, i: number, symbol: string): void {
   e.xdef(r, 0);
 }
 
-/** Moves the bit pattern in rax into float result r. */
 /** Finishes an f128 result computed in xmm `x`; f128 values live only in XMM registers (spill slots hold 8 bytes). */
 export function xdef128(e: Emitter, r: number, x: number): void {
   const h = e.ra.home[r];
@@ -280,6 +338,7 @@ export function xmm128(e: Emitter, v: number): number {
   return h - 16;
 }
 
+/** Moves the bit pattern in rax into float result r. */
 function toFloatResult(e: Emitter, r: number, d64: boolean): void {
   const x = e.xdst(r, T0);
   X.opRR(e.buf, S.MOVD_TO_XMM, d64 ? 64 : 32, x, RAX);

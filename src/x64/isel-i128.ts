@@ -86,6 +86,32 @@ export function selectI128(e: Emitter, i: number): boolean {
       mulHigh(e, i, op === Op.smulhi);
       return true;
     }
+    case Op.umul_overflow: case Op.smul_overflow: {
+      mulOverflow(e, i, op === Op.smul_overflow);
+      return true;
+    }
+    case Op.avg_round: {
+      const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+      // (a | b) - ((a ^ b) >> 1), with the shifted xor parked in T1:T2
+      loadPart(e, RAX, a, 0);
+      aluPart(e, X.XOR, RAX, b, 0, RCX);
+      loadPart(e, RDX, a, 1);
+      aluPart(e, X.XOR, RDX, b, 1, RCX);
+      X.opRRI(buf, X.SHRD, 64, RAX, RDX, 1);
+      X.opRI(buf, X.SHR, 64, RDX, 1);
+      X.opRR(buf, S.MOVD_TO_XMM, 64, T1, RAX);
+      X.opRR(buf, S.MOVD_TO_XMM, 64, T2, RDX);
+      loadPart(e, RAX, a, 0);
+      aluPart(e, X.OR, RAX, b, 0, RCX);
+      loadPart(e, RDX, a, 1);
+      aluPart(e, X.OR, RDX, b, 1, RCX);
+      X.opRR(buf, S.MOVD_FROM_XMM, 64, RCX, T1);
+      X.opRR(buf, X.SUB, 64, RAX, RCX);
+      X.opRR(buf, S.MOVD_FROM_XMM, 64, RCX, T2);
+      X.opRR(buf, X.SBB, 64, RDX, RCX);
+      defPair(e, r);
+      return true;
+    }
     case Op.ishl: case Op.ushr: case Op.sshr: case Op.rotl: case Op.rotr: {
       shift(e, i);
       return true;
@@ -581,14 +607,75 @@ function bitrevRax(e: Emitter): void {
 // ---- high multiply ----
 
 /**
+ * umul_overflow / smul_overflow: the high product half decides overflow (nonzero
+ * unsigned; signed, anything but the sign extension of the low half's top bit).
+ * The high half is reduced to a code kept in T1 while the low half is computed.
+ */
+function mulOverflow(e: Emitter, i: number, signed: boolean): void {
+  const f = e.f;
+  const buf = e.buf;
+  const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+  mulHighPair(e, a, b, signed);
+  if (signed) {
+    // rcx = 0 if high == 0, 1 if high == -1, else 2
+    X.opRR(buf, X.MOV, 64, RCX, RAX);
+    X.opRR(buf, X.OR, 64, RCX, RDX);
+    const zero = X.jccShort(buf, CC_E);
+    X.opRR(buf, X.AND, 64, RAX, RDX);
+    X.opRI(buf, X.CMP, 64, RAX, -1);
+    X.movRI(buf, 32, RCX, 1);
+    const ones = X.jccShort(buf, CC_E);
+    X.movRI(buf, 32, RCX, 2);
+    X.patchRel8(buf, zero, buf.length);
+    X.patchRel8(buf, ones, buf.length);
+  } else {
+    X.opRR(buf, X.OR, 64, RAX, RDX);
+    X.setcc(buf, CC_NE, RCX);
+    X.opRR(buf, X.MOVZX8, 32, RCX, RCX);
+  }
+  X.opRR(buf, S.MOVD_TO_XMM, 64, T1, RCX);
+  // low half, as imul
+  loadPart(e, RCX, a, 1);
+  loadPart(e, RAX, b, 0);
+  X.opRR(buf, X.IMUL, 64, RCX, RAX);
+  loadPart(e, RAX, a, 0);
+  loadPart(e, RDX, b, 1);
+  X.opRR(buf, X.IMUL, 64, RDX, RAX);
+  X.opRR(buf, X.ADD, 64, RCX, RDX);
+  loadPart(e, RDX, b, 0);
+  X.opR(buf, X.MUL1, 64, RDX);
+  X.opRR(buf, X.ADD, 64, RDX, RCX);
+  if (signed) {
+    // overflow = code != top bit of the low half
+    X.opRR(buf, S.MOVD_TO_XMM, 64, T2, RAX);
+    X.opRR(buf, X.MOV, 64, RCX, RDX);
+    X.opRI(buf, X.SHR, 64, RCX, 63);
+    X.opRR(buf, S.MOVD_FROM_XMM, 64, RAX, T1);
+    X.opRR(buf, X.CMP, 64, RAX, RCX);
+    X.setcc(buf, CC_NE, RCX);
+    X.opRR(buf, X.MOVZX8, 32, RCX, RCX);
+    X.opRR(buf, S.MOVD_TO_XMM, 64, T1, RCX);
+    X.opRR(buf, S.MOVD_FROM_XMM, 64, RAX, T2);
+  }
+  defPair(e, r);
+  X.opRR(buf, S.MOVD_FROM_XMM, 64, RCX, T1);
+  e.def(r + 1, RCX);
+}
+
+/**
  * The high 128 bits of the 256-bit product. With a = a1:a0, b = b1:b0:
  * high = a1*b1 + hi(a0*b1) + hi(a1*b0) + carries of hi(a0*b0) + lo(a0*b1) + lo(a1*b0).
  * The signed form subtracts b when a < 0 and a when b < 0.
  */
 function mulHigh(e: Emitter, i: number, signed: boolean): void {
   const f = e.f;
+  mulHighPair(e, f.arg(i, 0), f.arg(i, 1), signed);
+  defPair(e, f.result(i));
+}
+
+/** rax:rdx = the high 128 bits of a*b; clobbers rcx, T1, T2. */
+function mulHighPair(e: Emitter, a: number, b: number, signed: boolean): void {
   const buf = e.buf;
-  const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
   // mid = hi(a0*b0) + lo(a0*b1): T1 = its low 64 bits, T2 = high word accumulated so far
   loadPart(e, RAX, a, 0);
   loadPart(e, RCX, b, 0);
@@ -635,7 +722,6 @@ function mulHigh(e: Emitter, i: number, signed: boolean): void {
       X.patchRel32(buf, skip, buf.length);
     }
   }
-  defPair(e, r);
 }
 
 // ---- division through the runtime library ----
