@@ -1,12 +1,19 @@
 // The x86-64 System V calling convention as Cranelift applies it. Needs a
-// Signature; produces the location of every parameter and return part:
+// Signature and the enable_llvm_abi_extensions / enable_multi_ret_implicit_sret
+// settings; produces the location of every parameter and return part:
 // registers (GPR n, or 16 + XMM n) or stack offsets, plus the stack bytes used.
+//
+// `fast` is laid out exactly as `system_v`. `tail` passes arguments as
+// `system_v` but returns in more registers (rax rcx rdx rsi rdi r8 r9 r10,
+// xmm0-xmm7), as Cranelift's tail convention does; its stack arguments are
+// popped by the caller here, which only differs from Cranelift for
+// return_call, which is not supported.
 
 import type { Signature } from '../ir/function.js';
 import { I128, F32, F64, isScalarFloat, isScalarInt, typeName, isVector } from '../ir/types.js';
-import { CallConv } from '../ir/immediates.js';
+import { CallConv, ParamFlag } from '../ir/immediates.js';
 import { fail } from '../support/diag.js';
-import { SYSV_INT_ARGS, SYSV_FLOAT_ARGS, SYSV_INT_RETS, SYSV_FLOAT_RETS } from './regs.js';
+import { SYSV_INT_ARGS, SYSV_FLOAT_ARGS, SYSV_INT_RETS, SYSV_FLOAT_RETS, RCX, RDX, RSI, RDI, R8, R9, R10, RAX } from './regs.js';
 
 /** A location at or above this is a stack offset (loc - LOC_STACK) from the argument area's start. */
 export const LOC_STACK = 1 << 16;
@@ -34,48 +41,66 @@ export interface SigLayout {
   rets: AbiLayout;
   /** Size in bytes of the return area the caller provides (0 if none). */
   retAreaBytes: number;
+  /** Index of the `sret` parameter, whose value the callee hands back in rax; -1 if none. */
+  sretParam: number;
 }
 
-function checkType(t: number, what: string): void {
+const CONV_NAMES = ['fast', 'tail', 'system_v', 'windows_fastcall', 'apple_aarch64', 'probestack', 'winch', 'preserve_all'];
+const SYSV_INT_RETS_LLVM: readonly number[] = [...SYSV_INT_RETS, RCX];
+const TAIL_INT_RETS: readonly number[] = [RAX, RCX, RDX, RSI, RDI, R8, R9, R10];
+const TAIL_FLOAT_RETS: readonly number[] = SYSV_FLOAT_ARGS;
+
+function checkType(t: number, what: string, opts: AbiOptions): void {
   if (isVector(t) || !(isScalarInt(t) || t === F32 || t === F64)) fail(`${what} of type ${typeName(t)} is not supported by the x86-64 back end`);
+  // Cranelift: without the LLVM extensions an i128 in a signature is rejected on every convention
+  if (t === I128 && !opts.llvmAbiExtensions) fail(`${what} of type i128 needs \`set enable_llvm_abi_extensions\` (as in Cranelift)`);
 }
 
 /**
  * Lays out a signature. An i128 is two consecutive 64-bit parts, as LLVM (and
- * Cranelift with enable_llvm_abi_extensions) passes it.
- * Lays out a signature. Returns in registers first; the rest go to a return area (needs multiRetImplicitSret). */
+ * Cranelift with enable_llvm_abi_extensions) passes it. Returns go to
+ * registers first; the rest go to a caller-provided return area whose
+ * pointer is the first integer argument, which needs multiRetImplicitSret.
+ */
 export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
-  if (sig.callConv !== CallConv.SystemV && sig.callConv !== CallConv.Fast && sig.callConv !== CallConv.Tail && sig.callConv !== CallConv.Probestack) {
-    fail(`calling convention ${['fast', 'tail', 'system_v', 'windows_fastcall', 'apple_aarch64', 'probestack', 'winch', 'preserve_all'][sig.callConv]} is not supported on x86-64 Linux`);
+  const cc = sig.callConv;
+  if (cc !== CallConv.SystemV && cc !== CallConv.Fast && cc !== CallConv.Tail && cc !== CallConv.Probestack) {
+    fail(`calling convention ${CONV_NAMES[cc]} is not supported on x86-64 Linux`);
   }
+  let sretParam = -1;
+  for (let k = 0; k < sig.params.length; k++) if ((sig.params[k].flags & ParamFlag.Sret) !== 0) { sretParam = k; break; }
+  if (sretParam >= 0 && sig.returns.length > 0) fail('a signature with an sret parameter cannot also have return values (as in Cranelift)');
+  const intRets = cc === CallConv.Tail ? TAIL_INT_RETS : opts.llvmAbiExtensions ? SYSV_INT_RETS_LLVM : SYSV_INT_RETS;
+  const floatRets = cc === CallConv.Tail ? TAIL_FLOAT_RETS : SYSV_FLOAT_RETS;
   // returns
   const rets: AbiLayout = { loc0: [], loc1: [], stackBytes: 0, retAreaPtr: 0 };
   let gi = 0, fi = 0, stack = 0;
   for (const r of sig.returns) {
-    checkType(r.type, 'a return value');
+    checkType(r.type, 'a return value', opts);
     const parts = r.type === I128 ? 2 : 1;
     for (let p = 0; p < parts; p++) {
       let loc: number;
-      if (isScalarFloat(r.type)) {
-        if (fi < SYSV_FLOAT_RETS.length) loc = XMM_LOC + SYSV_FLOAT_RETS[fi++];
-        else { loc = LOC_STACK + stack; stack += 8; }
+      if (isScalarFloat(r.type) ? fi < floatRets.length : gi < intRets.length) {
+        loc = isScalarFloat(r.type) ? XMM_LOC + floatRets[fi++] : intRets[gi++];
       } else {
-        if (gi < SYSV_INT_RETS.length) loc = SYSV_INT_RETS[gi++];
-        else { loc = LOC_STACK + stack; stack += 8; }
+        if (!opts.multiRetImplicitSret) {
+          fail(`too many return values to fit in registers (${sig.returns.length} returns); use an sret parameter or \`set enable_multi_ret_implicit_sret\` (as in Cranelift)`);
+        }
+        loc = LOC_STACK + stack;
+        stack += 8;
       }
-      if (p === 0) rets.loc0.push(loc);
+      if (p === 0) { rets.loc0.push(loc); rets.loc1.push(-1); }
       else rets.loc1[rets.loc1.length - 1] = loc;
-      if (p === 0) rets.loc1.push(-1);
     }
   }
-  // Returns beyond rax/rdx/xmm0/xmm1 go to a caller-provided area (Cranelift's enable_multi_ret_implicit_sret).
   rets.retAreaPtr = stack > 0 ? 1 : 0;
   rets.stackBytes = (stack + 15) & ~15;
-  // params
+  // params; the return-area pointer, when there is one, comes first
   const params: AbiLayout = { loc0: [], loc1: [], stackBytes: 0, retAreaPtr: -1 };
   gi = 0; fi = 0; stack = 0;
+  if (rets.retAreaPtr) params.retAreaPtr = SYSV_INT_ARGS[gi++];
   for (const a of sig.params) {
-    checkType(a.type, 'a parameter');
+    checkType(a.type, 'a parameter', opts);
     const parts = a.type === I128 ? 2 : 1;
     const locs = [-1, -1];
     if (parts === 2 && gi + 2 > SYSV_INT_ARGS.length) {
@@ -97,12 +122,7 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
     }
     params.loc0.push(locs[0]);
     params.loc1.push(locs[1]);
-
-  }
-  if (rets.retAreaPtr) {
-    if (gi < SYSV_INT_ARGS.length) params.retAreaPtr = SYSV_INT_ARGS[gi++];
-    else { params.retAreaPtr = LOC_STACK + stack; stack += 8; }
   }
   params.stackBytes = (stack + 15) & ~15;
-  return { params, rets, retAreaBytes: rets.stackBytes };
+  return { params, rets, retAreaBytes: rets.stackBytes, sretParam };
 }

@@ -17,7 +17,7 @@ import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSP, RBP, NO_REG, CC_NE, CC_E, invertCC, RBX, R12, R13, R14, R15 } from './regs.js';
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
-import { selectCall } from './isel-call.js';
+import { selectCall, extendArg, extendInPlace } from './isel-call.js';
 import { selectFloat, fcmpFlags } from './isel-float.js';
 import { icmpI128 } from './isel-i128.js';
 
@@ -43,7 +43,7 @@ export interface Reloc {
 }
 
 /** CFI events as flat records [codeOffset, kind, a, b]. */
-export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Remember = 4, Restore = 5, DefCfa = 6 }
+export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Remember = 4, Restore = 5, DefCfa = 6, RestoreReg = 7 }
 
 /** Operand kinds of a value as an instruction sees it. */
 export const enum K { Reg, Mem, Imm, Addr, Load }
@@ -151,7 +151,7 @@ export class Emitter {
     off = (off + 15) & ~15;
     this.spillBase = off;
     off += this.ra.spillBytes;
-    if (this.layout.params.retAreaPtr >= 0) {
+    if (this.layout.params.retAreaPtr >= 0 || this.layout.sretParam >= 0) {
       this.retPtrSlot = off;
       off += 16;
     } else this.retPtrSlot = -1;
@@ -220,6 +220,8 @@ export class Emitter {
       } else this.pmAdd(this.homeKey(h), this.abiInKey(lo), isScalarFloat(t) ? 16 : 8);
     }
     if (L.retAreaPtr >= 0) this.pmAdd(memKey(RSP, this.retPtrSlot), this.abiInKey(L.retAreaPtr), 8);
+    const sret = this.layout.sretParam;
+    if (sret >= 0) this.pmAdd(memKey(RSP, this.retPtrSlot), this.abiInKey(L.loc0[sret]), 8);
     this.pmEmit();
   }
 
@@ -229,6 +231,11 @@ export class Emitter {
     return loc;
   }
 
+  /**
+   * The CFA stays rbp+16 until `pop rbp`, so the pops only need their
+   * registers marked restored; the body's rules come back after the `ret`
+   * for code that follows a mid-function return.
+   */
   epilogue(): void {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
@@ -236,9 +243,13 @@ export class Emitter {
     if (this.realign || this.frameSize > 0x7fffffff) {
       X.opRM(buf, X.LEA, 64, RSP, RBP, NO_REG, 1, -8 * n);
     } else if (this.frameSize > 0) X.opRI(buf, X.ADD, 64, RSP, this.frameSize);
-    for (let k = n - 1; k >= 0; k--) X.pop(buf, this.savedRegs[k]);
+    for (let k = n - 1; k >= 0; k--) {
+      X.pop(buf, this.savedRegs[k]);
+      this.cfiAt(Cfi.RestoreReg, DWARF_OF_GPR[this.savedRegs[k]], 0);
+    }
     X.pop(buf, RBP);
     this.cfiAt(Cfi.DefCfa, 7, 8);
+    this.cfiAt(Cfi.RestoreReg, 6, 0);
     X.ret(buf);
     this.cfiAt(Cfi.Restore, 0, 0);
   }
@@ -907,7 +918,9 @@ export class Emitter {
             const x = this.xmm(v, SCRATCH_XMM);
             X.opMR(this.buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RCX, NO_REG, 1, off, x);
           } else {
-            const r = t === I128 ? this.gprPart(v, p, RAX) : this.gpr(v, RAX);
+            let r: number;
+            if (t === I128) r = this.gprPart(v, p, RAX);
+            else { extendArg(this, RAX, v, this.f.signature.returns[k].flags); r = RAX; }
             X.opMR(this.buf, X.MOV, 64, RCX, NO_REG, 1, off, r);
           }
         }
@@ -921,6 +934,11 @@ export class Emitter {
       if (t === I128 && L.loc1[k] >= 0 && L.loc1[k] < LOC_STACK) this.pmAddValue(L.loc1[k], v, 1);
     }
     this.pmEmit();
+    for (let k = 0; k < n; k++) {
+      if (L.loc0[k] < 16) extendInPlace(this.buf, L.loc0[k], f.valueType[f.arg(i, k)], f.signature.returns[k].flags);
+    }
+    // System V: a function with an sret parameter returns that pointer in rax
+    if (this.layout.sretParam >= 0) X.opRM(this.buf, X.MOV, 64, RAX, RSP, NO_REG, 1, this.retPtrSlot);
     this.epilogue();
   }
 }

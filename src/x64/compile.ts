@@ -75,6 +75,7 @@ export function compileModule(funcs: Function[], opts: CompileOptions = {}): Com
         case Cfi.Remember: eh.rememberState(); break;
         case Cfi.Restore: eh.restoreState(); break;
         case Cfi.DefCfa: eh.defCfa(c[k + 2], c[k + 3]); break;
+        case Cfi.RestoreReg: eh.restore(c[k + 2]); break;
       }
     }
     eh.endFunction(code.length);

@@ -76,15 +76,8 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   e.pmEmit();
   // extension of narrow register arguments the signature asks for
   for (let k = 0; k < nargs; k++) {
-    const v = f.arg(i, first + k);
-    const t = f.valueType[v];
     const loc = L.params.loc0[k];
-    const fl = sig.params[k].flags;
-    if (loc < 16 && typeBits(t) < 64 && (fl & (ParamFlag.Uext | ParamFlag.Sext)) !== 0 && !isScalarFloat(t)) {
-      const bits = typeBits(t);
-      const form = (fl & ParamFlag.Sext) !== 0 ? (bits === 8 ? X.MOVSX8 : bits === 16 ? X.MOVSX16 : X.MOVSXD) : bits === 8 ? X.MOVZX8 : bits === 16 ? X.MOVZX16 : X.MOV;
-      X.opRR(buf, form, (fl & ParamFlag.Sext) !== 0 ? 64 : 32, loc, loc);
-    }
+    if (loc < 16) extendInPlace(buf, loc, f.valueType[f.arg(i, first + k)], sig.params[k].flags);
   }
   if (L.params.retAreaPtr >= 0 && L.params.retAreaPtr < LOC_STACK) {
     X.opRM(buf, X.LEA, 64, L.params.retAreaPtr, RSP, NO_REG, 1, L.params.stackBytes);
@@ -129,7 +122,18 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
 
 const retAreaLoads: number[] = [];
 
-function extendArg(e: Emitter, d: number, v: number, flags: number): void {
+/** Extends a narrow integer in register `r` to 64 bits if `flags` has uext or sext (as Cranelift extends to the full register). */
+export function extendInPlace(buf: Emitter['buf'], r: number, t: number, flags: number): void {
+  const bits = typeBits(t);
+  if (bits >= 64 || isScalarFloat(t) || (flags & (ParamFlag.Uext | ParamFlag.Sext)) === 0) return;
+  const sext = (flags & ParamFlag.Sext) !== 0;
+  const form = sext ? (bits === 8 ? X.MOVSX8 : bits === 16 ? X.MOVSX16 : X.MOVSXD) : bits === 8 ? X.MOVZX8 : bits === 16 ? X.MOVZX16 : X.MOV;
+  // the 32-bit forms of movzx and mov clear bits 32-63
+  X.opRR(buf, form, sext ? 64 : 32, r, r);
+}
+
+/** Value v into GPR d, extended as `flags` ask. */
+export function extendArg(e: Emitter, d: number, v: number, flags: number): void {
   const bits = typeBits(e.f.valueType[v]);
   if ((flags & ParamFlag.Sext) !== 0) signExtendTo(e, d, v, bits);
   else if ((flags & ParamFlag.Uext) !== 0) zeroExtendTo(e, d, v, bits);

@@ -86,7 +86,6 @@ void cg_narrow_params(long *out, signed char, short, int, unsigned char, unsigne
   },
   {
     name: 'narrow_returns_extended',
-    todo: 'sext/uext flags on return values are ignored: narrow results are not extended to 32 bits',
     clif: `
 function %cg_ret_i8s() -> i8 sext {
 block0:

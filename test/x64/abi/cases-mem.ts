@@ -128,7 +128,6 @@ struct big2 cg_make_big(long, long);`,
   },
   {
     name: 'sret_pointer_returned_in_rax',
-    todo: 'a function with an sret parameter does not return the pointer in rax as System V requires',
     clif: `
 function %cg_make_big_rax(i64 sret, i64) {
 block0(v0: i64, v1: i64):
