@@ -380,7 +380,7 @@ export function isLibcallOp(f: Function, i: number, inlineRound = false): boolea
   const t = f.instType[i];
   if (op === Op.udiv || op === Op.sdiv || op === Op.urem || op === Op.srem) return t === I128;
   if (op === Op.ceil || op === Op.floor || op === Op.trunc || op === Op.nearest) return !inlineRound;
-  if (op === Op.fma) return true;
+  if (op === Op.fma || op === Op.tls_value) return true;
   if (op === Op.fcvt_from_sint || op === Op.fcvt_from_uint) return f.valueType[f.arg(i, 0)] === I128;
   if (op === Op.fcvt_to_sint || op === Op.fcvt_to_uint || op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat) return t === I128;
   return false;

@@ -3,7 +3,7 @@
 // symbol per function, PLT32/PC32/GOTPCREL relocations and `.eh_frame` CFI.
 
 import type { Function } from '../ir/function.js';
-import { ElfObject, STB, STT, STV } from '../object/elf.js';
+import { ElfObject, STB, STT, STV, R } from '../object/elf.js';
 import { EhFrame } from '../object/eh-frame.js';
 import { Emitter, Cfi, type CodegenOptions } from './codegen.js';
 
@@ -62,7 +62,12 @@ export function compileModule(funcs: Function[], opts: CompileOptions = {}): Com
     const s = obj.symbol(name);
     obj.setSymbolKind(s, STB.GLOBAL, STT.FUNC, STV.DEFAULT);
     obj.define(s, sec, base, code.length);
-    for (const r of e.relocs) obj.reloc(sec, base + r.offset, r.type as never, obj.symbol(sym(r.symbol)), r.addend);
+    for (const r of e.relocs) {
+      const target = obj.symbol(sym(r.symbol));
+      // linkers reject TLS relocations against symbols not typed as TLS
+      if (r.type === R.R_X86_64_TLSGD) obj.setSymbolKind(target, STB.GLOBAL, STT.TLS, STV.DEFAULT);
+      obj.reloc(sec, base + r.offset, r.type as never, target, r.addend);
+    }
     for (let k = 0; k < e.traps.length; k += 2) traps.push({ func: fi, offset: e.traps[k], code: e.traps[k + 1] });
     eh.beginFunction(sec, base);
     const c = e.cfi;

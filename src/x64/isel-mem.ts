@@ -1,7 +1,9 @@
 // Instruction selection for memory: loads and stores of every width (stack
 // slots, constant offsets and fused base+disp / base+idx*scale addresses folded
 // into the operand, fault sites recorded as traps), frame/stack pointer reads,
-// fences and atomics. Needs the Emitter and Analysis; writes x86 code.
+// fences, atomics, and PIC addresses of global values (symbols through the GOT
+// or PC-relative, thread locals through __tls_get_addr). Needs the Emitter and
+// Analysis; writes x86 code and relocations.
 
 import type { Emitter } from './codegen.js';
 import { VF } from './analyze.js';
@@ -9,10 +11,12 @@ import { K } from './codegen.js';
 import { Op } from '../ir/opcodes.js';
 import { I128, F16, F32, F64, F128, typeBits, isScalarFloat } from '../ir/types.js';
 import { xdef128, xmm128 } from './isel-float.js';
+import { GlobalValueKind } from '../ir/function.js';
+import { R } from '../object/elf.js';
 import { AtomicRmwOp, MemFlag, TrapCode, memFlagsTrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, RSP, RBP, NO_REG, CC_NE, CC_B, CC_A, CC_L, CC_G, invertCC } from './regs.js';
+import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, CC_B, CC_A, CC_L, CC_G, invertCC } from './regs.js';
 
 /** The current memory operand [mBase + mIndex*mScale + mDisp], set by address(). */
 export let mBase = 0, mIndex = NO_REG, mScale = 1, mDisp = 0;
@@ -291,6 +295,78 @@ export function selectMem(e: Emitter, i: number): boolean {
       e.def(r, RAX);
       return true;
     }
+    case Op.symbol_value: case Op.global_value: {
+      const r = f.result(i);
+      const d = e.dst(r, RAX);
+      globalValue(e, f.instImm0[i], d);
+      e.def(r, d);
+      return true;
+    }
+    case Op.tls_value: {
+      const gv = f.globalValues[f.instImm0[i]];
+      if (gv.kind !== GlobalValueKind.Symbol || !gv.tls) e.unsupported('(tls_value needs a tls symbol global value)');
+      // general dynamic, byte for byte as LLVM emits it so linkers can relax it:
+      // data16 lea rdi, [rip + sym@tlsgd]; data16 data16 rex.W call __tls_get_addr@plt
+      buf.u8(0x66); buf.u8(0x48); buf.u8(0x8d); buf.u8(0x3d);
+      e.relocs.push({ offset: buf.length, symbol: gv.name, type: R.R_X86_64_TLSGD, addend: -4 });
+      buf.i32(0);
+      buf.u8(0x66); buf.u8(0x66); buf.u8(0x48); buf.u8(0xe8);
+      e.relocs.push({ offset: buf.length, symbol: '__tls_get_addr', type: R.R_X86_64_PLT32, addend: -4 });
+      buf.i32(0);
+      addOffset(e, RAX, gv.offset);
+      e.def(f.result(i), RAX);
+      return true;
+    }
   }
   return false;
+}
+
+/**
+ * GPR d = the address (or loaded value) global value `gi` stands for. Symbols are
+ * PIC: colocated ones `lea [rip + sym]`, others through the GOT (relaxable).
+ */
+function globalValue(e: Emitter, gi: number, d: number): void {
+  const f = e.f;
+  const buf = e.buf;
+  const gv = f.globalValues[gi];
+  switch (gv.kind) {
+    case GlobalValueKind.Symbol: {
+      if (gv.tls) e.unsupported('(a tls symbol needs tls_value)');
+      const off = gv.offset;
+      if (gv.colocated && off >= -0x7fff0000n && off <= 0x7fff0000n) {
+        const at = X.opRM(buf, X.LEA, 64, d, RIP, NO_REG, 1, 0);
+        e.relocs.push({ offset: at, symbol: gv.name, type: R.R_X86_64_PC32, addend: Number(off) - 4 });
+        return;
+      }
+      const at = X.opRM(buf, X.MOV, 64, d, RIP, NO_REG, 1, 0);
+      e.relocs.push({ offset: at, symbol: gv.name, type: R.R_X86_64_REX_GOTPCRELX, addend: -4 });
+      addOffset(e, d, off);
+      return;
+    }
+    case GlobalValueKind.IAddImm:
+      globalValue(e, gv.base, d);
+      addOffset(e, d, gv.offset);
+      return;
+    case GlobalValueKind.Load: {
+      globalValue(e, gv.base, d);
+      if (gv.offset < -0x80000000n || gv.offset > 0x7fffffffn) e.unsupported('(global value load offset beyond 32 bits)');
+      X.opRM(buf, X.MOV, typeBits(gv.type) === 32 ? 32 : 64, d, d, NO_REG, 1, Number(gv.offset));
+      return;
+    }
+  }
+  e.unsupported('(global value kind)');
+}
+
+/** d += off (64-bit; through rcx or rdx when it needs more than an imm32). */
+function addOffset(e: Emitter, d: number, off: bigint): void {
+  if (off === 0n) return;
+  const buf = e.buf;
+  if (off >= -0x80000000n && off <= 0x7fffffffn) {
+    X.opRI(buf, X.ADD, 64, d, Number(off));
+    return;
+  }
+  const t = d === RCX ? RDX : RCX;
+  const u = BigInt.asUintN(64, off);
+  X.movRI64(buf, t, Number(u & 0xffffffffn) | 0, Number(u >> 32n) | 0);
+  X.opRR(buf, X.ADD, 64, d, t);
 }
