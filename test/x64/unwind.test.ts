@@ -315,3 +315,153 @@ for (const functionSections of [true, false]) {
     });
   });
 }
+
+const OBJDUMP = 'llvm-objdump-22';
+const haveObjdump = has(OBJDUMP);
+
+const ROWS_CLIF = `
+function %cfi_saved(i64, i64) -> i64 {
+    fn0 = %cfi_ext(i64) -> i64
+block0(v0: i64, v1: i64):
+    v2 = call fn0(v0)
+    v3 = call fn0(v1)
+    brif v0, block1, block2
+block1:
+    v4 = iadd v2, v3
+    return v4
+block2:
+    v5 = isub v2, v3
+    v6 = call fn0(v5)
+    v7 = iadd v6, v3
+    return v7
+}
+function %cfi_realigned(i64) -> i64 {
+    ss0 = explicit_slot 64, align = 64
+    fn0 = %cfi_ext(i64) -> i64
+block0(v0: i64):
+    v1 = call fn0(v0)
+    v5 = stack_addr.i64 ss0+8
+    store v1, v5
+    v2 = call fn0(v1)
+    v3 = load.i64 v5
+    v4 = iadd v2, v3
+    return v4
+}
+function %cfi_big(i64) -> i64 {
+    ss0 = explicit_slot 20000
+block0(v0: i64):
+    v2 = stack_addr.i64 ss0+16000
+    store v0, v2
+    v1 = load.i64 v2
+    return v1
+}
+function %cfi_leaf(i64) -> i64 {
+block0(v0: i64):
+    v1 = iadd v0, v0
+    return v1
+}`;
+
+const ROWS_C = `
+long cfi_ext(long x) { return x + 1; }
+long cfi_saved(long, long); long cfi_realigned(long); long cfi_big(long); long cfi_leaf(long);
+int main(void) {
+  return cfi_saved(1, 2) == 5 && cfi_saved(0, 2) == 2 && cfi_realigned(1) == 5 && cfi_big(7) == 7 && cfi_leaf(3) == 6 ? 0 : 1;
+}`;
+
+interface Row { cfaReg: string; cfaOff: number; saved: Map<string, number> }
+
+/** addr -> row, from the decoded table llvm-dwarfdump prints under each FDE. */
+function cfiRows(path: string): Map<bigint, Row> {
+  const rows = new Map<bigint, Row>();
+  for (const line of sh(DWARFDUMP, ['--eh-frame', path]).split('\n')) {
+    const m = /^\s+0x([0-9a-f]+): CFA=(\w+)([+-]\d+): (.*)$/.exec(line);
+    if (!m) continue;
+    const saved = new Map<string, number>();
+    for (const r of m[4]!.split(', ')) {
+      const s = /^(\w+)=(?:\[CFA([+-]\d+)\])?/.exec(r.trim());
+      // a rule other than "at CFA+n" shows as NaN and fails the comparison
+      if (s && s[1] !== 'RIP') saved.set(s[1]!.toLowerCase(), s[2] ? Number(s[2]) : NaN);
+    }
+    rows.set(BigInt('0x' + m[1]), { cfaReg: m[2]!.toLowerCase(), cfaOff: Number(m[3]), saved });
+  }
+  return rows;
+}
+
+/**
+ * Steps through a function's instructions tracking where the CFA is relative
+ * to rsp and rbp and where each callee-saved register is kept, and checks the
+ * row in effect at every instruction boundary against that. Code after a
+ * `ret` is reached from the body, so it starts from the body's state.
+ */
+function checkRowsAlong(insts: { addr: bigint; text: string }[], rows: Map<bigint, Row>, name: string, range: [bigint, bigint]): number {
+  const at = [...rows.keys()].filter((a) => a >= range[0] && a < range[0] + range[1]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const rowAt = (a: bigint) => {
+    let r: Row | undefined;
+    for (const k of at) if (k <= a) r = rows.get(k);
+    assert.ok(r, `${name}: no CFI row at 0x${a.toString(16)}`);
+    return r;
+  };
+  type St = { sp: number; fp: boolean; saved: Map<string, number> };
+  let st: St = { sp: 8, fp: false, saved: new Map() };
+  let body: St | null = null;
+  let epilogues = 0;
+  for (const { addr, text } of insts) {
+    if (addr >= range[0] + range[1]) break;
+    const prologueInst = /^(pushq|subq\s+\$0x[0-9a-f]+, %rsp|andq\s+\$-0x[0-9a-f]+, %rsp|movq\s+%rsp, %rbp|orl\s+\$0x0, \(%rsp\)|movl\s+\$0x[0-9a-f]+, %eax|subl\s+\$0x1, %eax|jne)/.test(text);
+    if (!body && !prologueInst) body = { sp: st.sp, fp: st.fp, saved: new Map(st.saved) };
+    const row = rowAt(addr);
+    const where = `${name} at 0x${addr.toString(16)} (${text})`;
+    if (row.cfaReg === 'rbp') {
+      assert.ok(st.fp, `${where}: CFA is rbp-based but rbp does not hold the frame address yet or any more`);
+      assert.equal(row.cfaOff, 16, where);
+    } else {
+      assert.equal(row.cfaReg, 'rsp', where);
+      assert.equal(row.cfaOff, st.sp, `${where}: CFA offset from rsp`);
+    }
+    assert.deepEqual([...row.saved].sort(), [...st.saved].sort(), `${where}: saved registers`);
+    let m: RegExpExecArray | null;
+    if ((m = /^pushq\s+%(\w+)$/.exec(text))) {
+      st.sp += 8;
+      if (!st.saved.has(m[1]!)) st.saved.set(m[1]!, -st.sp);
+    } else if ((m = /^popq\s+%(\w+)$/.exec(text))) {
+      st.sp -= 8;
+      st.saved.delete(m[1]!);
+      if (m[1] === 'rbp') st.fp = false;
+    } else if (/^movq\s+%rsp, %rbp$/.test(text)) st.fp = st.sp === 16;
+    else if ((m = /^subq\s+\$0x([0-9a-f]+), %rsp$/.exec(text))) st.sp += parseInt(m[1]!, 16);
+    else if ((m = /^addq\s+\$0x([0-9a-f]+), %rsp$/.exec(text))) st.sp -= parseInt(m[1]!, 16);
+    else if ((m = /^leaq\s+(?:-0x([0-9a-f]+))?\(%rbp\), %rsp$/.exec(text))) st.sp = 16 + parseInt(m[1] ?? '0', 16);
+    else if (/^andq\s+\$-0x[0-9a-f]+, %rsp$/.test(text)) st.sp = NaN;
+    else if (/^retq$/.test(text)) {
+      assert.equal(st.sp, 8, `${where}: rsp at the return address`);
+      assert.equal(st.saved.size, 0, `${where}: every saved register restored`);
+      epilogues++;
+      assert.ok(body, `${where}: return before the body`);
+      st = { sp: body.sp, fp: body.fp, saved: new Map(body.saved) };
+    } else assert.ok(!/^\s*%(rsp|esp|rbp|ebp)$/.test(text.split(',').pop() ?? ''), `${where}: unexpected write to rsp or rbp`);
+  }
+  return epilogues;
+}
+
+test('CFI rows are exact at every instruction of prologues, epilogues and code after a mid-function return', { skip: !(haveCc && haveDwarfdump && haveObjdump && haveBinutils) && 'cc, llvm-dwarfdump-22, llvm-objdump-22 or binutils not installed' }, () => {
+  withDir((dir) => {
+    writeFileSync(join(dir, 'cgts.o'), objectFor(ROWS_CLIF));
+    writeFileSync(join(dir, 'main.c'), ROWS_C);
+    const prog = join(dir, 'prog');
+    sh('cc', ['-o', prog, join(dir, 'main.c'), join(dir, 'cgts.o')]);
+    assert.equal(spawnSync(prog).status, 0, 'the program computes the expected values');
+    const rows = cfiRows(prog);
+    const ranges = symbolRanges(prog);
+    const counts: Record<string, number> = {};
+    for (const name of ['cfi_saved', 'cfi_realigned', 'cfi_big', 'cfi_leaf']) {
+      const insts: { addr: bigint; text: string }[] = [];
+      for (const line of sh(OBJDUMP, ['-d', '--no-show-raw-insn', `--disassemble-symbols=${name}`, prog]).split('\n')) {
+        const m = /^\s+([0-9a-f]+):\s+(\S.*?)\s*(?:<.*>)?$/.exec(line);
+        if (m) insts.push({ addr: BigInt('0x' + m[1]), text: m[2]!.replace(/\s+/g, ' ') });
+      }
+      assert.ok(insts.length > 3, `${name}: disassembly found`);
+      counts[name] = checkRowsAlong(insts, rows, name, ranges.get(name)!);
+    }
+    assert.deepEqual(counts, { cfi_saved: 2, cfi_realigned: 1, cfi_big: 1, cfi_leaf: 1 });
+  });
+});
