@@ -81,7 +81,8 @@ test('inputs are biased to edge values', () => {
   assert.ok(edges * 8 > total, `${edges} of ${total} integer inputs on 0, 1, -1 or MIN`);
 });
 
-const TRAP_SEEDS = Array.from({ length: 16 }, (_, i) => i + 101);
+// a range in which some cases trap with the current generator and exclusions (few do)
+const TRAP_SEEDS = Array.from({ length: 16 }, (_, i) => i + 108);
 const cases: FuzzCase[] = [
   ...SEEDS.map((s) => generateCase(s, { exclude: FUZZ_EXCLUDE })),
   ...TRAP_SEEDS.map((s) => generateCase(s, { exclude: FUZZ_EXCLUDE, traps: true })),
