@@ -234,9 +234,10 @@ export class Emitter {
   /**
    * The CFA stays rbp+16 until `pop rbp`, so the pops only need their
    * registers marked restored; the body's rules come back after the `ret`
-   * for code that follows a mid-function return.
+   * for code that follows a mid-function return. `leave` replaces the `ret`
+   * (a tail call's jump).
    */
-  epilogue(): void {
+  epilogue(leave?: () => void): void {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
     const n = this.savedRegs.length;
@@ -250,7 +251,8 @@ export class Emitter {
     X.pop(buf, RBP);
     this.cfiAt(Cfi.DefCfa, 7, 8);
     this.cfiAt(Cfi.RestoreReg, 6, 0);
-    X.ret(buf);
+    if (leave) leave();
+    else X.ret(buf);
     this.cfiAt(Cfi.Restore, 0, 0);
   }
 

@@ -12,6 +12,7 @@ import { layoutSignature, LOC_STACK } from './abi.js';
 import { RAX, RSP, NO_REG, R11, RIP } from './regs.js';
 import { R } from '../object/elf.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
+import { fail } from '../support/diag.js';
 
 export function selectCall(e: Emitter, i: number): boolean {
   const f = e.f;
@@ -28,6 +29,10 @@ export function selectCall(e: Emitter, i: number): boolean {
       e.relocs.push({ offset: at, symbol: fr.name, type: R.R_X86_64_REX_GOTPCRELX, addend: -4 });
     }
     e.def(r, d);
+    return true;
+  }
+  if (op === Op.return_call || op === Op.return_call_indirect) {
+    emitReturnCall(e, i, op === Op.return_call_indirect ? f.arg(i, 0) : -1, op === Op.return_call ? f.funcRefs[f.instImm0[i]].name : '');
     return true;
   }
   if (op !== Op.call && op !== Op.call_indirect) return false;
@@ -121,6 +126,37 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
 }
 
 const retAreaLoads: number[] = [];
+
+/**
+ * A tail call whose arguments all travel in registers: arguments into place,
+ * this frame torn down, then a jump. Stack arguments would need the callee to
+ * pop them (Cranelift's `tail` convention), which cgts does not implement.
+ */
+function emitReturnCall(e: Emitter, i: number, callee: number, symbol: string): void {
+  const f = e.f;
+  const sig = f.callSignature(i);
+  const L = layoutSignature(sig, e.opts);
+  if (L.params.stackBytes > 0) fail('return_call with arguments on the stack is not supported yet (it needs the callee-pops `tail` convention)');
+  if (L.rets.retAreaPtr) fail('return_call to a function with a return area is not supported yet');
+  const first = callee >= 0 ? 1 : 0;
+  const nargs = f.instArgCount[i] - first;
+  e.pmBegin();
+  for (let k = 0; k < nargs; k++) {
+    const v = f.arg(i, first + k);
+    e.pmAddValue(L.params.loc0[k], v, 0);
+    if (f.valueType[v] === I128) e.pmAddValue(L.params.loc1[k], v, 1);
+  }
+  if (callee >= 0) e.pmAddValue(R11, callee, 0);
+  e.pmEmit();
+  for (let k = 0; k < nargs; k++) extendInPlace(e.buf, L.params.loc0[k], f.valueType[f.arg(i, first + k)], sig.params[k].flags);
+  e.epilogue(() => {
+    if (callee >= 0) X.opR(e.buf, X.JMP_IND, 64, R11);
+    else {
+      const at = X.jmp(e.buf);
+      e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
+    }
+  });
+}
 
 /** Extends a narrow integer in register `r` to 64 bits if `flags` has uext or sext (as Cranelift extends to the full register). */
 export function extendInPlace(buf: Emitter['buf'], r: number, t: number, flags: number): void {
