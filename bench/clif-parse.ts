@@ -1,9 +1,10 @@
 // CLIF front-end throughput: generates a large CLIF file (many functions of
 // mixed integer, float, memory and control-flow instructions), then times
-// parsing alone and parsing plus verification, in instructions per second.
+// parsing, verification and printing, in instructions per second.
 
 import { parseClifFile } from '../src/ir/parser.js';
 import { verifyFunction } from '../src/ir/verifier.js';
+import { printFunction } from '../src/ir/printer.js';
 
 const FUNCS = Number(process.env.CLIF_BENCH_FUNCS ?? 2000);
 const INSTS = Number(process.env.CLIF_BENCH_INSTS ?? 500);
@@ -115,6 +116,8 @@ console.log(`generated ${FUNCS} functions, ${totalInsts} instructions, ${(text.l
 const parseTimes: number[] = [];
 const verifyTimes: number[] = [];
 const bothTimes: number[] = [];
+const printTimes: number[] = [];
+let printedChars = 0;
 for (let run = 0; run < RUNS; run++) {
   const t0 = performance.now();
   const file = parseClifFile(text, 'bench.clif');
@@ -123,14 +126,25 @@ for (let run = 0; run < RUNS; run++) {
   for (const pf of file.functions) n += verifyFunction(pf.func).length;
   const t2 = performance.now();
   if (n !== 0) throw new Error('verifier errors in the benchmark input');
+  let chars = 0;
+  for (const pf of file.functions) chars += printFunction(pf.func).length;
+  const t3 = performance.now();
+  printedChars = chars;
   parseTimes.push(t1 - t0);
   verifyTimes.push(t2 - t1);
   bothTimes.push(t2 - t0);
+  printTimes.push(t3 - t2);
 }
 
-const rate = (ms: number) => `${((totalInsts / ms) * 1000 / 1e6).toFixed(2)} M inst/s`;
-console.log(`median of ${RUNS} runs:`);
-console.log(`  parse          ${median(parseTimes).toFixed(0).padStart(6)} ms  ${rate(median(parseTimes))}`);
-console.log(`  verify         ${median(verifyTimes).toFixed(0).padStart(6)} ms  ${rate(median(verifyTimes))}`);
-console.log(`  parse+verify   ${median(bothTimes).toFixed(0).padStart(6)} ms  ${rate(median(bothTimes))}`);
-console.log(`  verify / parse ${(median(verifyTimes) / median(parseTimes)).toFixed(2)}`);
+const rate = (ms: number) => `${((totalInsts / ms) * 1000 / 1e6).toFixed(2).padStart(6)} M inst/s`;
+const row = (name: string, times: number[]) => `  ${name.padEnd(14)} ${median(times).toFixed(0).padStart(6)} ms  ${rate(median(times))}`;
+console.log(
+  [
+    `median of ${RUNS} runs over ${totalInsts} instructions:`,
+    row('parse', parseTimes),
+    row('verify', verifyTimes),
+    row('parse+verify', bothTimes),
+    row('print', printTimes),
+    `  verify / parse ${(median(verifyTimes) / median(parseTimes)).toFixed(2)}; printed ${(printedChars / 1e6).toFixed(1)} MB`,
+  ].join('\n'),
+);

@@ -129,6 +129,44 @@ export class Function {
   firstBlock = -1;
   lastBlock = -1;
 
+  /**
+   * Grows the columns so that `insts` instructions, `values` values, `args`
+   * operands and `blocks` blocks fit without reallocating (a hint; appends still grow).
+   */
+  reserve(insts: number, values: number, args: number, blocks: number): void {
+    if (insts > this.instOp.length) {
+      this.instOp = grow(this.instOp, insts);
+      this.instType = grow(this.instType, insts);
+      this.instArgStart = grow(this.instArgStart, insts);
+      this.instArgCount = grow(this.instArgCount, insts);
+      this.instFirstResult = grow(this.instFirstResult, insts);
+      this.instNumResults = grow(this.instNumResults, insts);
+      this.instImm0 = grow(this.instImm0, insts);
+      this.instImm1 = grow(this.instImm1, insts);
+      this.instBlock = grow(this.instBlock, insts);
+      this.instNext = grow(this.instNext, insts);
+      this.instPrev = grow(this.instPrev, insts);
+      this.instSrcLoc = grow(this.instSrcLoc, insts);
+    }
+    if (values > this.valueType.length) {
+      this.valueType = grow(this.valueType, values);
+      this.valueDef = grow(this.valueDef, values);
+      this.valueNum = grow(this.valueNum, values);
+      this.valueKind = grow(this.valueKind, values);
+    }
+    if (args > this.argPool.length) this.argPool = grow(this.argPool, args);
+    if (blocks > this.blockParamStart.length) {
+      this.blockParamStart = grow(this.blockParamStart, blocks);
+      this.blockParamCount = grow(this.blockParamCount, blocks);
+      this.blockFirstInst = grow(this.blockFirstInst, blocks);
+      this.blockLastInst = grow(this.blockLastInst, blocks);
+      this.blockNext = grow(this.blockNext, blocks);
+      this.blockPrev = grow(this.blockPrev, blocks);
+      this.blockCold = grow(this.blockCold, blocks);
+      this.blockInLayout = grow(this.blockInLayout, blocks);
+    }
+  }
+
   /** Empties the function, keeping its arrays for reuse. */
   reset(): void {
     this.name = '';
@@ -213,13 +251,13 @@ export class Function {
     let start = this.blockParamStart[b];
     const count = this.blockParamCount[b];
     if (start + count !== this.paramPoolLen) {
-      this.paramPool = grow(this.paramPool, this.paramPoolLen + count + 1);
+      if (this.paramPoolLen + count + 1 > this.paramPool.length) this.paramPool = grow(this.paramPool, this.paramPoolLen + count + 1);
       this.paramPool.copyWithin(this.paramPoolLen, start, start + count);
       start = this.paramPoolLen;
       this.blockParamStart[b] = start;
       this.paramPoolLen += count;
     }
-    this.paramPool = grow(this.paramPool, this.paramPoolLen + 1);
+    if (this.paramPoolLen + 1 > this.paramPool.length) this.paramPool = grow(this.paramPool, this.paramPoolLen + 1);
     const v = this.newValue(type, ValueKind.Param, b, count);
     this.paramPool[this.paramPoolLen++] = v;
     this.blockParamCount[b] = count + 1;
@@ -271,11 +309,17 @@ export class Function {
    * addBlockCall() right after. Returns the instruction.
    */
   appendInst(b: Block, op: Opcode, ctrlType: Type, args: ArrayLike<number>, imm0 = 0, imm1 = 0): Inst {
+    return this.appendInstFrom(b, op, ctrlType, args, 0, args.length, imm0, imm1);
+  }
+
+  /** appendInst() with the operands args[start, start + n). */
+  appendInstFrom(b: Block, op: Opcode, ctrlType: Type, args: ArrayLike<number>, start: number, n: number, imm0: number, imm1: number): Inst {
     const i = this.newInst(op, ctrlType);
-    const n = args.length;
-    this.argPool = grow(this.argPool, this.argPoolLen + n);
-    for (let k = 0; k < n; k++) this.argPool[this.argPoolLen + k] = args[k];
-    this.argPoolLen += n;
+    const base = this.argPoolLen;
+    if (base + n > this.argPool.length) this.argPool = grow(this.argPool, base + n);
+    const pool = this.argPool;
+    for (let k = 0; k < n; k++) pool[base + k] = args[start + k];
+    this.argPoolLen = base + n;
     this.instArgCount[i] = n;
     this.instImm0[i] = imm0;
     this.instImm1[i] = imm1;
@@ -291,11 +335,18 @@ export class Function {
 
   /** Appends a block call `block(args)` to branch instruction `i` (the last one created). */
   addBlockCall(i: Inst, block: Block, args: ArrayLike<number>): void {
-    const n = args.length;
-    this.callPool = grow(this.callPool, this.callPoolLen + 2 + n);
-    this.callPool[this.callPoolLen++] = block;
-    this.callPool[this.callPoolLen++] = n;
-    for (let k = 0; k < n; k++) this.callPool[this.callPoolLen++] = args[k];
+    this.addBlockCallFrom(i, block, args, 0, args.length);
+  }
+
+  /** addBlockCall() with the arguments args[start, start + n). */
+  addBlockCallFrom(i: Inst, block: Block, args: ArrayLike<number>, start: number, n: number): void {
+    let p = this.callPoolLen;
+    if (p + 2 + n > this.callPool.length) this.callPool = grow(this.callPool, p + 2 + n);
+    const pool = this.callPool;
+    pool[p++] = block;
+    pool[p++] = n;
+    for (let k = 0; k < n; k++) pool[p++] = args[start + k];
+    this.callPoolLen = p;
     this.instImm1[i]++;
   }
 
@@ -328,22 +379,20 @@ export class Function {
     const t = this.instType[i];
     const first = this.numValues;
     let count = 0;
-    const add = (ty: Type) => {
-      this.newValue(ty, ValueKind.Result, i, count++);
-    };
+    const R = ValueKind.Result;
     switch (opcodeResults[op] as Results) {
       case Results.None: break;
-      case Results.Ctrl: add(t); break;
-      case Results.CtrlFlag: add(t); add(I8); break;
-      case Results.CtrlCtrl: add(t); add(t); break;
-      case Results.Cmp: add(isVector(t) ? asInt(t) : I8); break;
-      case Results.Split: add(halfWidth(t)); add(halfWidth(t)); break;
-      case Results.Concat: add(doubleWidth(t)); break;
-      case Results.Lane: add(laneOf(t)); break;
-      case Results.Narrow: add(splitLanesNarrow(t)); break;
-      case Results.Widen: add(mergeLanesWide(t)); break;
-      case Results.I8: add(I8); break;
-      case Results.CallSig: for (const r of this.callSignature(i).returns) add(r.type); break;
+      case Results.Ctrl: this.newValue(t, R, i, count++); break;
+      case Results.CtrlFlag: this.newValue(t, R, i, count++); this.newValue(I8, R, i, count++); break;
+      case Results.CtrlCtrl: this.newValue(t, R, i, count++); this.newValue(t, R, i, count++); break;
+      case Results.Cmp: this.newValue(isVector(t) ? asInt(t) : I8, R, i, count++); break;
+      case Results.Split: this.newValue(halfWidth(t), R, i, count++); this.newValue(halfWidth(t), R, i, count++); break;
+      case Results.Concat: this.newValue(doubleWidth(t), R, i, count++); break;
+      case Results.Lane: this.newValue(laneOf(t), R, i, count++); break;
+      case Results.Narrow: this.newValue(splitLanesNarrow(t), R, i, count++); break;
+      case Results.Widen: this.newValue(mergeLanesWide(t), R, i, count++); break;
+      case Results.I8: this.newValue(I8, R, i, count++); break;
+      case Results.CallSig: for (const r of this.callSignature(i).returns) this.newValue(r.type, R, i, count++); break;
     }
     this.instFirstResult[i] = count > 0 ? first : -1;
     this.instNumResults[i] = count;

@@ -2,7 +2,7 @@
 // current token as plain fields (kind, text span, entity number or type,
 // line/column). Comments are collected with their positions for the parser.
 
-import { Type, parseType, INVALID } from './types.js';
+import { Type, parseType, INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128 } from './types.js';
 import { CgtsError } from '../support/diag.js';
 
 export const enum Tok {
@@ -34,14 +34,91 @@ const entityPrefixes: [string, Tok][] = [
   ['u', Tok.UserRef], ['userextname', Tok.UserNameRef], ['extable', Tok.ExTable], ['tag', Tok.ExTag],
   ['region', Tok.Region], ['ret', Tok.TryRet], ['exn', Tok.TryExn],
 ];
-const entityByPrefix = new Map(entityPrefixes);
 
-/** The entity kind whose prefix is s[p, p+len), or Tok.Eof; `v` and `block` are checked without allocating. */
+/**
+ * A fixed set of words looked up by the char codes of a source span, without
+ * making a string: open addressing on a hash of the chars, checked with startsWith.
+ */
+export class WordTable {
+  private readonly words: string[];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(words: readonly string[]) {
+    this.words = words.slice();
+    let size = 16;
+    while (size < words.length * 4) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (w === '' || this.find(w, 0, w.length) >= 0) continue;
+      let h = hashSpan(w, 0, w.length) & this.mask;
+      while (this.slots[h] >= 0) h = (h + 1) & this.mask;
+      this.slots[h] = i;
+    }
+  }
+
+  /** The index of the word s[start, end) in the list given to the constructor (its first occurrence), or -1. */
+  find(s: string, start: number, end: number): number {
+    const len = end - start;
+    let h = hashSpan(s, start, end) & this.mask;
+    for (;;) {
+      const i = this.slots[h];
+      if (i < 0) return -1;
+      const w = this.words[i];
+      if (w.length === len && s.startsWith(w, start)) return i;
+      h = (h + 1) & this.mask;
+    }
+  }
+}
+
+function hashSpan(s: string, start: number, end: number): number {
+  let h = (end - start) * 0x9e3779b1;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+const entityTable = new WordTable(entityPrefixes.map((e) => e[0]));
+const entityKinds = entityPrefixes.map((e) => e[1]);
+
+/** The entity kind whose prefix is s[p, p+len), or Tok.Eof. */
 function entityKind(s: string, p: number, len: number): Tok {
   const c = s.charCodeAt(p);
   if (len === 1 && c === 118) return Tok.Value;
   if (len === 5 && c === 98 && s.startsWith('block', p)) return Tok.Block;
-  return entityByPrefix.get(s.slice(p, p + len)) ?? Tok.Eof;
+  const i = entityTable.find(s, p, p + len);
+  return i < 0 ? Tok.Eof : entityKinds[i];
+}
+
+function hasX(s: string, p: number, e: number): boolean {
+  for (let i = p; i < e; i++) if (s.charCodeAt(i) === 120) return true;
+  return false;
+}
+
+/** The scalar type written s[p, e) (`i8` .. `i128`, `f16` .. `f128`), or INVALID. */
+function scalarTypeAt(s: string, p: number, e: number): Type {
+  const c = s.charCodeAt(p);
+  const len = e - p;
+  const d1 = s.charCodeAt(p + 1);
+  const d2 = s.charCodeAt(p + 2);
+  if (c === 105) {
+    if (len === 2) return d1 === 56 ? I8 : INVALID;
+    if (len === 3) {
+      if (d1 === 49 && d2 === 54) return I16;
+      if (d1 === 51 && d2 === 50) return I32;
+      if (d1 === 54 && d2 === 52) return I64;
+      return INVALID;
+    }
+    return len === 4 && d1 === 49 && d2 === 50 && s.charCodeAt(p + 3) === 56 ? I128 : INVALID;
+  }
+  if (len === 3) {
+    if (d1 === 49 && d2 === 54) return F16;
+    if (d1 === 51 && d2 === 50) return F32;
+    if (d1 === 54 && d2 === 52) return F64;
+    return INVALID;
+  }
+  return len === 4 && d1 === 49 && d2 === 50 && s.charCodeAt(p + 3) === 56 ? F128 : INVALID;
 }
 
 export interface Comment {
@@ -295,7 +372,8 @@ export class Lexer {
     }
     const c = s.charCodeAt(p);
     if ((c === 105 || c === 102) && isDigit(s.charCodeAt(p + 1))) {
-      const t = parseType(s.slice(p, e));
+      let t = scalarTypeAt(s, p, e);
+      if (t === INVALID && hasX(s, p, e)) t = parseType(s.slice(p, e));
       if (t !== INVALID) {
         this.type = t;
         return (this.kind = Tok.Type);
@@ -303,6 +381,11 @@ export class Lexer {
     }
     if (e - p === 4 && s.startsWith('cold', p)) return (this.kind = Tok.Cold);
     return (this.kind = Tok.Identifier);
+  }
+
+  /** The index of the current identifier in `table`, or -1. */
+  wordIn(table: WordTable): number {
+    return this.kind === Tok.Identifier ? table.find(this.src, this.start, this.end) : -1;
   }
 
   /** Whether the current token is the identifier `word`. */

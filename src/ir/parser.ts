@@ -2,7 +2,7 @@
 // functions built into `Function`s with dense ids, and the `; run:`/`; print:`
 // directives of each function. Errors are CgtsErrors located `file:line:col`.
 
-import { Lexer, Tok, Comment } from './lexer.js';
+import { Lexer, Tok, Comment, WordTable } from './lexer.js';
 import {
   Type, INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, typeName, typeBits, typeBytes, laneOf, laneCount,
   isVector, isFloat, isInt, laneBits, vectorOf,
@@ -11,7 +11,7 @@ import {
   intCCNames, floatCCNames, parseTrapCode, atomicRmwOpNames, memFlagNames, MemFlag, callConvNames, CallConv, ParamFlag,
 } from './immediates.js';
 import {
-  Format, Opcode, opcodeByName, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, CTRL_NONE, Op, opcodeImpliedType,
+  Format, Opcode, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, CTRL_NONE, Op, opcodeImpliedType,
 } from './opcodes.js';
 import { Function, AbiParam, Signature, GlobalValueKind, GlobalValueData, Block, Value } from './function.js';
 import { DataValue, fromLanes } from './datavalue.js';
@@ -137,6 +137,97 @@ const NO_VALUE = -1;
 /** Written entity numbers below this use a direct-indexed table; larger ones a Map. */
 const DIRECT_LIMIT = 1 << 20;
 
+const opcodeTable = new WordTable(opcodeNames);
+const intCCTable = new WordTable(intCCNames);
+const floatCCTable = new WordTable(floatCCNames);
+const atomicRmwTable = new WordTable(atomicRmwOpNames);
+const memFlagTable = new WordTable(memFlagNames.map((m) => m[0]));
+const memFlagBits = memFlagNames.map((m) => m[1]);
+
+/** Written entity number -> dense id (-1 if absent), reused across functions. */
+class NumMap {
+  private direct = new Int32Array(256).fill(-1);
+  /** Direct slots below this may be set. */
+  private used = 0;
+  private big = new Map<number, number>();
+
+  clear(): void {
+    if (this.used > 0) this.direct.fill(-1, 0, this.used);
+    this.used = 0;
+    if (this.big.size > 0) this.big.clear();
+  }
+
+  get(num: number): number {
+    if (num < DIRECT_LIMIT) return num < this.direct.length ? this.direct[num] : -1;
+    return this.big.get(num) ?? -1;
+  }
+
+  set(num: number, id: number): void {
+    if (num < DIRECT_LIMIT) {
+      if (num >= this.direct.length) {
+        let n = this.direct.length * 2;
+        while (n <= num) n *= 2;
+        const m = new Int32Array(n).fill(-1);
+        m.set(this.direct);
+        this.direct = m;
+      }
+      this.direct[num] = id;
+      if (num >= this.used) this.used = num + 1;
+    } else {
+      this.big.set(num, id);
+    }
+  }
+}
+
+/** A ParsedFunction whose value and block names are built from the written numbers when first asked for. */
+class ParsedFunctionRecord implements ParsedFunction {
+  func: Function;
+  line: number;
+  instLines: Int32Array;
+  runs: RunCommand[] = [];
+  comments: { text: string; line: number }[] = [];
+  private readonly valueNums: Int32Array;
+  private readonly blockNums: Int32Array;
+  private valueNameList: string[] | null = null;
+  private blockNameList: string[] | null = null;
+
+  constructor(func: Function, line: number, instLines: Int32Array, valueNums: Int32Array, blockNums: Int32Array) {
+    this.func = func;
+    this.line = line;
+    this.instLines = instLines;
+    this.valueNums = valueNums;
+    this.blockNums = blockNums;
+  }
+
+  get valueNames(): string[] {
+    if (this.valueNameList === null) {
+      const names: string[] = [];
+      const nums = this.valueNums;
+      for (let v = 0; v < nums.length; v++) if (nums[v] !== -1) names[v] = `v${nums[v] >>> 0}`;
+      this.valueNameList = names;
+    }
+    return this.valueNameList;
+  }
+
+  set valueNames(names: string[]) {
+    this.valueNameList = names;
+  }
+
+  get blockNames(): string[] {
+    if (this.blockNameList === null) {
+      const names: string[] = [];
+      const nums = this.blockNums;
+      for (let b = 0; b < nums.length; b++) names[b] = `block${nums[b] >>> 0}`;
+      this.blockNameList = names;
+    }
+    return this.blockNameList;
+  }
+
+  set blockNames(names: string[]) {
+    this.blockNameList = names;
+  }
+}
+
 class Parser {
   readonly lx: Lexer;
   private readonly file: string;
@@ -145,15 +236,19 @@ class Parser {
   // Per-function state, reused.
   private f!: Function;
   /** Written value number -> dense value id (NO_VALUE if not defined). */
-  private valueMap = new Int32Array(256).fill(NO_VALUE);
-  private valueMapUsed = 0;
-  private bigValueMap = new Map<number, number>();
+  private valueMap = new NumMap();
   /** Written value number -> written target number, for `vA -> vB`. */
   private aliases = new Map<number, number>();
-  private blockMap = new Map<number, Block>();
-  private blockDefined: boolean[] = [];
-  private blockFirstRef: number[] = [];
-  private valueNames: string[] = [];
+  /** Written block number -> dense block id. */
+  private blockMap = new NumMap();
+  /** Per dense block: 1 once its header is read, its first reference's offset, its written number. */
+  private blockDefined = new Uint8Array(16);
+  private blockFirstRef = new Int32Array(16);
+  private blockNums = new Int32Array(16);
+  /** Written number of each dense value (-1 for none yet). */
+  private valueNums = new Int32Array(256);
+  /** valueNums is filled below this value id. */
+  private valueNumsSet = 0;
   private instLines = new Int32Array(64);
   /** Source offset of each operand in argPool / callPool (for undefined-value errors). */
   private argPos = new Int32Array(256);
@@ -168,13 +263,11 @@ class Parser {
   private args = new Int32Array(64);
   private argOffsets = new Int32Array(64);
   private nargs = 0;
-  private results: number[] = [];
+  private results = new Int32Array(8);
+  private resultPos = new Int32Array(8);
   /** Position of the current instruction's opcode, for its errors. */
   private opLine = 0;
   private opCol = 0;
-  /** argViews[n] = args.subarray(0, n), rebuilt when args grows. */
-  private argViews: Int32Array[] = [];
-  private resultPos: number[] = [];
 
   constructor(text: string, file: string) {
     this.lx = new Lexer(text, file);
@@ -271,6 +364,13 @@ class Parser {
     const f = new Function();
     this.f = f;
     this.resetFunctionState();
+    // Size the columns from the text up to the closing brace: at least one line per instruction.
+    const close = lx.src.indexOf('\n}', lx.pos);
+    const est = ((close < 0 ? lx.src.length : close) - lx.pos) >> 4;
+    if (est > 64) {
+      f.reserve(est, est, est * 2, est >> 3);
+      if (est > this.valueNums.length) this.valueNums = new Int32Array(est);
+    }
     lx.next();
     f.name = this.parseExternalName('a function name');
     f.signature = this.parseSignature();
@@ -293,17 +393,9 @@ class Parser {
     }
     if (f.firstBlock < 0) lx.error(`function ${this.printedName(f.name)} has no blocks`, line, 1);
     this.resolveOperands();
-    const blockNames: string[] = [];
-    for (const [num, b] of this.blockMap) blockNames[b] = `block${num}`;
-    return {
-      func: f,
-      line,
-      instLines: this.instLines.slice(0, f.numInsts),
-      valueNames: this.valueNames,
-      blockNames,
-      runs: [],
-      comments: [],
-    };
+    const valueNums = this.valueNums.slice(0, f.numValues);
+    for (let v = this.valueNumsSet; v < f.numValues; v++) valueNums[v] = -1;
+    return new ParsedFunctionRecord(f, line, this.instLines.slice(0, f.numInsts), valueNums, this.blockNums.slice(0, f.numBlocks));
   }
 
   private printedName(name: string): string {
@@ -311,14 +403,10 @@ class Parser {
   }
 
   private resetFunctionState(): void {
-    if (this.valueMapUsed > 0) this.valueMap.fill(NO_VALUE, 0, Math.min(this.valueMapUsed, this.valueMap.length));
-    this.valueMapUsed = 0;
-    this.bigValueMap.clear();
-    this.aliases.clear();
-    this.blockMap = new Map();
-    this.blockDefined = [];
-    this.blockFirstRef = [];
-    this.valueNames = [];
+    this.valueMap.clear();
+    if (this.aliases.size > 0) this.aliases.clear();
+    this.blockMap.clear();
+    this.valueNumsSet = 0;
     this.ssMap.clear();
     this.gvMap.clear();
     this.sigMap.clear();
@@ -578,11 +666,24 @@ class Parser {
 
   private blockRef(num: number, pos: number): Block {
     let b = this.blockMap.get(num);
-    if (b === undefined) {
+    if (b < 0) {
       b = this.f.createBlock();
       this.blockMap.set(num, b);
-      this.blockDefined[b] = false;
+      if (b >= this.blockDefined.length) {
+        const n = this.blockDefined.length * 2;
+        const d = new Uint8Array(n);
+        d.set(this.blockDefined);
+        this.blockDefined = d;
+        const r = new Int32Array(n);
+        r.set(this.blockFirstRef);
+        this.blockFirstRef = r;
+        const k = new Int32Array(n);
+        k.set(this.blockNums);
+        this.blockNums = k;
+      }
+      this.blockDefined[b] = 0;
       this.blockFirstRef[b] = pos;
+      this.blockNums[b] = num;
     }
     return b;
   }
@@ -593,7 +694,7 @@ class Parser {
     const num = lx.num;
     const b = this.blockRef(num, lx.start);
     if (this.blockDefined[b]) this.err(`duplicate definition of block${num}`);
-    this.blockDefined[b] = true;
+    this.blockDefined[b] = 1;
     f.appendBlock(b);
     lx.next();
     if (this.optional(Tok.LParen)) {
@@ -620,26 +721,26 @@ class Parser {
   // ---- values ----
 
   private lookupValue(num: number): Value {
-    if (num < DIRECT_LIMIT) return num < this.valueMap.length ? this.valueMap[num] : NO_VALUE;
-    return this.bigValueMap.get(num) ?? NO_VALUE;
+    return this.valueMap.get(num);
   }
 
   private defineValue(num: number, v: Value, pos: number): void {
-    if (this.lookupValue(num) !== NO_VALUE || this.aliases.has(num)) this.lx.errorAt(pos, `duplicate definition of v${num}`);
-    if (num < DIRECT_LIMIT) {
-      if (num >= this.valueMap.length) {
-        let n = this.valueMap.length * 2;
-        while (n <= num) n *= 2;
-        const m = new Int32Array(n).fill(NO_VALUE);
-        m.set(this.valueMap);
-        this.valueMap = m;
-      }
-      this.valueMap[num] = v;
-      if (num >= this.valueMapUsed) this.valueMapUsed = num + 1;
-    } else {
-      this.bigValueMap.set(num, v);
+    if (this.valueMap.get(num) !== NO_VALUE || (this.aliases.size > 0 && this.aliases.has(num))) {
+      this.lx.errorAt(pos, `duplicate definition of v${num}`);
     }
-    this.valueNames[v] = `v${num}`;
+    this.valueMap.set(num, v);
+    let nums = this.valueNums;
+    if (v >= nums.length) {
+      let n = nums.length * 2;
+      while (n <= v) n *= 2;
+      nums = new Int32Array(n);
+      nums.set(this.valueNums);
+      this.valueNums = nums;
+    }
+    // Values are defined in creation order except where a parse error stops first; mark any gap as unnamed.
+    for (let k = this.valueNumsSet; k < v; k++) nums[k] = -1;
+    nums[v] = num;
+    if (v >= this.valueNumsSet) this.valueNumsSet = v + 1;
   }
 
   /** The dense value for a written number, following aliases; NO_VALUE if not (yet) defined. */
@@ -675,18 +776,8 @@ class Parser {
       i += 2 + n;
     }
     for (let b = 0; b < f.numBlocks; b++) {
-      if (!this.blockDefined[b]) {
-        let num = 0;
-        for (const [k, v] of this.blockMap) if (v === b) num = k;
-        this.lx.errorAt(this.blockFirstRef[b], `undefined block block${num}`);
-      }
+      if (!this.blockDefined[b]) this.lx.errorAt(this.blockFirstRef[b], `undefined block block${this.blockNums[b] >>> 0}`);
     }
-  }
-
-  private argView(n: number): Int32Array {
-    let v = this.argViews[n];
-    if (v === undefined || v.buffer !== this.args.buffer) v = this.argViews[n] = this.args.subarray(0, n);
-    return v;
   }
 
   private pushArg(): void {
@@ -733,34 +824,41 @@ class Parser {
       srcLoc = lx.num;
       lx.next();
     }
-    const results = this.results;
-    const resultPos = this.resultPos;
-    results.length = 0;
-    resultPos.length = 0;
+    let nresults = 0;
     if (lx.tok() === Tok.Value) {
-      results.push(lx.num);
-      resultPos.push(lx.start);
+      this.results[0] = lx.num;
+      this.resultPos[0] = lx.start;
+      nresults = 1;
       lx.next();
       if (lx.tok() === Tok.Arrow) {
         if (srcLoc >= 0) this.err('an alias cannot have a source location');
         lx.next();
         if (lx.tok() !== Tok.Value) this.err(`expected the aliased value, found ${this.describeToken()}`);
-        const from = results[0];
-        if (this.lookupValue(from) !== NO_VALUE || this.aliases.has(from)) lx.errorAt(resultPos[0], `duplicate definition of v${from}`);
+        const from = this.results[0];
+        if (this.lookupValue(from) !== NO_VALUE || this.aliases.has(from)) lx.errorAt(this.resultPos[0], `duplicate definition of v${from}`);
         this.aliases.set(from, lx.num);
         lx.next();
         return;
       }
       while (this.optional(Tok.Comma)) {
         if (lx.tok() !== Tok.Value) this.err(`expected a result value, found ${this.describeToken()}`);
-        results.push(lx.num);
-        resultPos.push(lx.start);
+        if (nresults === this.results.length) {
+          const r = new Int32Array(nresults * 2);
+          r.set(this.results);
+          this.results = r;
+          const q = new Int32Array(nresults * 2);
+          q.set(this.resultPos);
+          this.resultPos = q;
+        }
+        this.results[nresults] = lx.num;
+        this.resultPos[nresults] = lx.start;
+        nresults++;
         lx.next();
       }
       this.expect(Tok.Equal, "'=' after the result values");
     }
     if (lx.tok() !== Tok.Identifier) this.err(`expected an opcode, found ${this.describeToken()}`);
-    const op = opcodeByName(lx.text());
+    const op = lx.wordIn(opcodeTable);
     if (op < 0) this.err(`unknown opcode '${lx.text()}'`);
     this.opLine = lx.tokLine;
     this.opCol = lx.tokCol;
@@ -785,11 +883,11 @@ class Parser {
     }
     this.instLines[inst] = line;
     const nres = f.instNumResults[inst];
-    if (results.length !== nres) {
-      lx.error(`'${opcodeNames[op]}' produces ${nres} result${nres === 1 ? '' : 's'}, but ${results.length} ${results.length === 1 ? 'is' : 'are'} named`, this.opLine, this.opCol);
+    if (nresults !== nres) {
+      lx.error(`'${opcodeNames[op]}' produces ${nres} result${nres === 1 ? '' : 's'}, but ${nresults} ${nresults === 1 ? 'is' : 'are'} named`, this.opLine, this.opCol);
     }
     const first = f.instFirstResult[inst];
-    for (let i = 0; i < nres; i++) this.defineValue(results[i], first + i, resultPos[i]);
+    for (let i = 0; i < nres; i++) this.defineValue(this.results[i], first + i, this.resultPos[i]);
   }
 
   /**
@@ -916,16 +1014,16 @@ class Parser {
         break;
       }
       case Format.IntCompare: {
-        imm0 = this.parseEnum(intCCNames, 'an integer condition code');
+        imm0 = this.parseEnum(intCCTable, 'an integer condition code');
         this.pushArgs(2);
         break;
       }
       case Format.FloatCompare:
-        imm0 = this.parseEnum(floatCCNames, 'a float condition code');
+        imm0 = this.parseEnum(floatCCTable, 'a float condition code');
         this.pushArgs(2);
         break;
       case Format.Jump: {
-        const inst = f.appendInst(block, op, INVALID, this.argView(0));
+        const inst = f.appendInstFrom(block, op, INVALID, this.args, 0, 0, 0, 0);
         this.parseBlockCall(inst);
         return inst;
       }
@@ -1004,7 +1102,7 @@ class Parser {
         break;
       case Format.AtomicRmw:
         imm0 = this.parseMemFlags();
-        imm1 = this.parseEnum(atomicRmwOpNames, 'an atomic operation (add, sub, and, nand, or, xor, xchg, umin, umax, smin, smax)');
+        imm1 = this.parseEnum(atomicRmwTable, 'an atomic operation (add, sub, and, nand, or, xor, xchg, umin, umax, smin, smax)');
         this.pushArgs(2);
         break;
       case Format.AtomicCas:
@@ -1039,7 +1137,7 @@ class Parser {
     const f = this.f;
     const base = f.argPoolLen;
     const n = this.nargs;
-    const inst = f.appendInst(block, op, ctrl, this.argView(n), imm0, imm1);
+    const inst = f.appendInstFrom(block, op, ctrl, this.args, 0, n, imm0, imm1);
     if (base + n > this.argPos.length) {
       let len = this.argPos.length * 2;
       while (len < base + n) len *= 2;
@@ -1047,7 +1145,9 @@ class Parser {
       a.set(this.argPos);
       this.argPos = a;
     }
-    this.argPos.set(this.argOffsets.subarray(0, n), base);
+    const pos = this.argPos;
+    const offs = this.argOffsets;
+    for (let k = 0; k < n; k++) pos[base + k] = offs[k];
     return inst;
   }
 
@@ -1077,7 +1177,7 @@ class Parser {
     }
     const base = f.callPoolLen + 2;
     const n = this.nargs - save;
-    f.addBlockCall(inst, b, this.args.subarray(save, this.nargs));
+    f.addBlockCallFrom(inst, b, this.args, save, n);
     if (base + n > this.callPos.length) {
       let len = this.callPos.length * 2;
       while (len < base + n) len *= 2;
@@ -1085,16 +1185,18 @@ class Parser {
       a.set(this.callPos);
       this.callPos = a;
     }
-    this.callPos.set(this.argOffsets.subarray(save, this.nargs), base);
+    const pos = this.callPos;
+    const offs = this.argOffsets;
+    for (let k = 0; k < n; k++) pos[base + k] = offs[save + k];
     this.nargs = save;
   }
 
   // ---- immediates ----
 
-  private parseEnum(names: string[], what: string): number {
+  private parseEnum(names: WordTable, what: string): number {
     const lx = this.lx;
     if (lx.tok() !== Tok.Identifier) this.err(`expected ${what}, found ${this.describeToken()}`);
-    const i = names.indexOf(lx.text());
+    const i = lx.wordIn(names);
     if (i < 0) this.err(`expected ${what}, found '${lx.text()}'`);
     lx.next();
     return i;
@@ -1113,13 +1215,11 @@ class Parser {
     const lx = this.lx;
     let flags = 0;
     while (lx.tok() === Tok.Identifier) {
-      const w = lx.text();
-      let bit = 0;
-      for (const [name, b] of memFlagNames) if (name === w) bit = b;
-      if (bit !== 0) {
-        flags |= bit;
+      const m = lx.wordIn(memFlagTable);
+      if (m >= 0) {
+        flags |= memFlagBits[m];
       } else {
-        const code = parseTrapCode(w);
+        const code = parseTrapCode(lx.text());
         if (code < 0) break;
         flags = (flags & ((1 << MemFlag.TrapShift) - 1)) | (code << MemFlag.TrapShift);
       }
