@@ -153,17 +153,26 @@ export function printFunction(f: Function): string {
     out.push(h + ':');
     for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) out.push('    ' + printInst(f, i));
   }
-  out.push('}');
-  return out.join('\n') + '\n';
+  out.push('}\n');
+  return out.join('\n');
 }
 
 function blockCallText(f: Function, p: number): string {
-  const b = f.callPool[p];
-  const n = f.callPool[p + 1];
-  if (n === 0) return `block${b}`;
-  const args: string[] = [];
-  for (let k = 0; k < n; k++) args.push(`v${f.callPool[p + 2 + k]}`);
-  return `block${b}(${args.join(', ')})`;
+  const pool = f.callPool;
+  const n = pool[p + 1];
+  if (n === 0) return 'block' + pool[p];
+  let s = 'block' + pool[p] + '(v' + pool[p + 2];
+  for (let k = 1; k < n; k++) s += ', v' + pool[p + 2 + k];
+  return s + ')';
+}
+
+/** `vA, vB, ...` for operands [from, to) of an instruction whose operands start at `start`. */
+function valueList(f: Function, start: number, from: number, to: number): string {
+  if (from >= to) return '';
+  const pool = f.argPool;
+  let s = 'v' + pool[start + from];
+  for (let k = from + 1; k < to; k++) s += ', v' + pool[start + k];
+  return s;
 }
 
 /** One instruction, without indentation: `v3 = iadd v1, v2`. */
@@ -175,30 +184,26 @@ export function printInst(f: Function, i: number): string {
   const nr = f.instNumResults[i];
   if (nr > 0) {
     const first = f.instFirstResult[i];
-    for (let k = 0; k < nr; k++) s += (k > 0 ? ', ' : '') + `v${first + k}`;
+    s += 'v' + first;
+    for (let k = 1; k < nr; k++) s += ', v' + (first + k);
     s += ' = ';
   }
   s += opcodeNames[op];
   const ctrl = opcodeCtrl[op];
   const t = f.instType[i];
-  if ((ctrl === CTRL_EXPLICIT && t !== opcodeImpliedType(op)) || (ctrl >= 0 && ctrl < f.instArgCount[i] && f.valueType[f.arg(i, ctrl)] !== t)) {
-    if (t !== INVALID) s += '.' + typeName(t);
-  }
   const start = f.instArgStart[i];
   const n = f.instArgCount[i];
-  const a = (k: number) => `v${f.argPool[start + k]}`;
-  const list = (from: number, to: number) => {
-    const xs: string[] = [];
-    for (let k = from; k < to; k++) xs.push(a(k));
-    return xs.join(', ');
-  };
+  if ((ctrl === CTRL_EXPLICIT && t !== opcodeImpliedType(op)) || (ctrl >= 0 && ctrl < n && f.valueType[f.argPool[start + ctrl]] !== t)) {
+    if (t !== INVALID) s += '.' + typeName(t);
+  }
+  const pool = f.argPool;
   const imm0 = f.instImm0[i];
   const imm1 = f.instImm1[i];
   switch (opcodeFormat[op] as Format) {
     case Format.NullAry:
       break;
     case Format.Unary:
-      s += ' ' + a(0);
+      s += ' v' + pool[start];
       break;
     case Format.UnaryImm: {
       if (imm1 === 0 && imm0 >= 0 && imm0 < 10000) {
@@ -222,33 +227,33 @@ export function printInst(f: Function, i: number): string {
       s += ' ' + formatConstOperand(op === Op.f128const ? F128 : t, f.constants[imm0]);
       break;
     case Format.Binary:
-      s += ` ${a(0)}, ${a(1)}`;
+      s += ` v${pool[start]}, v${pool[start + 1]}`;
       break;
     case Format.BinaryImm8:
-      s += ` ${a(0)}, ${imm0}`;
+      s += ` v${pool[start]}, ${imm0}`;
       break;
     case Format.Ternary:
-      s += ` ${a(0)}, ${a(1)}, ${a(2)}`;
+      s += ` v${pool[start]}, v${pool[start + 1]}, v${pool[start + 2]}`;
       break;
     case Format.TernaryImm8:
-      s += ` ${a(0)}, ${a(1)}, ${imm0}`;
+      s += ` v${pool[start]}, v${pool[start + 1]}, ${imm0}`;
       break;
     case Format.Shuffle: {
       const m = f.constants[imm0];
-      s += ` ${a(0)}, ${a(1)}, ` + (m.length === 16 ? '[' + Array.from(m).join(' ') + ']' : formatConstHex(m));
+      s += ` v${pool[start]}, v${pool[start + 1]}, ` + (m.length === 16 ? '[' + Array.from(m).join(' ') + ']' : formatConstHex(m));
       break;
     }
     case Format.IntCompare:
-      s += ` ${intCCNames[imm0]} ${a(0)}, ${a(1)}`;
+      s += ` ${intCCNames[imm0]} v${pool[start]}, v${pool[start + 1]}`;
       break;
     case Format.FloatCompare:
-      s += ` ${floatCCNames[imm0]} ${a(0)}, ${a(1)}`;
+      s += ` ${floatCCNames[imm0]} v${pool[start]}, v${pool[start + 1]}`;
       break;
     case Format.Jump:
       s += ' ' + blockCallText(f, imm0);
       break;
     case Format.Brif:
-      s += ` ${a(0)}, ${blockCallText(f, imm0)}, ${blockCallText(f, f.blockCallAt(i, 1))}`;
+      s += ` v${pool[start]}, ${blockCallText(f, imm0)}, ${blockCallText(f, f.blockCallAt(i, 1))}`;
       break;
     case Format.BranchTable: {
       const targets: string[] = [];
@@ -257,17 +262,17 @@ export function printInst(f: Function, i: number): string {
         targets.push(blockCallText(f, p));
         p += 2 + f.callPool[p + 1];
       }
-      s += ` ${a(0)}, ${targets[0]}, [${targets.slice(1).join(', ')}]`;
+      s += ` v${pool[start]}, ${targets[0]}, [${targets.slice(1).join(', ')}]`;
       break;
     }
     case Format.MultiAry:
-      if (n > 0) s += ' ' + list(0, n);
+      if (n > 0) s += ' ' + valueList(f, start, 0, n);
       break;
     case Format.Call:
-      s += ` fn${imm0}(${list(0, n)})`;
+      s += ` fn${imm0}(${valueList(f, start, 0, n)})`;
       break;
     case Format.CallIndirect:
-      s += ` sig${imm0}, ${a(0)}(${list(1, n)})`;
+      s += ` sig${imm0}, v${pool[start]}(${valueList(f, start, 1, n)})`;
       break;
     case Format.FuncAddr:
       s += ` fn${imm0}`;
@@ -279,31 +284,31 @@ export function printInst(f: Function, i: number): string {
       s += ` gv${imm0}`;
       break;
     case Format.Load:
-      s += `${printMemFlags(imm0)} ${a(0)}${formatOffset(imm1)}`;
+      s += `${printMemFlags(imm0)} v${pool[start]}${formatOffset(imm1)}`;
       break;
     case Format.Store:
-      s += `${printMemFlags(imm0)} ${a(0)}, ${a(1)}${formatOffset(imm1)}`;
+      s += `${printMemFlags(imm0)} v${pool[start]}, v${pool[start + 1]}${formatOffset(imm1)}`;
       break;
     case Format.LoadNoOffset:
-      s += `${printMemFlags(imm0)} ${a(0)}`;
+      s += `${printMemFlags(imm0)} v${pool[start]}`;
       break;
     case Format.StoreNoOffset:
-      s += `${printMemFlags(imm0)} ${a(0)}, ${a(1)}`;
+      s += `${printMemFlags(imm0)} v${pool[start]}, v${pool[start + 1]}`;
       break;
     case Format.AtomicRmw:
-      s += `${printMemFlags(imm0)} ${atomicRmwOpNames[imm1]} ${a(0)}, ${a(1)}`;
+      s += `${printMemFlags(imm0)} ${atomicRmwOpNames[imm1]} v${pool[start]}, v${pool[start + 1]}`;
       break;
     case Format.AtomicCas:
-      s += `${printMemFlags(imm0)} ${a(0)}, ${a(1)}, ${a(2)}`;
+      s += `${printMemFlags(imm0)} v${pool[start]}, v${pool[start + 1]}, v${pool[start + 2]}`;
       break;
     case Format.Trap:
       s += ' ' + trapCodeName(imm0);
       break;
     case Format.CondTrap:
-      s += ` ${a(0)}, ${trapCodeName(imm0)}`;
+      s += ` v${pool[start]}, ${trapCodeName(imm0)}`;
       break;
     case Format.IntAddTrap:
-      s += ` ${a(0)}, ${a(1)}, ${trapCodeName(imm0)}`;
+      s += ` v${pool[start]}, v${pool[start + 1]}, ${trapCodeName(imm0)}`;
       break;
   }
   return s;
