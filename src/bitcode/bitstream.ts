@@ -3,6 +3,7 @@
 // reused operand array. Every read is bounded by the buffer; errors are CgtsErrors
 // naming the byte offset and the enclosing block.
 
+import { Buffer } from 'node:buffer';
 import { CgtsError } from '../support/diag.js';
 import { BlockId, blockName } from './codes.js';
 
@@ -26,6 +27,11 @@ export const enum Entry {
 }
 
 const CHAR6 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._';
+
+/** Bytes [start, end) of `bytes` as a string, one char per byte. */
+export function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1', start, end);
+}
 
 /** Saved state of an enclosing block. */
 interface Frame {
@@ -385,8 +391,15 @@ export class BitCursor {
 
   /** Operands [from, n) of the last record as a string of char codes. */
   str(from = 0, to = this.n): string {
-    if (to - from <= 0) return '';
-    if (to - from > 4096) {
+    const len = to - from;
+    if (len <= 0) return '';
+    const o = this.ops;
+    if (len <= 12) {
+      let s = '';
+      for (let i = from; i < to; i++) s += String.fromCharCode(o[i]!);
+      return s;
+    }
+    if (len > 4096) {
       let s = '';
       for (let i = from; i < to; i += 4096) s += String.fromCharCode.apply(null, Array.from(this.ops.subarray(i, Math.min(to, i + 4096))));
       return s;

@@ -41,7 +41,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   if (!loc) throw new CgtsError(`no function body ${index}`, m.fileName);
   const g = m.globals[loc.fn]!;
   const t = m.types;
-  const c = new BitCursor(m.bytes, m.fileName, m.blockInfo);
+  const c = m.cursor ?? (m.cursor = new BitCursor(m.bytes, m.fileName, m.blockInfo));
   c.enterSavedBlock(BlockId.Function, loc.abbrevWidth, loc.bodyPos, loc.end);
   c.recordPos = loc.blockPos;
 
@@ -51,7 +51,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   let next = argBase + numArgs;
   // About one instruction per 40 bits of block; the columns grow if that is short.
   const cap = Math.max(16, Math.ceil((loc.end - loc.bodyPos) / 40));
-  const body = new FunctionBody(loc.fn, new ConstTable(next, Math.max(16, cap >> 2)), cap);
+  const body = new FunctionBody(loc.fn, new ConstTable(next, 16), cap);
   body.numArgs = numArgs;
   body.argBase = argBase;
   body.instBase = next;

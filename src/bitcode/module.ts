@@ -2,7 +2,7 @@
 // printer and the translator: dense integer ids throughout, typed-array columns
 // for types, constants and instructions, function bodies decoded on demand.
 
-import type { Abbrev } from './bitstream.js';
+import type { Abbrev, BitCursor } from './bitstream.js';
 
 /** A growable Int32Array. */
 export class I32Vec {
@@ -378,6 +378,8 @@ export class Module {
   cachedTypes = { void: -1, label: -1, i1: -1, ptr0: -1 };
   /** Named metadata nodes seen (names only). */
   namedMetadata: string[] = [];
+  /** A cursor over `bytes` reused by successive body decodes. */
+  cursor: BitCursor | undefined = undefined;
 
   constructor(fileName: string, bytes: Uint8Array) {
     this.fileName = fileName;
@@ -432,13 +434,13 @@ export class FunctionBody {
   argBase = 0;
   consts: ConstTable;
   numInsts = 0;
-  op: Uint8Array;
-  ty: Int32Array;
-  flags: Int32Array;
-  opStart: Int32Array;
-  opCount: Int32Array;
-  val: Int32Array;
-  loc: Int32Array;
+  op!: Uint8Array;
+  ty!: Int32Array;
+  flags!: Int32Array;
+  opStart!: Int32Array;
+  opCount!: Int32Array;
+  val!: Int32Array;
+  loc!: Int32Array;
   ops: I32Vec;
   /** First instruction of each block. */
   blockStart: Int32Array = new Int32Array(0);
@@ -460,28 +462,41 @@ export class FunctionBody {
   constructor(fn: number, consts: ConstTable, capacity: number) {
     this.fn = fn;
     this.consts = consts;
-    this.op = new Uint8Array(capacity);
-    this.ty = new Int32Array(capacity);
-    this.flags = new Int32Array(capacity);
-    this.opStart = new Int32Array(capacity);
-    this.opCount = new Int32Array(capacity);
-    this.val = new Int32Array(capacity);
-    this.loc = new Int32Array(capacity);
+    this.setColumns(capacity, 0);
     this.ops = new I32Vec(capacity * 3);
     this.valueInst = new I32Vec(capacity);
   }
 
+  /** (Re)allocates the per-instruction columns in one buffer, keeping the first `keep` rows. */
+  private setColumns(cap: number, keep: number): void {
+    const buf = new ArrayBuffer(cap * 28);
+    const op = new Uint8Array(buf, cap * 24, cap);
+    const ty = new Int32Array(buf, 0, cap);
+    const flags = new Int32Array(buf, cap * 4, cap);
+    const opStart = new Int32Array(buf, cap * 8, cap);
+    const opCount = new Int32Array(buf, cap * 12, cap);
+    const val = new Int32Array(buf, cap * 16, cap);
+    const loc = new Int32Array(buf, cap * 20, cap);
+    if (keep) {
+      op.set(this.op.subarray(0, keep));
+      ty.set(this.ty.subarray(0, keep));
+      flags.set(this.flags.subarray(0, keep));
+      opStart.set(this.opStart.subarray(0, keep));
+      opCount.set(this.opCount.subarray(0, keep));
+      val.set(this.val.subarray(0, keep));
+      loc.set(this.loc.subarray(0, keep));
+    }
+    this.op = op;
+    this.ty = ty;
+    this.flags = flags;
+    this.opStart = opStart;
+    this.opCount = opCount;
+    this.val = val;
+    this.loc = loc;
+  }
+
   grow(): void {
-    const cap = this.op.length * 2 + 16;
-    const g8 = (a: Uint8Array) => { const b = new Uint8Array(cap); b.set(a); return b; };
-    const g32 = (a: Int32Array) => { const b = new Int32Array(cap); b.set(a); return b; };
-    this.op = g8(this.op);
-    this.ty = g32(this.ty);
-    this.flags = g32(this.flags);
-    this.opStart = g32(this.opStart);
-    this.opCount = g32(this.opCount);
-    this.val = g32(this.val);
-    this.loc = g32(this.loc);
+    this.setColumns(this.op.length * 2 + 16, this.numInsts);
   }
 
   operand(inst: number, i: number): number {

@@ -12,11 +12,24 @@ import {
 import { LINKAGE_NAMES, Linkage } from './reader.js';
 import { TypeNamer } from './types.js';
 
-const IDENT_RE = /^[-a-zA-Z._][-a-zA-Z._0-9]*$/;
+/** Characters of a plain identifier: 1 = anywhere, 2 = not first (digits). */
+const IDENT_CHAR = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[-a-zA-Z._]/.test(ch)) IDENT_CHAR[c] = 1;
+  else if (/[0-9]/.test(ch)) IDENT_CHAR[c] = 2;
+}
 
 /** A name as LLVM prints it after its sigil: raw if it is a plain identifier, else quoted. */
 export function quoteName(name: string): string {
-  if (IDENT_RE.test(name)) return name;
+  const n = name.length;
+  let plain = n > 0;
+  for (let i = 0; i < n && plain; i++) {
+    const c = name.charCodeAt(i);
+    const k = c < 128 ? IDENT_CHAR[c]! : 0;
+    plain = k === 1 || (k === 2 && i > 0);
+  }
+  if (plain) return name;
   return '"' + escapeString(name) + '"';
 }
 

@@ -3,7 +3,7 @@
 // kinds, the module VST. Function blocks are only located here (bit offsets);
 // `decodeFunction` in function.ts decodes a body later, in any order.
 
-import { BitCursor, Entry } from './bitstream.js';
+import { BitCursor, Entry, latin1 } from './bitstream.js';
 import { BlockId, MetadataCode, ModuleCode, VstCode } from './codes.js';
 import { readAttrBlock, readAttrGroupBlock } from './attributes.js';
 import { readConstantsBlock } from './constants.js';
@@ -118,9 +118,7 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
   const nameOf = (off: number, size: number, what: string): string => {
     if (size === 0) return '';
     if (!strtab || off + size > strtab.length) throw new CgtsError(`${what} name lies outside the string table`, fileName);
-    let s = '';
-    for (let i = off; i < off + size; i++) s += String.fromCharCode(strtab[i]!);
-    return s;
+    return latin1(strtab, off, off + size);
   };
   if (m.version >= 2) {
     for (let i = 0; i < m.globals.length; i++) {
@@ -355,12 +353,14 @@ function readModuleVst(c: BitCursor, m: Module, vstFn: number[]): void {
 
 function readGlobalRecord(c: BitCursor, m: Module, code: number, names: [number, number][]): void {
   const t = m.types;
-  let o: Uint32Array = c.ops;
+  const o: Uint32Array = c.ops;
   let n = c.n;
+  // Operand k of the record proper is o[b + k] (v2 records start with the STRTAB name).
+  let b = 0;
   if (m.version >= 2) {
     if (n < 2) throw c.error('global value record is too short');
     names[m.globals.length] = [o[0]!, o[1]!];
-    o = o.slice(2, n);
+    b = 2;
     n -= 2;
   } else names[m.globals.length] = [0, 0];
   const ty = (v: number | undefined): number => {
@@ -372,12 +372,12 @@ function readGlobalRecord(c: BitCursor, m: Module, code: number, names: [number,
     if (l < 0) throw c.error(`unknown linkage ${v}`);
     return l;
   };
-  const at = (i: number): number => (i < n ? o[i]! : 0);
+  const at = (i: number): number => (i < n ? o[b + i]! : 0);
   switch (code) {
     case ModuleCode.GlobalVar: {
       if (n < 6) throw c.error('GLOBALVAR record is too short');
       const g = newGlobal(GlobalKind.Var);
-      let vt = ty(o[0]);
+      let vt = ty(o[b + 0]);
       const explicitType = (at(1) & 2) !== 0;
       if (explicitType) g.addrSpace = at(1) >>> 2;
       else {
@@ -387,7 +387,7 @@ function readGlobalRecord(c: BitCursor, m: Module, code: number, names: [number,
       g.valueType = vt;
       g.isConstant = (at(1) & 1) !== 0;
       g.init = at(2);
-      g.linkage = linkage(o[3]);
+      g.linkage = linkage(o[b + 3]);
       g.align = at(4);
       g.section = at(5);
       g.visibility = at(6);
@@ -405,12 +405,12 @@ function readGlobalRecord(c: BitCursor, m: Module, code: number, names: [number,
     case ModuleCode.Function: {
       if (n < 8) throw c.error('FUNCTION record is too short');
       const g = newGlobal(GlobalKind.Function);
-      const ft = ty(o[0]);
+      const ft = ty(o[b + 0]);
       if (t.kind[ft] !== TypeKind.Function) throw c.error(`function type ${ft} is not a function type`);
       g.valueType = ft;
       g.callingConv = at(1);
       g.isProto = at(2) !== 0;
-      g.linkage = linkage(o[3]);
+      g.linkage = linkage(o[b + 3]);
       g.attrs = at(4);
       g.align = at(5);
       g.section = at(6);
@@ -432,10 +432,10 @@ function readGlobalRecord(c: BitCursor, m: Module, code: number, names: [number,
     case ModuleCode.IFunc: {
       if (n < 4) throw c.error('ALIAS record is too short');
       const g = newGlobal(code === ModuleCode.Alias ? GlobalKind.Alias : GlobalKind.IFunc);
-      g.valueType = ty(o[0]);
+      g.valueType = ty(o[b + 0]);
       g.addrSpace = at(1);
       g.init = at(2) + 1;
-      g.linkage = linkage(o[3]);
+      g.linkage = linkage(o[b + 3]);
       g.visibility = at(4);
       if (code === ModuleCode.Alias) {
         g.dllStorage = at(5);
