@@ -2,9 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 
-const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+/** The project root: the nearest folder above this file with bin/cgts.js (from test/ or dist/test/). */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'bin', 'cgts.js'))) dir = dirname(dir);
+  return dir;
+}
+const root = findRoot();
 const cgts = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'cgts.js'), ...args], { encoding: 'utf8' });
 
 test('--help lists every subcommand and exits 0', () => {
