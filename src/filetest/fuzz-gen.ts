@@ -893,7 +893,8 @@ export function caseBody(c: FuzzCase, expected: (Expect | null)[] | null, suffix
 }
 
 function header(i128: boolean): string {
-  return `test interpret\ntest run\n${i128 ? 'set enable_llvm_abi_extensions\n' : ''}target x86_64\n\n`;
+  // two i128 results take four registers: they go through a return area
+  return `test interpret\ntest run\n${i128 ? 'set enable_llvm_abi_extensions\nset enable_multi_ret_implicit_sret\n' : ''}target x86_64\n\n`;
 }
 
 /** A complete `.clif` file for one case (expected values from the interpreter where it ran). */
@@ -977,7 +978,7 @@ export async function runCases(cases: FuzzCase[]): Promise<CaseResult[]> {
   });
   if (live.length === 0) return results;
   const file = parseClifFile(header(i128) + body, 'fuzz-batch.clif');
-  const native = await runNative(file, { llvmAbiExtensions: i128 });
+  const native = await runNative(file, { llvmAbiExtensions: i128, multiRetImplicitSret: i128 });
   let k = 0;
   for (const l of live) {
     const c = cases[l.idx];
