@@ -122,7 +122,8 @@ async function benchModule(m: CorpusModule, reps: number): Promise<void> {
   } else rows.push({ what: 'cgts readModule + printModule', ms: null, note: api });
   const dis = time(reps, tool('llvm-dis-22', [m.bitcode, '-o', '/dev/null']));
   rows.push({ what: 'llvm-dis-22 (process, to /dev/null)', ms: dis });
-  rows.push({ what: 'llvm-bcanalyzer-22 (process, summary)', ms: time(reps, tool('llvm-bcanalyzer-22', [m.bitcode])) });
+  const bca = time(reps, tool('llvm-bcanalyzer-22', [m.bitcode]));
+  rows.push({ what: 'llvm-bcanalyzer-22 (process, summary)', ms: bca });
 
   console.log(`\n${m.program} (${m.variant}): ${mb.toFixed(2)} MB, ${insts.toLocaleString('en-US')} instructions (llvm-dis-22 count), median of ${reps}`);
   console.log(`  ${'step'.padEnd(48)} ${'ms'.padStart(9)} ${'MB/s'.padStart(8)} ${'Minst/s'.padStart(8)} ${'vs llvm-dis'.padStart(12)}`);
@@ -136,6 +137,16 @@ async function benchModule(m: CorpusModule, reps: number): Promise<void> {
       `  ${r.what.padEnd(48)} ${r.ms.toFixed(1).padStart(9)} ${(mb / (r.ms / 1000)).toFixed(1).padStart(8)} ${(insts / (r.ms / 1000) / 1e6).toFixed(2).padStart(8)} ${(ratio.toFixed(2) + 'x').padStart(12)}`,
     );
   }
+  const read = rows.find((r) => r.what === 'cgts readModule + decode every body')?.ms ?? null;
+  const print = rows.find((r) => r.what === 'cgts readModule + printModule')?.ms ?? null;
+  const f = (ms: number | null) => (ms === null ? '-' : `${ms.toFixed(0)} ms`);
+  const x = (a: number | null, b: number) => (a === null ? '-' : `${(a / b).toFixed(2)}x`);
+  console.log('  summary:');
+  if (read !== null) {
+    console.log(`    cgts read (module + all bodies)  ${f(read)}, ${(mb / (read / 1000)).toFixed(1)} MB/s, ${(insts / (read / 1000) / 1e6).toFixed(2)} M inst/s; vs llvm-bcanalyzer-22 ${x(read, bca)}`);
+  }
+  console.log(`    cgts read + print                ${f(print)}; vs llvm-dis-22 ${x(print, dis)}`);
+  console.log(`    llvm-dis-22 ${f(dis)}, llvm-bcanalyzer-22 ${f(bca)}`);
 }
 
 async function main(): Promise<void> {
