@@ -8,20 +8,29 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseClifFile } from '../ir/parser.js';
 import { compileObject } from '../x64/compile.js';
+import { verifyOrThrow } from '../ir/verifier.js';
 import { fail } from '../support/diag.js';
+
+const USAGE = 'usage: cgts compile <in.clif> -o <out.o> [--emit=asm] [--no-verify]';
 
 export function run(args: string[]): number {
   let input = '';
   let output = '';
   let emit = 'obj';
+  let verify = true;
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
-    if (a === '-o') output = args[++k] ?? fail('-o needs a file name');
+    if (a === '-h' || a === '--help') {
+      process.stdout.write(`${USAGE}\n\n  -o FILE       the object to write (default: the input with .o)\n  --emit=asm    print an objdump listing of the object instead (to FILE with -o)\n  --no-verify   skip the CLIF verifier\n`);
+      return 0;
+    }
+    if (a === '--no-verify') verify = false;
+    else if (a === '-o') output = args[++k] ?? fail('-o needs a file name');
     else if (a.startsWith('--emit=')) emit = a.slice(7);
-    else if (a.startsWith('-')) fail(`unknown option ${a}; usage: cgts compile <in.clif> -o <out.o> [--emit=asm]`);
+    else if (a.startsWith('-')) fail(`unknown option ${a}; ${USAGE}`);
     else input = a;
   }
-  if (!input) fail('no input file; usage: cgts compile <in.clif> -o <out.o> [--emit=asm]');
+  if (!input) fail(`no input file; ${USAGE}`);
   if (!input.endsWith('.clif')) fail(`${input}: only .clif input is supported by \`cgts compile\` so far`);
   if (emit !== 'obj' && emit !== 'asm') fail(`--emit=${emit}: expected obj or asm`);
   let text: string;
@@ -31,6 +40,7 @@ export function run(args: string[]): number {
     fail(`cannot read ${input}`);
   }
   const file = parseClifFile(text, input);
+  if (verify) for (const pf of file.functions) verifyOrThrow(pf.func, `${input}:${pf.line}`, pf.instLines, pf);
   const settings = [...file.settings, ...(file.targets[0]?.settings ?? [])];
   const on = (name: string) => settings.some(([k, v]) => k === name && v !== 'false');
   const bytes = compileObject(
