@@ -80,6 +80,7 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
   const comdatNames: [number, number][] = [];
   let strtab: Uint8Array | undefined;
   let sawModule = false;
+  let modulePos = 0;
   try {
   for (;;) {
     const e = c.advance();
@@ -96,6 +97,7 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
           break;
         }
         sawModule = true;
+        modulePos = c.recordPos;
         readModuleBlock(c, m, names, comdatNames, recordPos);
         break;
       case BlockId.Strtab:
@@ -115,19 +117,23 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
     throw c.error(`malformed module (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!sawModule) throw c.error('no MODULE block', c.pos);
-  const nameOf = (off: number, size: number, what: string): string => {
+  /** `bitPos` is where the record that names the entity starts, for the message. */
+  const nameOf = (off: number, size: number, what: string, bitPos: number | undefined): string => {
     if (size === 0) return '';
-    if (!strtab || off + size > strtab.length) throw new CgtsError(`${what} name lies outside the string table`, fileName);
+    if (!strtab || off + size > strtab.length) {
+      const where = bitPos === undefined ? fileName : `${fileName}: byte ${bitPos >>> 3} in MODULE block`;
+      throw new CgtsError(`${what} name (bytes ${off}..${off + size}) lies outside the string table (${strtab ? strtab.length : 0} bytes)`, where);
+    }
     return latin1(strtab, off, off + size);
   };
   if (m.version >= 2) {
     for (let i = 0; i < m.globals.length; i++) {
       const nm = names[i];
-      if (nm) m.globals[i]!.name = nameOf(nm[0], nm[1], 'global value');
+      if (nm) m.globals[i]!.name = nameOf(nm[0], nm[1], `global value #${i}`, recordPos[i]);
     }
     for (let i = 0; i < m.comdats.length; i++) {
       const nm = comdatNames[i];
-      if (nm) m.comdats[i]!.name = nameOf(nm[0], nm[1], 'comdat');
+      if (nm) m.comdats[i]!.name = nameOf(nm[0], nm[1], `comdat #${i}`, modulePos);
     }
   }
   m.consts.base = m.globals.length;
