@@ -301,6 +301,24 @@ export class Lexer {
         }
         return (this.kind = Tok.HexSeq);
       }
+      case 118: { // v: a value `vN` is the most common token
+        let e = p + 1;
+        let d = s.charCodeAt(e);
+        if (d >= 49 && d <= 57) {
+          let v = 0;
+          do {
+            v = v * 10 + d - 48;
+            d = s.charCodeAt(++e);
+          } while (d >= 48 && d <= 57);
+          if (!isWordChar(d) && e - p <= 11 && v <= 0xfffffffe) {
+            this.pos = e;
+            this.end = e;
+            this.num = v;
+            return (this.kind = Tok.Value);
+          }
+        }
+        return this.scanWord(p);
+      }
       default:
         if (isDigit(c)) return this.scanNumber(p);
         if (isWordStart(c)) {
