@@ -196,33 +196,57 @@ function timePassesTotal(stderr: string, section: string): number {
   return nums.length >= 2 ? nums[nums.length - 2] : NaN;
 }
 
+/** Wall and CPU (user+system) milliseconds of one measured step. */
+interface Ms {
+  wall: number;
+  cpu: number;
+}
+
 interface CompileRow {
   funcs: number;
   clifInsts: number;
   llInsts: number;
-  cgtsTotal: number; // ms: read .clif, parse, verify, compile, write .o
-  cgtsParse: number; // ms: parse + verify
-  cgtsCompile: number; // ms: compileObject alone
-  llcWall: number; // ms, whole process
-  llcStart: number; // ms, whole process on an empty module
-  llcCodegen: number; // ms CPU, -time-passes pass execution total
-  llcParse: number; // ms CPU, -time-passes IR parsing
+  cgtsTotal: Ms; // read .clif, parse, verify, compile, write .o
+  cgtsParse: Ms; // read + parse
+  cgtsVerify: Ms; // verify
+  cgtsCompile: Ms; // compileObject alone
+  llcWall: Ms; // whole process
+  llcStart: Ms; // whole process on an empty module
+  llcCodegen: number; // CPU ms, -time-passes pass execution total
+  llcParse: number; // CPU ms, -time-passes IR parsing
+}
+
+function cpuNow(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function medianMs(xs: Ms[]): Ms {
+  return { wall: median(xs.map((x) => x.wall)), cpu: median(xs.map((x) => x.cpu)) };
 }
 
 function benchCompile(args: Args, dir: string): CompileRow[] {
   const emptyLl = join(dir, 'empty.ll');
   writeFileSync(emptyLl, 'target triple = "x86_64-unknown-linux-gnu"\n');
   const llcOut = join(dir, 'llc.o');
-  const llc = (ll: string) => {
+  // /usr/bin/time reports the child's CPU time (10 ms resolution); without it CPU is NaN.
+  const timeCmd = spawnSync('/usr/bin/time', ['-f', '%U', 'true'], { stdio: 'ignore' }).status === 0;
+  const llc = (ll: string): Ms => {
     const t0 = performance.now();
-    sh('llc-22', [...LLC_ARGS, ll, '-o', llcOut], 'llc');
-    return performance.now() - t0;
+    if (!timeCmd) {
+      sh('llc-22', [...LLC_ARGS, ll, '-o', llcOut], 'llc');
+      return { wall: performance.now() - t0, cpu: NaN };
+    }
+    const r = sh('/usr/bin/time', ['-f', 'CPU %U %S', 'llc-22', ...LLC_ARGS, ll, '-o', llcOut], 'llc');
+    const wall = performance.now() - t0;
+    const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+    return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
   };
 
   // Warm the JIT on a mid-sized module first.
   {
     const warm = genClif(500);
-    for (let r = 0; r < 3; r++) {
+    for (let r = 0; r < 6; r++) {
       const fs = parseClifFile(warm, 'warm.clif').functions.map((p) => p.func);
       for (const f of fs) verifyFunction(f);
       compileObject(fs, {});
@@ -230,8 +254,9 @@ function benchCompile(args: Args, dir: string): CompileRow[] {
   }
 
   const rows: CompileRow[] = [];
-  console.log(`compile speed: cgts (in process, after warm-up) vs llc-22 ${LLC_ARGS.join(' ')} (a process), median of ${args.reps}, interleaved`);
+  console.log(`compile speed: cgts (in process, after warm-up) vs llc-22 ${LLC_ARGS.join(' ')} (a process), interleaved; medians; wall and CPU ms`);
   for (const n of args.sizes) {
+    const reps = n <= 1000 ? Math.max(args.reps, 9) : args.reps;
     const clifText = genClif(n), llText = genLl(n);
     const clifPath = join(dir, `m${n}.clif`), llPath = join(dir, `m${n}.ll`), cgOut = join(dir, `cg${n}.o`);
     writeFileSync(clifPath, clifText);
@@ -246,22 +271,24 @@ function benchCompile(args: Args, dir: string): CompileRow[] {
     for (const f of parsed) clifInsts += f.numInsts;
     llc(llPath);
 
-    const total: number[] = [], parse: number[] = [], comp: number[] = [], wall: number[] = [], start: number[] = [];
+    const total: Ms[] = [], parse: Ms[] = [], verify: Ms[] = [], comp: Ms[] = [], wall: Ms[] = [], start: Ms[] = [];
     const codegen: number[] = [], llparse: number[] = [];
-    for (let r = 0; r < args.reps; r++) {
+    for (let r = 0; r < reps; r++) {
       // cgts: file in, object file out
-      const t0 = performance.now();
+      const t0 = performance.now(), c0 = cpuNow();
       const text = readFileSync(clifPath, 'utf8');
       const fs: Function[] = parseClifFile(text, clifPath).functions.map((p) => p.func);
+      const tp0 = performance.now(), cp0 = cpuNow();
       for (const f of fs) verifyFunction(f);
-      const t1 = performance.now();
+      const t1 = performance.now(), c1 = cpuNow();
       const bytes = compileObject(fs, {});
-      const t2 = performance.now();
+      const t2 = performance.now(), c2 = cpuNow();
       writeFileSync(cgOut, bytes);
-      const t3 = performance.now();
-      total.push(t3 - t0);
-      parse.push(t1 - t0);
-      comp.push(t2 - t1);
+      const t3 = performance.now(), c3 = cpuNow();
+      total.push({ wall: t3 - t0, cpu: c3 - c0 });
+      parse.push({ wall: tp0 - t0, cpu: cp0 - c0 });
+      verify.push({ wall: t1 - tp0, cpu: c1 - cp0 });
+      comp.push({ wall: t2 - t1, cpu: c2 - c1 });
       // llc: whole process, its start-up on an empty module, and its own pass timers
       wall.push(llc(llPath));
       start.push(llc(emptyLl));
@@ -269,28 +296,32 @@ function benchCompile(args: Args, dir: string): CompileRow[] {
       codegen.push(timePassesTotal(tp, 'Pass execution timing report') * 1000);
       llparse.push(timePassesTotal(tp, 'LLVM IR Parsing') * 1000);
       // a standalone compileObject timing as well, on the parsed functions
-      const t4 = performance.now();
+      const t4 = performance.now(), c4 = cpuNow();
       compileObject(fs, {});
-      comp.push(performance.now() - t4);
+      comp.push({ wall: performance.now() - t4, cpu: cpuNow() - c4 });
     }
     const row: CompileRow = {
       funcs: n, clifInsts, llInsts: countLlInsts(llText),
-      cgtsTotal: median(total), cgtsParse: median(parse), cgtsCompile: median(comp),
-      llcWall: median(wall), llcStart: median(start), llcCodegen: median(codegen), llcParse: median(llparse),
+      cgtsTotal: medianMs(total), cgtsParse: medianMs(parse), cgtsVerify: medianMs(verify), cgtsCompile: medianMs(comp),
+      llcWall: medianMs(wall), llcStart: medianMs(start), llcCodegen: median(codegen), llcParse: median(llparse),
     };
     rows.push(row);
-    const rate = (ms: number) => fmtRate(clifInsts / (ms / 1000));
-    const corr = row.llcWall - row.llcStart;
-    console.log(`\n  ${n} functions: ${clifInsts} CLIF insts, ${row.llInsts} LLVM insts (rates below use the CLIF count for both)`);
-    console.log(`    cgts read+parse+verify+compile+write ${row.cgtsTotal.toFixed(1).padStart(8)} ms ${rate(row.cgtsTotal).padStart(12)} insts/s`);
-    console.log(`      of which parse+verify            ${row.cgtsParse.toFixed(1).padStart(8)} ms`);
-    console.log(`    cgts compileObject alone            ${row.cgtsCompile.toFixed(1).padStart(8)} ms ${rate(row.cgtsCompile).padStart(12)} insts/s`);
-    console.log(`    llc process wall                    ${row.llcWall.toFixed(1).padStart(8)} ms ${rate(row.llcWall).padStart(12)} insts/s`);
-    console.log(`    llc wall - empty-module start-up    ${corr.toFixed(1).padStart(8)} ms ${rate(corr).padStart(12)} insts/s  (start-up ${row.llcStart.toFixed(1)} ms)`);
-    console.log(`    llc -time-passes: IR parsing        ${row.llcParse.toFixed(1).padStart(8)} ms CPU`);
-    console.log(`    llc -time-passes: code generation   ${row.llcCodegen.toFixed(1).padStart(8)} ms CPU ${rate(row.llcCodegen).padStart(12)} insts/s`);
-    console.log(`    cgts faster by: total vs llc wall ${(row.llcWall / row.cgtsTotal).toFixed(2)}x, vs llc wall - start-up ${(corr / row.cgtsTotal).toFixed(2)}x, ` +
-      `compileObject vs llc codegen passes ${(row.llcCodegen / row.cgtsCompile).toFixed(2)}x`);
+    const rate = (ms: number) => fmtRate(clifInsts / (ms / 1000)).padStart(11);
+    const f = (x: Ms) => `${x.wall.toFixed(1).padStart(8)} ${x.cpu.toFixed(1).padStart(8)}   ${rate(x.wall)} ${rate(x.cpu)}`;
+    const corr: Ms = { wall: row.llcWall.wall - row.llcStart.wall, cpu: row.llcWall.cpu - row.llcStart.cpu };
+    console.log(`\n  ${n} functions: ${clifInsts} CLIF insts, ${row.llInsts} LLVM insts; ${reps} runs each (insts/s use the CLIF count for both)`);
+    console.log('                                           wall ms   CPU ms   insts/s wall    insts/s CPU');
+    console.log(`    cgts read+parse+verify+compile+write ${f(row.cgtsTotal)}`);
+    console.log(`      of which read+parse                ${f(row.cgtsParse)}`);
+    console.log(`      of which verify                    ${f(row.cgtsVerify)}`);
+    console.log(`    cgts compileObject alone             ${f(row.cgtsCompile)}`);
+    console.log(`    llc process                          ${f(row.llcWall)}`);
+    console.log(`    llc process - empty-module start-up  ${f(corr)}   (start-up ${row.llcStart.wall.toFixed(1)} wall, ${row.llcStart.cpu.toFixed(1)} CPU)`);
+    console.log(`    llc -time-passes: IR parsing         ${''.padStart(8)} ${row.llcParse.toFixed(1).padStart(8)}`);
+    console.log(`    llc -time-passes: code generation    ${''.padStart(8)} ${row.llcCodegen.toFixed(1).padStart(8)}   ${''.padStart(11)} ${rate(row.llcCodegen)}`);
+    console.log(`    cgts faster by (wall / CPU): total vs llc ${(row.llcWall.wall / row.cgtsTotal.wall).toFixed(2)}x / ${(row.llcWall.cpu / row.cgtsTotal.cpu).toFixed(2)}x, ` +
+      `vs llc - start-up ${(corr.wall / row.cgtsTotal.wall).toFixed(2)}x / ${(corr.cpu / row.cgtsTotal.cpu).toFixed(2)}x, ` +
+      `compileObject vs llc codegen passes (CPU) ${(row.llcCodegen / row.cgtsCompile.cpu).toFixed(2)}x`);
   }
   return rows;
 }
@@ -749,10 +780,13 @@ try {
   const rrows = args.run ? benchRun(args, dir) : [];
   console.log(`\nsummary (how many times faster cgts is; load average ${load0.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} at end)`);
   if (crows.length) {
-    console.log('  compile   funcs  CLIF insts  cgts total vs llc wall  vs llc wall-startup  compileObject vs llc codegen passes');
+    console.log('  compile   funcs  CLIF insts   total vs llc (wall/CPU)   total vs llc-startup (wall/CPU)   compileObject vs llc codegen (CPU)');
     for (const r of crows) {
-      console.log(`  ${''.padEnd(8)}${String(r.funcs).padStart(6)} ${String(r.clifInsts).padStart(11)} ${(r.llcWall / r.cgtsTotal).toFixed(2).padStart(22)}x ` +
-        `${((r.llcWall - r.llcStart) / r.cgtsTotal).toFixed(2).padStart(19)}x ${(r.llcCodegen / r.cgtsCompile).toFixed(2).padStart(36)}x`);
+      const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+      const both = (a: Ms, b: Ms) => `${x(a.wall, b.wall)} / ${x(a.cpu, b.cpu)}`;
+      const corr = { wall: r.llcWall.wall - r.llcStart.wall, cpu: r.llcWall.cpu - r.llcStart.cpu };
+      console.log(`  ${''.padEnd(8)}${String(r.funcs).padStart(6)} ${String(r.clifInsts).padStart(11)} ${both(r.llcWall, r.cgtsTotal).padStart(25)} ` +
+        `${both(corr, r.cgtsTotal).padStart(33)} ${x(r.llcCodegen, r.cgtsCompile.cpu).padStart(36)}`);
     }
   }
   if (rrows.length) {
