@@ -135,24 +135,47 @@ export class Function {
    */
   reserve(insts: number, values: number, args: number, blocks: number): void {
     if (insts > this.instOp.length) {
-      this.instOp = grow(this.instOp, insts);
-      this.instType = grow(this.instType, insts);
-      this.instArgStart = grow(this.instArgStart, insts);
-      this.instArgCount = grow(this.instArgCount, insts);
-      this.instFirstResult = grow(this.instFirstResult, insts);
-      this.instNumResults = grow(this.instNumResults, insts);
-      this.instImm0 = grow(this.instImm0, insts);
-      this.instImm1 = grow(this.instImm1, insts);
-      this.instBlock = grow(this.instBlock, insts);
-      this.instNext = grow(this.instNext, insts);
-      this.instPrev = grow(this.instPrev, insts);
-      this.instSrcLoc = grow(this.instSrcLoc, insts);
+      // One backing store for all instruction columns: 8 of 4 bytes, then 4 of 2 bytes.
+      const n = (insts + 3) & ~3;
+      const buf = new ArrayBuffer(n * 40);
+      const i32 = (k: number, old: Int32Array) => {
+        const a = new Int32Array(buf, k * n * 4, n);
+        a.set(old.subarray(0, this.numInsts));
+        return a;
+      };
+      const u16 = (k: number, old: Uint16Array) => {
+        const a = new Uint16Array(buf, n * 32 + k * n * 2, n);
+        a.set(old.subarray(0, this.numInsts));
+        return a;
+      };
+      this.instArgStart = i32(0, this.instArgStart);
+      this.instFirstResult = i32(1, this.instFirstResult);
+      this.instImm0 = i32(2, this.instImm0);
+      this.instImm1 = i32(3, this.instImm1);
+      this.instBlock = i32(4, this.instBlock);
+      this.instNext = i32(5, this.instNext);
+      this.instPrev = i32(6, this.instPrev);
+      this.instSrcLoc = i32(7, this.instSrcLoc);
+      this.instOp = u16(0, this.instOp);
+      this.instType = u16(1, this.instType);
+      this.instArgCount = u16(2, this.instArgCount);
+      this.instNumResults = u16(3, this.instNumResults);
     }
     if (values > this.valueType.length) {
-      this.valueType = grow(this.valueType, values);
-      this.valueDef = grow(this.valueDef, values);
-      this.valueNum = grow(this.valueNum, values);
-      this.valueKind = grow(this.valueKind, values);
+      const n = (values + 3) & ~3;
+      const buf = new ArrayBuffer(n * 9);
+      const def = new Int32Array(buf, 0, n);
+      def.set(this.valueDef.subarray(0, this.numValues));
+      const type = new Uint16Array(buf, n * 4, n);
+      type.set(this.valueType.subarray(0, this.numValues));
+      const num = new Uint16Array(buf, n * 6, n);
+      num.set(this.valueNum.subarray(0, this.numValues));
+      const kind = new Uint8Array(buf, n * 8, n);
+      kind.set(this.valueKind.subarray(0, this.numValues));
+      this.valueDef = def;
+      this.valueType = type;
+      this.valueNum = num;
+      this.valueKind = kind;
     }
     if (args > this.argPool.length) this.argPool = grow(this.argPool, args);
     if (blocks > this.blockParamStart.length) {
