@@ -3,6 +3,7 @@
 // of growing size, and run time of the generated code on a few kernels.
 // Needs llc-22 and cc (valgrind optional). Prints figures, ratios and a summary.
 // Usage: npm run bench:llvm [-- --reps N] [--sizes 200,1000,5000] [--no-run] [--no-compile]
+// (CGTS_BENCH_KEEP=1 keeps the temporary directory with the .clif, .ll, objects and driver).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
