@@ -68,17 +68,19 @@ export async function runNative(file: ClifFile, opts: NativeOptions = {}): Promi
   const byName = new Map<string, Function>();
   for (const pf of file.functions) byName.set(pf.func.name, pf.func);
   const commands = file.functions.flatMap((pf) => pf.runs);
+  // Under `test run` a line runs the function it follows, whatever name it gives.
+  const owners = file.functions.flatMap((pf) => pf.runs.map(() => pf.func.name));
   const results: NativeRunResult[] = new Array(commands.length);
   if (commands.length === 0) return [];
   const funcs: Function[] = file.functions.map((pf) => pf.func);
   const tramps = new Map<string, number>();
   const trampFuncs: Function[] = [];
-  for (const c of commands) {
-    if (tramps.has(c.funcName)) continue;
-    const target = byName.get(c.funcName);
+  for (const name of owners) {
+    if (tramps.has(name)) continue;
+    const target = byName.get(name);
     if (!target) continue;
-    tramps.set(c.funcName, trampFuncs.length);
-    trampFuncs.push(makeTrampoline(`__cgts_tramp_${trampFuncs.length}`, c.funcName, target.signature));
+    tramps.set(name, trampFuncs.length);
+    trampFuncs.push(makeTrampoline(`__cgts_tramp_${trampFuncs.length}`, name, target.signature));
   }
   const fileNames = new Set(byName.keys());
   const symbolName = (n: string) => (fileNames.has(n) ? symbolFor(n) : n);
@@ -100,9 +102,9 @@ export async function runNative(file: ClifFile, opts: NativeOptions = {}): Promi
     const msg = e instanceof CgtsError ? e.describe() : e instanceof Error ? e.message : String(e);
     return commands.map(() => ({ ok: false, error: `compile error: ${msg}` }));
   }
-  commands.forEach((c, k) => {
-    const t = tramps.get(c.funcName);
-    const why = failed.get(c.funcName) ?? (t !== undefined ? failed.get(trampFuncs[t].name) : undefined);
+  owners.forEach((name, k) => {
+    const t = tramps.get(name);
+    const why = failed.get(name) ?? (t !== undefined ? failed.get(trampFuncs[t].name) : undefined);
     if (why !== undefined) results[k] = { ok: false, error: `compile error: ${why}` };
   });
   // the C harness
@@ -173,9 +175,9 @@ static void go(int idx, void (*t)(unsigned char *), const unsigned char *in, int
 int main(void) {`);
   for (let k = 0; k < commands.length; k++) {
     const c = commands[k];
-    const target = byName.get(c.funcName);
+    const target = byName.get(owners[k]);
     if (!target) {
-      results[k] = { ok: false, error: `no function %${c.funcName} in the file` };
+      results[k] = { ok: false, error: `no function %${owners[k]} in the file` };
       continue;
     }
     if (results[k]) continue;
@@ -185,7 +187,7 @@ int main(void) {`);
     }
     const bytes = new Uint8Array(16 * Math.max(1, c.args.length));
     c.args.forEach((a, i) => bytes.set(toBytes(a), 16 * i));
-    lines.push(`  { static const unsigned char in[] = {${hexBytes(bytes)}}; go(${k}, cgts_t${tramps.get(c.funcName)}, in, ${bytes.length}, ${target.signature.returns.length}); }`);
+    lines.push(`  { static const unsigned char in[] = {${hexBytes(bytes)}}; go(${k}, cgts_t${tramps.get(owners[k])}, in, ${bytes.length}, ${target.signature.returns.length}); }`);
   }
   lines.push('  return 0;\n}\n');
   const dir = mkdtempSync(join(tmpdir(), 'cgts-run-'));
@@ -212,8 +214,7 @@ int main(void) {`);
       if (!m) continue;
       const k = Number(m[2]);
       if (m[1] === 'R') {
-        const c = commands[k];
-        const target = byName.get(c.funcName)!;
+        const target = byName.get(owners[k])!;
         const hex = m[3];
         const values: DataValue[] = target.signature.returns.map((r, i) => {
           const n = typeBits(r.type) >> 3;

@@ -248,3 +248,22 @@ block0(v0: i32):
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a run line naming another function runs the function it follows', async () => {
+  await check(`
+function %twice(i32) -> i32 {
+block0(v0: i32):
+    v1 = iadd v0, v0
+    return v1
+}
+; run: %twice(7) == 14
+
+function %plus_one(i8) -> i8 {
+block0(v0: i8):
+    v1 = iconst.i8 1
+    v2 = iadd v0, v1
+    return v2
+}
+; run: %twice(7) == 8
+`);
+});
