@@ -393,6 +393,21 @@ class Machine {
           vals[res] = sgn ? I.toU(I.toS(v, size * 8), typeBits(t)) : v;
           break;
         }
+        case Op.uload8x8: case Op.sload8x8: case Op.uload16x4: case Op.sload16x4: case Op.uload32x2: case Op.sload32x2: {
+          // 64 bits of narrow lanes, each widened to the result's lane width
+          const addr = I.toU(vals[a0] + BigInt(imm1), 64);
+          const raw = this.load(addr, Lane.I64, imm0);
+          const wide = laneBits(t);
+          const narrow = wide >> 1;
+          const sgn = op === Op.sload8x8 || op === Op.sload16x4 || op === Op.sload32x2;
+          let out = 0n;
+          for (let k = laneCount(t) - 1; k >= 0; k--) {
+            const lane = I.toU(raw >> BigInt(k * narrow), narrow);
+            out = (out << BigInt(wide)) | (sgn ? I.toU(I.toS(lane, narrow), wide) : lane);
+          }
+          vals[res] = out;
+          break;
+        }
         case Op.store: case Op.istore8: case Op.istore16: case Op.istore32: {
           const addr = I.toU(vals[a1] + BigInt(imm1), 64);
           const vt = f.valueType[a0];
