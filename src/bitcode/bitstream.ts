@@ -27,6 +27,7 @@ export const enum Entry {
 }
 
 const CHAR6 = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._';
+const CHAR6_CODES = Uint8Array.from(CHAR6, (ch) => ch.charCodeAt(0));
 
 /** Bytes [start, end) of `bytes` as a string, one char per byte. */
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
@@ -314,6 +315,41 @@ export class BitCursor {
     }
   }
 
+  /** Makes room for `k` more operands. */
+  private reserve(k: number): Uint32Array {
+    let o = this.ops;
+    if (this.n + k > o.length) {
+      const next = new Uint32Array(Math.max(o.length * 2, this.n + k));
+      next.set(o.subarray(0, this.n));
+      this.ops = o = next;
+    }
+    return o;
+  }
+
+  /**
+   * Reads a VBR field of `width` <= 32 bits; the single-chunk case is done
+   * inline, longer values go through readVBR (and `wide` when they exceed 2^53).
+   */
+  private vbrOp(width: number): number {
+    const pos = this.pos;
+    if (pos + width > this.blockEnd) return this.vbrSlow(width);
+    const w = pos >>> 5;
+    const b = pos & 31;
+    let v = this.words[w]! >>> b;
+    if (b + width > 32) v |= this.words[w + 1]! << (32 - b);
+    v &= (1 << width) - 1;
+    if (v >>> (width - 1)) return this.vbrSlow(width);
+    this.pos = pos + width;
+    return v;
+  }
+
+  private vbrSlow(width: number): number {
+    const start = this.pos;
+    const v = this.readVBR(width);
+    if (v > Number.MAX_SAFE_INTEGER) this.wide.set(this.n, this.readVBRBig(width, start));
+    return v;
+  }
+
   /** Reads a record with the given abbreviation id into code/ops/n/blob. */
   readRecord(abbrevId: number): number {
     this.n = 0;
@@ -321,14 +357,18 @@ export class BitCursor {
     if (this.wide.size) this.wide.clear();
     if (abbrevId === 3) {
       // UNABBREV_RECORD
-      this.code = this.readVBR(6);
-      const count = this.readVBR(6);
+      this.code = this.vbrOp(6);
+      const count = this.vbrOp(6);
+      if (this.wide.size) this.wide.clear();
       if (count * 4 > this.blockEnd - this.pos) throw this.error('record operand count exceeds the block size');
+      const o = this.reserve(count);
       for (let i = 0; i < count; i++) {
-        const start = this.pos;
-        const v = this.readVBR(6);
-        if (v > Number.MAX_SAFE_INTEGER) this.wide.set(this.n, this.readVBRBig(6, start));
-        this.push(v);
+        const v = this.vbrOp(6);
+        if (v > 0xffffffff) {
+          if (!this.wide.has(i)) this.wide.set(i, BigInt(v));
+          o[i] = 0xffffffff;
+        } else o[i] = v;
+        this.n = i + 1;
       }
       return this.code;
     }
@@ -340,21 +380,32 @@ export class BitCursor {
       const val = ab[i + 1]!;
       let v: number;
       if (enc === Enc.Literal) v = val;
+      else if (enc === Enc.VBR && val <= 32) v = this.vbrOp(val);
+      else if (enc === Enc.Fixed && val <= 32) v = this.read(val);
       else if (enc === Enc.Array) {
-        const count = this.readVBR(6);
+        const count = this.vbrOp(6);
         const eltEnc = ab[i + 2]!;
         const eltW = ab[i + 3]!;
         if (count > this.blockEnd - this.pos) throw this.error('array length exceeds the block size');
+        let k = 0;
         if (first) {
           if (count === 0) throw this.error('record has no code');
           this.code = eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW);
-          for (let k = 1; k < count; k++) this.push(eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW));
+          k = 1;
+        }
+        this.reserve(count);
+        if (eltEnc === Enc.Char6) {
+          const o = this.ops;
+          for (; k < count; k++) o[this.n++] = CHAR6_CODES[this.read(6)]!;
+        } else if (eltEnc === Enc.Fixed && eltW <= 32) {
+          const o = this.ops;
+          for (; k < count; k++) o[this.n++] = this.read(eltW);
         } else {
-          for (let k = 0; k < count; k++) this.push(eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW));
+          for (; k < count; k++) this.push(eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW));
         }
         return this.code;
       } else if (enc === Enc.Blob) {
-        const len = this.readVBR(6);
+        const len = this.vbrOp(6);
         this.alignTo32();
         if (len * 8 > this.blockEnd - this.pos) throw this.error('blob runs past the end of the block');
         this.blobStart = this.pos >>> 3;
