@@ -24,7 +24,7 @@
 import { BitCursor, Entry } from './bitstream.js';
 import { BlockId, FuncCode, VstCode } from './codes.js';
 import { readConstantsBlock } from './constants.js';
-import { ConstTable, FunctionBody, Op, TypeKind, TypeFlag, type Module } from './module.js';
+import { ConstTable, FunctionBody, I32Vec, Op, TypeKind, TypeFlag, type Module, type TypeTable } from './module.js';
 import { validateConsts } from './reader.js';
 import { CgtsError } from '../support/diag.js';
 
@@ -34,6 +34,226 @@ export function isTerminator(op: number): boolean {
 }
 
 const TWO32 = 4294967296;
+const FLOAT_BINOP = [Op.FAdd, Op.FSub, Op.FMul, -1, Op.FDiv, -1, Op.FRem];
+const EMPTY_BUNDLES: number[][] = [];
+const EMPTY_I32: Int32Array = new Int32Array(0);
+
+/**
+ * The decoder's state: the function being decoded, the record being read, and
+ * per-instruction columns and operand pool that are reused by successive
+ * decodes (a body gets exactly-sized copies at the end).
+ */
+class Decoder {
+  m: Module;
+  t: TypeTable;
+  c: BitCursor;
+  body: FunctionBody;
+  fname = '';
+  fnTy = 0;
+  numArgs = 0;
+  argBase = 0;
+  /** Number of globals, then module values: bounds for typeOf. */
+  numGlobals = 0;
+  instBase = 0;
+  /** Next value id to define. */
+  next = 0;
+  maxFwd = -1;
+  /** Type of the value most recently read by valTy. */
+  lastTy = -1;
+  voidTy = -1;
+  labelTy = -1;
+  i1 = -1;
+  ptr0 = -1;
+  modConstTy: Int32Array = EMPTY_I32;
+  fnConstTy: Int32Array = EMPTY_I32;
+  /** The record: operands, count, read position. */
+  o: Uint32Array = new Uint32Array(0);
+  n = 0;
+  slot = 0;
+  numBlocks = 0;
+  curBlock = 0;
+  numInsts = 0;
+  cur = -1;
+  cap = 0;
+  op = new Uint8Array(0);
+  ty = EMPTY_I32;
+  flags = EMPTY_I32;
+  opStart = EMPTY_I32;
+  opCount = EMPTY_I32;
+  val = EMPTY_I32;
+  loc = EMPTY_I32;
+  ops = EMPTY_I32;
+  numOps = 0;
+  valueInst = EMPTY_I32;
+  numValues = 0;
+  blockStart = EMPTY_I32;
+  pendingBundles: number[][] = EMPTY_BUNDLES;
+
+  constructor(m: Module, c: BitCursor, body: FunctionBody) {
+    this.m = m;
+    this.t = m.types;
+    this.c = c;
+    this.body = body;
+  }
+
+  err(msg: string): CgtsError {
+    return this.c.error(`${msg} (function @${this.fname}, instruction ${this.numInsts}, record ${this.c.code})`);
+  }
+
+  /** Type of a value defined so far, or -1 if it is a forward reference. */
+  typeOf(v: number): number {
+    if (v < 0) return -1;
+    if (v < this.numGlobals) {
+      const as = this.m.globals[v]!.addrSpace;
+      return as === 0 ? this.ptr0 : this.t.pointer(as);
+    }
+    if (v < this.argBase) return this.modConstTy[v - this.numGlobals]!;
+    if (v < this.argBase + this.numArgs) return this.t.elem(this.fnTy, v - this.argBase);
+    if (v < this.instBase) return this.fnConstTy[v - this.body.consts.base]!;
+    const k = v - this.instBase;
+    if (k < this.numValues) return this.ty[this.valueInst[k]!]!;
+    return -1;
+  }
+
+  need(k: number): void {
+    if (this.slot + k > this.n) throw this.err('instruction record is too short');
+  }
+
+  checkType(id: number): number {
+    if (!(id >= 0 && id < this.t.length)) throw this.err(`type id ${id} out of range`);
+    return id;
+  }
+
+  /** A relative value id as an absolute one. */
+  absolute(rel: number): number {
+    if (rel >= TWO32) throw this.err(`relative value id ${rel} out of range`);
+    const v = this.next - rel;
+    return v < 0 ? v + TWO32 : v;
+  }
+
+  /** A relative value id (with its type if it is a forward reference); sets lastTy. */
+  valTy(): number {
+    if (this.slot >= this.n) throw this.err('instruction record is too short');
+    const v = this.absolute(this.o[this.slot++]!);
+    if (v >= this.next) {
+      if (this.slot >= this.n) throw this.err('instruction record is too short');
+      this.lastTy = this.checkType(this.o[this.slot++]!);
+      if (v > this.maxFwd) this.maxFwd = v;
+    } else this.lastTy = this.typeOf(v);
+    return v;
+  }
+
+  /** A relative value id whose type is known from context. */
+  valOp(): number {
+    if (this.slot >= this.n) throw this.err('instruction record is too short');
+    const v = this.absolute(this.o[this.slot++]!);
+    if (v >= this.next && v > this.maxFwd) this.maxFwd = v;
+    return v;
+  }
+
+  bb(x: number | undefined): number {
+    if (x === undefined || !(x >= 0 && x < this.numBlocks)) throw this.err(`basic block ${x} out of range`);
+    return x;
+  }
+
+  push(v: number): void {
+    this.ops[this.numOps++] = v;
+  }
+
+  /** Starts instruction `numInsts`; room for the record's operands is reserved here. */
+  begin(op: Op, ty: number, flags: number): void {
+    const i = this.numInsts;
+    if (i === this.cap) this.growColumns();
+    if (this.numOps + this.n + 8 > this.ops.length) this.growOps(this.numOps + this.n + 8);
+    this.cur = i;
+    this.op[i] = op;
+    this.ty[i] = ty;
+    this.flags[i] = flags;
+    this.opStart[i] = this.numOps;
+    this.loc[i] = -1;
+  }
+
+  finish(): void {
+    const cur = this.cur;
+    this.opCount[cur] = this.numOps - this.opStart[cur]!;
+    const ty = this.ty[cur]!;
+    if (ty >= 0 && ty !== this.voidTy) {
+      this.val[cur] = this.next++;
+      if (this.numValues === this.valueInst.length) this.valueInst = grown(this.valueInst, this.numValues);
+      this.valueInst[this.numValues++] = cur;
+    } else {
+      this.ty[cur] = -1;
+      this.val[cur] = -1;
+    }
+    this.numInsts++;
+    const op = this.op[cur]!;
+    if (op >= Op.Ret && op <= Op.CallBr) {
+      this.curBlock++;
+      if (this.curBlock < this.numBlocks) this.blockStart[this.curBlock] = this.numInsts;
+    }
+    if (this.pendingBundles.length) {
+      if (op !== Op.Call && op !== Op.Invoke) throw this.err('operand bundle not followed by a call');
+      this.pendingBundles = EMPTY_BUNDLES;
+    }
+  }
+
+  growColumns(): void {
+    const keep = this.numInsts;
+    const cap = Math.max(256, this.cap * 2);
+    const op = new Uint8Array(cap);
+    op.set(this.op.subarray(0, keep));
+    this.op = op;
+    this.ty = grownTo(this.ty, keep, cap);
+    this.flags = grownTo(this.flags, keep, cap);
+    this.opStart = grownTo(this.opStart, keep, cap);
+    this.opCount = grownTo(this.opCount, keep, cap);
+    this.val = grownTo(this.val, keep, cap);
+    this.loc = grownTo(this.loc, keep, cap);
+    this.cap = cap;
+  }
+
+  growOps(min: number): void {
+    this.ops = grownTo(this.ops, this.numOps, Math.max(min, this.ops.length * 2, 1024));
+  }
+
+  fnArgs(fty: number): void {
+    const t = this.t;
+    const np = t.n[fty]!;
+    const o = this.o;
+    for (let k = 0; k < np; k++) {
+      const pt = t.elem(fty, k);
+      if (pt === this.labelTy) this.push(this.bb(o[this.slot++]));
+      else this.push(this.valOp());
+    }
+    if (t.flags[fty]! & TypeFlag.VarArg) {
+      while (this.slot < this.n) this.push(this.valTy());
+    } else if (this.slot !== this.n) throw this.err('too many call arguments');
+  }
+
+  memberType(agg: number, idx: number): number {
+    const r = this.t.member(agg, idx);
+    if (r < 0) throw this.err(`index ${idx} out of range for an aggregate`);
+    return r;
+  }
+
+  newI1(): number {
+    if (this.i1 < 0) this.i1 = this.m.cachedTypes.i1 = this.t.add(TypeKind.Integer, 1);
+    return this.i1;
+  }
+}
+
+
+function grownTo(a: Int32Array, keep: number, cap: number): Int32Array {
+  const b = new Int32Array(cap);
+  b.set(a.subarray(0, keep));
+  return b;
+}
+
+function grown(a: Int32Array, keep: number): Int32Array {
+  return grownTo(a, keep, Math.max(256, a.length * 2));
+}
+
+let decoder: Decoder | undefined;
 
 /** Decodes the body of defined function number `index` (an index into Module.bodies). */
 export function decodeFunction(m: Module, index: number): FunctionBody {
@@ -48,15 +268,10 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   const fnTy = g.valueType;
   const numArgs = t.n[fnTy]!;
   const argBase = m.numModuleValues;
-  let next = argBase + numArgs;
-  // About one instruction per 40 bits of block; the columns grow if that is short.
-  const cap = Math.max(16, Math.ceil((loc.end - loc.bodyPos) / 40));
-  const body = new FunctionBody(loc.fn, new ConstTable(next, 16), cap);
+  const body = new FunctionBody(loc.fn, new ConstTable(argBase + numArgs, 4));
   body.numArgs = numArgs;
   body.argBase = argBase;
-  body.instBase = next;
-  const ptrTypes: number[] = [];
-  const ptrType = (as: number): number => ptrTypes[as] ?? (ptrTypes[as] = t.pointer(as));
+  body.instBase = argBase + numArgs;
   const ct = m.cachedTypes;
   if (ct.void < 0) {
     ct.void = t.simple(TypeKind.Void);
@@ -65,126 +280,88 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
     if (ct.i1 < 0) ct.i1 = t.add(TypeKind.Integer, 1);
     ct.ptr0 = t.pointer(0);
   }
-  const voidTy = ct.void;
-  const labelTy = ct.label;
-  let i1 = ct.i1;
-  ptrTypes[0] = ct.ptr0;
 
-  const fname = g.name;
-  const err = (msg: string): CgtsError => {
-    const e = c.error(`${msg} (function @${fname}, instruction ${body.numInsts}, record ${c.code})`);
-    return e;
-  };
+  const d = decoder ?? (decoder = new Decoder(m, c, body));
+  d.m = m;
+  d.t = t;
+  d.body = body;
+  d.c = c;
+  d.fname = g.name;
+  d.fnTy = fnTy;
+  d.numArgs = numArgs;
+  d.argBase = argBase;
+  d.numGlobals = m.globals.length;
+  d.instBase = body.instBase;
+  d.next = body.instBase;
+  d.maxFwd = -1;
+  d.lastTy = -1;
+  d.voidTy = ct.void;
+  d.labelTy = ct.label;
+  d.i1 = ct.i1;
+  d.ptr0 = ct.ptr0;
+  d.modConstTy = m.consts.type.data;
+  d.fnConstTy = EMPTY_I32;
+  d.o = c.ops;
+  d.n = 0;
+  d.slot = 0;
+  d.numBlocks = 0;
+  d.curBlock = 0;
+  d.numInsts = 0;
+  d.cur = -1;
+  d.numOps = 0;
+  d.numValues = 0;
+  d.pendingBundles = EMPTY_BUNDLES;
+  try {
+    readBody(d);
+  } catch (e) {
+    if (e instanceof CgtsError) throw e;
+    throw d.err(`malformed function body (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (d.curBlock !== d.numBlocks) throw d.err(`function declares ${d.numBlocks} blocks but ${d.curBlock} are terminated`);
+  if (d.maxFwd >= d.next) throw d.err(`value id ${d.maxFwd} is used but never defined`);
+  if (body.consts.length) validateConsts(body.consts, d.next, `${m.fileName}: byte ${loc.blockPos >>> 3} in FUNCTION block of @${d.fname}`);
+  copyOut(d, body);
+  checkOperands(body, d.next, (msg) => d.err(msg));
+  return body;
+}
 
-  /** Type of a value defined so far, or -1 if it is a forward reference. */
-  const typeOf = (v: number): number => {
-    if (v < 0) return -1;
-    if (v < m.globals.length) return ptrType(m.globals[v]!.addrSpace);
-    if (v < argBase) return m.consts.type.data[v - m.globals.length]!;
-    if (v < argBase + numArgs) return t.elem(fnTy, v - argBase);
-    if (v < body.instBase) return body.consts.type.data[v - body.consts.base]!;
-    const k = v - body.instBase;
-    if (k < body.valueInst.length) return body.ty[body.valueInst.data[k]!]!;
-    return -1;
+/** Gives the body exactly-sized copies of the scratch columns, in one buffer. */
+function copyOut(d: Decoder, body: FunctionBody): void {
+  const ni = d.numInsts;
+  const nb = d.numBlocks;
+  const words = ni * 6 + d.numOps + d.numValues + nb;
+  const buf = new ArrayBuffer(words * 4 + ni);
+  let at = 0;
+  const take = (src: Int32Array, len: number): Int32Array => {
+    const a = new Int32Array(buf, at * 4, len);
+    a.set(src.subarray(0, len));
+    at += len;
+    return a;
   };
+  body.ty = take(d.ty, ni);
+  body.flags = take(d.flags, ni);
+  body.opStart = take(d.opStart, ni);
+  body.opCount = take(d.opCount, ni);
+  body.val = take(d.val, ni);
+  body.loc = take(d.loc, ni);
+  body.ops = I32Vec.over(take(d.ops, d.numOps));
+  body.valueInst = I32Vec.over(take(d.valueInst, d.numValues));
+  body.blockStart = take(d.blockStart, nb);
+  const op = new Uint8Array(buf, words * 4, ni);
+  op.set(d.op.subarray(0, ni));
+  body.op = op;
+  body.numInsts = ni;
+  body.numBlocks = nb;
+}
 
-  let o = c.ops;
-  let n = 0;
-  let slot = 0;
-  let maxFwd = -1;
-  let lastTy = -1;
-  const need = (k: number) => {
-    if (slot + k > n) throw err('instruction record is too short');
-  };
-  const checkType = (id: number): number => {
-    if (!(id >= 0 && id < t.length)) throw err(`type id ${id} out of range`);
-    return id;
-  };
-  /** A relative value id (with its type if it is a forward reference); sets lastTy. */
-  const absolute = (rel: number): number => {
-    if (rel >= TWO32) throw err(`relative value id ${rel} out of range`);
-    const v = next - rel;
-    return v < 0 ? v + TWO32 : v;
-  };
-  const valTy = (): number => {
-    need(1);
-    const v = absolute(o[slot++]!);
-    if (v >= next) {
-      need(1);
-      lastTy = checkType(o[slot++]!);
-      if (v > maxFwd) maxFwd = v;
-    } else lastTy = typeOf(v);
-    return v;
-  };
-  /** A relative value id whose type is known from context. */
-  const val = (): number => {
-    need(1);
-    const v = absolute(o[slot++]!);
-    if (v >= next && v > maxFwd) maxFwd = v;
-    return v;
-  };
-  let numBlocks = 0;
-  const bb = (x: number | undefined): number => {
-    if (x === undefined || !(x >= 0 && x < numBlocks)) throw err(`basic block ${x} out of range`);
-    return x;
-  };
-  const ops = body.ops;
-  let cur = -1;
-  const begin = (op: Op, ty: number, flags: number): void => {
-    if (body.numInsts === body.op.length) body.grow();
-    cur = body.numInsts;
-    body.op[cur] = op;
-    body.ty[cur] = ty;
-    body.flags[cur] = flags;
-    body.opStart[cur] = ops.length;
-    body.loc[cur] = -1;
-  };
-  let curBlock = 0;
-  const blockStart: number[] = [];
+function readBody(d: Decoder): void {
+  const c = d.c;
+  const t = d.t;
+  const m = d.m;
+  const body = d.body;
+  let sawDeclare = false;
   let lastLoc = -1;
   let lastInst = -1;
-  let pendingBundles: number[][] = [];
-
-  const finish = (): void => {
-    body.opCount[cur] = ops.length - body.opStart[cur]!;
-    const ty = body.ty[cur]!;
-    if (ty >= 0 && ty !== voidTy) {
-      body.val[cur] = next++;
-      body.valueInst.push(cur);
-    } else {
-      body.ty[cur] = -1;
-      body.val[cur] = -1;
-    }
-    lastInst = cur;
-    body.numInsts++;
-    if (isTerminator(body.op[cur]!)) {
-      curBlock++;
-      if (curBlock < numBlocks) blockStart[curBlock] = body.numInsts;
-    }
-    if (pendingBundles.length && body.op[cur] !== Op.Call && body.op[cur] !== Op.Invoke) throw err('operand bundle not followed by a call');
-    pendingBundles = [];
-  };
-
-  const fnArgs = (fty: number): void => {
-    const np = t.n[fty]!;
-    for (let k = 0; k < np; k++) {
-      const pt = t.elem(fty, k);
-      if (pt === labelTy) ops.push(bb(o[slot++]));
-      else ops.push(val());
-    }
-    if (t.flags[fty]! & TypeFlag.VarArg) {
-      while (slot < n) ops.push(valTy());
-    } else if (slot !== n) throw err('too many call arguments');
-  };
-
-  const memberType = (agg: number, idx: number): number => {
-    const r = t.member(agg, idx);
-    if (r < 0) throw err(`index ${idx} out of range for an aggregate`);
-    return r;
-  };
-
-  let sawDeclare = false;
-  try {
   for (;;) {
     const e = c.advance();
     if (e === Entry.EndBlock) break;
@@ -192,8 +369,9 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
       switch (c.subBlockId) {
         case BlockId.Constants:
           readConstantsBlock(c, body.consts, t, Infinity);
-          next += body.consts.length;
-          body.instBase = next;
+          d.next += body.consts.length;
+          body.instBase = d.instBase = d.next;
+          d.fnConstTy = body.consts.type.data;
           break;
         case BlockId.ValueSymtab:
           readLocalVst(c, body);
@@ -204,453 +382,453 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
       continue;
     }
     const code = c.readRecord(e);
-    o = c.ops;
-    n = c.n;
-    slot = 0;
+    const o = (d.o = c.ops);
+    const n = (d.n = c.n);
+    d.slot = 0;
     if (code === FuncCode.DeclareBlocks) {
-      if (sawDeclare) throw err('DECLAREBLOCKS appears twice');
+      if (sawDeclare) throw d.err('DECLAREBLOCKS appears twice');
       sawDeclare = true;
-      numBlocks = n > 0 ? o[0]! : 0;
-      if (numBlocks < 1 || numBlocks > (c.blockEnd - c.pos) + 1) throw err(`bad block count ${numBlocks}`);
-      blockStart[0] = 0;
+      const nb = n > 0 ? o[0]! : 0;
+      d.numBlocks = nb;
+      if (nb < 1 || nb > (c.blockEnd - c.pos) + 1) throw d.err(`bad block count ${nb}`);
+      if (d.blockStart.length < nb) d.blockStart = new Int32Array(Math.max(nb, d.blockStart.length * 2));
+      d.blockStart[0] = 0;
       continue;
     }
     if (code === FuncCode.DebugLoc) {
-      if (lastInst < 0) throw err('DEBUG_LOC before any instruction');
-      if (n < 4) throw err('DEBUG_LOC record is too short');
-      lastLoc = body.locs.length / 5;
-      body.locs.push(o[0]!);
-      body.locs.push(o[1]!);
-      body.locs.push(o[2]!);
-      body.locs.push(o[3]!);
-      body.locs.push(n > 4 ? o[4]! : 0);
-      body.loc[lastInst] = lastLoc;
+      if (lastInst < 0) throw d.err('DEBUG_LOC before any instruction');
+      if (n < 4) throw d.err('DEBUG_LOC record is too short');
+      const locs = body.locs;
+      lastLoc = locs.length / 5;
+      locs.push(o[0]!);
+      locs.push(o[1]!);
+      locs.push(o[2]!);
+      locs.push(o[3]!);
+      locs.push(n > 4 ? o[4]! : 0);
+      d.loc[lastInst] = lastLoc;
       continue;
     }
     if (code === FuncCode.DebugLocAgain) {
-      if (lastInst < 0 || lastLoc < 0) throw err('DEBUG_LOC_AGAIN without a previous location');
-      body.loc[lastInst] = lastLoc;
+      if (lastInst < 0 || lastLoc < 0) throw d.err('DEBUG_LOC_AGAIN without a previous location');
+      d.loc[lastInst] = lastLoc;
       continue;
     }
     if (code >= FuncCode.DebugRecordValue && code <= FuncCode.DebugRecordDeclareValue) {
-      if (lastInst < 0) throw err('debug record before any instruction');
+      if (lastInst < 0) throw d.err('debug record before any instruction');
       body.dbgRecords.push(lastInst);
       body.dbgRecords.push(code);
       body.dbgRecords.push(body.dbgOps.length);
       body.dbgRecords.push(n);
       for (let k = 0; k < n; k++) {
         let v = o[k]!;
-        if (code === FuncCode.DebugRecordValueSimple && k === 3) v = absolute(v);
+        if (code === FuncCode.DebugRecordValueSimple && k === 3) v = d.absolute(v);
         body.dbgOps.push(v);
       }
       continue;
     }
     if (code === FuncCode.OperandBundle) {
       const b: number[] = [n > 0 ? o[0]! : 0];
-      slot = 1;
-      while (slot < n) {
-        const v = valTy();
-        b.push(v);
-      }
-      pendingBundles.push(b);
+      d.slot = 1;
+      while (d.slot < n) b.push(d.valTy());
+      if (d.pendingBundles === EMPTY_BUNDLES) d.pendingBundles = [];
+      d.pendingBundles.push(b);
       continue;
     }
     if (code === FuncCode.BlockAddrUsers) continue;
-    if (!sawDeclare) throw err('instruction before DECLAREBLOCKS');
-    if (curBlock >= numBlocks) throw err('instruction after the last basic block');
+    if (!sawDeclare) throw d.err('instruction before DECLAREBLOCKS');
+    if (d.curBlock >= d.numBlocks) throw d.err('instruction after the last basic block');
+    decodeInstruction(d, code, o, n, m, t);
+    d.finish();
+    lastInst = d.cur;
+  }
+  if (!sawDeclare) throw d.err('function block without DECLAREBLOCKS');
+}
 
-    switch (code) {
-      case FuncCode.Binop: {
-        const a = valTy();
-        const ty = lastTy;
-        const b = val();
-        need(1);
-        const opc = o[slot++]!;
-        if (opc > 12) throw err(`unknown binary opcode ${opc}`);
-        let op = opc as Op;
-        if (t.isFloat(t.scalar(ty))) {
-          const fop = [Op.FAdd, Op.FSub, Op.FMul, -1, Op.FDiv, -1, Op.FRem][opc];
-          if (fop === undefined || fop < 0) throw err(`binary opcode ${opc} is not valid on floating point`);
-          op = fop;
-        }
-        begin(op, ty, slot < n ? o[slot]! : 0);
-        ops.push(a);
-        ops.push(b);
-        break;
+function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  switch (code) {
+    case FuncCode.Binop: {
+      const a = d.valTy();
+      const ty = d.lastTy;
+      const b = d.valOp();
+      d.need(1);
+      const opc = o[d.slot++]!;
+      if (opc > 12) throw d.err(`unknown binary opcode ${opc}`);
+      let op = opc as Op;
+      if (t.isFloat(t.scalar(ty))) {
+        const fop = FLOAT_BINOP[opc];
+        if (fop === undefined || fop < 0) throw d.err(`binary opcode ${opc} is not valid on floating point`);
+        op = fop;
       }
-      case FuncCode.Cast: {
-        const a = valTy();
-        need(2);
-        const dest = checkType(o[slot++]!);
-        const opc = o[slot++]!;
-        if (opc > 13) throw err(`unknown cast opcode ${opc}`);
-        begin(Op.Trunc + opc, dest, slot < n ? o[slot]! : 0);
-        ops.push(a);
-        break;
-      }
-      case FuncCode.Unop: {
-        const a = valTy();
-        need(1);
-        if (o[slot++] !== 0) throw err('unknown unary opcode');
-        begin(Op.FNeg, lastTy, slot < n ? o[slot]! : 0);
-        ops.push(a);
-        break;
-      }
-      case FuncCode.Freeze: {
-        const a = valTy();
-        begin(Op.Freeze, lastTy, 0);
-        ops.push(a);
-        break;
-      }
-      case FuncCode.Gep: {
-        need(2);
-        const flags = o[slot++]!;
-        const src = checkType(o[slot++]!);
-        const base = valTy();
-        let resTy = lastTy;
-        const idx: number[] = [];
-        while (slot < n) {
-          idx.push(valTy());
-          if (t.kind[resTy] !== TypeKind.Vector && t.kind[lastTy] === TypeKind.Vector) {
-            resTy = findVector(m, resTy, t.count[lastTy]!, (t.flags[lastTy]! & TypeFlag.Scalable) !== 0);
-          }
-        }
-        begin(Op.GetElementPtr, resTy, flags);
-        ops.push(src);
-        ops.push(base);
-        for (const x of idx) ops.push(x);
-        break;
-      }
-      case FuncCode.Select:
-      case FuncCode.VSelect: {
-        const a = valTy();
-        const ty = lastTy;
-        const b = val();
-        const cond = code === FuncCode.VSelect ? valTy() : val();
-        begin(Op.Select, ty, slot < n ? o[slot]! : 0);
-        ops.push(cond);
-        ops.push(a);
-        ops.push(b);
-        break;
-      }
-      case FuncCode.ExtractElt: {
-        const v = valTy();
-        const vt = lastTy;
-        const idx = valTy();
-        begin(Op.ExtractElement, t.a[vt]!, 0);
-        ops.push(v);
-        ops.push(idx);
-        break;
-      }
-      case FuncCode.InsertElt: {
-        const v = valTy();
-        const vt = lastTy;
-        const elt = val();
-        const idx = valTy();
-        begin(Op.InsertElement, vt, 0);
-        ops.push(v);
-        ops.push(elt);
-        ops.push(idx);
-        break;
-      }
-      case FuncCode.ShuffleVec: {
-        const v1 = valTy();
-        const vt = lastTy;
-        const v2 = val();
-        const mask = valTy();
-        const mt = lastTy;
-        const rt = findVector(m, t.a[vt]!, t.count[mt]!, (t.flags[mt]! & TypeFlag.Scalable) !== 0);
-        begin(Op.ShuffleVector, rt, 0);
-        ops.push(v1);
-        ops.push(v2);
-        ops.push(mask);
-        break;
-      }
-      case FuncCode.Cmp:
-      case FuncCode.Cmp2: {
-        const a = valTy();
-        const ty = lastTy;
-        const b = val();
-        need(1);
-        const pred = o[slot++]!;
-        const extra = slot < n ? o[slot]! : 0;
-        const isF = t.isFloat(t.scalar(ty));
-        let rt = i1;
-        if (t.kind[ty] === TypeKind.Vector) rt = findVector(m, i1 < 0 ? t.add(TypeKind.Integer, 1) : i1, t.count[ty]!, (t.flags[ty]! & TypeFlag.Scalable) !== 0);
-        else if (rt < 0) rt = i1 = t.add(TypeKind.Integer, 1);
-        begin(isF ? Op.FCmp : Op.ICmp, rt, pred | (extra << 8));
-        ops.push(a);
-        ops.push(b);
-        break;
-      }
-      case FuncCode.Ret: {
-        begin(Op.Ret, -1, 0);
-        if (n > 0) ops.push(valTy());
-        break;
-      }
-      case FuncCode.Br: {
-        need(1);
-        begin(Op.Br, -1, 0);
-        if (n === 1) ops.push(bb(o[0]));
-        else {
-          need(3);
-          const tb = bb(o[0]);
-          const fb = bb(o[1]);
-          slot = 2;
-          ops.push(val());
-          ops.push(tb);
-          ops.push(fb);
-        }
-        break;
-      }
-      case FuncCode.Switch: {
-        need(3);
-        if ((o[0]! >>> 16) === 0x4b5) throw err('old-style switch records are not supported');
-        checkType(o[0]!);
-        slot = 1;
-        const cond = val();
-        const def = bb(o[slot++]);
-        begin(Op.Switch, -1, 0);
-        ops.push(cond);
-        ops.push(def);
-        if ((n - slot) % 2 !== 0) throw err('SWITCH record has an odd number of case operands');
-        for (; slot < n; slot += 2) {
-          ops.push(o[slot]!);
-          ops.push(bb(o[slot + 1]));
-        }
-        break;
-      }
-      case FuncCode.Invoke: {
-        need(4);
-        const attrs = o[slot++]!;
-        const cc = o[slot++]!;
-        const normal = bb(o[slot++]);
-        const unwind = bb(o[slot++]);
-        let fty = -1;
-        if (cc & (1 << 13)) fty = checkType(o[slot++]!);
-        const callee = valTy();
-        if (fty < 0) fty = g.valueType;
-        if (t.kind[fty] !== TypeKind.Function) throw err('invoke of a non-function type');
-        begin(Op.Invoke, t.a[fty]!, cc & ~(1 << 13));
-        ops.push(attrs);
-        ops.push(fty);
-        ops.push(normal);
-        ops.push(unwind);
-        ops.push(callee);
-        fnArgs(fty);
-        if (pendingBundles.length) body.bundles.set(cur, pendingBundles);
-        break;
-      }
-      case FuncCode.Call: {
-        need(2);
-        const attrs = o[slot++]!;
-        const cc = o[slot++]!;
-        let fmf = 0;
-        if (cc & (1 << 17)) {
-          need(1);
-          fmf = o[slot++]!;
-        }
-        let fty = -1;
-        if (cc & (1 << 15)) fty = checkType(o[slot++]!);
-        const callee = valTy();
-        if (fty < 0) throw err('call without an explicit function type');
-        if (t.kind[fty] !== TypeKind.Function) throw err('call of a non-function type');
-        begin(Op.Call, t.a[fty]!, (cc & 0x1ffff & ~(1 << 15)) | (fmf << 18));
-        ops.push(attrs);
-        ops.push(fty);
-        ops.push(callee);
-        fnArgs(fty);
-        if (pendingBundles.length) body.bundles.set(cur, pendingBundles);
-        break;
-      }
-      case FuncCode.Resume: {
-        const v = valTy();
-        begin(Op.Resume, -1, 0);
-        ops.push(v);
-        break;
-      }
-      case FuncCode.Unreachable:
-        begin(Op.Unreachable, -1, 0);
-        break;
-      case FuncCode.Phi: {
-        need(1);
-        const ty = checkType(o[slot++]!);
-        const hasFlags = (n - 1) % 2 === 1;
-        const end = hasFlags ? n - 1 : n;
-        begin(Op.Phi, ty, hasFlags ? o[n - 1]! : 0);
-        for (; slot < end; slot += 2) {
-          const raw = o[slot]!;
-          const rel = raw % 2 === 0 ? raw / 2 : -(raw - 1) / 2;
-          const v = next - rel;
-          if (v < 0) throw err('phi operand out of range');
-          if (v >= next && v > maxFwd) maxFwd = v;
-          ops.push(v);
-          ops.push(bb(o[slot + 1]));
-        }
-        break;
-      }
-      case FuncCode.LandingPad: {
-        need(3);
-        const ty = checkType(o[slot++]!);
-        const cleanup = o[slot++]!;
-        const nClauses = o[slot++]!;
-        begin(Op.LandingPad, ty, 0);
-        ops.push(cleanup);
-        for (let k = 0; k < nClauses; k++) {
-          need(1);
-          const kind = o[slot++]!;
-          ops.push(kind);
-          ops.push(valTy());
-        }
-        break;
-      }
-      case FuncCode.Alloca: {
-        need(4);
-        const ty = checkType(o[0]!);
-        checkType(o[1]!);
-        const size = o[2]!;
-        const rec = o[3]!;
-        const align = (rec & 0x1f) | (((rec >> 8) & 7) << 5);
-        const as = n > 4 ? o[4]! : 0;
-        const flags = ((rec >> 5) & 1) | (((rec >> 7) & 1) << 1);
-        if (!(rec & (1 << 6))) throw err('alloca without an explicit type');
-        begin(Op.Alloca, ptrType(as), flags);
-        ops.push(ty);
-        ops.push(size);
-        ops.push(align);
-        ops.push(as);
-        break;
-      }
-      case FuncCode.Load:
-      case FuncCode.LoadAtomic: {
-        const p = valTy();
-        const atomic = code === FuncCode.LoadAtomic;
-        need(atomic ? 5 : 3);
-        const ty = checkType(o[slot++]!);
-        const align = o[slot++]!;
-        const vol = o[slot++]! & 1;
-        let flags = vol;
-        if (atomic) flags |= (o[slot++]! << 1) | (o[slot++]! << 4);
-        begin(Op.Load, ty, flags);
-        ops.push(p);
-        ops.push(align);
-        break;
-      }
-      case FuncCode.Store:
-      case FuncCode.StoreAtomic: {
-        const p = valTy();
-        const v = valTy();
-        const atomic = code === FuncCode.StoreAtomic;
-        need(atomic ? 4 : 2);
-        const align = o[slot++]!;
-        let flags = o[slot++]! & 1;
-        if (atomic) flags |= (o[slot++]! << 1) | (o[slot++]! << 4);
-        begin(Op.Store, -1, flags);
-        ops.push(p);
-        ops.push(v);
-        ops.push(align);
-        break;
-      }
-      case FuncCode.CmpXchg: {
-        const p = valTy();
-        const cmp = valTy();
-        const vt = lastTy;
-        const nw = val();
-        need(5);
-        const vol = o[slot++]! & 1;
-        const succ = o[slot++]!;
-        const ssid = o[slot++]!;
-        const fail = o[slot++]!;
-        const weak = o[slot++]! & 1;
-        const align = slot < n ? o[slot]! : 0;
-        const rt = findStruct(m, vt, i1 < 0 ? (i1 = t.add(TypeKind.Integer, 1)) : i1);
-        begin(Op.CmpXchg, rt, vol | (weak << 1) | (succ << 2) | (fail << 5) | (ssid << 8));
-        ops.push(p);
-        ops.push(cmp);
-        ops.push(nw);
-        ops.push(align);
-        break;
-      }
-      case FuncCode.AtomicRmw: {
-        const p = valTy();
-        const v = valTy();
-        const vt = lastTy;
-        need(4);
-        const rop = o[slot++]!;
-        const vol = o[slot++]! & 1;
-        const ord = o[slot++]!;
-        const ssid = o[slot++]!;
-        const align = slot < n ? o[slot]! : 0;
-        begin(Op.AtomicRMW, vt, vol | (ord << 1) | (rop << 4) | (ssid << 9));
-        ops.push(p);
-        ops.push(v);
-        ops.push(align);
-        break;
-      }
-      case FuncCode.Fence:
-        need(2);
-        begin(Op.Fence, -1, (o[0]! << 1) | (o[1]! << 4));
-        break;
-      case FuncCode.ExtractVal: {
-        const a = valTy();
-        let ty = lastTy;
-        const idx: number[] = [];
-        while (slot < n) {
-          const k = o[slot++]!;
-          ty = memberType(ty, k);
-          idx.push(k);
-        }
-        if (idx.length === 0) throw err('extractvalue without indices');
-        begin(Op.ExtractValue, ty, 0);
-        ops.push(a);
-        for (const k of idx) ops.push(k);
-        break;
-      }
-      case FuncCode.InsertVal: {
-        const a = valTy();
-        const ty = lastTy;
-        const v = valTy();
-        begin(Op.InsertValue, ty, 0);
-        ops.push(a);
-        ops.push(v);
-        let mt = ty;
-        if (slot >= n) throw err('insertvalue without indices');
-        while (slot < n) {
-          const k = o[slot++]!;
-          mt = memberType(mt, k);
-          ops.push(k);
-        }
-        break;
-      }
-      case FuncCode.VaArg: {
-        need(3);
-        const lt = checkType(o[0]!);
-        slot = 1;
-        const lv = val();
-        const rt = checkType(o[slot]!);
-        begin(Op.VAArg, rt, 0);
-        ops.push(lt);
-        ops.push(lv);
-        break;
-      }
-      default:
-        throw err(`unsupported instruction record code ${code}`);
+      d.begin(op, ty, d.slot < n ? o[d.slot]! : 0);
+      d.push(a);
+      d.push(b);
+      return;
     }
-    finish();
+    case FuncCode.Cast: {
+      const a = d.valTy();
+      d.need(2);
+      const dest = d.checkType(o[d.slot++]!);
+      const opc = o[d.slot++]!;
+      if (opc > 13) throw d.err(`unknown cast opcode ${opc}`);
+      d.begin(Op.Trunc + opc, dest, d.slot < n ? o[d.slot]! : 0);
+      d.push(a);
+      return;
+    }
+    case FuncCode.Unop: {
+      const a = d.valTy();
+      d.need(1);
+      if (o[d.slot++] !== 0) throw d.err('unknown unary opcode');
+      d.begin(Op.FNeg, d.lastTy, d.slot < n ? o[d.slot]! : 0);
+      d.push(a);
+      return;
+    }
+    case FuncCode.Freeze: {
+      const a = d.valTy();
+      d.begin(Op.Freeze, d.lastTy, 0);
+      d.push(a);
+      return;
+    }
+    case FuncCode.Gep: {
+      d.need(2);
+      const flags = o[d.slot++]!;
+      const src = d.checkType(o[d.slot++]!);
+      const base = d.valTy();
+      let resTy = d.lastTy;
+      d.begin(Op.GetElementPtr, resTy, flags);
+      d.push(src);
+      d.push(base);
+      while (d.slot < n) {
+        d.push(d.valTy());
+        const lt = d.lastTy;
+        if (t.kind[resTy] !== TypeKind.Vector && t.kind[lt] === TypeKind.Vector) {
+          resTy = findVector(m, resTy, t.count[lt]!, (t.flags[lt]! & TypeFlag.Scalable) !== 0);
+        }
+      }
+      d.ty[d.cur] = resTy;
+      return;
+    }
+    case FuncCode.Select:
+    case FuncCode.VSelect: {
+      const a = d.valTy();
+      const ty = d.lastTy;
+      const b = d.valOp();
+      const cond = code === FuncCode.VSelect ? d.valTy() : d.valOp();
+      d.begin(Op.Select, ty, d.slot < n ? o[d.slot]! : 0);
+      d.push(cond);
+      d.push(a);
+      d.push(b);
+      return;
+    }
+    case FuncCode.ExtractElt: {
+      const v = d.valTy();
+      const vt = d.lastTy;
+      const idx = d.valTy();
+      d.begin(Op.ExtractElement, t.a[vt]!, 0);
+      d.push(v);
+      d.push(idx);
+      return;
+    }
+    case FuncCode.InsertElt: {
+      const v = d.valTy();
+      const vt = d.lastTy;
+      const elt = d.valOp();
+      const idx = d.valTy();
+      d.begin(Op.InsertElement, vt, 0);
+      d.push(v);
+      d.push(elt);
+      d.push(idx);
+      return;
+    }
+    case FuncCode.ShuffleVec: {
+      const v1 = d.valTy();
+      const vt = d.lastTy;
+      const v2 = d.valOp();
+      const mask = d.valTy();
+      const mt = d.lastTy;
+      const rt = findVector(m, t.a[vt]!, t.count[mt]!, (t.flags[mt]! & TypeFlag.Scalable) !== 0);
+      d.begin(Op.ShuffleVector, rt, 0);
+      d.push(v1);
+      d.push(v2);
+      d.push(mask);
+      return;
+    }
+    case FuncCode.Cmp:
+    case FuncCode.Cmp2: {
+      const a = d.valTy();
+      const ty = d.lastTy;
+      const b = d.valOp();
+      d.need(1);
+      const pred = o[d.slot++]!;
+      const extra = d.slot < n ? o[d.slot]! : 0;
+      const isF = t.isFloat(t.scalar(ty));
+      let rt: number;
+      if (t.kind[ty] === TypeKind.Vector) rt = findVector(m, d.newI1(), t.count[ty]!, (t.flags[ty]! & TypeFlag.Scalable) !== 0);
+      else rt = d.newI1();
+      d.begin(isF ? Op.FCmp : Op.ICmp, rt, pred | (extra << 8));
+      d.push(a);
+      d.push(b);
+      return;
+    }
+    case FuncCode.Ret: {
+      if (n > 0) {
+        const v = d.valTy();
+        d.begin(Op.Ret, -1, 0);
+        d.push(v);
+      } else d.begin(Op.Ret, -1, 0);
+      return;
+    }
+    case FuncCode.Br: {
+      d.need(1);
+      if (n === 1) {
+        const b = d.bb(o[0]);
+        d.begin(Op.Br, -1, 0);
+        d.push(b);
+      } else {
+        d.need(3);
+        const tb = d.bb(o[0]);
+        const fb = d.bb(o[1]);
+        d.slot = 2;
+        const cond = d.valOp();
+        d.begin(Op.Br, -1, 0);
+        d.push(cond);
+        d.push(tb);
+        d.push(fb);
+      }
+      return;
+    }
+    case FuncCode.Switch: {
+      d.need(3);
+      if ((o[0]! >>> 16) === 0x4b5) throw d.err('old-style switch records are not supported');
+      d.checkType(o[0]!);
+      d.slot = 1;
+      const cond = d.valOp();
+      const def = d.bb(o[d.slot++]);
+      d.begin(Op.Switch, -1, 0);
+      d.push(cond);
+      d.push(def);
+      if ((n - d.slot) % 2 !== 0) throw d.err('SWITCH record has an odd number of case operands');
+      for (let s = d.slot; s < n; s += 2) {
+        d.push(o[s]!);
+        d.push(d.bb(o[s + 1]));
+      }
+      return;
+    }
+    case FuncCode.Invoke: {
+      d.need(4);
+      const attrs = o[d.slot++]!;
+      const cc = o[d.slot++]!;
+      const normal = d.bb(o[d.slot++]);
+      const unwind = d.bb(o[d.slot++]);
+      let fty = -1;
+      if (cc & (1 << 13)) fty = d.checkType(o[d.slot++]!);
+      const callee = d.valTy();
+      if (fty < 0) fty = m.globals[d.body.fn]!.valueType;
+      if (t.kind[fty] !== TypeKind.Function) throw d.err('invoke of a non-function type');
+      d.begin(Op.Invoke, t.a[fty]!, cc & ~(1 << 13));
+      d.push(attrs);
+      d.push(fty);
+      d.push(normal);
+      d.push(unwind);
+      d.push(callee);
+      d.fnArgs(fty);
+      if (d.pendingBundles.length) d.body.bundles.set(d.cur, d.pendingBundles);
+      return;
+    }
+    case FuncCode.Call: {
+      d.need(2);
+      const attrs = o[d.slot++]!;
+      const cc = o[d.slot++]!;
+      let fmf = 0;
+      if (cc & (1 << 17)) {
+        d.need(1);
+        fmf = o[d.slot++]!;
+      }
+      let fty = -1;
+      if (cc & (1 << 15)) fty = d.checkType(o[d.slot++]!);
+      const callee = d.valTy();
+      if (fty < 0) throw d.err('call without an explicit function type');
+      if (t.kind[fty] !== TypeKind.Function) throw d.err('call of a non-function type');
+      d.begin(Op.Call, t.a[fty]!, (cc & 0x1ffff & ~(1 << 15)) | (fmf << 18));
+      d.push(attrs);
+      d.push(fty);
+      d.push(callee);
+      d.fnArgs(fty);
+      if (d.pendingBundles.length) d.body.bundles.set(d.cur, d.pendingBundles);
+      return;
+    }
+    case FuncCode.Resume: {
+      const v = d.valTy();
+      d.begin(Op.Resume, -1, 0);
+      d.push(v);
+      return;
+    }
+    case FuncCode.Unreachable:
+      d.begin(Op.Unreachable, -1, 0);
+      return;
+    case FuncCode.Phi: {
+      d.need(1);
+      const ty = d.checkType(o[d.slot++]!);
+      const hasFlags = (n - 1) % 2 === 1;
+      const end = hasFlags ? n - 1 : n;
+      d.begin(Op.Phi, ty, hasFlags ? o[n - 1]! : 0);
+      const next = d.next;
+      for (let s = d.slot; s < end; s += 2) {
+        const raw = o[s]!;
+        const rel = raw % 2 === 0 ? raw / 2 : -(raw - 1) / 2;
+        const v = next - rel;
+        if (v < 0) throw d.err('phi operand out of range');
+        if (v >= next && v > d.maxFwd) d.maxFwd = v;
+        d.push(v);
+        d.push(d.bb(o[s + 1]));
+      }
+      return;
+    }
+    case FuncCode.LandingPad: {
+      d.need(3);
+      const ty = d.checkType(o[d.slot++]!);
+      const cleanup = o[d.slot++]!;
+      const nClauses = o[d.slot++]!;
+      d.begin(Op.LandingPad, ty, 0);
+      d.push(cleanup);
+      for (let k = 0; k < nClauses; k++) {
+        d.need(1);
+        const kind = o[d.slot++]!;
+        d.push(kind);
+        d.push(d.valTy());
+      }
+      return;
+    }
+    case FuncCode.Alloca: {
+      d.need(4);
+      const ty = d.checkType(o[0]!);
+      d.checkType(o[1]!);
+      const size = o[2]!;
+      const rec = o[3]!;
+      const align = (rec & 0x1f) | (((rec >> 8) & 7) << 5);
+      const as = n > 4 ? o[4]! : 0;
+      const flags = ((rec >> 5) & 1) | (((rec >> 7) & 1) << 1);
+      if (!(rec & (1 << 6))) throw d.err('alloca without an explicit type');
+      d.begin(Op.Alloca, as === 0 ? d.ptr0 : t.pointer(as), flags);
+      d.push(ty);
+      d.push(size);
+      d.push(align);
+      d.push(as);
+      return;
+    }
+    case FuncCode.Load:
+    case FuncCode.LoadAtomic: {
+      const p = d.valTy();
+      const atomic = code === FuncCode.LoadAtomic;
+      d.need(atomic ? 5 : 3);
+      const ty = d.checkType(o[d.slot++]!);
+      const align = o[d.slot++]!;
+      const vol = o[d.slot++]! & 1;
+      let flags = vol;
+      if (atomic) flags |= (o[d.slot++]! << 1) | (o[d.slot++]! << 4);
+      d.begin(Op.Load, ty, flags);
+      d.push(p);
+      d.push(align);
+      return;
+    }
+    case FuncCode.Store:
+    case FuncCode.StoreAtomic: {
+      const p = d.valTy();
+      const v = d.valTy();
+      const atomic = code === FuncCode.StoreAtomic;
+      d.need(atomic ? 4 : 2);
+      const align = o[d.slot++]!;
+      let flags = o[d.slot++]! & 1;
+      if (atomic) flags |= (o[d.slot++]! << 1) | (o[d.slot++]! << 4);
+      d.begin(Op.Store, -1, flags);
+      d.push(p);
+      d.push(v);
+      d.push(align);
+      return;
+    }
+    case FuncCode.CmpXchg: {
+      const p = d.valTy();
+      const cmp = d.valTy();
+      const vt = d.lastTy;
+      const nw = d.valOp();
+      d.need(5);
+      const vol = o[d.slot++]! & 1;
+      const succ = o[d.slot++]!;
+      const ssid = o[d.slot++]!;
+      const fail = o[d.slot++]!;
+      const weak = o[d.slot++]! & 1;
+      const align = d.slot < n ? o[d.slot]! : 0;
+      const rt = findStruct(m, vt, d.newI1());
+      d.begin(Op.CmpXchg, rt, vol | (weak << 1) | (succ << 2) | (fail << 5) | (ssid << 8));
+      d.push(p);
+      d.push(cmp);
+      d.push(nw);
+      d.push(align);
+      return;
+    }
+    case FuncCode.AtomicRmw: {
+      const p = d.valTy();
+      const v = d.valTy();
+      const vt = d.lastTy;
+      d.need(4);
+      const rop = o[d.slot++]!;
+      const vol = o[d.slot++]! & 1;
+      const ord = o[d.slot++]!;
+      const ssid = o[d.slot++]!;
+      const align = d.slot < n ? o[d.slot]! : 0;
+      d.begin(Op.AtomicRMW, vt, vol | (ord << 1) | (rop << 4) | (ssid << 9));
+      d.push(p);
+      d.push(v);
+      d.push(align);
+      return;
+    }
+    case FuncCode.Fence:
+      d.need(2);
+      d.begin(Op.Fence, -1, (o[0]! << 1) | (o[1]! << 4));
+      return;
+    case FuncCode.ExtractVal: {
+      const a = d.valTy();
+      let ty = d.lastTy;
+      if (d.slot >= n) throw d.err('extractvalue without indices');
+      d.begin(Op.ExtractValue, ty, 0);
+      d.push(a);
+      while (d.slot < n) {
+        const k = o[d.slot++]!;
+        ty = d.memberType(ty, k);
+        d.push(k);
+      }
+      d.ty[d.cur] = ty;
+      return;
+    }
+    case FuncCode.InsertVal: {
+      const a = d.valTy();
+      const ty = d.lastTy;
+      const v = d.valTy();
+      d.begin(Op.InsertValue, ty, 0);
+      d.push(a);
+      d.push(v);
+      let mt = ty;
+      if (d.slot >= n) throw d.err('insertvalue without indices');
+      while (d.slot < n) {
+        const k = o[d.slot++]!;
+        mt = d.memberType(mt, k);
+        d.push(k);
+      }
+      return;
+    }
+    case FuncCode.VaArg: {
+      d.need(3);
+      const lt = d.checkType(o[0]!);
+      d.slot = 1;
+      const lv = d.valOp();
+      const rt = d.checkType(o[d.slot]!);
+      d.begin(Op.VAArg, rt, 0);
+      d.push(lt);
+      d.push(lv);
+      return;
+    }
+    default:
+      throw d.err(`unsupported instruction record code ${code}`);
   }
-  } catch (e) {
-    if (e instanceof CgtsError) throw e;
-    throw err(`malformed function body (${e instanceof Error ? e.message : String(e)})`);
-  }
-  if (!sawDeclare) throw err('function block without DECLAREBLOCKS');
-  if (curBlock !== numBlocks) throw err(`function declares ${numBlocks} blocks but ${curBlock} are terminated`);
-  if (maxFwd >= next) throw err(`value id ${maxFwd} is used but never defined`);
-  validateConsts(body.consts, next, `${m.fileName}: byte ${loc.blockPos >>> 3} in FUNCTION block of @${fname}`);
-  body.blockStart = new Int32Array(numBlocks);
-  for (let k = 0; k < numBlocks; k++) body.blockStart[k] = blockStart[k]!;
-  body.numBlocks = numBlocks;
-  checkOperands(body, next, err);
-  return body;
 }
 
 /** Checks value-id operands of constants referenced by switch cases. */

@@ -4,13 +4,22 @@
 
 import type { Abbrev, BitCursor } from './bitstream.js';
 
+const EMPTY_I32 = new Int32Array(0);
+
 /** A growable Int32Array. */
 export class I32Vec {
   data: Int32Array;
   length: number;
   constructor(cap = 16) {
-    this.data = new Int32Array(cap);
+    this.data = cap > 0 ? new Int32Array(cap) : EMPTY_I32;
     this.length = 0;
+  }
+  /** A full vector over `data` (which it owns from now on). */
+  static over(data: Int32Array): I32Vec {
+    const v = new I32Vec(0);
+    v.data = data;
+    v.length = data.length;
+    return v;
   }
   push(v: number): number {
     if (this.length === this.data.length) {
@@ -434,16 +443,16 @@ export class FunctionBody {
   argBase = 0;
   consts: ConstTable;
   numInsts = 0;
-  op!: Uint8Array;
-  ty!: Int32Array;
-  flags!: Int32Array;
-  opStart!: Int32Array;
-  opCount!: Int32Array;
-  val!: Int32Array;
-  loc!: Int32Array;
+  op: Uint8Array;
+  ty: Int32Array;
+  flags: Int32Array;
+  opStart: Int32Array;
+  opCount: Int32Array;
+  val: Int32Array;
+  loc: Int32Array;
   ops: I32Vec;
   /** First instruction of each block. */
-  blockStart: Int32Array = new Int32Array(0);
+  blockStart: Int32Array = EMPTY_I32;
   numBlocks = 0;
   /** Instruction index producing each value id at or after `instBase`, -1 before it is defined. */
   instBase = 0;
@@ -459,44 +468,18 @@ export class FunctionBody {
   valueNames = new Map<number, string>();
   blockNames: (string | undefined)[] = [];
 
-  constructor(fn: number, consts: ConstTable, capacity: number) {
+  constructor(fn: number, consts: ConstTable) {
     this.fn = fn;
     this.consts = consts;
-    this.setColumns(capacity, 0);
-    this.ops = new I32Vec(capacity * 3);
-    this.valueInst = new I32Vec(capacity);
-  }
-
-  /** (Re)allocates the per-instruction columns in one buffer, keeping the first `keep` rows. */
-  private setColumns(cap: number, keep: number): void {
-    const buf = new ArrayBuffer(cap * 28);
-    const op = new Uint8Array(buf, cap * 24, cap);
-    const ty = new Int32Array(buf, 0, cap);
-    const flags = new Int32Array(buf, cap * 4, cap);
-    const opStart = new Int32Array(buf, cap * 8, cap);
-    const opCount = new Int32Array(buf, cap * 12, cap);
-    const val = new Int32Array(buf, cap * 16, cap);
-    const loc = new Int32Array(buf, cap * 20, cap);
-    if (keep) {
-      op.set(this.op.subarray(0, keep));
-      ty.set(this.ty.subarray(0, keep));
-      flags.set(this.flags.subarray(0, keep));
-      opStart.set(this.opStart.subarray(0, keep));
-      opCount.set(this.opCount.subarray(0, keep));
-      val.set(this.val.subarray(0, keep));
-      loc.set(this.loc.subarray(0, keep));
-    }
-    this.op = op;
-    this.ty = ty;
-    this.flags = flags;
-    this.opStart = opStart;
-    this.opCount = opCount;
-    this.val = val;
-    this.loc = loc;
-  }
-
-  grow(): void {
-    this.setColumns(this.op.length * 2 + 16, this.numInsts);
+    this.op = new Uint8Array(0);
+    this.ty = EMPTY_I32;
+    this.flags = EMPTY_I32;
+    this.opStart = EMPTY_I32;
+    this.opCount = EMPTY_I32;
+    this.val = EMPTY_I32;
+    this.loc = EMPTY_I32;
+    this.ops = new I32Vec(0);
+    this.valueInst = new I32Vec(0);
   }
 
   operand(inst: number, i: number): number {
