@@ -325,19 +325,31 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   return body;
 }
 
-/** Gives the body exactly-sized copies of the scratch columns, in one buffer. */
+/**
+ * Bodies' columns are views into shared chunks: one ArrayBuffer per body
+ * would cost an external allocation each. A chunk lives while any body in it does.
+ */
+const CHUNK_BYTES = 1 << 18;
+let chunk = new ArrayBuffer(0);
+let chunkAt = 0;
+
+function take(src: Int32Array, len: number): Int32Array {
+  const a = new Int32Array(chunk, chunkAt, len);
+  a.set(src.subarray(0, len));
+  chunkAt += len * 4;
+  return a;
+}
+
+/** Gives the body exactly-sized copies of the scratch columns. */
 function copyOut(d: Decoder, body: FunctionBody): void {
   const ni = d.numInsts;
   const nb = d.numBlocks;
   const words = ni * 6 + d.numOps + d.numValues + nb;
-  const buf = new ArrayBuffer(words * 4 + ni);
-  let at = 0;
-  const take = (src: Int32Array, len: number): Int32Array => {
-    const a = new Int32Array(buf, at * 4, len);
-    a.set(src.subarray(0, len));
-    at += len;
-    return a;
-  };
+  const bytes = words * 4 + ((ni + 3) & ~3);
+  if (chunkAt + bytes > chunk.byteLength) {
+    chunk = new ArrayBuffer(Math.max(CHUNK_BYTES, bytes));
+    chunkAt = 0;
+  }
   body.ty = take(d.ty, ni);
   body.flags = take(d.flags, ni);
   body.opStart = take(d.opStart, ni);
@@ -347,8 +359,9 @@ function copyOut(d: Decoder, body: FunctionBody): void {
   body.ops = I32Vec.over(take(d.ops, d.numOps));
   body.valueInst = I32Vec.over(take(d.valueInst, d.numValues));
   body.blockStart = take(d.blockStart, nb);
-  const op = new Uint8Array(buf, words * 4, ni);
+  const op = new Uint8Array(chunk, chunkAt, ni);
   op.set(d.op.subarray(0, ni));
+  chunkAt += (ni + 3) & ~3;
   body.op = op;
   body.numInsts = ni;
   body.numBlocks = nb;
