@@ -9,7 +9,7 @@ import { I32, I64, I128, F32, F64 } from '../ir/types.js';
 
 /** Value flags. */
 export const enum VF {
-  /** Rematerialisable constant: never occupies a register between instructions. */
+  /** Rematerialisable constant (iconst, stack_addr, f32const, f64const): never occupies a register between instructions. */
   Const = 1,
   /** Computed inside its single user (icmp into brif/select/trapz, stack_addr into an address). */
   Fused = 2,
@@ -202,7 +202,7 @@ export class Analysis {
           def[r0 + r] = p;
           end[r0 + r] = p;
         }
-        if (op === Op.iconst || op === Op.stack_addr) flags[r0] |= VF.Const;
+        if (op === Op.iconst || op === Op.stack_addr || op === Op.f32const || op === Op.f64const) flags[r0] |= VF.Const;
       }
     }
     // Fusion: a compare used once, by the next instruction, as its condition.

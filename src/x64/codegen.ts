@@ -14,7 +14,7 @@ import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, RSP, RBP, NO_REG, CC_NE, CC_E, invertCC, RBX, R12, R13, R14, R15 } from './regs.js';
+import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, CC_E, invertCC, RBX, R12, R13, R14, R15 } from './regs.js';
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { selectCall, extendArg, extendInPlace } from './isel-call.js';
@@ -81,6 +81,14 @@ export class Emitter {
   curOrder = 0;
   /** Extra code appended after the body: [label fix-up offsets..., ] emitted by lateStubs. */
   pendingConsts: { at: number; bytes: Uint8Array }[] = [];
+  /** 8-byte float constants read RIP-relatively: [disp field offset, low 32 bits, high 32 bits] per use. */
+  floatConsts: number[] = [];
+  /** Layouts of the function's call signatures by signature index (filled on demand). */
+  private sigLayouts: (SigLayout | undefined)[] = [];
+  /** Bytes of outgoing stack arguments and return areas the calls need. */
+  private outArea = 0;
+  /** Per value: the register the ABI would like it in (parameter, return or call argument), or -1. */
+  private abiHint = new Int32Array(64);
   isaFlags: Set<string> = new Set();
 
   compile(f: Function, opts: CodegenOptions): void {
@@ -94,16 +102,15 @@ export class Emitter {
     this.traps = [];
     this.cfi = [];
     this.pendingConsts = [];
+    this.floatConsts.length = 0;
+    this.sigLayouts.length = 0;
+    this.inst = -1;
     try {
       this.layout = layoutSignature(f.signature, opts);
       this.an.inlineRound = hasSse41(this.isaFlags);
       this.an.run(f);
-      const paramHints: number[] = [];
-      for (let k = 0; k < this.layout.params.loc0.length; k++) {
-        const l = this.layout.params.loc0[k];
-        paramHints.push(l < LOC_STACK && this.layout.params.loc1[k] < 0 ? l : -1);
-      }
-      this.ra.run(f, this.an, paramHints);
+      this.abiHints();
+      this.ra.run(f, this.an, this.abiHint);
       this.layoutFrame();
       if (this.blockLabel.length < f.numBlocks) this.blockLabel = new Int32Array(f.numBlocks * 2);
       this.blockLabel.fill(-1, 0, f.numBlocks);
@@ -125,20 +132,87 @@ export class Emitter {
     fail(`cannot compile ${opcodeNames[f.instOp[i]]}.${f.instType[i] ? typeNameOf(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
   }
 
+  /** The layout of call instruction i's signature. */
+  callLayout(i: number): SigLayout {
+    const f = this.f;
+    const op = f.instOp[i];
+    const s = op === Op.call || op === Op.return_call ? f.funcRefs[f.instImm0[i]].sig : f.instImm0[i];
+    let l = this.sigLayouts[s];
+    if (l === undefined) {
+      l = layoutSignature(f.sigs[s], this.opts);
+      while (this.sigLayouts.length < s) this.sigLayouts.push(undefined);
+      this.sigLayouts[s] = l;
+    }
+    return l;
+  }
+
+  /**
+   * Register preferences from the ABI, and the outgoing area calls need.
+   * Entry parameters prefer the register they arrive in; a value whose life
+   * ends at a call prefers its argument register; a returned float prefers
+   * its return register, and an integer computed just before the return
+   * by an operation that writes only its destination prefers rax (a scratch
+   * register nothing else can clobber in between).
+   */
+  private abiHints(): void {
+    const f = this.f, an = this.an;
+    const nv = f.numValues;
+    if (this.abiHint.length < nv) this.abiHint = new Int32Array(Math.max(nv, this.abiHint.length * 2));
+    const hint = this.abiHint;
+    hint.fill(-1, 0, nv);
+    const P = this.layout.params;
+    const entry = f.firstBlock;
+    for (let k = 0; k < P.loc0.length && k < f.blockParamCount[entry]; k++) {
+      const l = P.loc0[k];
+      if (l < LOC_STACK && P.loc1[k] < 0) hint[f.blockParam(entry, k)] = l;
+    }
+    const R = this.layout.rets;
+    const valEnd = an.valEnd, instPos = an.instPos;
+    let out = 0;
+    for (let oi = 0; oi < an.numOrdered; oi++) {
+      const b = an.order[oi];
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+        const op = f.instOp[i];
+        if (op === Op.call || op === Op.call_indirect) {
+          const l = this.callLayout(i);
+          const need = l.params.stackBytes + l.retAreaBytes;
+          if (need > out) out = need;
+          const first = op === Op.call_indirect ? 1 : 0;
+          const p = instPos[i];
+          // an integer result read once, by the next instruction as an ALU operand, stays in rax
+          const n = f.instNext[i];
+          if (f.instNumResults[i] === 1 && n >= 0 && l.rets.loc0[0] === RAX && l.rets.loc1[0] < 0 && isAluOp(f.instOp[n]) && f.instType[n] !== I128) {
+            const v = f.instFirstResult[i];
+            if (an.valUses[v] === 1 && valEnd[v] === instPos[n] && (an.valFlags[f.instFirstResult[n]] & (VF.Fused | VF.Const)) === 0 && (f.arg(n, 0) === v || f.arg(n, 1) === v)) hint[v] = RAX;
+          }
+          for (let k = 0; k + first < f.instArgCount[i]; k++) {
+            const v = f.arg(i, k + first);
+            const loc = l.params.loc0[k];
+            if (loc < 32 && l.params.loc1[k] < 0 && valEnd[v] === p && hint[v] < 0) hint[v] = loc;
+          }
+        } else if (op === Op.return && R.retAreaPtr === 0) {
+          for (let k = 0; k < f.instArgCount[i]; k++) {
+            const v = f.arg(i, k);
+            const loc = R.loc0[k];
+            if (hint[v] >= 0 || R.loc1[k] >= 0) continue;
+            if (loc >= XMM_LOC && loc < 32) {
+              if (an.valUses[v] === 1) hint[v] = loc;
+            } else if (loc === RAX) {
+              const d = f.valueDef[v];
+              if (d >= 0 && f.instNext[d] === i && writesOnlyDst(f.instOp[d]) && (f.instArgCount[d] === 0 || f.valueType[f.arg(d, 0)] !== I128)) hint[v] = RAX;
+            }
+          }
+        }
+      }
+    }
+    this.outArea = out;
+  }
+
   // ---- frame ----
 
   private layoutFrame(): void {
     const f = this.f;
-    let out = 0;
-    for (let i = 0; i < f.numInsts; i++) {
-      const op = f.instOp[i];
-      if (op === Op.call || op === Op.call_indirect) {
-        const l = layoutSignature(f.callSignature(i), this.opts);
-        const need = l.params.stackBytes + l.retAreaBytes;
-        if (need > out) out = need;
-      }
-    }
-    let off = out;
+    let off = this.outArea;
     let maxAlign = 16;
     this.slotOffset = [];
     for (const ss of f.stackSlots) {
@@ -287,6 +361,27 @@ export class Emitter {
       X.patchRel32(buf, c.at, at);
       // the field is followed by nothing else: the disp is relative to the instruction end
     }
+    const fc = this.floatConsts;
+    if (fc.length > 0) {
+      buf.align(8, 0xcc);
+      const base = buf.length;
+      // distinct constants in first-use order; a use finds an equal one among the last few placed
+      const placed: number[] = [];
+      for (let k = 0; k < fc.length; k += 3) {
+        const lo = fc[k + 1], hi = fc[k + 2];
+        let at = -1;
+        for (let j = placed.length - 2; j >= 0 && j >= placed.length - 32; j -= 2) {
+          if (placed[j] === lo && placed[j + 1] === hi) { at = base + 4 * j; break; }
+        }
+        if (at < 0) {
+          at = buf.length;
+          placed.push(lo, hi);
+          buf.i32(lo);
+          buf.i32(hi);
+        }
+        X.patchRel32(buf, fc[k], at);
+      }
+    }
   }
 
   /** Whether the value is unused (its computation can be dropped if pure). */
@@ -410,7 +505,7 @@ export class Emitter {
     if (h >= 0) return K.Reg;
     const d = this.f.valueDef[v];
     const op = this.f.instOp[d];
-    if (op === Op.iconst) return K.Imm;
+    if (op === Op.iconst || op === Op.f32const || op === Op.f64const) return K.Imm;
     if (op === Op.stack_addr) return K.Addr;
     if (op === Op.load) return K.Load;
     return this.unsupported(`(value v${v} has no location)`);
@@ -592,20 +687,44 @@ export class Emitter {
       X.opRR(buf, S.MOVD_TO_XMM, 64, x, h);
       return;
     }
-    // constants: through rax
     const d = this.f.valueDef[v];
     const op = this.f.instOp[d];
-    if (op === Op.f32const) {
-      X.movRI(buf, 32, RAX, this.f.instImm0[d] >>> 0);
-      X.opRR(buf, S.MOVD_TO_XMM, 32, x, RAX);
-      return;
-    }
-    if (op === Op.f64const) {
-      X.movRI64(buf, RAX, this.f.instImm0[d], this.f.instImm1[d]);
-      X.opRR(buf, S.MOVD_TO_XMM, 64, x, RAX);
+    if (op === Op.f32const || op === Op.f64const) {
+      const lo = this.f.instImm0[d], hi = op === Op.f64const ? this.f.instImm1[d] : 0;
+      if ((lo | hi) === 0) X.opRR(buf, S.XORPS, 0, x, x);
+      else this.constOperand(op === Op.f32const ? S.MOVSS : S.MOVSD, x, lo, hi);
       return;
     }
     this.unsupported();
+  }
+
+  /** `form x, [rip + c]` with the 8-byte constant (lo, hi) placed after the code. */
+  constOperand(form: X.Form, x: number, lo: number, hi: number): void {
+    const at = X.opRM(this.buf, form, 0, x, RIP, NO_REG, 1, 0);
+    this.floatConsts.push(at, lo, hi);
+  }
+
+  /** `form x, v` for float v in an XMM register, a spill slot, the constant area or a fused load (others through `scratch`). */
+  xmmOperand(form: X.Form, x: number, v: number, scratch: number): void {
+    const buf = this.buf;
+    const h = this.ra.home[v];
+    if (h >= 16 && h < 32) { X.opRR(buf, form, 0, x, h - 16); return; }
+    if (h >= HOME_SPILL) { X.opRM(buf, form, 0, x, RSP, NO_REG, 1, this.spillDisp(v)); return; }
+    if (h === HOME_NONE) {
+      const d = this.f.valueDef[v];
+      const op = this.f.instOp[d];
+      if (op === Op.load) {
+        loadOperand(this, v, RCX);
+        X.opRM(buf, form, 0, x, mBase, mIndex, mScale, mDisp);
+        return;
+      }
+      if ((op === Op.f32const || op === Op.f64const) && (this.f.instImm0[d] | (op === Op.f64const ? this.f.instImm1[d] : 0)) !== 0) {
+        this.constOperand(form, x, this.f.instImm0[d], op === Op.f64const ? this.f.instImm1[d] : 0);
+        return;
+      }
+    }
+    this.toXmm(scratch, v);
+    X.opRR(buf, form, 0, x, scratch);
   }
 
   xdst(v: number, scratch: number): number {
@@ -745,8 +864,8 @@ export class Emitter {
     if (s === SRC_IMM) {
       if (d < 16) X.movRI64(buf, d, lo, hi);
       else if (d < 32) {
-        X.movRI64(buf, RAX, lo, hi);
-        X.opRR(buf, S.MOVD_TO_XMM, 64, d - 16, RAX);
+        if ((lo | hi) === 0) X.opRR(buf, S.XORPS, 0, d - 16, d - 16);
+        else this.constOperand(S.MOVSD, d - 16, lo, hi);
       } else if (hi === lo >> 31) X.opMI(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), lo);
       else {
         X.movRI64(buf, RAX, lo, hi);
@@ -960,6 +1079,23 @@ function keyBase(k: number): number {
 }
 function keyDisp(k: number): number {
   return (k - 64) >> 1;
+}
+
+/** Operations whose selection writes no register but the result's between reading the operands and defining the result (so it may be rax). */
+function writesOnlyDst(op: number): boolean {
+  switch (op) {
+    case Op.iadd: case Op.isub: case Op.imul: case Op.band: case Op.bor: case Op.bxor:
+    case Op.ishl: case Op.ushr: case Op.sshr: case Op.call: case Op.call_indirect:
+    case Op.load: case Op.uload8: case Op.sload8: case Op.uload16: case Op.sload16: case Op.uload32: case Op.sload32:
+    case Op.uextend: case Op.sextend: case Op.ireduce:
+      return true;
+  }
+  return false;
+}
+
+/** Two-operand integer operations selected by isel-int's `binary` (or lea). */
+function isAluOp(op: number): boolean {
+  return op === Op.iadd || op === Op.isub || op === Op.band || op === Op.bor || op === Op.bxor || op === Op.imul;
 }
 
 function isPure(op: number): boolean {

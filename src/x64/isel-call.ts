@@ -8,7 +8,7 @@ import { I128, F32, typeBits, isScalarFloat } from '../ir/types.js';
 import { ParamFlag } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { layoutSignature, LOC_STACK } from './abi.js';
+import { LOC_STACK } from './abi.js';
 import { RAX, RSP, NO_REG, R11, RIP } from './regs.js';
 import { R } from '../object/elf.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
@@ -45,7 +45,7 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   const f = e.f;
   const buf = e.buf;
   const sig = f.callSignature(i);
-  const L = layoutSignature(sig, e.opts);
+  const L = e.callLayout(i);
   const first = callee >= 0 ? 1 : 0;
   const nargs = f.instArgCount[i] - first;
   // stack arguments first: registers still hold every value
@@ -135,7 +135,7 @@ const retAreaLoads: number[] = [];
 function emitReturnCall(e: Emitter, i: number, callee: number, symbol: string): void {
   const f = e.f;
   const sig = f.callSignature(i);
-  const L = layoutSignature(sig, e.opts);
+  const L = e.callLayout(i);
   if (L.params.stackBytes > 0) fail('return_call with arguments on the stack is not supported yet (it needs the callee-pops `tail` convention)');
   if (L.rets.retAreaPtr) fail('return_call to a function with a return area is not supported yet');
   const first = callee >= 0 ? 1 : 0;

@@ -11,7 +11,7 @@ import { F16, F32, F64, F128, I128, isScalarFloat, typeBits } from '../ir/types.
 import { FloatCC, TrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, RSI, RDI, RIP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
+import { RAX, RCX, RDX, RSI, RDI, RIP, RSP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
 import { XMM_LOC } from './abi.js';
 import { R } from '../object/elf.js';
@@ -50,26 +50,25 @@ export function selectFloat(e: Emitter, i: number): boolean {
       const form = op === Op.fadd ? (d64 ? S.ADDSD : S.ADDSS) : op === Op.fsub ? (d64 ? S.SUBSD : S.SUBSS) : op === Op.fmul ? (d64 ? S.MULSD : S.MULSS) : d64 ? S.DIVSD : S.DIVSS;
       let a = f.arg(i, 0), b = f.arg(i, 1);
       const r = f.result(i);
-      if ((op === Op.fadd || op === Op.fmul) && e.kind(a) === K.Load) { const x = a; a = b; b = x; }
-      if (e.kind(b) === K.Load) {
-        e.toXmm(T0, a);
-        loadOperand(e, b, RCX);
-        X.opRM(buf, form, 0, T0, mBase, mIndex, mScale, mDisp);
-        e.xdef(r, T0);
-        return true;
+      const x = e.xdst(r, T0);
+      // two-address: x = a, then x op= b; b as a memory operand when it is a
+      // fused load, a spill slot or a constant
+      if ((op === Op.fadd || op === Op.fmul) && (e.kind(a) === K.Load || (xmmHome(e, b) === x && xmmHome(e, a) !== x) || (e.kind(a) === K.Imm && e.kind(b) !== K.Imm))) {
+        const t2 = a; a = b; b = t2;
       }
-      const xb = e.xmm(b, T1);
-      e.toXmm(T0, a);
-      X.opRR(buf, form, 0, T0, xb);
-      e.xdef(r, T0);
+      // b already in the destination register: work in the scratch register
+      const d = xmmHome(e, b) === x && xmmHome(e, a) !== x ? T0 : x;
+      e.toXmm(d, a);
+      e.xmmOperand(form, d, b, T1);
+      e.xdef(r, d);
       return true;
     }
     case Op.sqrt: {
       if (t !== F32 && t !== F64) return false;
       const a = f.arg(i, 0), r = f.result(i);
-      const xa = e.xmm(a, T1);
-      X.opRR(buf, d64 ? S.SQRTSD : S.SQRTSS, 0, T0, xa);
-      e.xdef(r, T0);
+      const x = e.xdst(r, T0);
+      e.xmmOperand(d64 ? S.SQRTSD : S.SQRTSS, x, a, T1);
+      e.xdef(r, x);
       return true;
     }
     case Op.fneg: case Op.fabs: {
@@ -168,9 +167,9 @@ export function selectFloat(e: Emitter, i: number): boolean {
     }
     case Op.fpromote: case Op.fdemote: {
       const a = f.arg(i, 0), r = f.result(i);
-      const xa = e.xmm(a, T1);
-      X.opRR(buf, op === Op.fpromote ? S.CVTSS2SD : S.CVTSD2SS, 0, T0, xa);
-      e.xdef(r, T0);
+      const x = e.xdst(r, T0);
+      e.xmmOperand(op === Op.fpromote ? S.CVTSS2SD : S.CVTSD2SS, x, a, T1);
+      e.xdef(r, x);
       return true;
     }
     case Op.bitcast: {
@@ -223,28 +222,34 @@ export function selectFloat(e: Emitter, i: number): boolean {
       }
       if (bits > 64) return false;
       const cvt = d64 ? S.CVTSI2SD : S.CVTSI2SS;
-      X.opRR(buf, S.XORPS, 0, T0, T0);
-      if (op === Op.fcvt_from_sint || bits < 64) {
+      // the xorps breaks the dependency on the destination's old contents
+      const x = e.xdst(r, T0);
+      X.opRR(buf, S.XORPS, 0, x, x);
+      if (op === Op.fcvt_from_sint && (bits === 64 || bits === 32) && e.kind(a) === K.Reg) {
+        X.opRR(buf, cvt, bits, x, e.ra.home[a]);
+      } else if (op === Op.fcvt_from_sint && (bits === 64 || bits === 32) && e.kind(a) === K.Mem) {
+        X.opRM(buf, cvt, bits, x, RSP, NO_REG, 1, e.spillDisp(a));
+      } else if (op === Op.fcvt_from_sint || bits < 64) {
         if (op === Op.fcvt_from_sint) signExtendTo(e, RAX, a, bits);
         else zeroExtendTo(e, RAX, a, bits);
-        X.opRR(buf, cvt, 64, T0, RAX);
+        X.opRR(buf, cvt, 64, x, RAX);
       } else {
         // u64: halve values with the top bit set (keeping the low bit), convert, double
         e.toGpr(RAX, a);
         X.opRR(buf, X.TEST, 64, RAX, RAX);
         const big = X.jccShort(buf, 8 /* s */);
-        X.opRR(buf, cvt, 64, T0, RAX);
+        X.opRR(buf, cvt, 64, x, RAX);
         const done = X.jmpShort(buf);
         X.patchRel8(buf, big, buf.length);
         X.opRR(buf, X.MOV, 64, RCX, RAX);
         X.opRI(buf, X.SHR, 64, RCX, 1);
         X.opRI(buf, X.AND, 32, RAX, 1);
         X.opRR(buf, X.OR, 64, RCX, RAX);
-        X.opRR(buf, cvt, 64, T0, RCX);
-        X.opRR(buf, d64 ? S.ADDSD : S.ADDSS, 0, T0, T0);
+        X.opRR(buf, cvt, 64, x, RCX);
+        X.opRR(buf, d64 ? S.ADDSD : S.ADDSS, 0, x, x);
         X.patchRel8(buf, done, buf.length);
       }
-      e.xdef(r, T0);
+      e.xdef(r, x);
       return true;
     }
     case Op.fcvt_to_sint: case Op.fcvt_to_sint_sat: case Op.fcvt_to_uint: case Op.fcvt_to_uint_sat: {
@@ -336,6 +341,12 @@ export function xmm128(e: Emitter, v: number): number {
   const h = e.ra.home[v];
   if (h < 16 || h >= 32) e.unsupported('(f128 value outside an XMM register)');
   return h - 16;
+}
+
+/** The XMM register number float v lives in, or -1. */
+function xmmHome(e: Emitter, v: number): number {
+  const h = e.ra.home[v];
+  return h >= 16 && h < 32 ? h - 16 : -1;
 }
 
 /** Moves the bit pattern in rax into float result r. */

@@ -35,7 +35,18 @@ export function selectInt(e: Emitter, i: number): boolean {
       binary(e, i, X.ADD, size, true);
       return true;
     }
-    case Op.isub: binary(e, i, X.SUB, size, false); return true;
+    case Op.isub: {
+      const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+      const d = e.dst(r, RAX);
+      // a - imm as lea when a is not the destination
+      if (e.kind(a) === K.Reg && !e.inReg(a, d) && e.immFits(b, 64) && e.immLo(b) !== (0x80000000 | 0)) {
+        X.opRM(e.buf, X.LEA, size, d, e.ra.home[a], NO_REG, 1, -e.immLo(b));
+        e.def(r, d);
+        return true;
+      }
+      binary(e, i, X.SUB, size, false);
+      return true;
+    }
     case Op.band: binary(e, i, X.AND, size, true); return true;
     case Op.bor: binary(e, i, X.OR, size, true); return true;
     case Op.bxor: binary(e, i, X.XOR, size, true); return true;
@@ -297,10 +308,10 @@ function binary(e: Emitter, i: number, form: X.Form, size: number, commutative: 
   // a fused load is read as the memory operand
   if (commutative && e.kind(a) === K.Load) { const x = a; a = b; b = x; }
   let d = e.dst(r, RAX);
-  if (e.inReg(b, d) && d !== RAX) {
+  if (e.inReg(b, d) && !e.inReg(a, d)) {
     if (commutative) {
       const x = a; a = b; b = x;
-    } else d = RAX;
+    } else d = d === RAX ? RDX : RAX;
   }
   if (form === X.IMUL && e.kind(b) === K.Imm) {
     e.toGpr(RCX, b);

@@ -6,7 +6,7 @@ import { Function } from '../ir/function.js';
 import { I128, isScalarFloat, isVector, typeName } from '../ir/types.js';
 import { Analysis, VF } from './analyze.js';
 import { fail } from '../support/diag.js';
-import { RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 } from './regs.js';
+import { RAX, RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 } from './regs.js';
 import { opcodeFormat, Format, Op } from '../ir/opcodes.js';
 
 /** Homes at or above HOME_SPILL are spill-area byte offsets (home - HOME_SPILL). */
@@ -52,8 +52,12 @@ export class RegAlloc {
   /** Positions below this have had their ending slots freed. */
   private expCursor = 0;
 
-  /** `paramLocs` gives, per entry-block parameter, the ABI register it arrives in (or -1) as a hint. */
-  run(f: Function, an: Analysis, paramLocs: number[]): void {
+  /**
+   * `abiHint` gives per value a register the ABI would like it in, or -1; it
+   * is taken when free. rax is only ever a hint, for values nothing can
+   * clobber (see Emitter.abiHints).
+   */
+  run(f: Function, an: Analysis, abiHint: Int32Array): void {
     const nv = f.numValues;
     this.home = growI32(this.home, nv);
     this.home2 = growI32(this.home2, nv);
@@ -96,34 +100,44 @@ export class RegAlloc {
 
     for (let oi = 0; oi < an.numOrdered; oi++) {
       const b = an.order[oi];
-      const entry = oi === 0;
       for (let k = 0; k < f.blockParamCount[b]; k++) {
         const v = f.paramPool[f.blockParamStart[b] + k];
         if (uses[v] === 0) continue;
-        const fixedHint = entry && k < paramLocs.length ? paramLocs[k] : -1;
-        this.assign(f, v, def[v], end[v], flags[v], fixedHint);
+        this.assign(f, v, def[v], end[v], flags[v], abiHint[v], -1);
       }
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         const n = f.instNumResults[i];
         if (n === 0) continue;
         const r0 = f.instFirstResult[i];
+        // a two-address result prefers the register of an operand that dies here
         let reuse = -1;
-        if (f.instArgCount[i] > 0) {
+        const na = f.instArgCount[i];
+        if (na > 0) {
           const a0 = f.arg(i, 0);
           if (end[a0] === def[r0]) reuse = home[a0];
+          if ((reuse < 0 || reuse >= 32) && na === 2 && isCommutative(f.instOp[i])) {
+            const a1 = f.arg(i, 1);
+            if (end[a1] === def[r0]) reuse = home[a1];
+          }
+        }
+        // the second operand's register is no place for the result of a non-commutative two-address op
+        let ah = abiHint[r0];
+        let avoid = -1;
+        if (na === 2 && !isCommutative(f.instOp[i]) && f.arg(i, 0) !== f.arg(i, 1)) {
+          avoid = home[f.arg(i, 1)];
+          if (ah === avoid) ah = -1;
         }
         for (let r = 0; r < n; r++) {
           const v = r0 + r;
           if (uses[v] === 0 || (flags[v] & (VF.Const | VF.Fused)) !== 0) continue;
-          this.assign(f, v, def[v], end[v], flags[v], r === 0 ? reuse : -1);
+          this.assign(f, v, def[v], end[v], flags[v], r === 0 ? ah : abiHint[v], r === 0 ? reuse : -1, r === 0 ? avoid : -1);
         }
       }
     }
     this.spillBytes = ((this.numSlots * 8) + 15) & ~15;
-    void Op;
   }
 
-  private assign(f: Function, v: number, d: number, e: number, fl: number, fixedHint: number): void {
+  private assign(f: Function, v: number, d: number, e: number, fl: number, abiHint: number, reuse: number, avoid = -1): void {
     const t = f.valueType[v];
     if (isVector(t)) fail(`vector type ${typeName(t)} is not supported by the x86-64 back end`);
     const crosses = (fl & VF.CrossesCall) !== 0;
@@ -155,9 +169,13 @@ export class RegAlloc {
     const set = isF ? XMM_ANY : crosses ? GPR_SAVED : GPR_ANY;
     const mask = isF ? XMM_ANY_MASK : crosses ? GPR_SAVED_MASK : GPR_ANY_MASK;
     let reg = -1;
-    // hints: an explicit one, else the register of the value this one is tied to
-    let h = fixedHint;
-    if (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d) {
+    // hints: the ABI's, else a dying operand's register, else the register of the value this one is tied to
+    let h = abiHint;
+    if (h === RAX && !isF && !crosses && rend[RAX] <= d) {
+      // allowed outside the allocatable set
+    } else if (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d) h = reuse;
+    if (h === RAX && abiHint !== RAX) h = -1;
+    if (h !== RAX && (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d)) {
       h = -1;
       const hv = this.hint[v];
       if (hv >= 0) {
@@ -167,7 +185,8 @@ export class RegAlloc {
     }
     if (h >= 0) reg = h;
     else {
-      for (const r of set) if (rend[r] <= d) { reg = r; break; }
+      for (const r of set) if (rend[r] <= d && r !== avoid) { reg = r; break; }
+      if (reg < 0 && avoid >= 0 && avoid < 32 && ((mask >>> avoid) & 1) !== 0 && rend[avoid] <= d) reg = avoid;
     }
     if (reg < 0) {
       // evict the active value that lives longest, if it outlives this one
@@ -238,6 +257,11 @@ export class RegAlloc {
     this.slotNext[s] = this.expHead[e];
     this.expHead[e] = s;
   }
+}
+
+/** Operations whose two operands can trade places (the selectors swap them to reuse a dying one). */
+function isCommutative(op: number): boolean {
+  return op === Op.iadd || op === Op.imul || op === Op.band || op === Op.bor || op === Op.bxor || op === Op.fadd || op === Op.fmul;
 }
 
 export { RSI, RDI, R8, R9, R10, R11 };
