@@ -25,6 +25,8 @@ export interface NativeOptions {
   multiRetImplicitSret?: boolean;
   /** ISA flags of the target line (has_sse41 ...). */
   isaFlags?: string[];
+  /** Seconds a run line may take before it is stopped and reported as timed out (default 20). */
+  timeoutSeconds?: number;
 }
 
 const PREFIX = '__cgts_run_';
@@ -108,6 +110,7 @@ export async function runNative(file: ClifFile, opts: NativeOptions = {}): Promi
     if (why !== undefined) results[k] = { ok: false, error: `compile error: ${why}` };
   });
   // the C harness
+  const timeout = Math.max(1, Math.ceil(opts.timeoutSeconds ?? 20));
   const lines: string[] = [
     '#define _GNU_SOURCE',
     '#include <stdio.h>',
@@ -144,7 +147,7 @@ static void on_signal(int sig, siginfo_t *si, void *ucv) {
   fflush(stdout);
   _exit(4);
 }
-static void go(int idx, void (*t)(unsigned char *), const unsigned char *in, int nin, int nout) {
+static void go(int idx, void (*t)(unsigned char *), const unsigned char *in, int nin, int nout, unsigned limit) {
   fflush(stdout);
   pid_t p = fork();
   if (p == 0) {
@@ -158,6 +161,7 @@ static void go(int idx, void (*t)(unsigned char *), const unsigned char *in, int
     static unsigned char slots[16 * 64] __attribute__((aligned(16)));
     memset(slots, 0, sizeof slots);
     memcpy(slots, in, nin);
+    alarm(limit);
     t(slots);
     printf("R %d ", idx);
     for (int i = 0; i < nout * 16; i++) printf("%02x", slots[i]);
@@ -187,7 +191,7 @@ int main(void) {`);
     }
     const bytes = new Uint8Array(16 * Math.max(1, c.args.length));
     c.args.forEach((a, i) => bytes.set(toBytes(a), 16 * i));
-    lines.push(`  { static const unsigned char in[] = {${hexBytes(bytes)}}; go(${k}, cgts_t${tramps.get(owners[k])}, in, ${bytes.length}, ${target.signature.returns.length}); }`);
+    lines.push(`  { static const unsigned char in[] = {${hexBytes(bytes)}}; go(${k}, cgts_t${tramps.get(owners[k])}, in, ${bytes.length}, ${target.signature.returns.length}, ${timeout}); }`);
   }
   lines.push('  return 0;\n}\n');
   const dir = mkdtempSync(join(tmpdir(), 'cgts-run-'));
@@ -232,7 +236,8 @@ int main(void) {`);
       if (t) results[k] = { ok: false, error: t };
       else {
         const x = exits.get(k);
-        results[k] = { ok: false, error: x ? `crashed (signal/exit ${x})` : 'no result' };
+        if (x?.startsWith('14 ')) results[k] = { ok: false, error: `timed out (no result after ${timeout} s)` };
+        else results[k] = { ok: false, error: x ? `crashed (signal/exit ${x})` : 'no result' };
       }
     }
     return results;
