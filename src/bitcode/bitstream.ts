@@ -34,13 +34,19 @@ export function latin1(bytes: Uint8Array, start: number, end: number): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1', start, end);
 }
 
+/** Bytes of strings being built by BitCursor.str. */
+let strScratch = Buffer.allocUnsafe(4096);
+
 /** Saved state of an enclosing block. */
 interface Frame {
   abbrevWidth: number;
   abbrevs: Abbrev[];
+  abbrevsShared: boolean;
   blockId: number;
   end: number;
 }
+
+const NO_ABBREVS: Abbrev[] = [];
 
 export class BitCursor {
   readonly words: Uint32Array;
@@ -51,10 +57,14 @@ export class BitCursor {
   pos: number;
   abbrevWidth: number;
   abbrevs: Abbrev[];
+  /** `abbrevs` is BLOCKINFO's list (or NO_ABBREVS): copy it before adding to it. */
+  abbrevsShared: boolean;
   blockId: number;
   /** End bit of the current block (or the buffer end at top level). */
   blockEnd: number;
+  /** Enclosing blocks: frames [0, depth) of `stack`, whose objects are reused. */
   stack: Frame[];
+  depth: number;
   /** Abbreviations from BLOCKINFO, per block id. */
   blockInfo: Map<number, Abbrev[]>;
 
@@ -87,10 +97,12 @@ export class BitCursor {
     this.fileName = fileName;
     this.pos = 0;
     this.abbrevWidth = 2;
-    this.abbrevs = [];
+    this.abbrevs = NO_ABBREVS;
+    this.abbrevsShared = true;
     this.blockId = -1;
     this.blockEnd = this.endBit;
     this.stack = [];
+    this.depth = 0;
     this.blockInfo = blockInfo ?? new Map();
     this.subBlockId = -1;
     this.code = 0;
@@ -174,16 +186,18 @@ export class BitCursor {
   advance(): number {
     for (;;) {
       this.recordPos = this.pos;
-      if (this.stack.length === 0 && this.pos + this.abbrevWidth > this.endBit) return Entry.EndBlock;
+      if (this.depth === 0 && this.pos + this.abbrevWidth > this.endBit) return Entry.EndBlock;
       const id = this.read(this.abbrevWidth);
       switch (id) {
         case 0: {
           // END_BLOCK
-          if (this.stack.length === 0) throw this.error('END_BLOCK at top level');
+          if (this.depth === 0) throw this.error('END_BLOCK at top level');
           this.alignTo32();
-          const f = this.stack.pop()!;
+          const f = this.stack[--this.depth]!;
           this.abbrevWidth = f.abbrevWidth;
           this.abbrevs = f.abbrevs;
+          this.abbrevsShared = f.abbrevsShared;
+          f.abbrevs = NO_ABBREVS;
           this.blockId = f.blockId;
           this.blockEnd = f.end;
           return Entry.EndBlock;
@@ -192,6 +206,10 @@ export class BitCursor {
           this.subBlockId = this.readVBR(8);
           return Entry.SubBlock;
         case 2:
+          if (this.abbrevsShared) {
+            this.abbrevs = this.abbrevs.slice();
+            this.abbrevsShared = false;
+          }
           this.abbrevs.push(this.readAbbrev());
           continue;
         default:
@@ -208,13 +226,28 @@ export class BitCursor {
     const words = this.read(32);
     const end = this.pos + words * 32;
     if (end > this.blockEnd) throw this.error(`block ${blockName(this.subBlockId)} runs past the end of its parent`);
-    this.stack.push({ abbrevWidth: this.abbrevWidth, abbrevs: this.abbrevs, blockId: this.blockId, end: this.blockEnd });
+    this.pushFrame(this.abbrevWidth, this.abbrevs, this.abbrevsShared, this.blockId, this.blockEnd);
     this.abbrevWidth = width;
-    const inherited = this.blockInfo.get(this.subBlockId);
-    this.abbrevs = inherited ? inherited.slice() : [];
+    this.abbrevs = this.blockInfo.get(this.subBlockId) ?? NO_ABBREVS;
+    this.abbrevsShared = true;
     this.blockId = this.subBlockId;
     this.blockEnd = end;
     return end;
+  }
+
+  private pushFrame(abbrevWidth: number, abbrevs: Abbrev[], abbrevsShared: boolean, blockId: number, end: number): void {
+    let f = this.stack[this.depth];
+    if (f === undefined) {
+      f = { abbrevWidth, abbrevs, abbrevsShared, blockId, end };
+      this.stack.push(f);
+    } else {
+      f.abbrevWidth = abbrevWidth;
+      f.abbrevs = abbrevs;
+      f.abbrevsShared = abbrevsShared;
+      f.blockId = blockId;
+      f.end = end;
+    }
+    this.depth++;
   }
 
   /** Skips the sub-block announced by `advance`, using its length word. */
@@ -232,12 +265,12 @@ export class BitCursor {
    * length word), as if the block had just been entered.
    */
   enterSavedBlock(blockId: number, abbrevWidth: number, bodyPos: number, end: number): void {
-    this.stack.length = 0;
-    this.stack.push({ abbrevWidth: 2, abbrevs: [], blockId: -1, end: this.endBit });
+    this.depth = 0;
+    this.pushFrame(2, NO_ABBREVS, true, -1, this.endBit);
     this.pos = bodyPos;
     this.abbrevWidth = abbrevWidth;
-    const inherited = this.blockInfo.get(blockId);
-    this.abbrevs = inherited ? inherited.slice() : [];
+    this.abbrevs = this.blockInfo.get(blockId) ?? NO_ABBREVS;
+    this.abbrevsShared = true;
     this.blockId = blockId;
     this.blockEnd = end;
   }
@@ -327,20 +360,35 @@ export class BitCursor {
   }
 
   /**
-   * Reads a VBR field of `width` <= 32 bits; the single-chunk case is done
-   * inline, longer values go through readVBR (and `wide` when they exceed 2^53).
+   * Reads a VBR field of `width` <= 32 bits. Values below 2^32 are read
+   * inline; longer ones, and fields that cross the block end, go through
+   * vbrSlow (which records values above 2^53 in `wide` and throws errors).
    */
   private vbrOp(width: number): number {
-    const pos = this.pos;
-    if (pos + width > this.blockEnd) return this.vbrSlow(width);
-    const w = pos >>> 5;
-    const b = pos & 31;
-    let v = this.words[w]! >>> b;
-    if (b + width > 32) v |= this.words[w + 1]! << (32 - b);
-    v &= (1 << width) - 1;
-    if (v >>> (width - 1)) return this.vbrSlow(width);
-    this.pos = pos + width;
-    return v;
+    const start = this.pos;
+    const end = this.blockEnd;
+    const words = this.words;
+    const hi = 1 << (width - 1);
+    const mask = (1 << width) - 1;
+    let pos = start;
+    let result = 0;
+    let scale = 1;
+    for (;;) {
+      if (pos + width > end) return this.vbrSlow(width);
+      const w = pos >>> 5;
+      const b = pos & 31;
+      let piece = words[w]! >>> b;
+      if (b + width > 32) piece |= words[w + 1]! << (32 - b);
+      piece &= mask;
+      pos += width;
+      if ((piece & hi) === 0) {
+        this.pos = pos;
+        return result + piece * scale;
+      }
+      result += (piece & (hi - 1)) * scale;
+      scale *= hi;
+      if (scale > 0x100000000) return this.vbrSlow(width);
+    }
   }
 
   private vbrSlow(width: number): number {
@@ -445,17 +493,31 @@ export class BitCursor {
     const len = to - from;
     if (len <= 0) return '';
     const o = this.ops;
-    if (len <= 12) {
+    const f = from;
+    switch (len) {
+      case 1: return String.fromCharCode(o[f]!);
+      case 2: return String.fromCharCode(o[f]!, o[f + 1]!);
+      case 3: return String.fromCharCode(o[f]!, o[f + 1]!, o[f + 2]!);
+      case 4: return String.fromCharCode(o[f]!, o[f + 1]!, o[f + 2]!, o[f + 3]!);
+      case 5: return String.fromCharCode(o[f]!, o[f + 1]!, o[f + 2]!, o[f + 3]!, o[f + 4]!);
+      case 6: return String.fromCharCode(o[f]!, o[f + 1]!, o[f + 2]!, o[f + 3]!, o[f + 4]!, o[f + 5]!);
+    }
+    for (let i = from; i < to; i++) {
+      if (o[i]! > 0xff) {
+        let s = '';
+        for (let k = from; k < to; k++) s += String.fromCharCode(o[k]!);
+        return s;
+      }
+    }
+    if (len <= 14) {
       let s = '';
       for (let i = from; i < to; i++) s += String.fromCharCode(o[i]!);
       return s;
     }
-    if (len > 4096) {
-      let s = '';
-      for (let i = from; i < to; i += 4096) s += String.fromCharCode.apply(null, Array.from(this.ops.subarray(i, Math.min(to, i + 4096))));
-      return s;
-    }
-    return String.fromCharCode.apply(null, this.ops.subarray(from, to) as unknown as number[]);
+    let b = strScratch;
+    if (b.length < len) b = strScratch = Buffer.allocUnsafe(Math.max(len, b.length * 2));
+    for (let i = 0; i < len; i++) b[i] = o[from + i]!;
+    return b.toString('latin1', 0, len);
   }
 
   /** Reads a BLOCKINFO block (already announced by advance) into `blockInfo`. */
@@ -478,8 +540,9 @@ export class BitCursor {
       if (this.code === 1) {
         if (this.n < 1) throw this.error('SETBID record without a block id');
         const id = this.ops[0]!;
-        cur = this.blockInfo.get(id);
-        if (!cur) this.blockInfo.set(id, (cur = []));
+        // A fresh list: blocks already entered keep the abbreviations they started with.
+        cur = (this.blockInfo.get(id) ?? NO_ABBREVS).slice();
+        this.blockInfo.set(id, cur);
       }
     }
   }

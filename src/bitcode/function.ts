@@ -268,7 +268,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   const fnTy = g.valueType;
   const numArgs = t.n[fnTy]!;
   const argBase = m.numModuleValues;
-  const body = new FunctionBody(loc.fn, new ConstTable(argBase + numArgs, 4));
+  const body = new FunctionBody(loc.fn, new ConstTable(argBase + numArgs, 0));
   body.numArgs = numArgs;
   body.argBase = argBase;
   body.instBase = argBase + numArgs;
