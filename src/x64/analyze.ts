@@ -260,7 +260,8 @@ export class Analysis {
    * fadd/fsub/fmul/fdiv; the second operand unless the operation commutes or
    * is icmp), is read by that instruction; nothing can come between them. An address used once by a load or store that is
    * `iadd base, iconst` or `iadd base, (ishl idx, 0..3)` from the same block
-   * becomes [base + disp] or [base + idx*scale]. The registers an address
+   * becomes [base + disp] or [base + idx*scale] (base a register, or rsp
+   * plus a stack slot's offset). The registers an address
    * needs are kept live up to and past the instruction that reads memory.
    */
   private fuseMemory(f: Function): void {
@@ -303,7 +304,9 @@ export class Analysis {
         }
         // the shifted index may be either operand
         if (!this.scaledIndex(f, y, b) && this.scaledIndex(f, x, b)) { const t = x; x = y; y = t; }
-        if (!this.scaledIndex(f, y, b) || (flags[x] & (VF.Const | VF.Fused)) !== 0) continue;
+        // the base may be a stack slot's address: [rsp + idx*scale + slot offset]
+        const slotBase = (flags[x] & VF.Const) !== 0 && f.valueDef[x] >= 0 && f.instOp[f.valueDef[x]] === Op.stack_addr;
+        if (!this.scaledIndex(f, y, b) || ((flags[x] & (VF.Const | VF.Fused)) !== 0 && !slotBase)) continue;
         flags[p] |= VF.Fused;
         flags[y] |= VF.Fused;
         keep(x, at);

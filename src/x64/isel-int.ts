@@ -32,6 +32,15 @@ export function selectInt(e: Emitter, i: number): boolean {
         e.def(r, d);
         return true;
       }
+      // a stack slot's address plus a register: one lea off rsp
+      if (size === 64 && (e.kind(a) === K.Addr || e.kind(b) === K.Addr)) {
+        const s = e.kind(a) === K.Addr ? a : b, o = s === a ? b : a;
+        if (e.kind(o) === K.Reg) {
+          X.opRM(e.buf, X.LEA, 64, d, RSP, e.ra.home[o], 1, e.stackAddrDisp(s));
+          e.def(r, d);
+          return true;
+        }
+      }
       binary(e, i, X.ADD, size, true);
       return true;
     }

@@ -49,10 +49,15 @@ export function address(e: Emitter, p: number, off: number, scratch: number): vo
       mBase = e.ra.home[x]; mIndex = e.ra.home[idx]; mScale = 1 << k; mDisp = off;
       return;
     }
+    if (ik === K.Reg && bk === K.Addr) {
+      mBase = RSP; mIndex = e.ra.home[idx]; mScale = 1 << k; mDisp = e.stackAddrDisp(x) + off;
+      return;
+    }
     // one scratch: the scaled index there, then the base added or used as base
     e.toGpr(scratch, idx);
     if (k > 0) X.opRI(e.buf, X.SHL, 64, scratch, k);
     if (bk === K.Reg) { mBase = e.ra.home[x]; mIndex = scratch; mDisp = off; return; }
+    if (bk === K.Addr) { mBase = RSP; mIndex = scratch; mDisp = e.stackAddrDisp(x) + off; return; }
     if (bk === K.Mem) X.opRM(e.buf, X.ADD, 64, scratch, RSP, NO_REG, 1, e.spillDisp(x));
     else e.unsupported('(address base)');
     mBase = scratch; mDisp = off;

@@ -194,6 +194,44 @@ block0(v0: i64, v1: i64):
   return check(text);
 });
 
+test('a stack slot indexed by a shifted register is one [rsp + idx*8 + disp] operand', () => {
+  const text = `
+function %slot_index(i64, i64) -> i64 {
+    ss0 = explicit_slot 8
+    ss1 = explicit_slot 64
+block0(v0: i64, v1: i64):
+    v2 = stack_addr.i64 ss1
+    v3 = iconst.i64 3
+    v4 = ishl v0, v3
+    v5 = iadd v2, v4
+    store v1, v5
+    v6 = ishl v0, v3
+    v7 = iadd v6, v2
+    v8 = load.i64 v7
+    v9 = stack_addr.i64 ss1
+    v13 = ishl v0, v3
+    v10 = iadd v9, v13
+    v11 = load.i64 v10
+    v14 = iadd v9, v13
+    store v11, v14
+    v15 = load.i64 v14
+    v16 = iadd v11, v15
+    v12 = iadd v8, v16
+    return v12
+}
+; run: %slot_index(2, 21) == 63
+; run: %slot_index(6, -5) == -15
+; run: %slot_index(7, 1) == 3
+`;
+  const d = disasm(text).get('slot_index')!;
+  assert.match(d, /mov\s+%r\w+,0x8\(%rsp,%r\w+,8\)/);
+  assert.match(d, /mov\s+0x8\(%rsp,%r\w+,8\),%r\w+/);
+  // the address used twice: one lea off rsp, not lea + add
+  assert.match(d, /lea\s+0x8\(%rsp,%r\w+,1\),%r\w+/);
+  assert.doesNotMatch(d, /lea\s+0x8\(%rsp\),/);
+  return check(text);
+});
+
 test('faulting loads and stores report their trap code; notrap ones a signal', async () => {
   const file = parseClifFile(`test run
 target x86_64
