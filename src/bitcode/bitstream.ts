@@ -391,6 +391,15 @@ export class BitCursor {
     }
   }
 
+  /** Appends an operand, with room already reserved; values of 2^32 or more are kept in `wide`. */
+  private put(v: number): void {
+    if (v > 0xffffffff) {
+      if (!this.wide.has(this.n)) this.wide.set(this.n, BigInt(v));
+      v = 0xffffffff;
+    }
+    this.ops[this.n++] = v;
+  }
+
   private vbrSlow(width: number): number {
     const start = this.pos;
     const v = this.readVBR(width);
@@ -410,14 +419,28 @@ export class BitCursor {
       if (this.wide.size) this.wide.clear();
       if (count * 4 > this.blockEnd - this.pos) throw this.error('record operand count exceeds the block size');
       const o = this.reserve(count);
+      const words = this.words;
+      const end = this.blockEnd;
+      let pos = this.pos;
       for (let i = 0; i < count; i++) {
-        const v = this.vbrOp(6);
-        if (v > 0xffffffff) {
-          if (!this.wide.has(i)) this.wide.set(i, BigInt(v));
-          o[i] = 0xffffffff;
-        } else o[i] = v;
-        this.n = i + 1;
+        if (pos + 6 <= end) {
+          const w = pos >>> 5;
+          const b = pos & 31;
+          let piece = words[w]! >>> b;
+          if (b > 26) piece |= words[w + 1]! << (32 - b);
+          if ((piece & 32) === 0) {
+            o[i] = piece & 31;
+            pos += 6;
+            continue;
+          }
+        }
+        this.pos = pos;
+        this.n = i;
+        this.put(this.vbrOp(6));
+        pos = this.pos;
       }
+      this.pos = pos;
+      this.n = count;
       return this.code;
     }
     const ab = this.abbrevs[abbrevId - 4];
@@ -448,6 +471,8 @@ export class BitCursor {
         } else if (eltEnc === Enc.Fixed && eltW <= 32) {
           const o = this.ops;
           for (; k < count; k++) o[this.n++] = this.read(eltW);
+        } else if (eltEnc === Enc.VBR && eltW <= 32) {
+          for (; k < count; k++) this.put(this.vbrOp(eltW));
         } else {
           for (; k < count; k++) this.push(eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW));
         }
