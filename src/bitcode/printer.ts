@@ -242,13 +242,18 @@ class TextSink {
     const len = s.length - from;
     let n = this.n;
     const buf = this.buf;
-    if (n + len > buf.length) {
+    if (n + 3 * len > buf.length) {
       this.flush();
       n = 0;
-      if (len > buf.length) {
+      if (3 * len > buf.length) {
         this.parts.push(from ? s.slice(from) : s);
         return;
       }
+    }
+    // Long strings are copied natively; UTF-8 is byte for byte while they are ASCII.
+    if (from === 0 && len >= 32 && buf.write(s, n, 'utf8') === len) {
+      this.n = n + len;
+      return;
     }
     for (let i = 0; i < len; i++) {
       const c = s.charCodeAt(from + i);
@@ -455,36 +460,53 @@ class Printer {
     const list = g.attrs - 1;
     const body = g.body >= 0 ? decodeFunction(m, g.body) : undefined;
     this.setBody(body);
-    let s = body ? 'define ' : 'declare ';
-    s += LINKAGE_NAMES[g.linkage] ? LINKAGE_NAMES[g.linkage] + ' ' : '';
-    if (g.dsoLocal && !isImplicitDsoLocal(g)) s += 'dso_local ';
-    s += VISIBILITY[g.visibility] ?? '';
-    s += DLL[g.dllStorage] ?? '';
-    s += ccString(g.callingConv);
+    w.str(body ? 'define ' : 'declare ');
+    if (LINKAGE_NAMES[g.linkage]) {
+      w.str(LINKAGE_NAMES[g.linkage]!);
+      w.ch(32);
+    }
+    if (g.dsoLocal && !isImplicitDsoLocal(g)) w.str('dso_local ');
+    w.str(VISIBILITY[g.visibility] ?? '');
+    w.str(DLL[g.dllStorage] ?? '');
+    w.str(ccString(g.callingConv));
     const ra = this.attrs(list, 0);
-    if (ra) s += ra + ' ';
-    s += this.ty(t.a[fty]!) + ' ' + this.globalNames[i] + '(';
+    if (ra) {
+      w.str(ra);
+      w.ch(32);
+    }
+    w.str(this.ty(t.a[fty]!));
+    w.ch(32);
+    w.str(this.globalNames[i]!);
+    w.ch(0x28);
     const np = t.n[fty]!;
     for (let k = 0; k < np; k++) {
-      if (k) s += ', ';
-      s += this.ty(t.elem(fty, k));
+      if (k) w.str(', ');
+      w.str(this.ty(t.elem(fty, k)));
       const pa = this.attrs(list, k + 1);
-      if (pa) s += ' ' + pa;
-      if (body) s += ' ' + this.localNames[k]!;
+      if (pa) {
+        w.ch(32);
+        w.str(pa);
+      }
+      if (body) {
+        w.ch(32);
+        w.str(this.localNames[k]!);
+      }
     }
-    if (t.flags[fty]! & TypeFlag.VarArg) s += np ? ', ...' : '...';
-    s += ')';
-    if (g.unnamedAddr) s += ' ' + UNNAMED_ADDR[g.unnamedAddr];
-    if (g.addrSpace) s += ` addrspace(${g.addrSpace})`;
-    if (list >= 0) s += this.fnAttrRef(list);
-    if (g.section) s += ` section "${escapeString(m.sections[g.section - 1]!)}"`;
-    s += this.comdat(g, ' ');
-    if (g.align) s += ` align ${2 ** (g.align - 1)}`;
-    if (g.gc) s += ` gc "${escapeString(m.gcNames[g.gc - 1] ?? '')}"`;
-    if (g.prefix) s += ' prefix ' + this.value(g.prefix - 1, true);
-    if (g.prologue) s += ' prologue ' + this.value(g.prologue - 1, true);
-    if (g.personality) s += ' personality ' + this.value(g.personality - 1, true);
-    w.str(s);
+    if (t.flags[fty]! & TypeFlag.VarArg) w.str(np ? ', ...' : '...');
+    w.ch(0x29);
+    if (g.unnamedAddr) {
+      w.ch(32);
+      w.str(UNNAMED_ADDR[g.unnamedAddr]!);
+    }
+    if (g.addrSpace) w.str(` addrspace(${g.addrSpace})`);
+    if (list >= 0) w.str(this.fnAttrRef(list));
+    if (g.section) w.str(` section "${escapeString(m.sections[g.section - 1]!)}"`);
+    w.str(this.comdat(g, ' '));
+    if (g.align) w.str(` align ${2 ** (g.align - 1)}`);
+    if (g.gc) w.str(` gc "${escapeString(m.gcNames[g.gc - 1] ?? '')}"`);
+    if (g.prefix) w.str(' prefix ' + this.value(g.prefix - 1, true));
+    if (g.prologue) w.str(' prologue ' + this.value(g.prologue - 1, true));
+    if (g.personality) w.str(' personality ' + this.value(g.personality - 1, true));
     if (!body) return;
     this.w = w;
     w.str(' {\n');
