@@ -4,20 +4,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseClifFile } from '../../src/ir/parser.js';
-import { runNative } from '../../src/filetest/native.js';
+import { checkRuns } from './support.js';
 
-async function check(text: string): Promise<void> {
-  const file = parseClifFile('test run\nset enable_llvm_abi_extensions\ntarget x86_64\n' + text, 'snippet.clif');
-  const res = await runNative(file, { llvmAbiExtensions: true });
-  const cmds = file.functions.flatMap((f) => f.runs);
-  assert.equal(res.length, cmds.length);
-  cmds.forEach((c, k) => {
-    const r = res[k];
-    assert.ok(r.ok, `line ${c.line}: ${r.ok ? '' : r.error}`);
-    assert.deepEqual(r.values.map((v) => v.bits), c.expected.map((v) => v.bits), `line ${c.line}`);
-  });
-}
+const check = (text: string): Promise<void> => checkRuns(text, { llvmAbiExtensions: true });
 
 const hex = (x: bigint): string => '0x' + x.toString(16);
 

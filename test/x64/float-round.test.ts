@@ -4,37 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { parseClifFile } from '../../src/ir/parser.js';
-import { runNative } from '../../src/filetest/native.js';
-import { compileObject } from '../../src/x64/compile.js';
-
-async function check(text: string, flags: string[]): Promise<void> {
-  const file = parseClifFile(`test run\ntarget x86_64 ${flags.join(' ')}\n` + text, 'snippet.clif');
-  const res = await runNative(file, { isaFlags: flags });
-  const cmds = file.functions.flatMap((f) => f.runs);
-  assert.equal(res.length, cmds.length);
-  cmds.forEach((c, k) => {
-    const r = res[k];
-    assert.ok(r.ok, `line ${c.line}: ${r.ok ? '' : r.error}`);
-    assert.deepEqual(r.values.map((v) => v.bits), c.expected.map((v) => v.bits), `line ${c.line}`);
-  });
-}
+import { checkRuns, objdump } from './support.js';
 
 /** objdump -d -r of the object compiled from `text` with the given ISA flags. */
-function disasm(text: string, flags: string[]): string {
-  const file = parseClifFile('test compile\ntarget x86_64\n' + text, 'snippet.clif');
-  const dir = mkdtempSync(join(tmpdir(), 'cgts-fr-'));
-  try {
-    writeFileSync(join(dir, 'f.o'), compileObject(file.functions.map((p) => p.func), { isaFlags: new Set(flags) }));
-    return execFileSync('objdump', ['-d', '-r', join(dir, 'f.o')], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const disasm = (text: string, flags: string[]): string => objdump(text, ['-d', '-r'], flags);
 
 const ROUNDING = `
 function %mix(f64, i64, f32) -> f64, i64, f32 {
@@ -68,7 +41,7 @@ block0(v0: f32, v1: f64):
 `;
 
 test('rounding through libm calls keeps values live across the calls', async () => {
-  await check(ROUNDING, []);
+  await checkRuns(ROUNDING, { isaFlags: [] });
   const d = disasm(ROUNDING, []);
   for (const s of ['floor', 'ceilf', 'trunc', 'rint', 'rintf', 'truncf']) assert.match(d, new RegExp(`R_X86_64_PLT32\\s+${s}-0x4`), s);
   assert.doesNotMatch(d, /rounds[sd]/);
@@ -76,7 +49,7 @@ test('rounding through libm calls keeps values live across the calls', async () 
 
 test('rounding with SSE4.1 is inline roundss/roundsd', async () => {
   for (const flags of [['has_sse41'], ['skylake']]) {
-    await check(ROUNDING, flags);
+    await checkRuns(ROUNDING, { isaFlags: flags });
     const d = disasm(ROUNDING, flags);
     assert.match(d, /roundsd\s+\$0xb,/);
     assert.match(d, /roundss\s+\$0xa,/);
@@ -105,6 +78,6 @@ block0(v0: f64, v1: f64, v2: f64):
 }
 ; run: %fma64(0x1.0000002p0, 0x1.0000002p0, -0x1.0p0) == [0x1.0000001p-26, 0x1.0p-27]
 `;
-  for (const flags of [[], ['has_sse41']]) await check(text, flags);
+  for (const flags of [[], ['has_sse41']]) await checkRuns(text, { isaFlags: flags });
   assert.match(disasm(text, []), /R_X86_64_PLT32\s+fmaf-0x4/);
 });

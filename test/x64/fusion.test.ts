@@ -5,46 +5,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { parseClifFile } from '../../src/ir/parser.js';
 import { runNative } from '../../src/filetest/native.js';
-import { compileObject } from '../../src/x64/compile.js';
 import { interpret } from '../../src/ir/interpreter.js';
 import { dv } from '../../src/ir/datavalue.js';
 import { I64 } from '../../src/ir/types.js';
-
-async function check(text: string): Promise<void> {
-  const file = parseClifFile('test run\ntarget x86_64\n' + text, 'snippet.clif');
-  const res = await runNative(file, {});
-  const cmds = file.functions.flatMap((f) => f.runs);
-  assert.equal(res.length, cmds.length);
-  cmds.forEach((c, k) => {
-    const r = res[k];
-    assert.ok(r.ok, `line ${c.line}: ${r.ok ? '' : r.error}`);
-    assert.deepEqual(r.values.map((v) => v.bits), c.expected.map((v) => v.bits), `line ${c.line}`);
-  });
-}
-
-/** objdump -d of each function, by name. */
-function disasm(text: string): Map<string, string> {
-  const file = parseClifFile('test compile\ntarget x86_64\n' + text, 'snippet.clif');
-  const dir = mkdtempSync(join(tmpdir(), 'cgts-fu-'));
-  try {
-    writeFileSync(join(dir, 'f.o'), compileObject(file.functions.map((p) => p.func)));
-    const out = execFileSync('objdump', ['-d', '--no-show-raw-insn', join(dir, 'f.o')], { encoding: 'utf8' });
-    const m = new Map<string, string>();
-    for (const part of out.split(/\n(?=[0-9a-f]+ <)/)) {
-      const h = /^[0-9a-f]+ <([^>]+)>:/.exec(part);
-      if (h) m.set(h[1], part);
-    }
-    return m;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { checkRuns, disasmByFunction } from './support.js';
 
 // v0 is 0 at run time: the base pointer is not a known stack address
 const PROGRAMS = `
@@ -147,11 +113,11 @@ block0(v0: i64, v1: f64, v2: f32):
 `;
 
 test('fused loads and addresses compute the same results natively', async () => {
-  await check(PROGRAMS);
+  await checkRuns(PROGRAMS);
 });
 
 test('the fused forms appear in the code', () => {
-  const d = disasm(PROGRAMS);
+  const d = disasmByFunction(PROGRAMS);
   const scaled = d.get('sum_scaled')!;
   // load (iadd base, ishl idx, 3) folded into the add: add r, [base+idx*8]
   assert.match(scaled, /\badd\s+\(%r\w+,%r\w+,8\),%r\w+/);
@@ -189,9 +155,9 @@ block0(v0: i64, v1: i64):
 }
 ; run: %st(0, 20) == 40
 `;
-  const d = disasm(text).get('st')!;
+  const d = disasmByFunction(text).get('st')!;
   assert.doesNotMatch(d, /\badd\s+\(%r\w+\),%r\w+/);
-  return check(text);
+  return checkRuns(text);
 });
 
 test('a stack slot indexed by a shifted register is one [rsp + idx*8 + disp] operand', () => {
@@ -223,13 +189,13 @@ block0(v0: i64, v1: i64):
 ; run: %slot_index(6, -5) == -15
 ; run: %slot_index(7, 1) == 3
 `;
-  const d = disasm(text).get('slot_index')!;
+  const d = disasmByFunction(text).get('slot_index')!;
   assert.match(d, /mov\s+%r\w+,0x8\(%rsp,%r\w+,8\)/);
   assert.match(d, /mov\s+0x8\(%rsp,%r\w+,8\),%r\w+/);
   // the address used twice: one lea off rsp, not lea + add
   assert.match(d, /lea\s+0x8\(%rsp,%r\w+,1\),%r\w+/);
   assert.doesNotMatch(d, /lea\s+0x8\(%rsp\),/);
-  return check(text);
+  return checkRuns(text);
 });
 
 test('faulting loads and stores report their trap code; notrap ones a signal', async () => {

@@ -6,48 +6,20 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { parseClifFile } from '../../src/ir/parser.js';
-import { runNative } from '../../src/filetest/native.js';
-import { compileObject } from '../../src/x64/compile.js';
-
-async function check(text: string): Promise<void> {
-  const file = parseClifFile('test run\ntarget x86_64\n' + text, 'snippet.clif');
-  const res = await runNative(file, {});
-  const cmds = file.functions.flatMap((f) => f.runs);
-  assert.equal(res.length, cmds.length);
-  cmds.forEach((c, k) => {
-    const r = res[k];
-    assert.ok(r.ok, `line ${c.line}: ${r.ok ? '' : r.error}`);
-    assert.deepEqual(r.values.map((v) => v.bits), c.expected.map((v) => v.bits), `line ${c.line}`);
-  });
-}
+import { checkRuns, disasmByFunction } from './support.js';
 
 /** Instructions (mnemonic and operands, AT&T) of each function, by name. */
 function disasm(text: string): Map<string, string[]> {
-  const file = parseClifFile('test compile\ntarget x86_64\n' + text, 'snippet.clif');
-  const dir = mkdtempSync(join(tmpdir(), 'cgts-hint-'));
-  try {
-    writeFileSync(join(dir, 'f.o'), compileObject(file.functions.map((p) => p.func)));
-    const out = execFileSync('objdump', ['-d', '--no-show-raw-insn', join(dir, 'f.o')], { encoding: 'utf8' });
-    const m = new Map<string, string[]>();
-    for (const part of out.split(/\n(?=[0-9a-f]+ <)/)) {
-      const h = /^[0-9a-f]+ <([^>]+)>:/.exec(part);
-      if (!h) continue;
-      const insts: string[] = [];
-      for (const line of part.split('\n').slice(1)) {
-        const t = /^\s*[0-9a-f]+:\s+(.*)$/.exec(line);
-        if (t) insts.push(t[1].replace(/\s+/g, ' ').trim());
-      }
-      m.set(h[1], insts);
+  const m = new Map<string, string[]>();
+  for (const [name, part] of disasmByFunction(text)) {
+    const insts: string[] = [];
+    for (const line of part.split('\n').slice(1)) {
+      const t = /^\s*[0-9a-f]+:\s+(.*)$/.exec(line);
+      if (t) insts.push(t[1].replace(/\s+/g, ' ').trim());
     }
-    return m;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    m.set(name, insts);
   }
+  return m;
 }
 
 /** The instructions strictly between the prologue (push rbp; mov rsp, rbp) and the first `pop %rbp`. */
@@ -148,7 +120,7 @@ function d0(): Map<string, string[]> {
 }
 
 test('integer hints: results match natively', async () => {
-  await check(INT);
+  await checkRuns(INT);
 });
 
 const FLOAT = `
@@ -238,5 +210,5 @@ test('float constants are RIP-relative operands; 0.0 is xorps', () => {
 });
 
 test('float ops and constants: results match natively', async () => {
-  await check(FLOAT);
+  await checkRuns(FLOAT);
 });

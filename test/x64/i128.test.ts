@@ -5,25 +5,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseClifFile } from '../../src/ir/parser.js';
-import { runNative } from '../../src/filetest/native.js';
+import { checkRuns, runSnippet } from './support.js';
 
 const M = (1n << 128n) - 1n;
 const u = (x: bigint): bigint => x & M;
 const s = (x: bigint): bigint => (u(x) >= 1n << 127n ? u(x) - (1n << 128n) : u(x));
 const hex = (x: bigint): string => '0x' + u(x).toString(16);
-
-async function check(text: string): Promise<void> {
-  const file = parseClifFile('test run\nset enable_llvm_abi_extensions\ntarget x86_64\n' + text, 'snippet.clif');
-  const res = await runNative(file, { llvmAbiExtensions: true });
-  const cmds = file.functions.flatMap((f) => f.runs);
-  assert.equal(res.length, cmds.length);
-  cmds.forEach((c, k) => {
-    const r = res[k];
-    assert.ok(r.ok, `line ${c.line}: ${r.ok ? '' : r.error}`);
-    assert.deepEqual(r.values.map((v) => v.bits), c.expected.map((v) => v.bits), `line ${c.line}`);
-  });
-}
+const check = (text: string): Promise<void> => checkRuns(text, { llvmAbiExtensions: true });
 
 const EDGES = [0n, 1n, M, 1n << 127n, (1n << 127n) - 1n, (1n << 64n) - 1n, 1n << 64n, 0x0123456789abcdeffedcba9876543210n];
 
@@ -156,8 +144,7 @@ block0(v0: i128):
 ; run: %trapnz(0) == 7
 `;
   await check(text);
-  const file = parseClifFile(`test run\nset enable_llvm_abi_extensions\ntarget x86_64\nfunction %t(i128) -> i64 {\nblock0(v0: i128):\n    trapnz v0, user1\n    v1 = iconst.i64 7\n    return v1\n}\n; run: %t(${hex(1n << 64n)}) == 0\n`, 't.clif');
-  const res = await runNative(file, { llvmAbiExtensions: true });
+  const res = await runSnippet(`function %t(i128) -> i64 {\nblock0(v0: i128):\n    trapnz v0, user1\n    v1 = iconst.i64 7\n    return v1\n}\n; run: %t(${hex(1n << 64n)}) == 0\n`, { llvmAbiExtensions: true });
   assert.equal(res[0].ok ? 'ok' : res[0].error, 'trap user1');
 });
 
@@ -196,10 +183,7 @@ block0(v0: i128, v1: i128):
 ; run: %srem_min(${hex(1n << 127n)}, -1) == 0
 ; run: %srem_min(-7, 2) == -1
 `);
-  const file = parseClifFile(`test run
-set enable_llvm_abi_extensions
-target x86_64
-function %udiv(i128, i128) -> i128 {
+  const res = await runSnippet(`function %udiv(i128, i128) -> i128 {
 block0(v0: i128, v1: i128):
     v2 = udiv v0, v1
     return v2
@@ -214,8 +198,7 @@ block0(v0: i128, v1: i128):
 ; run: %sdiv(${hex(1n << 127n)}, -1) == 0
 ; run: %sdiv(${hex((1n << 127n) + 1n)}, -1) == ${hex((1n << 127n) - 1n)}
 ; run: %sdiv(${hex(1n << 127n)}, 0) == 0
-`, 't.clif');
-  const res = await runNative(file, { llvmAbiExtensions: true });
+`, { llvmAbiExtensions: true });
   const out = res.map((r) => (r.ok ? r.values.map((v) => v.bits) : r.error));
   assert.deepEqual(out, ['trap int_divz', [0n], 'trap int_ovf', [(1n << 127n) - 1n], 'trap int_divz']);
 });
@@ -311,10 +294,7 @@ block0(v0: i128):
 });
 
 test('popcnt on i128 with the popcnt instruction enabled', async () => {
-  const file = parseClifFile(`test run
-set enable_llvm_abi_extensions
-target x86_64 has_popcnt
-function %pop(i128) -> i128 {
+  const res = await runSnippet(`function %pop(i128) -> i128 {
 block0(v0: i128):
     v1 = popcnt v0
     return v1
@@ -322,8 +302,7 @@ block0(v0: i128):
 ; run: %pop(0) == 0
 ; run: %pop(-1) == 128
 ; run: %pop(${hex((1n << 127n) | (1n << 64n) | 1n)}) == 3
-`, 't.clif');
-  const res = await runNative(file, { llvmAbiExtensions: true, isaFlags: ['has_popcnt'] });
+`, { llvmAbiExtensions: true, isaFlags: ['has_popcnt'] });
   assert.deepEqual(res.map((r) => (r.ok ? r.values[0].bits : r.error)), [0n, 128n, 3n]);
 });
 
@@ -358,7 +337,6 @@ block0(v0: i128, v1: i128):
 }
 ; run: %ot(${hex((1n << 64n) - 1n)}, 1) == ${hex(1n << 64n)}
 `);
-  const file = parseClifFile(`test run\nset enable_llvm_abi_extensions\ntarget x86_64\nfunction %ot(i128, i128) -> i128 {\nblock0(v0: i128, v1: i128):\n    v2 = uadd_overflow_trap v0, v1, user3\n    return v2\n}\n; run: %ot(${hex(M)}, 1) == 0\n`, 't.clif');
-  const res = await runNative(file, { llvmAbiExtensions: true });
+  const res = await runSnippet(`function %ot(i128, i128) -> i128 {\nblock0(v0: i128, v1: i128):\n    v2 = uadd_overflow_trap v0, v1, user3\n    return v2\n}\n; run: %ot(${hex(M)}, 1) == 0\n`, { llvmAbiExtensions: true });
   assert.equal(res[0].ok ? 'ok' : res[0].error, 'trap user3');
 });

@@ -11,22 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { parseClifFile, parseFunction } from '../../src/ir/parser.js';
 import { runNative } from '../../src/filetest/native.js';
 import { compileObject } from '../../src/x64/compile.js';
-
-/** Runs every `; run:` line of `text` and checks it against its expectation. */
-async function check(text: string): Promise<void> {
-  const file = parseClifFile('test run\ntarget x86_64\n' + text, 'snippet.clif');
-  const res = await runNative(file, {});
-  const cmds = file.functions.flatMap((f) => f.runs);
-  assert.equal(res.length, cmds.length);
-  cmds.forEach((c, k) => {
-    const r = res[k];
-    assert.ok(r.ok, `line ${c.line}: ${r.ok ? '' : r.error}`);
-    assert.deepEqual(r.values.map((v) => v.bits), c.expected.map((v) => v.bits), `line ${c.line}`);
-  });
-}
+import { checkRuns } from './support.js';
 
 test('integer arithmetic and a counting loop', async () => {
-  await check(`
+  await checkRuns(`
 function %f(i64, i64) -> i64 {
 block0(v0: i64, v1: i64):
     v2 = iadd v0, v1
@@ -57,7 +45,7 @@ block3(v7: i32):
 });
 
 test('block arguments that swap places (a parallel-move cycle)', async () => {
-  await check(`
+  await checkRuns(`
 function %swap(i32, i64, i64) -> i64 {
 block0(v0: i32, v1: i64, v2: i64):
     jump block1(v0, v1, v2)
@@ -92,7 +80,7 @@ test('many values live at once spill and come back', async () => {
     body += `    v${k + 200} = iadd ${acc}, v${k + 100}\n`;
     acc = `v${k + 200}`;
   }
-  await check(`
+  await checkRuns(`
 function %pressure(i64) -> i64 {
 block0(v0: i64):
 ${body}    return ${acc}
@@ -103,7 +91,7 @@ ${body}    return ${acc}
 });
 
 test('calls with stack arguments and values live across calls', async () => {
-  await check(`
+  await checkRuns(`
 function %ten(i64, i64, i64, i64, i64, i64, i64, i64, i64, i64) -> i64 {
 block0(v0: i64, v1: i64, v2: i64, v3: i64, v4: i64, v5: i64, v6: i64, v7: i64, v8: i64, v9: i64):
     v10 = imul v9, v0
@@ -156,7 +144,7 @@ block0(v0: i8, v1: i8):
 });
 
 test('stack slots, a 32-byte aligned slot, a frame larger than a page, br_table', async () => {
-  await check(`
+  await checkRuns(`
 function %slots(i64) -> i64, i64 {
     ss0 = explicit_slot 8
     ss1 = explicit_slot 64, align = 32
@@ -200,7 +188,7 @@ block9:
 });
 
 test('floats: arithmetic, compares into branches, min/max signed zeros', async () => {
-  await check(`
+  await checkRuns(`
 function %poly(f64) -> f64 {
 block0(v0: f64):
     v1 = f64const 0x1.8p1
@@ -250,7 +238,7 @@ block0(v0: i32):
 });
 
 test('a run line naming another function runs the function it follows', async () => {
-  await check(`
+  await checkRuns(`
 function %twice(i32) -> i32 {
 block0(v0: i32):
     v1 = iadd v0, v0

@@ -4,8 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseClifFile } from '../../src/ir/parser.js';
-import { runNative } from '../../src/filetest/native.js';
+import { runSnippet } from './support.js';
 
 const M = (1n << 128n) - 1n;
 const u = (x: bigint): bigint => x & M;
@@ -13,8 +12,7 @@ const s = (x: bigint): bigint => (u(x) >= 1n << 127n ? u(x) - (1n << 128n) : u(x
 const hex = (x: bigint): string => '0x' + u(x).toString(16);
 
 async function outcomes(text: string): Promise<(string | bigint[])[]> {
-  const file = parseClifFile('test run\nset enable_llvm_abi_extensions\ntarget x86_64\n' + text, 'snippet.clif');
-  const res = await runNative(file, { llvmAbiExtensions: true });
+  const res = await runSnippet(text, { llvmAbiExtensions: true });
   return res.map((r) => (r.ok ? r.values.map((v) => v.bits) : r.error));
 }
 
