@@ -416,10 +416,7 @@ export class Emitter {
       case Op.trapnz: {
         let cc = this.condition(f.arg(i, 0));
         if (op === Op.trapz) cc = invertCC(cc);
-        // skip the ud2 unless the trap condition holds
-        const at = X.jccShort(this.buf, invertCC(cc));
-        this.trapHere(f.instImm0[i]);
-        X.patchRel8(this.buf, at, this.buf.length);
+        this.trapUnless(invertCC(cc), f.instImm0[i]);
         return;
       }
     }
@@ -433,6 +430,21 @@ export class Emitter {
   trapHere(code: number): void {
     this.traps.push(this.buf.length, code);
     X.ud2(this.buf);
+  }
+
+  /** Defines r as 1 when `cc` holds, else 0 (from the flags just set). */
+  defCondition(r: number, cc: number): void {
+    const d = this.dst(r, RAX);
+    X.setcc(this.buf, cc, d);
+    X.opRR(this.buf, X.MOVZX8, 32, d, d);
+    this.def(r, d);
+  }
+
+  /** Emits `ud2` with `code`, skipped when `cc` holds. */
+  trapUnless(cc: number, code: number): void {
+    const at = X.jccShort(this.buf, cc);
+    this.trapHere(code);
+    X.patchRel8(this.buf, at, this.buf.length);
   }
 
   /** Returns the condition code that holds when `v` (an i8..i128 or fused compare) is true. Flags are set on return. */

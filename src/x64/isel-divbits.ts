@@ -8,7 +8,7 @@ import { typeBits } from '../ir/types.js';
 import { TrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import { RAX, RCX, RDX, CC_NE, CC_E } from './regs.js';
-import { zeroExtendTo, signExtendTo } from './isel-int.js';
+import { zeroExtendTo, signExtendTo, extendTo } from './isel-int.js';
 
 export function selectDivBits(e: Emitter, i: number): boolean {
   const f = e.f;
@@ -21,10 +21,9 @@ export function selectDivBits(e: Emitter, i: number): boolean {
       const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
       const signed = op === Op.sdiv || op === Op.srem;
       const size = bits === 64 ? 64 : 32;
-      if (signed) signExtendTo(e, RCX, b, bits);
-      else zeroExtendTo(e, RCX, b, bits);
+      extendTo(e, RCX, b, bits, signed);
       X.opRR(buf, X.TEST, size, RCX, RCX);
-      skipTrap(e, CC_NE, TrapCode.IntegerDivisionByZero);
+      e.trapUnless(CC_NE, TrapCode.IntegerDivisionByZero);
       if (!signed) {
         zeroExtendTo(e, RAX, a, bits);
         X.movRI(buf, 32, RDX, 0);
@@ -42,7 +41,7 @@ export function selectDivBits(e: Emitter, i: number): boolean {
           X.movRI64(buf, RDX, 0, 0x80000000 | 0);
           X.opRR(buf, X.CMP, 64, RAX, RDX);
         } else X.opRI(buf, X.CMP, 32, RAX, -(2 ** (bits - 1)));
-        skipTrap(e, CC_NE, TrapCode.IntegerOverflow);
+        e.trapUnless(CC_NE, TrapCode.IntegerOverflow);
         // x / -1 = -x for every other x
         X.opR(buf, X.NEG, size, RAX);
         done = X.jmpShort(buf);
@@ -67,8 +66,8 @@ export function selectDivBits(e: Emitter, i: number): boolean {
         e.def(r, RDX);
         return true;
       }
-      if (signed) { signExtendTo(e, RAX, a, bits); signExtendTo(e, RCX, b, bits); }
-      else { zeroExtendTo(e, RAX, a, bits); zeroExtendTo(e, RCX, b, bits); }
+      extendTo(e, RAX, a, bits, signed);
+      extendTo(e, RCX, b, bits, signed);
       X.opRR(buf, X.IMUL, 64, RAX, RCX);
       X.opRI(buf, signed ? X.SAR : X.SHR, 64, RAX, bits);
       e.def(r, RAX);
@@ -104,33 +103,7 @@ export function selectDivBits(e: Emitter, i: number): boolean {
     case Op.popcnt: {
       const a = f.arg(i, 0), r = f.result(i);
       zeroExtendTo(e, RAX, a, bits);
-      if (e.isaFlags.has('has_popcnt')) {
-        X.opRR(buf, X.POPCNT, 64, RAX, RAX);
-      } else {
-        // x - ((x >> 1) & 0x55..)
-        X.opRR(buf, X.MOV, 64, RCX, RAX);
-        X.opRI(buf, X.SHR, 64, RCX, 1);
-        X.movRI64(buf, RDX, 0x55555555, 0x55555555);
-        X.opRR(buf, X.AND, 64, RCX, RDX);
-        X.opRR(buf, X.SUB, 64, RAX, RCX);
-        // (x & 0x33..) + ((x >> 2) & 0x33..)
-        X.movRI64(buf, RDX, 0x33333333, 0x33333333);
-        X.opRR(buf, X.MOV, 64, RCX, RAX);
-        X.opRI(buf, X.SHR, 64, RCX, 2);
-        X.opRR(buf, X.AND, 64, RAX, RDX);
-        X.opRR(buf, X.AND, 64, RCX, RDX);
-        X.opRR(buf, X.ADD, 64, RAX, RCX);
-        // (x + (x >> 4)) & 0x0f..
-        X.opRR(buf, X.MOV, 64, RCX, RAX);
-        X.opRI(buf, X.SHR, 64, RCX, 4);
-        X.opRR(buf, X.ADD, 64, RAX, RCX);
-        X.movRI64(buf, RDX, 0x0f0f0f0f, 0x0f0f0f0f);
-        X.opRR(buf, X.AND, 64, RAX, RDX);
-        // sum of the bytes
-        X.movRI64(buf, RDX, 0x01010101, 0x01010101);
-        X.opRR(buf, X.IMUL, 64, RAX, RDX);
-        X.opRI(buf, X.SHR, 64, RAX, 56);
-      }
+      popcntRax(e);
       e.def(r, RAX);
       return true;
     }
@@ -145,16 +118,53 @@ export function selectDivBits(e: Emitter, i: number): boolean {
     case Op.bitrev: {
       const a = f.arg(i, 0), r = f.result(i);
       e.toGpr(RAX, a);
-      X.bswap(buf, 64, RAX);
-      swapBits(e, 4, 0x0f0f0f0f);
-      swapBits(e, 2, 0x33333333);
-      swapBits(e, 1, 0x55555555);
+      bitrevRax(e);
       if (bits < 64) X.opRI(buf, X.SHR, 64, RAX, 64 - bits);
       e.def(r, RAX);
       return true;
     }
   }
   return false;
+}
+
+/** rax = popcount(rax); clobbers rcx, rdx. */
+export function popcntRax(e: Emitter): void {
+  const buf = e.buf;
+  if (e.isaFlags.has('has_popcnt')) {
+    X.opRR(buf, X.POPCNT, 64, RAX, RAX);
+    return;
+  }
+  // x - ((x >> 1) & 0x55..)
+  X.opRR(buf, X.MOV, 64, RCX, RAX);
+  X.opRI(buf, X.SHR, 64, RCX, 1);
+  X.movRI64(buf, RDX, 0x55555555, 0x55555555);
+  X.opRR(buf, X.AND, 64, RCX, RDX);
+  X.opRR(buf, X.SUB, 64, RAX, RCX);
+  // (x & 0x33..) + ((x >> 2) & 0x33..)
+  X.movRI64(buf, RDX, 0x33333333, 0x33333333);
+  X.opRR(buf, X.MOV, 64, RCX, RAX);
+  X.opRI(buf, X.SHR, 64, RCX, 2);
+  X.opRR(buf, X.AND, 64, RAX, RDX);
+  X.opRR(buf, X.AND, 64, RCX, RDX);
+  X.opRR(buf, X.ADD, 64, RAX, RCX);
+  // (x + (x >> 4)) & 0x0f..
+  X.opRR(buf, X.MOV, 64, RCX, RAX);
+  X.opRI(buf, X.SHR, 64, RCX, 4);
+  X.opRR(buf, X.ADD, 64, RAX, RCX);
+  X.movRI64(buf, RDX, 0x0f0f0f0f, 0x0f0f0f0f);
+  X.opRR(buf, X.AND, 64, RAX, RDX);
+  // sum of the bytes
+  X.movRI64(buf, RDX, 0x01010101, 0x01010101);
+  X.opRR(buf, X.IMUL, 64, RAX, RDX);
+  X.opRI(buf, X.SHR, 64, RAX, 56);
+}
+
+/** rax = rax with its 64 bits reversed; clobbers rcx, rdx. */
+export function bitrevRax(e: Emitter): void {
+  X.bswap(e.buf, 64, RAX);
+  swapBits(e, 4, 0x0f0f0f0f);
+  swapBits(e, 2, 0x33333333);
+  swapBits(e, 1, 0x55555555);
 }
 
 /** rax = ((rax >> n) & m) | ((rax & m) << n), m repeated in both halves. */
@@ -178,11 +188,4 @@ function clzRax(e: Emitter, bits: number): void {
   // bits - 1 - index
   X.opR(buf, X.NEG, 64, RAX);
   X.opRI(buf, X.ADD, 64, RAX, bits - 1);
-}
-
-/** Emits `ud2` with `code`, skipped when `cc` holds. */
-function skipTrap(e: Emitter, cc: number, code: number): void {
-  const at = X.jccShort(e.buf, cc);
-  e.trapHere(code);
-  X.patchRel8(e.buf, at, e.buf.length);
 }

@@ -12,7 +12,7 @@ import { FloatCC, TrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSI, RDI, RIP, RSP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
-import { signExtendTo, zeroExtendTo } from './isel-int.js';
+import { extendTo } from './isel-int.js';
 import { XMM_LOC } from './abi.js';
 import { R } from '../object/elf.js';
 
@@ -101,12 +101,7 @@ export function selectFloat(e: Emitter, i: number): boolean {
       return true;
     }
     case Op.fcmp: {
-      const cc = fcmpFlags(e, i);
-      const r = f.result(i);
-      const d = e.dst(r, RAX);
-      X.setcc(buf, cc, d);
-      X.opRR(buf, X.MOVZX8, 32, d, d);
-      e.def(r, d);
+      e.defCondition(f.result(i), fcmpFlags(e, i));
       return true;
     }
     case Op.select: case Op.select_spectre_guard: {
@@ -230,8 +225,7 @@ export function selectFloat(e: Emitter, i: number): boolean {
       } else if (op === Op.fcvt_from_sint && (bits === 64 || bits === 32) && e.kind(a) === K.Mem) {
         X.opRM(buf, cvt, bits, x, RSP, NO_REG, 1, e.spillDisp(a));
       } else if (op === Op.fcvt_from_sint || bits < 64) {
-        if (op === Op.fcvt_from_sint) signExtendTo(e, RAX, a, bits);
-        else zeroExtendTo(e, RAX, a, bits);
+        extendTo(e, RAX, a, bits, op === Op.fcvt_from_sint);
         X.opRR(buf, cvt, 64, x, RAX);
       } else {
         // u64: halve values with the top bit set (keeping the low bit), convert, double
@@ -386,9 +380,7 @@ function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bi
     X.movRI(buf, 32, RDX, 0);
     nanJump = X.jcc(buf, CC_P);
   } else {
-    const ok = X.jccShort(buf, CC_NP);
-    e.trapHere(TrapCode.BadConversionToInteger);
-    X.patchRel8(buf, ok, buf.length);
+    e.trapUnless(CC_NP, TrapCode.BadConversionToInteger);
   }
   // range: lo < x < hi must hold (as exact float comparisons)
   const lo = signed ? -(2 ** (bits - 1)) - 1 : -1;
@@ -398,9 +390,8 @@ function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bi
   floatConst(e, T1, d64, loExact ? lo : lo + 1);
   const loCC = loExact ? CC_A : CC_AE;
   X.opRR(buf, ucomi, 0, T0, T1);
-  let loOk: number;
   if (sat) {
-    loOk = X.jccShort(buf, loCC);
+    const loOk = X.jccShort(buf, loCC);
     if (!signed) X.movRI(buf, 32, RDX, 0);
     else if (bits === 64) X.movRI64(buf, RDX, 0, 0x80000000 | 0);
     else X.movRI(buf, 64, RDX, -(2 ** (bits - 1)));
@@ -420,14 +411,10 @@ function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bi
     e.def(r, RDX);
     return;
   }
-  loOk = X.jccShort(buf, loCC);
-  e.trapHere(TrapCode.IntegerOverflow);
-  X.patchRel8(buf, loOk, buf.length);
+  e.trapUnless(loCC, TrapCode.IntegerOverflow);
   floatConst(e, T1, d64, hi);
   X.opRR(buf, ucomi, 0, T1, T0);
-  const hiOk = X.jccShort(buf, CC_A);
-  e.trapHere(TrapCode.IntegerOverflow);
-  X.patchRel8(buf, hiOk, buf.length);
+  e.trapUnless(CC_A, TrapCode.IntegerOverflow);
   convertInRange(e, d64, bits, signed, cvt);
   e.def(r, RDX);
   void i;

@@ -13,6 +13,7 @@ import { RAX, RCX, RDX, RSI, RDI, RSP, NO_REG, CC_E, CC_NE, CC_B, CC_AE, CC_L, C
 import { R } from '../object/elf.js';
 import { zeroExtendTo, signExtendTo } from './isel-int.js';
 import { selectCarry, carryOp } from './isel-carry.js';
+import { popcntRax, bitrevRax } from './isel-divbits.js';
 
 const T1 = 15;
 const T2 = 14;
@@ -26,10 +27,7 @@ export function selectI128(e: Emitter, i: number): boolean {
       const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
       const lo = op === Op.iadd ? X.ADD : op === Op.isub ? X.SUB : op === Op.band ? X.AND : op === Op.bor ? X.OR : X.XOR;
       const hi = op === Op.iadd ? X.ADC : op === Op.isub ? X.SBB : lo;
-      loadPart(e, RAX, a, 0);
-      loadPart(e, RDX, a, 1);
-      aluPart(e, lo, RAX, b, 0, RCX);
-      aluPart(e, hi, RDX, b, 1, RCX);
+      aluPair(e, lo, hi, RAX, RDX, a, b, RCX);
       defPair(e, r);
       return true;
     }
@@ -68,17 +66,7 @@ export function selectI128(e: Emitter, i: number): boolean {
     }
     case Op.imul: {
       const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
-      // high = lo(a.hi*b.lo) + lo(a.lo*b.hi) + hi(a.lo*b.lo)
-      loadPart(e, RCX, a, 1);
-      loadPart(e, RAX, b, 0);
-      X.opRR(buf, X.IMUL, 64, RCX, RAX);
-      loadPart(e, RAX, a, 0);
-      loadPart(e, RDX, b, 1);
-      X.opRR(buf, X.IMUL, 64, RDX, RAX);
-      X.opRR(buf, X.ADD, 64, RCX, RDX);
-      loadPart(e, RDX, b, 0);
-      X.opR(buf, X.MUL1, 64, RDX);
-      X.opRR(buf, X.ADD, 64, RDX, RCX);
+      mulLowPair(e, a, b);
       defPair(e, r);
       return true;
     }
@@ -117,12 +105,7 @@ export function selectI128(e: Emitter, i: number): boolean {
       return true;
     }
     case Op.icmp: {
-      const cc = icmpI128(e, i);
-      const r = f.result(i);
-      const d = e.dst(r, RAX);
-      X.setcc(buf, cc, d);
-      X.opRR(buf, X.MOVZX8, 32, d, d);
-      e.def(r, d);
+      e.defCondition(f.result(i), icmpI128(e, i));
       return true;
     }
     case Op.select: case Op.select_spectre_guard: {
@@ -139,10 +122,7 @@ export function selectI128(e: Emitter, i: number): boolean {
     case Op.smin: case Op.smax: case Op.umin: case Op.umax: {
       const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
       // flags of a - b; keep a when it is the wanted one, else take b
-      loadPart(e, RAX, a, 0);
-      loadPart(e, RCX, a, 1);
-      aluPart(e, X.CMP, RAX, b, 0, RDX);
-      aluPart(e, X.SBB, RCX, b, 1, RDX);
+      aluPair(e, X.CMP, X.SBB, RAX, RCX, a, b, RDX);
       loadPart(e, RDX, a, 1);
       const signed = op === Op.smin || op === Op.smax;
       const takeB = op === Op.smin || op === Op.umin ? (signed ? CC_GE : CC_AE) : signed ? CC_L : CC_B;
@@ -155,10 +135,7 @@ export function selectI128(e: Emitter, i: number): boolean {
       const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
       const add = op === Op.uadd_sat || op === Op.sadd_sat;
       const signed = op === Op.sadd_sat || op === Op.ssub_sat;
-      loadPart(e, RAX, a, 0);
-      loadPart(e, RDX, a, 1);
-      aluPart(e, add ? X.ADD : X.SUB, RAX, b, 0, RCX);
-      aluPart(e, add ? X.ADC : X.SBB, RDX, b, 1, RCX);
+      aluPair(e, add ? X.ADD : X.SUB, add ? X.ADC : X.SBB, RAX, RDX, a, b, RCX);
       const ok = X.jcc(buf, signed ? CC_NO : CC_AE);
       if (!signed) {
         X.movRI(buf, 64, RAX, add ? -1 : 0);
@@ -300,10 +277,7 @@ export function selectI128(e: Emitter, i: number): boolean {
       const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
       const add = op === Op.uadd_overflow || op === Op.sadd_overflow;
       const signed = op === Op.sadd_overflow || op === Op.ssub_overflow;
-      loadPart(e, RAX, a, 0);
-      loadPart(e, RDX, a, 1);
-      aluPart(e, add ? X.ADD : X.SUB, RAX, b, 0, RCX);
-      aluPart(e, add ? X.ADC : X.SBB, RDX, b, 1, RCX);
+      aluPair(e, add ? X.ADD : X.SUB, add ? X.ADC : X.SBB, RAX, RDX, a, b, RCX);
       X.setcc(buf, signed ? CC_O : CC_B, RCX);
       X.opRR(buf, X.MOVZX8, 32, RCX, RCX);
       defPair(e, r);
@@ -315,13 +289,8 @@ export function selectI128(e: Emitter, i: number): boolean {
       return true;
     case Op.uadd_overflow_trap: {
       const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
-      loadPart(e, RAX, a, 0);
-      loadPart(e, RDX, a, 1);
-      aluPart(e, X.ADD, RAX, b, 0, RCX);
-      aluPart(e, X.ADC, RDX, b, 1, RCX);
-      const ok = X.jccShort(buf, CC_AE);
-      e.trapHere(f.instImm0[i]);
-      X.patchRel8(buf, ok, buf.length);
+      aluPair(e, X.ADD, X.ADC, RAX, RDX, a, b, RCX);
+      e.trapUnless(CC_AE, f.instImm0[i]);
       defPair(e, r);
       return true;
     }
@@ -379,10 +348,7 @@ export function icmpI128(e: Emitter, i: number): number {
   if (cc === IntCC.Sgt || cc === IntCC.Sle || cc === IntCC.Ugt || cc === IntCC.Ule) {
     const x = a; a = b; b = x;
   }
-  loadPart(e, RAX, a, 0);
-  loadPart(e, RCX, a, 1);
-  aluPart(e, X.CMP, RAX, b, 0, RDX);
-  aluPart(e, X.SBB, RCX, b, 1, RDX);
+  aluPair(e, X.CMP, X.SBB, RAX, RCX, a, b, RDX);
   switch (cc) {
     case IntCC.Slt: case IntCC.Sgt: return CC_L;
     case IntCC.Sge: case IntCC.Sle: return CC_GE;
@@ -422,6 +388,14 @@ export function aluPart(e: Emitter, form: X.Form, r: number, v: number, k: numbe
       }
     }
   }
+}
+
+/** rLo:rHi = a, then `lo rLo, low part of b` and `hi rHi, high part of b` (wide constants through `scratch`). */
+function aluPair(e: Emitter, lo: X.Form, hi: X.Form, rLo: number, rHi: number, a: number, b: number, scratch: number): void {
+  loadPart(e, rLo, a, 0);
+  loadPart(e, rHi, a, 1);
+  aluPart(e, lo, rLo, b, 0, scratch);
+  aluPart(e, hi, rHi, b, 1, scratch);
 }
 
 /** cmovcc r, part k of v (constants through rcx). */
@@ -559,52 +533,23 @@ function varShift(e: Emitter, op: number): void {
   X.patchRel8(buf, done, buf.length);
 }
 
-// ---- bit counting on one 64-bit half ----
+// ---- multiply ----
 
-/** rax = popcount(rax); clobbers rcx, rdx. */
-function popcntRax(e: Emitter): void {
+/** rdx:rax = the low 128 bits of a*b; clobbers rcx. */
+function mulLowPair(e: Emitter, a: number, b: number): void {
   const buf = e.buf;
-  if (e.isaFlags.has('has_popcnt')) {
-    X.opRR(buf, X.POPCNT, 64, RAX, RAX);
-    return;
-  }
-  X.opRR(buf, X.MOV, 64, RCX, RAX);
-  X.opRI(buf, X.SHR, 64, RCX, 1);
-  X.movRI64(buf, RDX, 0x55555555, 0x55555555);
-  X.opRR(buf, X.AND, 64, RCX, RDX);
-  X.opRR(buf, X.SUB, 64, RAX, RCX);
-  X.movRI64(buf, RDX, 0x33333333, 0x33333333);
-  X.opRR(buf, X.MOV, 64, RCX, RAX);
-  X.opRI(buf, X.SHR, 64, RCX, 2);
-  X.opRR(buf, X.AND, 64, RAX, RDX);
-  X.opRR(buf, X.AND, 64, RCX, RDX);
-  X.opRR(buf, X.ADD, 64, RAX, RCX);
-  X.opRR(buf, X.MOV, 64, RCX, RAX);
-  X.opRI(buf, X.SHR, 64, RCX, 4);
-  X.opRR(buf, X.ADD, 64, RAX, RCX);
-  X.movRI64(buf, RDX, 0x0f0f0f0f, 0x0f0f0f0f);
-  X.opRR(buf, X.AND, 64, RAX, RDX);
-  X.movRI64(buf, RDX, 0x01010101, 0x01010101);
-  X.opRR(buf, X.IMUL, 64, RAX, RDX);
-  X.opRI(buf, X.SHR, 64, RAX, 56);
+  // high = lo(a.hi*b.lo) + lo(a.lo*b.hi) + hi(a.lo*b.lo)
+  loadPart(e, RCX, a, 1);
+  loadPart(e, RAX, b, 0);
+  X.opRR(buf, X.IMUL, 64, RCX, RAX);
+  loadPart(e, RAX, a, 0);
+  loadPart(e, RDX, b, 1);
+  X.opRR(buf, X.IMUL, 64, RDX, RAX);
+  X.opRR(buf, X.ADD, 64, RCX, RDX);
+  loadPart(e, RDX, b, 0);
+  X.opR(buf, X.MUL1, 64, RDX);
+  X.opRR(buf, X.ADD, 64, RDX, RCX);
 }
-
-/** rax = rax with its 64 bits reversed; clobbers rcx, rdx. */
-function bitrevRax(e: Emitter): void {
-  const buf = e.buf;
-  X.bswap(buf, 64, RAX);
-  for (const [n, m] of [[4, 0x0f0f0f0f], [2, 0x33333333], [1, 0x55555555]]) {
-    X.movRI64(buf, RDX, m, m);
-    X.opRR(buf, X.MOV, 64, RCX, RAX);
-    X.opRI(buf, X.SHR, 64, RCX, n);
-    X.opRR(buf, X.AND, 64, RCX, RDX);
-    X.opRR(buf, X.AND, 64, RAX, RDX);
-    X.opRI(buf, X.SHL, 64, RAX, n);
-    X.opRR(buf, X.OR, 64, RAX, RCX);
-  }
-}
-
-// ---- high multiply ----
 
 /**
  * umul_overflow / smul_overflow: the high product half decides overflow (nonzero
@@ -635,16 +580,7 @@ function mulOverflow(e: Emitter, i: number, signed: boolean): void {
   }
   X.opRR(buf, S.MOVD_TO_XMM, 64, T1, RCX);
   // low half, as imul
-  loadPart(e, RCX, a, 1);
-  loadPart(e, RAX, b, 0);
-  X.opRR(buf, X.IMUL, 64, RCX, RAX);
-  loadPart(e, RAX, a, 0);
-  loadPart(e, RDX, b, 1);
-  X.opRR(buf, X.IMUL, 64, RDX, RAX);
-  X.opRR(buf, X.ADD, 64, RCX, RDX);
-  loadPart(e, RDX, b, 0);
-  X.opR(buf, X.MUL1, 64, RDX);
-  X.opRR(buf, X.ADD, 64, RDX, RCX);
+  mulLowPair(e, a, b);
   if (signed) {
     // overflow = code != top bit of the low half
     X.opRR(buf, S.MOVD_TO_XMM, 64, T2, RAX);
@@ -739,9 +675,7 @@ function divCall(e: Emitter, i: number): void {
   e.pmEmit();
   X.opRR(buf, X.MOV, 64, RAX, RDX);
   X.opRR(buf, X.OR, 64, RAX, RCX);
-  const nonzero = X.jccShort(buf, CC_NE);
-  e.trapHere(TrapCode.IntegerDivisionByZero);
-  X.patchRel8(buf, nonzero, buf.length);
+  e.trapUnless(CC_NE, TrapCode.IntegerDivisionByZero);
   let done = -1;
   if (op === Op.sdiv || op === Op.srem) {
     // MIN / -1 overflows; MIN % -1 is 0

@@ -122,12 +122,7 @@ export function selectInt(e: Emitter, i: number): boolean {
       return true;
     }
     case Op.icmp: {
-      const cc = e.emitIcmp(i);
-      const r = f.result(i);
-      const d = e.dst(r, RAX);
-      X.setcc(e.buf, cc, d);
-      X.opRR(e.buf, X.MOVZX8, 32, d, d);
-      e.def(r, d);
+      e.defCondition(f.result(i), e.emitIcmp(i));
       return true;
     }
     case Op.select: case Op.select_spectre_guard: {
@@ -246,9 +241,7 @@ export function selectInt(e: Emitter, i: number): boolean {
       const bits = typeBits(t);
       e.toGpr(RAX, a);
       e.aluOperand(X.ADD, bits, RAX, b, RCX);
-      const at = X.jccShort(e.buf, CC_AE);
-      e.trapHere(f.instImm0[i]);
-      X.patchRel8(e.buf, at, e.buf.length);
+      e.trapUnless(CC_AE, f.instImm0[i]);
       e.def(r, RAX);
       return true;
     }
@@ -352,44 +345,29 @@ function cmovOperand(e: Emitter, cc: number, d: number, v: number): void {
 
 /** d = v zero-extended from `bits` to 64. */
 export function zeroExtendTo(e: Emitter, d: number, v: number, bits: number): void {
-  if (bits === 64) { e.toGpr(d, v); return; }
-  if (e.kind(v) === K.Imm) {
-    X.movRI(e.buf, 32, d, e.constLo(v) >>> 0);
-    return;
-  }
-  if (e.kind(v) === K.Mem) {
-    const disp = e.spillDisp(v);
-    if (bits === 8) X.opRM(e.buf, X.MOVZX8, 32, d, RSP, NO_REG, 1, disp);
-    else if (bits === 16) X.opRM(e.buf, X.MOVZX16, 32, d, RSP, NO_REG, 1, disp);
-    else X.opRM(e.buf, X.MOV, 32, d, RSP, NO_REG, 1, disp);
-    return;
-  }
-  const s = e.gpr(v, d);
-  if (bits === 8) X.opRR(e.buf, X.MOVZX8, 32, d, s);
-  else if (bits === 16) X.opRR(e.buf, X.MOVZX16, 32, d, s);
-  else X.opRR(e.buf, X.MOV, 32, d, s);
+  extendTo(e, d, v, bits, false);
 }
 
 /** d = v sign-extended from `bits` to 64. */
 export function signExtendTo(e: Emitter, d: number, v: number, bits: number): void {
+  extendTo(e, d, v, bits, true);
+}
+
+/** d = v sign- or zero-extended from `bits` to 64 (movsx to 64 bits or movzx/mov to 32). */
+export function extendTo(e: Emitter, d: number, v: number, bits: number, signed: boolean): void {
   if (bits === 64) { e.toGpr(d, v); return; }
   if (e.kind(v) === K.Imm) {
-    const lo = e.immLo(v);
-    const x = bits === 32 ? lo | 0 : (lo << (32 - bits)) >> (32 - bits);
-    X.movRI(e.buf, 64, d, x);
+    if (!signed) X.movRI(e.buf, 32, d, e.constLo(v) >>> 0);
+    else {
+      const lo = e.immLo(v);
+      X.movRI(e.buf, 64, d, bits === 32 ? lo | 0 : (lo << (32 - bits)) >> (32 - bits));
+    }
     return;
   }
-  if (e.kind(v) === K.Mem) {
-    const disp = e.spillDisp(v);
-    if (bits === 8) X.opRM(e.buf, X.MOVSX8, 64, d, RSP, NO_REG, 1, disp);
-    else if (bits === 16) X.opRM(e.buf, X.MOVSX16, 64, d, RSP, NO_REG, 1, disp);
-    else X.opRM(e.buf, X.MOVSXD, 64, d, RSP, NO_REG, 1, disp);
-    return;
-  }
-  const s = e.gpr(v, d);
-  if (bits === 8) X.opRR(e.buf, X.MOVSX8, 64, d, s);
-  else if (bits === 16) X.opRR(e.buf, X.MOVSX16, 64, d, s);
-  else X.opRR(e.buf, X.MOVSXD, 64, d, s);
+  const form = bits === 8 ? (signed ? X.MOVSX8 : X.MOVZX8) : bits === 16 ? (signed ? X.MOVSX16 : X.MOVZX16) : signed ? X.MOVSXD : X.MOV;
+  const size = signed ? 64 : 32;
+  if (e.kind(v) === K.Mem) X.opRM(e.buf, form, size, d, RSP, NO_REG, 1, e.spillDisp(v));
+  else X.opRR(e.buf, form, size, d, e.gpr(v, d));
 }
 
 void intCCtoX86; void CC_E; void CC_NO;
