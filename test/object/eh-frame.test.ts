@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ElfObject, R, SHF, SHT } from '../../src/object/elf.js';
 import { DwarfReg, EhFrame } from '../../src/object/eh-frame.js';
-import { addFunction, assertToolsAccept, hex, linkWithC, must, run, tempDir, writeFile } from './tools.js';
+import { addFunction, assertToolsAccept, hex, linkWithC, must, rbpFrameCfi, run, tempDir, writeFile } from './tools.js';
 
 /**
  * `framed`: push rbp; mov rbp,rsp; call cb; pop rbp; ret (11 bytes), with
@@ -22,11 +22,7 @@ function framedObject(cfi: boolean, personality = false): Uint8Array {
     } else {
       eh.beginFunction(f.sec, f.at);
     }
-    eh.advanceTo(1);
-    eh.defCfaOffset(16);
-    eh.offset(DwarfReg.RBP, -16);
-    eh.advanceTo(4);
-    eh.defCfaRegister(DwarfReg.RBP);
+    rbpFrameCfi(eh);
     eh.advanceTo(10);
     eh.defCfa(DwarfReg.RSP, 8);
     eh.endFunction(11);
@@ -40,11 +36,7 @@ test('llvm-dwarfdump decodes the CIE and the FDE program, with the smallest adva
   const f = addFunction(obj, 'big', new Uint8Array(70010).fill(0x90));
   const eh = new EhFrame(obj);
   eh.beginFunction(f.sec, f.at);
-  eh.advanceTo(1);
-  eh.defCfaOffset(16);
-  eh.offset(DwarfReg.RBP, -16);
-  eh.advanceTo(4);
-  eh.defCfaRegister(DwarfReg.RBP);
+  rbpFrameCfi(eh);
   eh.offset(DwarfReg.R15, -24);
   eh.advanceTo(100);
   eh.rememberState();

@@ -4,7 +4,7 @@ import { ElfObject, R } from '../../src/object/elf.js';
 import { DwarfReg, EhFrame } from '../../src/object/eh-frame.js';
 import { lsdaSection, writeLsda } from '../../src/object/lsda.js';
 import { readElf, readRelas, readSymbols, sectionBytes } from '../../src/object/elf-read.js';
-import { addFunction, assertToolsAccept, hex, linkWithC, run, tempDir, writeFile } from './tools.js';
+import { addFunction, assertToolsAccept, hex, linkWithC, rbpFrameCfi, run, tempDir, writeFile } from './tools.js';
 
 /** Builds `guarded`, whose call to cb has landing pad `pad` (0 = none). */
 function guardedObject(pad: number): Uint8Array {
@@ -17,11 +17,7 @@ function guardedObject(pad: number): Uint8Array {
   const lsda = writeLsda(obj, lsec, [4, 5, pad, 0, 14, 5, 0, 0]);
   const eh = new EhFrame(obj);
   eh.beginFunction(f.sec, f.at, obj.symbol('__gcc_personality_v0'), lsec, lsda);
-  eh.advanceTo(1);
-  eh.defCfaOffset(16);
-  eh.offset(DwarfReg.RBP, -16);
-  eh.advanceTo(4);
-  eh.defCfaRegister(DwarfReg.RBP);
+  rbpFrameCfi(eh);
   eh.advanceTo(10);
   eh.rememberState();
   eh.defCfa(DwarfReg.RSP, 8);

@@ -1,6 +1,6 @@
 // Shared helpers for the object-layer tests: temporary directories, running
 // the system toolchain (cc, readelf, llvm-readobj-22, nm, ar) on written
-// objects, and building small functions from hand-encoded machine code.
+// objects, building small functions from hand-encoded machine code and their CFI.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ElfObject, STB, STT, STV, type SectionId, type SymbolId } from '../../src/object/elf.js';
+import { DwarfReg, type EhFrame } from '../../src/object/eh-frame.js';
 
 export interface Ran {
   status: number | null;
@@ -81,4 +82,13 @@ export function addFunction(
   obj.setSymbolKind(sym, bind, STT.FUNC, vis);
   obj.define(sym, sec, at, bytes.length);
   return { sec, sym, at };
+}
+
+/** CFI for `push rbp` at offset 0 and `mov rbp, rsp` at 1: from offset 4 the CFA is rbp + 16, rbp saved at CFA - 16. */
+export function rbpFrameCfi(eh: EhFrame): void {
+  eh.advanceTo(1);
+  eh.defCfaOffset(16);
+  eh.offset(DwarfReg.RBP, -16);
+  eh.advanceTo(4);
+  eh.defCfaRegister(DwarfReg.RBP);
 }
