@@ -673,6 +673,23 @@ class Gen {
     return this.get(t);
   }
 
+  /** Fills each arm with a region of min + int(spread) steps, then jumps to `bj` passing a digest of the arm's values; continues in `bj`. */
+  joinArms(arms: number[], bj: number, min: number, spread: number): void {
+    const saved = this.pool.length;
+    const dj = this.newValue(I64);
+    for (const b of arms) {
+      this.enter(b);
+      this.pool.push(...this.f.blocks[b].params);
+      this.region(min + this.r.int(spread));
+      const args = this.argsFor(bj);
+      this.term({ kind: 'jump', cond: -1, calls: [{ block: bj, args: [...args, this.digest(saved)] }], rets: [] });
+      this.pool.length = saved;
+    }
+    this.f.blocks[bj].params.push(dj);
+    this.enter(bj);
+    this.pool.push(...this.f.blocks[bj].params);
+  }
+
   diamond(): void {
     const r = this.r;
     const c = this.condValue();
@@ -681,19 +698,7 @@ class Gen {
     this.addParams(be, r.int(2));
     this.addParams(bj, r.int(2));
     this.term({ kind: 'brif', cond: c, calls: [{ block: bt, args: this.argsFor(bt) }, { block: be, args: this.argsFor(be) }], rets: [] });
-    const saved = this.pool.length;
-    const dj = this.newValue(I64);
-    for (const b of [bt, be]) {
-      this.enter(b);
-      this.pool.push(...this.f.blocks[b].params);
-      this.region(2 + r.int(6));
-      const args = this.argsFor(bj);
-      this.term({ kind: 'jump', cond: -1, calls: [{ block: bj, args: [...args, this.digest(saved)] }], rets: [] });
-      this.pool.length = saved;
-    }
-    this.f.blocks[bj].params.push(dj);
-    this.enter(bj);
-    this.pool.push(...this.f.blocks[bj].params);
+    this.joinArms([bt, be], bj, 2, 6);
   }
 
   switchTable(): void {
@@ -716,19 +721,7 @@ class Gen {
       calls.push({ block: b, args: this.argsFor(b) });
     }
     this.term({ kind: 'br_table', cond: idx, calls, rets: [] });
-    const saved = this.pool.length;
-    const dj = this.newValue(I64);
-    for (const b of cases) {
-      this.enter(b);
-      this.pool.push(...this.f.blocks[b].params);
-      this.region(1 + r.int(4));
-      const args = this.argsFor(bj);
-      this.term({ kind: 'jump', cond: -1, calls: [{ block: bj, args: [...args, this.digest(saved)] }], rets: [] });
-      this.pool.length = saved;
-    }
-    this.f.blocks[bj].params.push(dj);
-    this.enter(bj);
-    this.pool.push(...this.f.blocks[bj].params);
+    this.joinArms(cases, bj, 1, 4);
   }
 
   loop(): void {
