@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { buildModule, GENERATED_NAME, loadBitcodeApi, missingTools, oracleText, type CorpusModule, type Variant } from '../test/bitcode/corpus.js';
 import { splitEntities } from '../test/bitcode/ll-diff.js';
+import { median } from './stats.js';
 
 interface Args {
   reps: number;
@@ -24,12 +25,6 @@ function parseArgs(argv: string[]): Args {
   }
   if (a.modules.length === 0) a.modules = [[GENERATED_NAME, 'bc'], [GENERATED_NAME, 'bc-g']];
   return a;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length & 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** Median wall time in ms of `reps` runs, after two unmeasured warm-up runs (JIT). */

@@ -13,6 +13,7 @@ import { parseClifFile } from '../src/ir/parser.js';
 import { verifyFunction } from '../src/ir/verifier.js';
 import { compileObject } from '../src/x64/compile.js';
 import type { Function } from '../src/ir/function.js';
+import { median } from './stats.js';
 
 interface Args {
   reps: number;
@@ -31,12 +32,6 @@ function parseArgs(argv: string[]): Args {
     else throw new Error(`unknown argument ${argv[i]}; usage: bench/vs-llvm.ts [--reps N] [--sizes 200,1000,5000] [--no-run] [--no-compile]`);
   }
   return a;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length & 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function fmtRate(x: number): string {
