@@ -465,12 +465,28 @@ export class BitCursor {
           k = 1;
         }
         this.reserve(count);
-        if (eltEnc === Enc.Char6) {
+        const fixedW = eltEnc === Enc.Char6 ? 6 : eltEnc === Enc.Fixed && eltW <= 32 ? eltW : 0;
+        if (fixedW > 0) {
+          // Fixed-width elements: bounds checked once for the whole array.
+          const last = this.pos + (count - k) * fixedW;
+          if (last > this.blockEnd) throw this.error(last > this.endBit ? 'unexpected end of file' : 'read past the end of the block', this.pos);
           const o = this.ops;
-          for (; k < count; k++) o[this.n++] = CHAR6_CODES[this.read(6)]!;
-        } else if (eltEnc === Enc.Fixed && eltW <= 32) {
-          const o = this.ops;
-          for (; k < count; k++) o[this.n++] = this.read(eltW);
+          const words = this.words;
+          const mask = fixedW === 32 ? 0xffffffff : (1 << fixedW) - 1;
+          const char6 = eltEnc === Enc.Char6;
+          let pos = this.pos;
+          let n = this.n;
+          for (; k < count; k++) {
+            const w = pos >>> 5;
+            const b = pos & 31;
+            let v = words[w]! >>> b;
+            if (b + fixedW > 32) v |= words[w + 1]! << (32 - b);
+            v = (v & mask) >>> 0;
+            o[n++] = char6 ? CHAR6_CODES[v]! : v;
+            pos += fixedW;
+          }
+          this.pos = pos;
+          this.n = n;
         } else if (eltEnc === Enc.VBR && eltW <= 32) {
           for (; k < count; k++) this.put(this.vbrOp(eltW));
         } else {
