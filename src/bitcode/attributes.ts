@@ -170,13 +170,16 @@ const HEX = '0123456789ABCDEF';
 /** Escapes a string the way LLVM's printEscapedString does. */
 export function escapeString(s: string): string {
   let out = '';
+  let run = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s.charCodeAt(i);
+    if (ch >= 0x20 && ch < 0x7f && ch !== 0x22 && ch !== 0x5c) continue;
+    if (run < i) out += s.slice(run, i);
+    run = i + 1;
     if (ch === 0x5c) out += '\\\\';
-    else if (ch >= 0x20 && ch < 0x7f && ch !== 0x22) out += s[i];
     else out += '\\' + HEX[(ch >> 4) & 15] + HEX[ch & 15];
   }
-  return out;
+  return run === 0 ? s : run < s.length ? out + s.slice(run) : out;
 }
 
 const MODREF = ['none', 'read', 'write', 'readwrite'];

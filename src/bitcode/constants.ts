@@ -5,6 +5,10 @@ import { BitCursor, Entry } from './bitstream.js';
 import { CstCode } from './codes.js';
 import { ConstKind, TypeKind, type ConstTable, type TypeTable } from './module.js';
 
+function need(c: BitCursor, n: number, k: number): void {
+  if (n < k) throw c.error(`constant record ${c.code} is too short`);
+}
+
 /** Decodes the sign-rotated 64-bit integer in operand i as a bigint. */
 export function signedBig(c: BitCursor, i: number): bigint {
   const v = c.big(i);
@@ -59,9 +63,6 @@ export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable
       continue;
     }
     if (cur < 0) cur = i32();
-    const need = (k: number) => {
-      if (n < k) throw c.error(`constant record ${code} is too short`);
-    };
     switch (code) {
       case CstCode.Null:
         t.add(ConstKind.Null, cur);
@@ -73,14 +74,14 @@ export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable
         t.add(ConstKind.Poison, cur);
         break;
       case CstCode.Integer: {
-        need(1);
+        need(c, n, 1);
         const num = signedNum(c, 0);
         if (num !== undefined) t.add(ConstKind.Int, cur, t.nums.push(num) - 1, 0);
         else t.add(ConstKind.Int, cur, t.bigs.push(signedBig(c, 0)) - 1, 1);
         break;
       }
       case CstCode.WideInteger: {
-        need(1);
+        need(c, n, 1);
         let v = 0n;
         for (let k = 0; k < n; k++) v |= BigInt.asUintN(64, signedBig(c, k)) << BigInt(64 * k);
         const w = types.kind[cur] === TypeKind.Integer ? types.a[cur]! : 64 * n;
@@ -88,7 +89,7 @@ export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable
         break;
       }
       case CstCode.Float: {
-        need(1);
+        need(c, n, 1);
         let bits = c.big(0);
         if (n > 1) bits |= c.big(1) << 64n;
         t.add(ConstKind.Float, cur, t.bigs.push(bits) - 1);
@@ -112,27 +113,27 @@ export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable
         break;
       }
       case CstCode.CeCast:
-        need(3);
+        need(c, n, 3);
         if (o[0]! > 13) throw c.error(`unknown cast opcode ${o[0]} in CE_CAST`);
         t.add(ConstKind.Cast, cur, o[0]!);
         ty(o[1]!);
         t.addOp(val(o[2]!));
         break;
       case CstCode.CeBinop:
-        need(3);
+        need(c, n, 3);
         if (o[0]! > 12) throw c.error(`unknown binary opcode ${o[0]} in CE_BINOP`);
         t.add(ConstKind.Binop, cur, o[0]!, n > 3 ? o[3]! : 0);
         t.addOp(val(o[1]!));
         t.addOp(val(o[2]!));
         break;
       case CstCode.CeUnop:
-        need(2);
+        need(c, n, 2);
         t.add(ConstKind.Unop, cur, o[0]!);
         t.addOp(val(o[1]!));
         break;
       case CstCode.CeGep:
       case CstCode.CeGepWithInrange: {
-        need(2);
+        need(c, n, 2);
         let k = 2;
         if (code === CstCode.CeGepWithInrange) {
           const width = o[k++]!;
@@ -147,7 +148,7 @@ export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable
         break;
       }
       case CstCode.InlineAsm: {
-        need(3);
+        need(c, n, 3);
         const fnType = ty(o[0]!);
         const flags = o[1]!;
         const asmLen = o[2]!;
@@ -167,14 +168,14 @@ export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable
         break;
       }
       case CstCode.BlockAddress:
-        need(3);
+        need(c, n, 3);
         t.add(ConstKind.BlockAddress, cur);
         t.addOp(val(o[1]!));
         t.addOp(o[2]!);
         break;
       case CstCode.DsoLocalEquivalent:
       case CstCode.NoCfiValue:
-        need(2);
+        need(c, n, 2);
         t.add(code === CstCode.DsoLocalEquivalent ? ConstKind.DsoLocalEquivalent : ConstKind.NoCfi, cur);
         t.addOp(val(o[1]!));
         break;

@@ -335,7 +335,8 @@ let chunkAt = 0;
 
 function take(src: Int32Array, len: number): Int32Array {
   const a = new Int32Array(chunk, chunkAt, len);
-  a.set(src.subarray(0, len));
+  if (len < 64) for (let i = 0; i < len; i++) a[i] = src[i]!;
+  else a.set(src.subarray(0, len));
   chunkAt += len * 4;
   return a;
 }
@@ -360,7 +361,8 @@ function copyOut(d: Decoder, body: FunctionBody): void {
   body.valueInst = I32Vec.over(take(d.valueInst, d.numValues));
   body.blockStart = take(d.blockStart, nb);
   const op = new Uint8Array(chunk, chunkAt, ni);
-  op.set(d.op.subarray(0, ni));
+  const sop = d.op;
+  for (let i = 0; i < ni; i++) op[i] = sop[i]!;
   chunkAt += (ni + 3) & ~3;
   body.op = op;
   body.numInsts = ni;

@@ -23,7 +23,7 @@ export class I32Vec {
   }
   push(v: number): number {
     if (this.length === this.data.length) {
-      const d = new Int32Array(Math.max(16, this.data.length * 2));
+      const d = new Int32Array(Math.max(4, this.data.length * 2));
       d.set(this.data);
       this.data = d;
     }

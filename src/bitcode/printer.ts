@@ -213,14 +213,14 @@ function isImplicitDsoLocal(g: GlobalValue): boolean {
 /** Prints the whole module as LLVM assembly text. */
 export function printModule(m: Module): string {
   const w = new TextSink();
-  new Printer(m).module(w);
+  new Printer(m, w).module(w);
   return w.finish();
 }
 
 /** Prints one function (declaration or definition), decoding its body. */
 export function printFunction(m: Module, fn: number): string {
   const w = new TextSink();
-  new Printer(m).function(fn, w);
+  new Printer(m, w).function(fn, w);
   return w.finish();
 }
 
@@ -229,15 +229,22 @@ interface NativeWrite {
   utf8Write(s: string, offset: number, maxBytes: number): number;
 }
 
+/** A sink's byte buffer, kept (grown) from one print call to the next; undefined while a sink holds it. */
+let sinkBuf: (Buffer & NativeWrite) | undefined;
+
 /**
- * Output text gathered in 1 MiB byte chunks, each turned into a string once
- * (Latin-1; chunks this large skip the young generation); a string with a
- * character above 0xFF is kept as its own piece.
+ * Output text gathered as bytes in one growing buffer and turned into a string
+ * once (Latin-1); a string with a character above 0xFF is kept as its own piece.
  */
 class TextSink {
-  private buf = Buffer.allocUnsafe(1 << 20) as Buffer & NativeWrite;
+  private buf: Buffer & NativeWrite;
   private n = 0;
   private parts: string[] = [];
+
+  constructor() {
+    this.buf = sinkBuf ?? (Buffer.allocUnsafe(1 << 16) as Buffer & NativeWrite);
+    sinkBuf = undefined;
+  }
 
   str(s: string): void {
     this.strFrom(s, 0);
@@ -246,16 +253,9 @@ class TextSink {
   /** Writes `s` from index `from` on. */
   strFrom(s: string, from: number): void {
     const len = s.length - from;
-    let n = this.n;
+    const n = this.n;
+    if (n + 3 * len > this.buf.length) this.grow(3 * len);
     const buf = this.buf;
-    if (n + 3 * len > buf.length) {
-      this.flush();
-      n = 0;
-      if (3 * len > buf.length) {
-        this.parts.push(from ? s.slice(from) : s);
-        return;
-      }
-    }
     // Long strings are copied natively; UTF-8 is byte for byte while they are ASCII.
     if (from === 0 && len >= 32 && buf.utf8Write(s, n, 3 * len) === len) {
       this.n = n + len;
@@ -274,7 +274,7 @@ class TextSink {
   }
 
   ch(c: number): void {
-    if (this.n === this.buf.length) this.flush();
+    if (this.n === this.buf.length) this.grow(1);
     this.buf[this.n++] = c;
   }
 
@@ -284,13 +284,21 @@ class TextSink {
     else this.str(String(v));
   }
 
+  private grow(extra: number): void {
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.n + extra)) as Buffer & NativeWrite;
+    this.buf.copy(next, 0, 0, this.n);
+    this.buf = next;
+  }
+
   private flush(): void {
     if (this.n) this.parts.push(this.buf.toString('latin1', 0, this.n));
     this.n = 0;
   }
 
+  /** The text written; the sink must not be used afterwards. */
   finish(): string {
     this.flush();
+    sinkBuf = this.buf;
     const p = this.parts;
     return p.length === 1 ? p[0]! : p.join('');
   }
@@ -298,7 +306,7 @@ class TextSink {
 
 class Printer {
   private tn: TypeNamer;
-  private w: TextSink = new TextSink();
+  private w: TextSink;
   private attrGroupIds = new Map<string, number>();
   private attrGroupText: string[] = [];
   private globalNames: string[] = [];
@@ -312,7 +320,8 @@ class Printer {
   private slotNames: string[] = [];
   private ptr0 = -1;
 
-  constructor(private m: Module) {
+  constructor(private m: Module, w: TextSink) {
+    this.w = w;
     this.tn = new TypeNamer(m.types, quoteName);
     let k = 0;
     const order = [GlobalKind.Var, GlobalKind.Function, GlobalKind.Alias, GlobalKind.IFunc];
