@@ -88,6 +88,8 @@ class Decoder {
   numValues = 0;
   blockStart = EMPTY_I32;
   pendingBundles: number[][] = EMPTY_BUNDLES;
+  /** The function's constants, copied out exactly sized at the end. */
+  consts = new ConstTable(0, 256);
 
   constructor(m: Module, c: BitCursor, body: FunctionBody) {
     this.m = m;
@@ -268,7 +270,9 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   const fnTy = g.valueType;
   const numArgs = t.n[fnTy]!;
   const argBase = m.numModuleValues;
-  const body = new FunctionBody(loc.fn, new ConstTable(argBase + numArgs, 0));
+  const d = decoder ?? (decoder = new Decoder(m, c, new FunctionBody(loc.fn, new ConstTable(0, 0))));
+  d.consts.reset(argBase + numArgs);
+  const body = new FunctionBody(loc.fn, d.consts);
   body.numArgs = numArgs;
   body.argBase = argBase;
   body.instBase = argBase + numArgs;
@@ -281,7 +285,6 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
     ct.ptr0 = t.pointer(0);
   }
 
-  const d = decoder ?? (decoder = new Decoder(m, c, body));
   d.m = m;
   d.t = t;
   d.body = body;
@@ -345,7 +348,9 @@ function take(src: Int32Array, len: number): Int32Array {
 function copyOut(d: Decoder, body: FunctionBody): void {
   const ni = d.numInsts;
   const nb = d.numBlocks;
-  const words = ni * 6 + d.numOps + d.numValues + nb;
+  const ct = d.consts;
+  const nc = ct.length;
+  const words = ni * 6 + d.numOps + d.numValues + nb + nc * 6 + ct.pool.length;
   const bytes = words * 4 + ((ni + 3) & ~3);
   if (chunkAt + bytes > chunk.byteLength) {
     chunk = new ArrayBuffer(Math.max(CHUNK_BYTES, bytes));
@@ -365,8 +370,27 @@ function copyOut(d: Decoder, body: FunctionBody): void {
   for (let i = 0; i < ni; i++) op[i] = sop[i]!;
   chunkAt += (ni + 3) & ~3;
   body.op = op;
+  body.consts = nc ? copyConsts(ct) : new ConstTable(ct.base, 0);
   body.numInsts = ni;
   body.numBlocks = nb;
+}
+
+/** An exactly-sized copy of a table of constants, its columns in the current chunk. */
+function copyConsts(src: ConstTable): ConstTable {
+  const t = new ConstTable(src.base, 0);
+  const n = src.length;
+  t.kind = I32Vec.over(take(src.kind.data, n));
+  t.type = I32Vec.over(take(src.type.data, n));
+  t.a = I32Vec.over(take(src.a.data, n));
+  t.b = I32Vec.over(take(src.b.data, n));
+  t.start = I32Vec.over(take(src.start.data, n));
+  t.n = I32Vec.over(take(src.n.data, n));
+  t.pool = I32Vec.over(take(src.pool.data, src.pool.length));
+  if (src.nums.length) t.nums = src.nums.slice();
+  if (src.bigs.length) t.bigs = src.bigs.slice();
+  if (src.strings.length) t.strings = src.strings.slice();
+  if (src.asms.length) t.asms = src.asms.slice();
+  return t;
 }
 
 function readBody(d: Decoder): void {

@@ -265,6 +265,22 @@ export class ConstTable {
     return this.kind.length;
   }
 
+  /** Empties the table (keeping its capacity) and sets its base. */
+  reset(base: number): void {
+    this.base = base;
+    this.kind.length = 0;
+    this.type.length = 0;
+    this.a.length = 0;
+    this.b.length = 0;
+    this.start.length = 0;
+    this.n.length = 0;
+    this.pool.length = 0;
+    this.nums.length = 0;
+    this.bigs.length = 0;
+    this.strings.length = 0;
+    this.asms.length = 0;
+  }
+
   add(kind: ConstKind, type: number, a = 0, b = 0): number {
     this.kind.push(kind);
     this.type.push(type);
