@@ -365,6 +365,7 @@ export class BitCursor {
    * vbrSlow (which records values above 2^53 in `wide` and throws errors).
    */
   private vbrOp(width: number): number {
+    if (width > 31) return this.vbrSlow(width);
     const start = this.pos;
     const end = this.blockEnd;
     const words = this.words;

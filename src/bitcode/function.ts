@@ -24,7 +24,7 @@
 import { BitCursor, Entry } from './bitstream.js';
 import { BlockId, FuncCode, VstCode } from './codes.js';
 import { readConstantsBlock } from './constants.js';
-import { ConstTable, FunctionBody, I32Vec, Op, TypeKind, TypeFlag, type Module, type TypeTable } from './module.js';
+import { ConstTable, FunctionBody, I32Vec, Module, Op, TypeKind, TypeFlag, type TypeTable } from './module.js';
 import { validateConsts } from './reader.js';
 import { CgtsError } from '../support/diag.js';
 
@@ -270,7 +270,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   const fnTy = g.valueType;
   const numArgs = t.n[fnTy]!;
   const argBase = m.numModuleValues;
-  const d = decoder ?? (decoder = new Decoder(m, c, new FunctionBody(loc.fn, new ConstTable(0, 0))));
+  const d = decoder ?? (decoder = new Decoder(m, c, NO_BODY));
   d.consts.reset(argBase + numArgs);
   const body = new FunctionBody(loc.fn, d.consts);
   body.numArgs = numArgs;
@@ -316,17 +316,27 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
   d.pendingBundles = EMPTY_BUNDLES;
   try {
     readBody(d);
+    if (d.curBlock !== d.numBlocks) throw d.err(`function declares ${d.numBlocks} blocks but ${d.curBlock} are terminated`);
+    if (d.maxFwd >= d.next) throw d.err(`value id ${d.maxFwd} is used but never defined`);
+    if (body.consts.length) validateConsts(body.consts, d.next, `${m.fileName}: byte ${loc.blockPos >>> 3} in FUNCTION block of @${d.fname}`);
+    copyOut(d, body);
+    checkOperands(body, d.next, d);
   } catch (e) {
     if (e instanceof CgtsError) throw e;
     throw d.err(`malformed function body (${e instanceof Error ? e.message : String(e)})`);
+  } finally {
+    // The shared decoder must not keep the module alive.
+    d.m = NO_MODULE;
+    d.t = NO_MODULE.types;
+    d.c = NO_CURSOR;
+    d.body = NO_BODY;
   }
-  if (d.curBlock !== d.numBlocks) throw d.err(`function declares ${d.numBlocks} blocks but ${d.curBlock} are terminated`);
-  if (d.maxFwd >= d.next) throw d.err(`value id ${d.maxFwd} is used but never defined`);
-  if (body.consts.length) validateConsts(body.consts, d.next, `${m.fileName}: byte ${loc.blockPos >>> 3} in FUNCTION block of @${d.fname}`);
-  copyOut(d, body);
-  checkOperands(body, d.next, (msg) => d.err(msg));
   return body;
 }
+
+const NO_MODULE = new Module('', new Uint8Array(0));
+const NO_CURSOR = new BitCursor(NO_MODULE.bytes, '');
+const NO_BODY = new FunctionBody(-1, new ConstTable(0, 0));
 
 /**
  * Bodies' columns are views into shared chunks: one ArrayBuffer per body
@@ -871,12 +881,12 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
 }
 
 /** Checks value-id operands of constants referenced by switch cases. */
-function checkOperands(body: FunctionBody, limit: number, err: (m: string) => CgtsError): void {
+function checkOperands(body: FunctionBody, limit: number, d: Decoder): void {
   for (let i = 0; i < body.numInsts; i++) {
     if (body.op[i] !== Op.Switch) continue;
     const cnt = body.opCount[i]!;
     for (let k = 2; k < cnt; k += 2) {
-      if (body.operand(i, k) >= limit) throw err('switch case value out of range');
+      if (body.operand(i, k) >= limit) throw d.err('switch case value out of range');
     }
   }
 }
