@@ -39,17 +39,24 @@ export function helpText(): string {
   ];
   const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
   for (const c of Object.values(commands)) lines.push(`  ${c.usage.padEnd(width)}  ${c.summary}`);
+  lines.push('', "Each command's options: cgts <command> --help");
   lines.push('', 'options:', '  -h, --help     show this help', '  -V, --version  show the version');
-  lines.push('', 'environment:', '  CGTS_BACKTRACE=1  print a JavaScript stack trace with internal errors');
+  lines.push('', 'exit status: 0 success, 1 an error in the input (or a failing test), 2 a usage error,');
+  lines.push('             101 an internal error (a bug in cgts)');
+  lines.push('', 'environment:', '  CGTS_BACKTRACE=1  print a JavaScript stack trace with every error');
   return lines.join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
     const [name, ...rest] = argv;
-    if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    if (name === undefined) {
+      process.stderr.write(helpText() + '\n');
+      return 2;
+    }
+    if (name === '-h' || name === '--help' || name === 'help') {
       process.stdout.write(helpText() + '\n');
-      return name === undefined ? 2 : 0;
+      return 0;
     }
     if (name === '-V' || name === '--version') {
       process.stdout.write('cgts 0.1.0\n');
@@ -73,7 +80,7 @@ export function reportError(e: unknown): number {
   if (e instanceof CgtsError) {
     process.stderr.write(`cgts: error: ${e.describe()}\n`);
     if (backtrace && e.stack) process.stderr.write(e.stack + '\n');
-    return 1;
+    return e.exitCode;
   }
   const msg = e instanceof Error ? e.message : String(e);
   process.stderr.write(`cgts: internal error: ${msg}\n`);

@@ -1,7 +1,7 @@
 // `cgts clif test|run <files or dirs> [--interp-only]`: runs CLIF filetests
 // with the filetest runner and returns exit status 1 if anything failed.
 
-import { fail } from '../support/diag.js';
+import { fail, usageError } from '../support/diag.js';
 import { runFiles } from '../filetest/runner.js';
 
 const usage = 'usage: cgts clif test|run [--interp-only] <files or dirs>';
@@ -17,15 +17,15 @@ export async function run(args: string[]): Promise<number> {
     );
     return 0;
   }
-  if (sub !== 'test' && sub !== 'run') fail(sub === undefined ? usage : `unknown subcommand '${sub}'; ${usage}`);
+  if (sub !== 'test' && sub !== 'run') usageError(sub === undefined ? usage : `unknown subcommand '${sub}'; ${usage}`);
   let interpOnly = false;
   const paths: string[] = [];
   for (const a of rest) {
     if (a === '--interp-only') interpOnly = true;
-    else if (a.startsWith('-')) fail(`unknown option '${a}'; ${usage}`);
+    else if (a.startsWith('-')) usageError(`unknown option '${a}'; ${usage}`);
     else paths.push(a);
   }
-  if (paths.length === 0) fail(`no files given; ${usage}`);
+  if (paths.length === 0) usageError(`no files given; ${usage}`);
   const summary = await runFiles(paths, { mode: sub, interpOnly });
   return summary.failed > 0 ? 1 : 0;
 }

@@ -5,10 +5,13 @@
 export class CgtsError extends Error {
   /** Where the problem is, e.g. `file.clif:3:7` or `crate foo, function bar`; may be empty. */
   readonly where: string;
-  constructor(message: string, where = '') {
+  /** The exit status the CLI returns for it: 1 for bad input, 2 for a bad command line. */
+  readonly exitCode: number;
+  constructor(message: string, where = '', exitCode = 1) {
     super(message);
     this.name = 'CgtsError';
     this.where = where;
+    this.exitCode = exitCode;
   }
   /** One line: `where: message`, or just the message. */
   describe(): string {
@@ -19,6 +22,11 @@ export class CgtsError extends Error {
 /** Throws a CgtsError; for conditions the input can cause. */
 export function fail(message: string, where = ''): never {
   throw new CgtsError(message, where);
+}
+
+/** Throws a CgtsError for a bad command line (exit status 2). */
+export function usageError(message: string): never {
+  throw new CgtsError(message, '', 2);
 }
 
 /** For internal invariants: a broken one is a bug in cgts, not in the input. */
