@@ -5,12 +5,13 @@
 
 import { Function } from '../ir/function.js';
 import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
-import { I128, I8, typeBits, isScalarFloat, F32 } from '../ir/types.js';
+import { I128, I8, typeBits, isScalarFloat, F32, F128 } from '../ir/types.js';
 import { IntCC } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, VF } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
+import { MOVE_GPR, MOVE_XMM128, moveWidth } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -291,7 +292,7 @@ export class Emitter {
       if (t === I128) {
         this.pmAdd(this.homePartKey(v, 0), this.abiInKey(lo), 8);
         this.pmAdd(this.homePartKey(v, 1), this.abiInKey(hi), 8);
-      } else this.pmAdd(this.homeKey(h), this.abiInKey(lo), isScalarFloat(t) ? 16 : 8);
+      } else this.pmAdd(this.homeKey(h), this.abiInKey(lo), moveWidth(t));
     }
     if (L.retAreaPtr >= 0) this.pmAdd(memKey(RSP, this.retPtrSlot), this.abiInKey(L.retAreaPtr), 8);
     const sret = this.layout.sretParam;
@@ -692,7 +693,7 @@ export class Emitter {
       return;
     }
     if (h >= HOME_SPILL) {
-      X.opRM(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, x, RSP, NO_REG, 1, this.spillDisp(v));
+      X.opRM(buf, spillForm(t), 0, x, RSP, NO_REG, 1, this.spillDisp(v));
       return;
     }
     if (h >= 0) {
@@ -748,7 +749,7 @@ export class Emitter {
     const h = this.ra.home[v];
     if (h === HOME_NONE || h === x + 16) return;
     const buf = this.buf;
-    if (h >= HOME_SPILL) X.opMR(buf, this.f.valueType[v] === F32 ? S.MOVSS : S.MOVSD, 0, RSP, NO_REG, 1, this.spillDisp(v), x);
+    if (h >= HOME_SPILL) X.opMR(buf, spillForm(this.f.valueType[v]), 0, RSP, NO_REG, 1, this.spillDisp(v), x);
     else if (h >= 16) X.opRR(buf, S.MOVAPS, 0, h - 16, x);
     else X.opRR(buf, S.MOVD_FROM_XMM, 64, h, x);
   }
@@ -771,7 +772,7 @@ export class Emitter {
     this.pmHi.length = 0;
   }
 
-  /** Adds dst <- src; width 8 for GPR words, 16 for XMM registers. */
+  /** Adds dst <- src; width MOVE_GPR, MOVE_XMM or MOVE_XMM128 (see moveWidth). */
   pmAdd(dst: number, src: number, width: number, lo = 0, hi = 0): void {
     if (dst === KEY_NONE || dst === src) return;
     this.pmDst.push(dst);
@@ -799,7 +800,7 @@ export class Emitter {
       else this.unsupported(`(value v${v} used but never computed)`);
       return;
     }
-    this.pmAdd(dst, t === I128 ? this.homePartKey(v, part) : this.homeKey(h), isScalarFloat(t) ? 16 : 8);
+    this.pmAdd(dst, t === I128 ? this.homePartKey(v, part) : this.homeKey(h), moveWidth(t));
   }
 
   homeKey(h: number): number {
@@ -855,7 +856,7 @@ export class Emitter {
           break;
         }
         let tmp = -1;
-        const cands = w === 16 ? TMP_XMM_KEYS : TMP_GPR_KEYS;
+        const cands = w === MOVE_GPR ? TMP_GPR_KEYS : TMP_XMM_KEYS;
         for (const c of cands) {
           let used = false;
           for (let j = 0; j < n; j++) if (!done[j] && (src[j] === c || dst[j] === c)) used = true;
@@ -900,15 +901,16 @@ export class Emitter {
     } else if (d < 32) {
       if (s < 16) X.opRR(buf, S.MOVD_TO_XMM, 64, d - 16, s);
       else if (s < 32) X.opRR(buf, S.MOVAPS, 0, d - 16, s - 16);
-      else X.opRM(buf, S.MOVSD, 0, d - 16, keyBase(s), NO_REG, 1, keyDisp(s));
+      else X.opRM(buf, width === MOVE_XMM128 ? S.MOVUPS : S.MOVSD, 0, d - 16, keyBase(s), NO_REG, 1, keyDisp(s));
     } else {
+      const xform = width === MOVE_XMM128 ? S.MOVUPS : S.MOVSD;
       if (s < 16) X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), s);
-      else if (s < 32) X.opMR(buf, S.MOVSD, 0, keyBase(d), NO_REG, 1, keyDisp(d), s - 16);
+      else if (s < 32) X.opMR(buf, xform, 0, keyBase(d), NO_REG, 1, keyDisp(d), s - 16);
       else {
         // memory to memory through a scratch register of the width class
-        if (width === 16) {
-          X.opRM(buf, S.MOVSD, 0, SCRATCH_XMM2, keyBase(s), NO_REG, 1, keyDisp(s));
-          X.opMR(buf, S.MOVSD, 0, keyBase(d), NO_REG, 1, keyDisp(d), SCRATCH_XMM2);
+        if (width !== MOVE_GPR) {
+          X.opRM(buf, xform, 0, SCRATCH_XMM2, keyBase(s), NO_REG, 1, keyDisp(s));
+          X.opMR(buf, xform, 0, keyBase(d), NO_REG, 1, keyDisp(d), SCRATCH_XMM2);
         } else {
           X.opRM(buf, X.MOV, 64, RAX, keyBase(s), NO_REG, 1, keyDisp(s));
           X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), RAX);
@@ -1077,6 +1079,12 @@ export class Emitter {
 }
 
 export const KEY_NONE = -1;
+
+
+/** The SSE move between an XMM register and the spill slot of a float of type t. */
+function spillForm(t: number): X.Form {
+  return t === F32 ? S.MOVSS : t === F128 ? S.MOVUPS : S.MOVSD;
+}
 const SRC_IMM = -2;
 const SRC_ADDR = -3;
 const TMP_GPR_KEYS = [RCX, RDX];

@@ -9,6 +9,7 @@ import { ParamFlag } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { LOC_STACK } from './abi.js';
+import { moveWidth } from './operands.js';
 import { RAX, RSP, NO_REG, R11, RIP } from './regs.js';
 import { R } from '../object/elf.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
@@ -107,7 +108,7 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
         const off = L.params.stackBytes + loc - LOC_STACK;
         // read the return area straight into the home (after the register moves)
         retAreaLoads.push(dst, off, isScalarFloat(t) ? 1 : 0);
-      } else e.pmAdd(dst, loc, isScalarFloat(t) ? 16 : 8);
+      } else e.pmAdd(dst, loc, moveWidth(t));
     }
   }
   e.pmEmit();

@@ -14,6 +14,7 @@ import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSI, RDI, RIP, RSP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
 import { extendTo } from './isel-int.js';
 import { XMM_LOC } from './abi.js';
+import { HOME_SPILL } from './regalloc.js';
 import { R } from '../object/elf.js';
 
 const T0 = 15, T1 = 14;
@@ -178,7 +179,7 @@ export function selectFloat(e: Emitter, i: number): boolean {
         return true;
       }
       if (t === I128 && from === F128) {
-        const xa = xmm128(e, a);
+        const xa = xmm128(e, a, T0);
         X.opRR(buf, S.MOVD_FROM_XMM, 64, RAX, xa);
         X.opRR(buf, S.MOVHLPS, 0, T1, xa);
         X.opRR(buf, S.MOVD_FROM_XMM, 64, RDX, T1);
@@ -323,18 +324,18 @@ function floatLibcall(e: Emitter, i: number, symbol: string): void {
   e.xdef(r, 0);
 }
 
-/** Finishes an f128 result computed in xmm `x`; f128 values live only in XMM registers (spill slots hold 8 bytes). */
+/** Finishes an f128 result computed in xmm `x` (an XMM home or a 16-byte spill slot). */
 export function xdef128(e: Emitter, r: number, x: number): void {
-  const h = e.ra.home[r];
-  if (h >= 32) e.unsupported('(spilled f128 value)');
   e.xdef(r, x);
 }
 
-/** The XMM register holding f128 value `v`. */
-export function xmm128(e: Emitter, v: number): number {
+/** An XMM register holding f128 value `v` (loaded into `scratch` when spilled). */
+export function xmm128(e: Emitter, v: number, scratch: number): number {
   const h = e.ra.home[v];
-  if (h < 16 || h >= 32) e.unsupported('(f128 value outside an XMM register)');
-  return h - 16;
+  if (h >= 16 && h < 32) return h - 16;
+  if (h < HOME_SPILL) e.unsupported('(f128 value outside an XMM register)');
+  X.opRM(e.buf, S.MOVUPS, 0, scratch, RSP, NO_REG, 1, e.spillDisp(v));
+  return scratch;
 }
 
 /** The XMM register number float v lives in, or -1. */

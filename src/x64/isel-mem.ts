@@ -154,7 +154,7 @@ export function selectMem(e: Emitter, i: number): boolean {
         return true;
       }
       if (t === F128 && op === Op.store) {
-        const x = xmm128(e, v);
+        const x = xmm128(e, v, 15);
         faultSite(e, i);
         X.opMR(buf, S.MOVUPS, 0, mBase, mIndex, mScale, mDisp, x);
         return true;

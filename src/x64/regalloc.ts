@@ -3,7 +3,7 @@
 // a GPR (0-15), an XMM (16 + n), a GPR pair (i128), a spill slot, or none.
 
 import { Function } from '../ir/function.js';
-import { I128, isScalarFloat, isVector, typeName } from '../ir/types.js';
+import { I128, F128, isScalarFloat, isVector, typeName } from '../ir/types.js';
 import { Analysis, VF } from './analyze.js';
 import { fail } from '../support/diag.js';
 import { RAX, RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 } from './regs.js';
@@ -162,8 +162,10 @@ export class RegAlloc {
       return;
     }
     const isF = isScalarFloat(t);
+    // an f128 spills to a 16-byte slot
+    const words = t === F128 ? 2 : 1;
     if (isF && crosses) {
-      this.home[v] = HOME_SPILL + this.spillSlot(d, e, 1);
+      this.home[v] = HOME_SPILL + this.spillSlot(d, e, words);
       return;
     }
     const set = isF ? XMM_ANY : crosses ? GPR_SAVED : GPR_ANY;
@@ -195,10 +197,10 @@ export class RegAlloc {
       const w = owner[best];
       if (rend[best] > e && w >= 0 && this.home2[w] < 0) {
         // w started before d: a slot freed since then may have been in use at w's start
-        this.home[w] = HOME_SPILL + this.newSlot(1, rend[best]);
+        this.home[w] = HOME_SPILL + this.newSlot(f.valueType[w] === F128 ? 2 : 1, rend[best]);
         reg = best;
       } else {
-        this.home[v] = HOME_SPILL + this.spillSlot(d, e, 1);
+        this.home[v] = HOME_SPILL + this.spillSlot(d, e, words);
         return;
       }
     }
