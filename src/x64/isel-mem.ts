@@ -16,7 +16,7 @@ import { R } from '../object/elf.js';
 import { AtomicRmwOp, MemFlag, TrapCode, memFlagsTrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, CC_B, CC_A, CC_L, CC_G, invertCC } from './regs.js';
+import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, CC_B, CC_A, CC_L, CC_G } from './regs.js';
 
 /** The current memory operand [mBase + mIndex*mScale + mDisp], set by address(). */
 export let mBase = 0, mIndex = NO_REG, mScale = 1, mDisp = 0;
@@ -273,27 +273,24 @@ export function selectMem(e: Emitter, i: number): boolean {
       else if (bits === 16) X.opRM(buf, X.MOVZX16, 32, RAX, RCX, NO_REG, 1, 0);
       else X.opRM(buf, X.MOV, bits, RAX, RCX, NO_REG, 1, 0);
       const loop = buf.length;
-      // the operand goes through the stack's red zone-free scratch: keep it in r11? use memory form instead
-      X.opRR(buf, X.MOV, 64, RDX, RAX);
       const size = bits < 32 ? 32 : bits;
-      switch (rop) {
-        case AtomicRmwOp.And: e.aluOperand(X.AND, size, RDX, v, RDX); break;
-        case AtomicRmwOp.Or: e.aluOperand(X.OR, size, RDX, v, RDX); break;
-        case AtomicRmwOp.Xor: e.aluOperand(X.XOR, size, RDX, v, RDX); break;
-        case AtomicRmwOp.Nand: e.aluOperand(X.AND, size, RDX, v, RDX); X.opR(buf, X.NOT, size, RDX); break;
-        default: {
+      const bitwise = rop === AtomicRmwOp.And || rop === AtomicRmwOp.Nand || rop === AtomicRmwOp.Or || rop === AtomicRmwOp.Xor;
+      const form = rop === AtomicRmwOp.Or ? X.OR : rop === AtomicRmwOp.Xor ? X.XOR : X.AND;
+      if (bitwise && e.immFits(v, size)) {
+        X.opRR(buf, X.MOV, 64, RDX, RAX);
+        X.opRI(buf, form, size, RDX, e.immLo(v));
+      } else {
+        // rax, rcx and rdx are all taken: the operand comes into rdx on every try
+        e.toGpr(RDX, v);
+        if (bitwise) X.opRR(buf, form, size, RDX, RAX);
+        else {
           // min/max: rdx = cond(old, v) ? old : v
           const cc = rop === AtomicRmwOp.Umin ? CC_B : rop === AtomicRmwOp.Umax ? CC_A : rop === AtomicRmwOp.Smin ? CC_L : CC_G;
-          if (e.kind(v) !== K.Reg && e.kind(v) !== K.Mem) return false;
-          if (e.kind(v) === K.Reg) {
-            X.opRR(buf, X.CMP, bits, RAX, e.ra.home[v]);
-            X.cmov(buf, invertCC(cc), 64, RDX, e.ra.home[v]);
-          } else {
-            X.opRM(buf, X.CMP, bits, RAX, RSP, NO_REG, 1, e.spillDisp(v));
-            X.cmovM(buf, invertCC(cc), 64, RDX, RSP, NO_REG, 1, e.spillDisp(v));
-          }
+          X.opRR(buf, X.CMP, bits, RAX, RDX);
+          X.cmov(buf, cc, 64, RDX, RAX);
         }
       }
+      if (rop === AtomicRmwOp.Nand) X.opR(buf, X.NOT, size, RDX);
       X.lock(buf);
       X.opMR(buf, X.CMPXCHG, bits, RCX, NO_REG, 1, 0, RDX);
       X.jccTo(buf, CC_NE, loop);
