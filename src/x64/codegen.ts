@@ -211,6 +211,11 @@ export class Emitter {
 
   // ---- frame ----
 
+  /**
+   * Offsets are plain numbers, not int32s: slot sizes come from the input.
+   * Every frame offset is an rsp-relative disp32 and the frame size a `sub
+   * rsp, imm32`, so frames past 2^31 - 1 bytes are refused.
+   */
   private layoutFrame(): void {
     const f = this.f;
     let off = this.outArea;
@@ -219,11 +224,11 @@ export class Emitter {
     for (const ss of f.stackSlots) {
       const a = Math.max(ss.align, 1);
       if (a > maxAlign) maxAlign = a;
-      off = (off + a - 1) & ~(a - 1);
+      off = alignUp(off, a);
       this.slotOffset.push(off);
       off += ss.size;
     }
-    off = (off + 15) & ~15;
+    off = alignUp(off, 16);
     this.spillBase = off;
     off += this.ra.spillBytes;
     if (this.layout.params.retAreaPtr >= 0 || this.layout.sretParam >= 0) {
@@ -232,8 +237,11 @@ export class Emitter {
     } else this.retPtrSlot = -1;
     this.savedRegs = [];
     for (const r of [RBX, R12, R13, R14, R15]) if ((this.ra.usedCalleeSaved & (1 << r)) !== 0) this.savedRegs.push(r);
-    off = (off + 15) & ~15;
+    off = alignUp(off, 16);
     if ((this.savedRegs.length & 1) !== 0) off += 8;
+    // the realigning `and rsp, -align` takes an imm32 too
+    if (off > 0x7fffffff) fail(`stack frame of ${off} bytes is larger than 2 GiB (x86-64 frame offsets are 32-bit); use smaller stack slots`);
+    if (maxAlign > 0x80000000) fail(`stack slot alignment of ${maxAlign} bytes is larger than 2 GiB (x86-64 realigns the stack with a 32-bit mask)`);
     this.frameSize = off;
     this.realign = maxAlign > 16 ? maxAlign : 0;
   }
@@ -316,7 +324,7 @@ export class Emitter {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
     const n = this.savedRegs.length;
-    if (this.realign || this.frameSize > 0x7fffffff) {
+    if (this.realign) {
       X.opRM(buf, X.LEA, 64, RSP, RBP, NO_REG, 1, -8 * n);
     } else if (this.frameSize > 0) X.opRI(buf, X.ADD, 64, RSP, this.frameSize);
     for (let k = n - 1; k >= 0; k--) {
@@ -556,7 +564,13 @@ export class Emitter {
 
   stackAddrDisp(v: number): number {
     const d = this.f.valueDef[v];
-    return this.slotOffset[this.f.instImm0[d]] + this.f.instImm1[d];
+    return this.frameDisp(this.slotOffset[this.f.instImm0[d]] + this.f.instImm1[d]);
+  }
+
+  /** `disp`, checked to be an rsp-relative disp32 (a stack-slot offset plus an access offset may not be). */
+  frameDisp(disp: number): number {
+    if (disp !== (disp | 0)) this.unsupported(`(stack-slot displacement ${disp} is outside the 32-bit range)`);
+    return disp;
   }
 
   /** A GPR holding `v` (loaded into `scratch` when it has none). */
@@ -1098,7 +1112,15 @@ function keyBase(k: number): number {
   return ((k - 64) & 1) !== 0 ? RBP : RSP;
 }
 function keyDisp(k: number): number {
-  return (k - 64) >> 1;
+  // not `>> 1`: frame displacements reach 2^31 - 1, so keys exceed int32
+  const x = k - 64;
+  return (x - (x & 1)) / 2;
+}
+
+/** n rounded up to a multiple of a (any positive integer), without int32 wrap-around. */
+function alignUp(n: number, a: number): number {
+  const r = n % a;
+  return r === 0 ? n : n + a - r;
 }
 
 /** Operations whose selection writes no register but the result's between reading the operands and defining the result (so it may be rax). */

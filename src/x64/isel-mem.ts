@@ -50,21 +50,21 @@ export function address(e: Emitter, p: number, off: number, scratch: number): vo
       return;
     }
     if (ik === K.Reg && bk === K.Addr) {
-      mBase = RSP; mIndex = e.ra.home[idx]; mScale = 1 << k; mDisp = e.stackAddrDisp(x) + off;
+      mBase = RSP; mIndex = e.ra.home[idx]; mScale = 1 << k; mDisp = e.frameDisp(e.stackAddrDisp(x) + off);
       return;
     }
     // one scratch: the scaled index there, then the base added or used as base
     e.toGpr(scratch, idx);
     if (k > 0) X.opRI(e.buf, X.SHL, 64, scratch, k);
     if (bk === K.Reg) { mBase = e.ra.home[x]; mIndex = scratch; mDisp = off; return; }
-    if (bk === K.Addr) { mBase = RSP; mIndex = scratch; mDisp = e.stackAddrDisp(x) + off; return; }
+    if (bk === K.Addr) { mBase = RSP; mIndex = scratch; mDisp = e.frameDisp(e.stackAddrDisp(x) + off); return; }
     if (bk === K.Mem) X.opRM(e.buf, X.ADD, 64, scratch, RSP, NO_REG, 1, e.spillDisp(x));
     else e.unsupported('(address base)');
     mBase = scratch; mDisp = off;
     return;
   }
   switch (e.kind(p)) {
-    case K.Addr: mBase = RSP; mDisp = e.stackAddrDisp(p) + off; return;
+    case K.Addr: mBase = RSP; mDisp = e.frameDisp(e.stackAddrDisp(p) + off); return;
     case K.Reg: mBase = e.ra.home[p]; mDisp = off; return;
     default: e.toGpr(scratch, p); mBase = scratch; mDisp = off; return;
   }
