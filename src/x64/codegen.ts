@@ -123,7 +123,8 @@ export class Emitter {
         throw new CgtsError(`${e.message} (instruction ${opcodeNames[f.instOp[this.inst]]} in block${f.instBlock[this.inst]})`, `function %${f.name}`);
       }
       if (e instanceof CgtsError && !e.where) throw new CgtsError(e.message, `function %${f.name}`);
-      throw e;
+      if (e instanceof CgtsError) throw e;
+      throw locatedInternalError(e, f, this.inst);
     }
   }
 
@@ -1090,6 +1091,23 @@ export class Emitter {
     if (this.layout.sretParam >= 0) X.opRM(this.buf, X.MOV, 64, RAX, RSP, NO_REG, 1, this.retPtrSlot);
     this.epilogue();
   }
+}
+
+/**
+ * A bug met while compiling function f (at instruction i when i >= 0), as a
+ * plain Error (still internal, not a CgtsError) whose message says where; the
+ * original error is its cause and its stack is kept.
+ */
+function locatedInternalError(e: unknown, f: Function, i: number): Error {
+  const where = i >= 0 ? `function %${f.name}, instruction ${i} (${opcodeNames[f.instOp[i]]} in block${f.instBlock[i]})` : `function %${f.name}`;
+  const msg = e instanceof Error ? e.message : String(e);
+  const prefix = 'internal error: ';
+  const w = new Error(msg.startsWith(prefix) ? `${prefix}${where}: ${msg.slice(prefix.length)}` : `${where}: ${msg}`, { cause: e });
+  if (e instanceof Error && e.stack) {
+    const at = e.stack.indexOf('\n    at ');
+    if (at >= 0) w.stack = `Error: ${w.message}${e.stack.slice(at)}`;
+  }
+  return w;
 }
 
 export const KEY_NONE = -1;
