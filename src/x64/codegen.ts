@@ -1183,7 +1183,7 @@ export function intCCtoX86(cc: IntCC): number {
     case IntCC.Ugt: return 7;
     case IntCC.Ule: return 6;
   }
-  return CC_E;
+  assert(false, `unknown integer condition code ${cc}`);
 }
 
 function swapIntCCLocal(cc: IntCC): IntCC {

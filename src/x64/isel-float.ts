@@ -10,6 +10,7 @@ import { Op } from '../ir/opcodes.js';
 import { F16, F32, F64, F128, I128, isScalarFloat, typeBits } from '../ir/types.js';
 import { FloatCC, TrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
+import { assert } from '../support/diag.js';
 import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSI, RDI, RIP, RSP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
 import { extendTo } from './isel-int.js';
@@ -478,7 +479,7 @@ export function fcmpFlags(e: Emitter, i: number): number {
       return CC_NE; // from the and/or
     }
   }
-  return CC_E;
+  assert(false, `unknown float condition code ${cc}`);
 }
 
 void CC_O; void CC_NO;

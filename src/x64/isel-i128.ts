@@ -8,6 +8,7 @@ import { Op } from '../ir/opcodes.js';
 import { I128, typeBits } from '../ir/types.js';
 import { IntCC, TrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
+import { assert } from '../support/diag.js';
 import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSI, RDI, RSP, NO_REG, CC_E, CC_NE, CC_B, CC_AE, CC_L, CC_GE, CC_O, CC_NO, CC_NS } from './regs.js';
 import { R } from '../object/elf.js';
@@ -353,8 +354,9 @@ export function icmpI128(e: Emitter, i: number): number {
     case IntCC.Slt: case IntCC.Sgt: return CC_L;
     case IntCC.Sge: case IntCC.Sle: return CC_GE;
     case IntCC.Ult: case IntCC.Ugt: return CC_B;
-    default: return CC_AE;
+    case IntCC.Uge: case IntCC.Ule: return CC_AE;
   }
+  assert(false, `unknown integer condition code ${cc}`);
 }
 
 // ---- parts ----
