@@ -5,7 +5,7 @@
 
 import { Function } from '../ir/function.js';
 import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
-import { I128, I8, typeBits, isScalarFloat, F32, F128 } from '../ir/types.js';
+import { I128, typeBits, isScalarFloat, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
@@ -131,7 +131,7 @@ export class Emitter {
   unsupported(what = ''): never {
     const f = this.f;
     const i = this.inst;
-    fail(`cannot compile ${opcodeNames[f.instOp[i]]}.${f.instType[i] ? typeNameOf(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
+    fail(`cannot compile ${opcodeNames[f.instOp[i]]}.${f.instType[i] ? typeName(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
   }
 
   /** The layout of call instruction i's signature. */
@@ -1189,9 +1189,3 @@ export function intCCtoX86(cc: IntCC): number {
 function swapIntCCLocal(cc: IntCC): IntCC {
   return [IntCC.Eq, IntCC.Ne, IntCC.Sgt, IntCC.Sle, IntCC.Slt, IntCC.Sge, IntCC.Ugt, IntCC.Ule, IntCC.Ult, IntCC.Uge][cc];
 }
-
-import { typeName } from '../ir/types.js';
-function typeNameOf(t: number): string {
-  return typeName(t);
-}
-void I8;
