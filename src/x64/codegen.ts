@@ -11,7 +11,7 @@ import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, VF } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
-import { MOVE_GPR, MOVE_XMM128, moveWidth } from './operands.js';
+import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, DWARF_OF_GPR } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -46,13 +46,10 @@ export interface Reloc {
 /** CFI events as flat records [codeOffset, kind, a, b]. */
 export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Remember = 4, Restore = 5, DefCfa = 6, RestoreReg = 7 }
 
-/** Operand kinds of a value as an instruction sees it. */
-export const enum K { Reg, Mem, Imm, Addr, Load }
 
 const SCRATCH_XMM = 15;
 const SCRATCH_XMM2 = 14;
 
-export const DWARF_OF_GPR = [0, 2, 1, 3, 7, 6, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15];
 
 export class Emitter {
   buf = new ByteBuffer(1 << 16);
@@ -1170,21 +1167,6 @@ function isPure(op: number): boolean {
   return fmt !== Format.Store && fmt !== Format.StoreNoOffset;
 }
 
-export function intCCtoX86(cc: IntCC): number {
-  switch (cc) {
-    case IntCC.Eq: return CC_E;
-    case IntCC.Ne: return CC_NE;
-    case IntCC.Slt: return 12;
-    case IntCC.Sge: return 13;
-    case IntCC.Sgt: return 15;
-    case IntCC.Sle: return 14;
-    case IntCC.Ult: return 2;
-    case IntCC.Uge: return 3;
-    case IntCC.Ugt: return 7;
-    case IntCC.Ule: return 6;
-  }
-  assert(false, `unknown integer condition code ${cc}`);
-}
 
 function swapIntCCLocal(cc: IntCC): IntCC {
   return [IntCC.Eq, IntCC.Ne, IntCC.Sgt, IntCC.Sle, IntCC.Slt, IntCC.Sge, IntCC.Ugt, IntCC.Ule, IntCC.Ult, IntCC.Uge][cc];

@@ -4,7 +4,7 @@
 // Needs the Emitter; writes x86 code for one instruction.
 
 import type { Emitter } from './codegen.js';
-import { K } from './codegen.js';
+import { K } from './operands.js';
 import { loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { Op } from '../ir/opcodes.js';
 import { F16, F32, F64, F128, I128, isScalarFloat, typeBits } from '../ir/types.js';

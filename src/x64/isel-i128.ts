@@ -3,7 +3,7 @@
 // rdx with xmm14/xmm15 as two extra 64-bit temporaries; results go home last.
 
 import type { Emitter } from './codegen.js';
-import { K } from './codegen.js';
+import { K } from './operands.js';
 import { Op } from '../ir/opcodes.js';
 import { I128, typeBits } from '../ir/types.js';
 import { IntCC, TrapCode } from '../ir/immediates.js';

@@ -3,7 +3,7 @@
 // Needs the Emitter's operand helpers; writes x86 code for one instruction.
 
 import type { Emitter } from './codegen.js';
-import { K, intCCtoX86 } from './codegen.js';
+import { K } from './operands.js';
 import { Op } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat } from '../ir/types.js';
 import * as X from './encode.js';
@@ -370,4 +370,4 @@ export function extendTo(e: Emitter, d: number, v: number, bits: number, signed:
   else X.opRR(e.buf, form, size, d, e.gpr(v, d));
 }
 
-void intCCtoX86; void CC_E; void CC_NO;
+void CC_E; void CC_NO;

@@ -7,7 +7,7 @@
 
 import type { Emitter } from './codegen.js';
 import { VF } from './analyze.js';
-import { K } from './codegen.js';
+import { K } from './operands.js';
 import { Op } from '../ir/opcodes.js';
 import { I128, F16, F32, F64, F128, typeBits, isScalarFloat } from '../ir/types.js';
 import { xdef128, xmm128 } from './isel-float.js';
