@@ -15,7 +15,7 @@ import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, DWARF_OF_GPR } from '.
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, CC_E, invertCC, RBX, R12, R13, R14, R15 } from './regs.js';
+import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, R12, R13, R14, R15 } from './regs.js';
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { selectCall, extendArg, extendInPlace } from './isel-call.js';
@@ -77,7 +77,7 @@ export class Emitter {
   inst = -1;
   /** Order index of the block being emitted. */
   curOrder = 0;
-  /** Extra code appended after the body: [label fix-up offsets..., ] emitted by lateStubs. */
+  /** Constants placed after the code (16-byte ones aligned) and read RIP-relatively: the disp32 field and the bytes. */
   pendingConsts: { at: number; bytes: Uint8Array }[] = [];
   /** 8-byte float constants read RIP-relatively: [disp field offset, low 32 bits, high 32 bits] per use. */
   floatConsts: number[] = [];
@@ -539,10 +539,7 @@ export class Emitter {
     return this.f.instImm0[this.f.valueDef[v]] | 0;
   }
   immHi(v: number): number {
-    const t = this.f.valueType[v];
-    const lo = this.immLo(v);
-    const bits = typeBits(t);
-    if (bits < 64) return 0;
+    if (typeBits(this.f.valueType[v]) < 64) return 0;
     return this.f.instImm1[this.f.valueDef[v]] | 0;
   }
   /** The constant truncated to its type's width, as low/high 32-bit halves zero-extended. */
@@ -831,7 +828,7 @@ export class Emitter {
   /** Emits the collected moves as if all happened at once. Uses rax/rcx and xmm14/xmm15 as temporaries; leaves flags alone. */
   pmEmit(): void {
     const dst = this.pmDst, src = this.pmSrc;
-    let n = dst.length;
+    const n = dst.length;
     const done = new Uint8Array(n);
     let left = n;
     // a held copy of a location moved aside to break a cycle
@@ -880,8 +877,6 @@ export class Emitter {
         break;
       }
     }
-    void n;
-    n = 0;
   }
 
   private moveOne(d: number, s: number, width: number, lo: number, hi: number): void {

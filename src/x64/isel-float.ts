@@ -5,14 +5,13 @@
 
 import type { Emitter } from './codegen.js';
 import { K } from './operands.js';
-import { loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { Op } from '../ir/opcodes.js';
 import { F16, F32, F64, F128, I128, isScalarFloat, typeBits } from '../ir/types.js';
 import { FloatCC, TrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
 import { assert } from '../support/diag.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, RSI, RDI, RIP, RSP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE, CC_O, CC_NO } from './regs.js';
+import { RAX, RCX, RDX, RSI, RDI, RIP, RSP, NO_REG, CC_E, CC_NE, CC_P, CC_NP, CC_A, CC_AE, CC_B, CC_BE } from './regs.js';
 import { extendTo } from './isel-int.js';
 import { XMM_LOC } from './abi.js';
 import { HOME_SPILL } from './regalloc.js';
@@ -258,7 +257,7 @@ export function selectFloat(e: Emitter, i: number): boolean {
         return true;
       }
       if (bits > 64) return false;
-      fcvtToInt(e, i, a, r, from === F64, bits, op === Op.fcvt_to_sint || op === Op.fcvt_to_sint_sat, op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat);
+      fcvtToInt(e, a, r, from === F64, bits, op === Op.fcvt_to_sint || op === Op.fcvt_to_sint_sat, op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat);
       return true;
     }
   }
@@ -370,7 +369,7 @@ function floatConst(e: Emitter, x: number, d64: boolean, value: number): void {
  * Float to integer: out-of-range values trap (int_ovf) and NaN traps (bad_toint),
  * or with `sat` clamp to the range and give 0 for NaN.
  */
-function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bits: number, signed: boolean, sat: boolean): void {
+function fcvtToInt(e: Emitter, a: number, r: number, d64: boolean, bits: number, signed: boolean, sat: boolean): void {
   const buf = e.buf;
   const ucomi = d64 ? S.UCOMISD : S.UCOMISS;
   const cvt = d64 ? S.CVTTSD2SI : S.CVTTSS2SI;
@@ -419,7 +418,6 @@ function fcvtToInt(e: Emitter, i: number, a: number, r: number, d64: boolean, bi
   e.trapUnless(CC_A, TrapCode.IntegerOverflow);
   convertInRange(e, d64, bits, signed, cvt);
   e.def(r, RDX);
-  void i;
 }
 
 /** rdx = trunc(xmm15) for a value known to be in range. */
@@ -482,4 +480,3 @@ export function fcmpFlags(e: Emitter, i: number): number {
   assert(false, `unknown float condition code ${cc}`);
 }
 
-void CC_O; void CC_NO;

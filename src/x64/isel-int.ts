@@ -7,7 +7,7 @@ import { K } from './operands.js';
 import { Op } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat } from '../ir/types.js';
 import * as X from './encode.js';
-import { RAX, RCX, RDX, RSP, NO_REG, CC_NE, CC_E, invertCC, CC_B, CC_L, CC_A, CC_G, CC_O, CC_NO, CC_AE, CC_S } from './regs.js';
+import { RAX, RCX, RDX, RSP, NO_REG, CC_NE, invertCC, CC_B, CC_L, CC_A, CC_G, CC_O, CC_AE, CC_S } from './regs.js';
 import { selectI128 } from './isel-i128.js';
 import { selectDivBits } from './isel-divbits.js';
 import { selectCarry } from './isel-carry.js';
@@ -111,8 +111,7 @@ export function selectInt(e: Emitter, i: number): boolean {
         e.def(r, d);
         return true;
       }
-      if (f.valueType[b] === I128) e.toGpr(RCX, b); // low half
-      else e.toGpr(RCX, b);
+      e.toGpr(RCX, b); // an i128 count: its low half
       if (bits < 32 && op !== Op.rotl && op !== Op.rotr) X.opRI(e.buf, X.AND, 32, RCX, bits - 1);
       const d0 = e.dst(r, RAX);
       const d = d0 === RCX ? RAX : d0;
@@ -370,4 +369,3 @@ export function extendTo(e: Emitter, d: number, v: number, bits: number, signed:
   else X.opRR(e.buf, form, size, d, e.gpr(v, d));
 }
 
-void CC_E; void CC_NO;

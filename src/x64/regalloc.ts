@@ -266,4 +266,3 @@ function isCommutative(op: number): boolean {
   return op === Op.iadd || op === Op.imul || op === Op.band || op === Op.bor || op === Op.bxor || op === Op.fadd || op === Op.fmul;
 }
 
-export { RSI, RDI, R8, R9, R10, R11 };
