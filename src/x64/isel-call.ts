@@ -61,9 +61,10 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
         const x = e.xmm(v, 15);
         X.opMR(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RSP, NO_REG, 1, off, x);
       } else {
-        if (t === I128) e.gprPart(v, p, RAX) === RAX || X.opRR(buf, X.MOV, 64, RAX, e.gprPart(v, p, RAX));
+        let s = RAX;
+        if (t === I128) s = e.gprPart(v, p, RAX);
         else extendArg(e, RAX, v, sig.params[k].flags);
-        X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, off, RAX);
+        X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, off, s);
       }
     }
   }
