@@ -2,6 +2,7 @@
 // Signature and the enable_llvm_abi_extensions / enable_multi_ret_implicit_sret
 // settings; produces the location of every parameter and return part:
 // registers (GPR n, or 16 + XMM n) or stack offsets, plus the stack bytes used.
+// An f128 is one XMM register, or a 16-byte aligned 16-byte stack slot.
 //
 // `fast` is laid out exactly as `system_v`. `tail` passes arguments as
 // `system_v` but returns in more registers (rax rcx rdx rsi rdi r8 r9 r10,
@@ -10,7 +11,7 @@
 // return_call, which is not supported.
 
 import type { Signature } from '../ir/function.js';
-import { I128, F32, F64, isScalarFloat, isScalarInt, typeName, isVector } from '../ir/types.js';
+import { I128, F32, F64, F128, isScalarFloat, isScalarInt, typeName, isVector } from '../ir/types.js';
 import { CallConv, ParamFlag } from '../ir/immediates.js';
 import { fail } from '../support/diag.js';
 import { SYSV_INT_ARGS, SYSV_FLOAT_ARGS, SYSV_INT_RETS, SYSV_FLOAT_RETS, RCX, RDX, RSI, RDI, R8, R9, R10, RAX } from './regs.js';
@@ -51,7 +52,7 @@ const TAIL_INT_RETS: readonly number[] = [RAX, RCX, RDX, RSI, RDI, R8, R9, R10];
 const TAIL_FLOAT_RETS: readonly number[] = SYSV_FLOAT_ARGS;
 
 function checkType(t: number, what: string, opts: AbiOptions): void {
-  if (isVector(t) || !(isScalarInt(t) || t === F32 || t === F64)) fail(`${what} of type ${typeName(t)} is not supported by the x86-64 back end`);
+  if (isVector(t) || !(isScalarInt(t) || t === F32 || t === F64 || t === F128)) fail(`${what} of type ${typeName(t)} is not supported by the x86-64 back end`);
   // Cranelift: without the LLVM extensions an i128 in a signature is rejected on every convention
   if (t === I128 && !opts.llvmAbiExtensions) fail(`${what} of type i128 needs \`set enable_llvm_abi_extensions\` (as in Cranelift)`);
 }
@@ -86,8 +87,10 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
         if (!opts.multiRetImplicitSret) {
           fail(`too many return values to fit in registers (${sig.returns.length} returns); use an sret parameter or \`set enable_multi_ret_implicit_sret\` (as in Cranelift)`);
         }
+        // an f128 takes a 16-byte aligned slot (Cranelift sizes a slot by its type)
+        if (r.type === F128) stack = (stack + 15) & ~15;
         loc = LOC_STACK + stack;
-        stack += 8;
+        stack += r.type === F128 ? 16 : 8;
       }
       if (p === 0) { rets.loc0.push(loc); rets.loc1.push(-1); }
       else rets.loc1[rets.loc1.length - 1] = loc;
@@ -114,7 +117,12 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
     } else for (let p = 0; p < parts; p++) {
       if (isScalarFloat(a.type)) {
         if (fi < SYSV_FLOAT_ARGS.length) locs[p] = XMM_LOC + SYSV_FLOAT_ARGS[fi++];
-        else { locs[p] = LOC_STACK + stack; stack += 8; }
+        else if (a.type === F128) {
+          // System V __float128 (SSE+SSEUP): in memory it takes a 16-byte aligned slot
+          stack = (stack + 15) & ~15;
+          locs[p] = LOC_STACK + stack;
+          stack += 16;
+        } else { locs[p] = LOC_STACK + stack; stack += 8; }
       } else {
         if (gi < SYSV_INT_ARGS.length) locs[p] = SYSV_INT_ARGS[gi++];
         else { locs[p] = LOC_STACK + stack; stack += 8; }

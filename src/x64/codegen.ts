@@ -19,7 +19,7 @@ import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, R12, R13, R
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { selectCall, extendArg, extendInPlace } from './isel-call.js';
-import { selectFloat, fcmpFlags } from './isel-float.js';
+import { selectFloat, fcmpFlags, xmm128 } from './isel-float.js';
 import { icmpI128 } from './isel-i128.js';
 
 export interface CodegenOptions extends AbiOptions {
@@ -1056,7 +1056,8 @@ export class Emitter {
           const loc = p === 0 ? L.loc0[k] : L.loc1[k];
           if (loc < LOC_STACK) continue;
           const off = loc - LOC_STACK;
-          if (isScalarFloat(t)) {
+          if (t === F128) X.opMR(this.buf, S.MOVUPS, 0, RCX, NO_REG, 1, off, xmm128(this, v, SCRATCH_XMM));
+          else if (isScalarFloat(t)) {
             const x = this.xmm(v, SCRATCH_XMM);
             X.opMR(this.buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RCX, NO_REG, 1, off, x);
           } else {

@@ -4,12 +4,13 @@
 
 import type { Emitter } from './codegen.js';
 import { Op } from '../ir/opcodes.js';
-import { I128, F32, typeBits, isScalarFloat } from '../ir/types.js';
+import { I128, F32, F128, typeBits, isScalarFloat } from '../ir/types.js';
 import { ParamFlag } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { LOC_STACK } from './abi.js';
-import { moveWidth } from './operands.js';
+import { moveWidth, MOVE_XMM128 } from './operands.js';
+import { xmm128 } from './isel-float.js';
 import { RAX, RSP, NO_REG, R11, RIP } from './regs.js';
 import { R } from '../object/elf.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
@@ -57,7 +58,8 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
       const loc = p === 0 ? L.params.loc0[k] : L.params.loc1[k];
       if (loc < LOC_STACK) continue;
       const off = loc - LOC_STACK;
-      if (isScalarFloat(t)) {
+      if (t === F128) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, off, xmm128(e, v, 15));
+      else if (isScalarFloat(t)) {
         const x = e.xmm(v, 15);
         X.opMR(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RSP, NO_REG, 1, off, x);
       } else {
@@ -108,16 +110,21 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
       if (loc >= LOC_STACK) {
         const off = L.params.stackBytes + loc - LOC_STACK;
         // read the return area straight into the home (after the register moves)
-        retAreaLoads.push(dst, off, isScalarFloat(t) ? 1 : 0);
+        retAreaLoads.push(dst, off, moveWidth(t));
       } else e.pmAdd(dst, loc, moveWidth(t));
     }
   }
   e.pmEmit();
   for (let k = 0; k < retAreaLoads.length; k += 3) {
-    const dst = retAreaLoads[k], off = retAreaLoads[k + 1];
+    const dst = retAreaLoads[k], off = retAreaLoads[k + 1], width = retAreaLoads[k + 2];
     if (dst < 16) X.opRM(buf, X.MOV, 64, dst, RSP, NO_REG, 1, off);
-    else if (dst < 32) X.opRM(buf, S.MOVSD, 0, dst - 16, RSP, NO_REG, 1, off);
-    else {
+    else if (dst < 32) X.opRM(buf, width === MOVE_XMM128 ? S.MOVUPS : S.MOVSD, 0, dst - 16, RSP, NO_REG, 1, off);
+    else if (width === MOVE_XMM128) {
+      X.opRM(buf, S.MOVUPS, 0, 15, RSP, NO_REG, 1, off);
+      e.pmBegin();
+      e.pmAdd(dst, 16 + 15, MOVE_XMM128);
+      e.pmEmit();
+    } else {
       X.opRM(buf, X.MOV, 64, RAX, RSP, NO_REG, 1, off);
       e.pmBegin();
       e.pmAdd(dst, RAX, 8);

@@ -236,4 +236,46 @@ struct di2 c_pair_di(long a, double b) { struct di2 r = { b * 8, a + 7 }; return
   CHECKEQ(o.l[4], 105); CHECKF(o.d[5], 6.0);
   CHECKF(o.d[6], 2.0); CHECKEQ(o.l[7], 49);`,
   },
+  {
+    name: 'f128_stack_args_both_ways',
+    // __float128 is SSE+SSEUP: the ninth goes to a 16-byte aligned stack slot
+    // after the 8-byte integer one, and the result comes back in xmm0
+    clif: `
+function %cg_f128_last(i64, i64, i64, i64, i64, i64, f128, f128, f128, f128, f128, f128, f128, f128, i64, f128) -> f128 {
+block0(v0: i64, v1: i64, v2: i64, v3: i64, v4: i64, v5: i64, v6: f128, v7: f128, v8: f128, v9: f128, v10: f128, v11: f128, v12: f128, v13: f128, v14: i64, v15: f128):
+    return v15
+}
+function %cg_f128_to_c(i64, i64) -> i64, i64 {
+    sig0 = (i64, i64, i64, i64, i64, i64, f128, f128, f128, f128, f128, f128, f128, f128, i64, f128) -> f128
+    fn0 = %c_f128_first sig0
+block0(v0: i64, v1: i64):
+    v2 = iconcat v0, v1
+    v3 = bitcast.f128 v2
+    v4 = iconst.i64 7
+    v5 = iconcat v1, v0
+    v6 = bitcast.f128 v5
+    v7 = call fn0(v4, v4, v4, v4, v4, v4, v6, v6, v6, v6, v6, v6, v6, v6, v4, v3)
+    v8 = bitcast.i128 v7
+    v9, v10 = isplit v8
+    return v9, v10
+}`,
+    c: `
+typedef struct { uint64_t lo, hi; } u128pair;
+__float128 cg_f128_last(long, long, long, long, long, long, __float128, __float128, __float128, __float128, __float128, __float128, __float128, __float128, long, __float128);
+u128pair cg_f128_to_c(uint64_t, uint64_t);
+static __float128 mkq(uint64_t lo, uint64_t hi) { __float128 q; uint64_t w[2] = {lo, hi}; memcpy(&q, w, 16); return q; }
+static uint64_t qword(__float128 q, int k) { uint64_t w[2]; memcpy(w, &q, 16); return w[k]; }
+__float128 c_f128_first(long a, long b, long c, long d, long e, long f, __float128 x0, __float128 x1, __float128 x2, __float128 x3,
+                        __float128 x4, __float128 x5, __float128 x6, __float128 x7, long g, __float128 last) {
+  return (g == 7 && qword(x7, 0) == qword(x0, 0)) ? last : mkq(0, 0);
+}`,
+    body: `
+  __float128 o = mkq(1, 2), q = mkq(0x0123456789abcdefULL, 0xfedcba9876543210ULL);
+  __float128 r = cg_f128_last(1, 2, 3, 4, 5, 6, o, o, o, o, o, o, o, o, 9, q);
+  CHECKEQ(qword(r, 0), 0x0123456789abcdefULL);
+  CHECKEQ(qword(r, 1), 0xfedcba9876543210ULL);
+  u128pair p = cg_f128_to_c(0x1111222233334444ULL, 0x5555666677778888ULL);
+  CHECKEQ(p.lo, 0x1111222233334444ULL);
+  CHECKEQ(p.hi, 0x5555666677778888ULL);`,
+  },
 ];
