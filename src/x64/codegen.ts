@@ -259,7 +259,10 @@ export class Emitter {
       X.push(buf, this.savedRegs[k]);
       this.cfiAt(Cfi.Offset, DWARF_OF_GPR[this.savedRegs[k]], -24 - 8 * k);
     }
-    const size = this.frameSize;
+    // realigning drops rsp by up to align - 16 more bytes, so the probes
+    // cover that slack too and give it back before the `and`
+    const slack = this.realign ? this.realign - 16 : 0;
+    const size = this.frameSize + slack;
     if (size > 0) {
       if (size > 4096) {
         // touch every page on the way down so the guard page is hit in order
@@ -281,7 +284,8 @@ export class Emitter {
           left = size - pages * 4096;
         }
         if (left > 0) X.opRI(buf, X.SUB, 64, RSP, left);
-      } else X.opRI(buf, X.SUB, 64, RSP, size);
+        if (slack > 0) X.opRI(buf, X.ADD, 64, RSP, slack);
+      } else if (this.frameSize > 0) X.opRI(buf, X.SUB, 64, RSP, this.frameSize);
     }
     if (this.realign) X.opRI(buf, X.AND, 64, RSP, -this.realign);
     // incoming parameters into their homes

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { parseClifFile } from '../../src/ir/parser.js';
 import { compileObject } from '../../src/x64/compile.js';
 import { CgtsError } from '../../src/support/diag.js';
-import { disasmByFunction } from './support.js';
+import { disasmByFunction, checkRuns } from './support.js';
 
 function compileError(text: string): CgtsError {
   const file = parseClifFile('test compile\ntarget x86_64\n' + text, 'snippet.clif');
@@ -60,4 +60,54 @@ block0:
 `);
   assert.equal(e.where, 'function %far');
   assert.match(e.message, /outside the 32-bit range/);
+});
+
+const bigAligned = `
+function %aligned64k(i64) -> i64, i64 system_v {
+    ss0 = explicit_slot 20000
+    ss1 = explicit_slot 16, align = 65536
+block0(v0: i64):
+    v1 = stack_addr.i64 ss1
+    store v0, v1
+    v2 = load.i64 v1
+    v3 = iconst.i64 0xffff
+    v4 = band v1, v3
+    return v2, v4
+}
+; run: %aligned64k(42) == [42, 0]
+`;
+
+/**
+ * Steps through the prologue's rsp arithmetic up to the realigning `and`
+ * (taken at its worst, align - 16 bytes down) and returns the largest
+ * distance rsp moved below the last touched byte, which the guard page bounds.
+ */
+function largestUnprobedGap(dis: string): number {
+  const lines = dis.split('\n').map((l) => l.replace(/^\s*[0-9a-f]+:\s*/, '').trim());
+  let rsp = 0, touched = 0, gap = 0, count = 0, k = 0;
+  const lower = (by: number) => { rsp -= by; gap = Math.max(gap, touched - rsp); };
+  while (k < lines.length) {
+    const l = lines[k];
+    let m: RegExpExecArray | null;
+    if ((m = /^sub\s+\$0x([0-9a-f]+),%rsp/.exec(l))) lower(parseInt(m[1], 16));
+    else if ((m = /^add\s+\$0x([0-9a-f]+),%rsp/.exec(l))) rsp += parseInt(m[1], 16);
+    else if (/^orl\s+\$0x0,\(%rsp\)/.test(l)) touched = rsp;
+    else if ((m = /^mov\s+\$0x([0-9a-f]+),%eax/.exec(l))) count = parseInt(m[1], 16);
+    else if (/^jne/.test(l)) {
+      // the probe loop: sub 4096; or; sub eax 1; jne, run `count` times in all
+      for (let n = 1; n < count; n++) { lower(4096); touched = rsp; }
+    } else if ((m = /^and\s+\$0xf+([0-9a-f]{4,}),%rsp/.exec(l))) {
+      lower(0x10000 - 16);
+      break;
+    }
+    k++;
+  }
+  return gap;
+}
+
+test('a 64 KiB slot alignment is probed over the whole distance the realignment can move rsp', async () => {
+  const dis = disasmByFunction(bigAligned).get('aligned64k')!;
+  assert.match(dis, /and\s+\$0xffffffffffff0000,%rsp/);
+  assert.ok(largestUnprobedGap(dis) <= 4096, dis);
+  await checkRuns(bigAligned);
 });
