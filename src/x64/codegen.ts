@@ -11,11 +11,12 @@ import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, VF } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
-import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, DWARF_OF_GPR } from './operands.js';
+import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
-import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, R12, R13, R14, R15 } from './regs.js';
+import { R } from '../object/elf.js';
+import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, R11, R12, R13, R14, R15 } from './regs.js';
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { selectCall, extendArg, extendInPlace } from './isel-call.js';
@@ -96,10 +97,10 @@ export class Emitter {
     this.buf.reset();
     this.fixAt.length = 0;
     this.fixBlock.length = 0;
-    this.relocs = [];
-    this.traps = [];
-    this.cfi = [];
-    this.pendingConsts = [];
+    this.relocs.length = 0;
+    this.traps.length = 0;
+    this.cfi.length = 0;
+    this.pendingConsts.length = 0;
     this.floatConsts.length = 0;
     this.sigLayouts.length = 0;
     this.inst = -1;
@@ -233,8 +234,8 @@ export class Emitter {
       this.retPtrSlot = off;
       off += 16;
     } else this.retPtrSlot = -1;
-    this.savedRegs = [];
-    for (const r of [RBX, R12, R13, R14, R15]) if ((this.ra.usedCalleeSaved & (1 << r)) !== 0) this.savedRegs.push(r);
+    this.savedRegs.length = 0;
+    for (let k = 0; k < CALLEE_SAVED.length; k++) if ((this.ra.usedCalleeSaved & (1 << CALLEE_SAVED[k])) !== 0) this.savedRegs.push(CALLEE_SAVED[k]);
     off = alignUp(off, 16);
     if ((this.savedRegs.length & 1) !== 0) off += 8;
     // the realigning `and rsp, -align` takes an imm32 too
@@ -319,10 +320,10 @@ export class Emitter {
   /**
    * The CFA stays rbp+16 until `pop rbp`, so the pops only need their
    * registers marked restored; the body's rules come back after the `ret`
-   * for code that follows a mid-function return. `leave` replaces the `ret`
-   * (a tail call's jump).
+   * for code that follows a mid-function return. A tail call leaves with a
+   * jump to r11 (EXIT_JMP_R11) or to `symbol` (EXIT_JMP_SYMBOL) instead of `ret`.
    */
-  epilogue(leave?: () => void): void {
+  epilogue(exit = EXIT_RET, symbol = ''): void {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
     const n = this.savedRegs.length;
@@ -336,8 +337,11 @@ export class Emitter {
     X.pop(buf, RBP);
     this.cfiAt(Cfi.DefCfa, 7, 8);
     this.cfiAt(Cfi.RestoreReg, 6, 0);
-    if (leave) leave();
-    else X.ret(buf);
+    if (exit === EXIT_JMP_R11) X.opR(buf, X.JMP_IND, 64, R11);
+    else if (exit === EXIT_JMP_SYMBOL) {
+      const at = X.jmp(buf);
+      this.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
+    } else X.ret(buf);
     this.cfiAt(Cfi.Restore, 0, 0);
   }
 
@@ -771,6 +775,8 @@ export class Emitter {
   // Locations as keys: 0-15 GPR, 16-31 XMM, memKey() for memory, immediates/addresses as sources only.
 
   private pmDst: number[] = [];
+  /** pmEmit's per-move done flags, reused. */
+  private pmDone = new Uint8Array(16);
   private pmSrc: number[] = [];
   private pmWidth: number[] = [];
   /** Source immediates (lo, hi) or stack-address displacements for IMM/ADDR sources. */
@@ -833,7 +839,9 @@ export class Emitter {
   pmEmit(): void {
     const dst = this.pmDst, src = this.pmSrc;
     const n = dst.length;
-    const done = new Uint8Array(n);
+    if (this.pmDone.length < n) this.pmDone = new Uint8Array(n * 2);
+    const done = this.pmDone;
+    done.fill(0, 0, n);
     let left = n;
     // a held copy of a location moved aside to break a cycle
     while (left > 0) {
@@ -870,7 +878,8 @@ export class Emitter {
         }
         let tmp = -1;
         const cands = w === MOVE_GPR ? TMP_GPR_KEYS : TMP_XMM_KEYS;
-        for (const c of cands) {
+        for (let ci = 0; ci < cands.length; ci++) {
+          const c = cands[ci];
           let used = false;
           for (let j = 0; j < n; j++) if (!done[j] && (src[j] === c || dst[j] === c)) used = true;
           if (!used) { tmp = c; break; }
@@ -1168,6 +1177,10 @@ function isPure(op: number): boolean {
 }
 
 
+const CALLEE_SAVED = Uint8Array.of(RBX, R12, R13, R14, R15);
+
+const SWAPPED_INT_CC = Uint8Array.of(IntCC.Eq, IntCC.Ne, IntCC.Sgt, IntCC.Sle, IntCC.Slt, IntCC.Sge, IntCC.Ugt, IntCC.Ule, IntCC.Ult, IntCC.Uge);
+
 function swapIntCCLocal(cc: IntCC): IntCC {
-  return [IntCC.Eq, IntCC.Ne, IntCC.Sgt, IntCC.Sle, IntCC.Slt, IntCC.Sge, IntCC.Ugt, IntCC.Ule, IntCC.Ult, IntCC.Uge][cc];
+  return SWAPPED_INT_CC[cc] as IntCC;
 }

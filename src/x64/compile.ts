@@ -48,9 +48,9 @@ export function compileModule(funcs: Function[], opts: CompileOptions = {}): Com
       e.buf.reset();
       e.buf.u8(0x0f);
       e.buf.u8(0x0b);
-      e.relocs = [];
-      e.traps = [];
-      e.cfi = [];
+      e.relocs.length = 0;
+      e.traps.length = 0;
+      e.cfi.length = 0;
     }
     const name = sym(f.name);
     const sec = obj.textSection(name);

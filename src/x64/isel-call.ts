@@ -9,7 +9,7 @@ import { ParamFlag } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { LOC_STACK } from './abi.js';
-import { moveWidth, MOVE_XMM128 } from './operands.js';
+import { moveWidth, MOVE_XMM128, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { xmm128 } from './isel-float.js';
 import { RAX, RSP, NO_REG, R11, RIP } from './regs.js';
 import { R } from '../object/elf.js';
@@ -158,13 +158,8 @@ function emitReturnCall(e: Emitter, i: number, callee: number, symbol: string): 
   if (callee >= 0) e.pmAddValue(R11, callee, 0);
   e.pmEmit();
   for (let k = 0; k < nargs; k++) extendInPlace(e.buf, L.params.loc0[k], f.valueType[f.arg(i, first + k)], sig.params[k].flags);
-  e.epilogue(() => {
-    if (callee >= 0) X.opR(e.buf, X.JMP_IND, 64, R11);
-    else {
-      const at = X.jmp(e.buf);
-      e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
-    }
-  });
+  if (callee >= 0) e.epilogue(EXIT_JMP_R11);
+  else e.epilogue(EXIT_JMP_SYMBOL, symbol);
 }
 
 /** Extends a narrow integer in register `r` to 64 bits if `flags` has uext or sext (as Cranelift extends to the full register). */

@@ -272,6 +272,15 @@ function libcall(e: Emitter, symbol: string): void {
   e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
 }
 
+const fcvtDone: number[] = [];
+
+/** rax:rdx = the i128 whose 32-bit words are w0..w3 (low first), then a jump to the end recorded in `done`. */
+function giveI128(e: Emitter, done: number[], w0: number, w1: number, w2: number, w3: number): void {
+  X.movRI64(e.buf, RAX, w0, w1);
+  X.movRI64(e.buf, RDX, w2, w3);
+  done.push(X.jmp(e.buf));
+}
+
 /**
  * f32/f64 to i128 through libgcc's __fix[uns]{s,d}fti, which leave out-of-range
  * inputs undefined: NaN and values outside the range trap (bad_toint, int_ovf)
@@ -281,29 +290,24 @@ function fcvtToI128(e: Emitter, a: number, r: number, d64: boolean, signed: bool
   const buf = e.buf;
   const ucomi = d64 ? S.UCOMISD : S.UCOMISS;
   e.toXmm(0, a);
-  const done: number[] = [];
-  // rax:rdx = lo:hi, then to the end
-  const give = (lo: [number, number], hi: [number, number]) => {
-    X.movRI64(buf, RAX, lo[0], lo[1]);
-    X.movRI64(buf, RDX, hi[0], hi[1]);
-    done.push(X.jmp(buf));
-  };
+  const done = fcvtDone;
+  done.length = 0;
   X.opRR(buf, ucomi, 0, 0, 0);
   const ordered = X.jcc(buf, CC_NP);
-  if (sat) give([0, 0], [0, 0]);
+  if (sat) giveI128(e, done, 0, 0, 0, 0);
   else e.trapHere(TrapCode.BadConversionToInteger);
   X.patchRel32(buf, ordered, buf.length);
   // low bound: -2^127 is the smallest valid value (signed); unsigned needs x > -1
   floatConst(e, T1, d64, signed ? -(2 ** 127) : sat ? 0 : -1);
   X.opRR(buf, ucomi, 0, 0, T1);
   const loOk = X.jcc(buf, signed ? CC_AE : CC_A);
-  if (sat) give([0, 0], signed ? [0, 0x80000000 | 0] : [0, 0]);
+  if (sat) giveI128(e, done, 0, 0, 0, signed ? 0x80000000 | 0 : 0);
   else e.trapHere(TrapCode.IntegerOverflow);
   X.patchRel32(buf, loOk, buf.length);
   floatConst(e, T1, d64, signed ? 2 ** 127 : 2 ** 128);
   X.opRR(buf, ucomi, 0, T1, 0);
   const hiOk = X.jcc(buf, CC_A);
-  if (sat) give([-1, -1], signed ? [-1, 0x7fffffff] : [-1, -1]);
+  if (sat) giveI128(e, done, -1, -1, -1, signed ? 0x7fffffff : -1);
   else e.trapHere(TrapCode.IntegerOverflow);
   X.patchRel32(buf, hiOk, buf.length);
   libcall(e, d64 ? (signed ? '__fixdfti' : '__fixunsdfti') : signed ? '__fixsfti' : '__fixunssfti');
@@ -441,6 +445,13 @@ function convertInRange(e: Emitter, d64: boolean, bits: number, signed: boolean,
   X.patchRel8(buf, done, buf.length);
 }
 
+/** ucomis[sd] of float values x and y (x in T0). */
+function ucomiXY(e: Emitter, ucomi: X.Form, x: number, y: number): void {
+  e.toXmm(T0, x);
+  const xy = e.xmm(y, T1);
+  X.opRR(e.buf, ucomi, 0, T0, xy);
+}
+
 /** Flags for fcmp instruction i; returns the x86 condition that means true. */
 export function fcmpFlags(e: Emitter, i: number): number {
   const f = e.f;
@@ -450,26 +461,21 @@ export function fcmpFlags(e: Emitter, i: number): number {
   const ucomi = t === F64 ? S.UCOMISD : S.UCOMISS;
   const cc = f.instImm0[i] as FloatCC;
   const buf = e.buf;
-  const cmp = (x: number, y: number) => {
-    e.toXmm(T0, x);
-    const xy = e.xmm(y, T1);
-    X.opRR(buf, ucomi, 0, T0, xy);
-  };
   switch (cc) {
-    case FloatCC.Ord: cmp(a, b); return CC_NP;
-    case FloatCC.Uno: cmp(a, b); return CC_P;
-    case FloatCC.One: cmp(a, b); return CC_NE;
-    case FloatCC.Ueq: cmp(a, b); return CC_E;
-    case FloatCC.Gt: cmp(a, b); return CC_A;
-    case FloatCC.Ge: cmp(a, b); return CC_AE;
-    case FloatCC.Lt: cmp(b, a); return CC_A;
-    case FloatCC.Le: cmp(b, a); return CC_AE;
-    case FloatCC.Ult: cmp(a, b); return CC_B;
-    case FloatCC.Ule: cmp(a, b); return CC_BE;
-    case FloatCC.Ugt: cmp(b, a); return CC_B;
-    case FloatCC.Uge: cmp(b, a); return CC_BE;
+    case FloatCC.Ord: ucomiXY(e, ucomi, a, b); return CC_NP;
+    case FloatCC.Uno: ucomiXY(e, ucomi, a, b); return CC_P;
+    case FloatCC.One: ucomiXY(e, ucomi, a, b); return CC_NE;
+    case FloatCC.Ueq: ucomiXY(e, ucomi, a, b); return CC_E;
+    case FloatCC.Gt: ucomiXY(e, ucomi, a, b); return CC_A;
+    case FloatCC.Ge: ucomiXY(e, ucomi, a, b); return CC_AE;
+    case FloatCC.Lt: ucomiXY(e, ucomi, b, a); return CC_A;
+    case FloatCC.Le: ucomiXY(e, ucomi, b, a); return CC_AE;
+    case FloatCC.Ult: ucomiXY(e, ucomi, a, b); return CC_B;
+    case FloatCC.Ule: ucomiXY(e, ucomi, a, b); return CC_BE;
+    case FloatCC.Ugt: ucomiXY(e, ucomi, b, a); return CC_B;
+    case FloatCC.Uge: ucomiXY(e, ucomi, b, a); return CC_BE;
     case FloatCC.Eq: case FloatCC.Ne: {
-      cmp(a, b);
+      ucomiXY(e, ucomi, a, b);
       const eq = cc === FloatCC.Eq;
       X.setcc(buf, eq ? CC_E : CC_NE, RAX);
       X.setcc(buf, eq ? CC_NP : CC_P, RCX);

@@ -361,12 +361,16 @@ export function icmpI128(e: Emitter, i: number): number {
 
 // ---- parts ----
 
-/** The 32-bit halves of part k of constant v (an i128 iconst holds 64 bits sign-extended). */
-function constPart(e: Emitter, v: number, k: number): [number, number] {
+/** constPart's result: the low and high 32-bit halves. */
+let cLo = 0, cHi = 0;
+
+/** Sets cLo, cHi to the 32-bit halves of part k of constant v (an i128 iconst holds 64 bits sign-extended). */
+function constPart(e: Emitter, v: number, k: number): void {
   const d = e.f.valueDef[v];
   const lo = e.f.instImm0[d] | 0, hi = e.f.instImm1[d] | 0;
-  if (e.f.valueType[v] !== I128) return k === 0 ? [lo, hi] : [0, 0];
-  return k === 0 ? [lo, hi] : [hi >> 31, hi >> 31];
+  if (k === 0) { cLo = lo; cHi = hi; }
+  else if (e.f.valueType[v] !== I128) { cLo = 0; cHi = 0; }
+  else { cLo = hi >> 31; cHi = hi >> 31; }
 }
 
 /** r = part k of v, with mov only (flags preserved). */
@@ -382,7 +386,8 @@ export function aluPart(e: Emitter, form: X.Form, r: number, v: number, k: numbe
     case K.Reg: X.opRR(buf, form, 64, r, k === 0 ? e.ra.home[v] : e.ra.home2[v]); return;
     case K.Mem: X.opRM(buf, form, 64, r, RSP, NO_REG, 1, e.spillDisp(v) + 8 * k); return;
     default: {
-      const [lo, hi] = constPart(e, v, k);
+      constPart(e, v, k);
+      const lo = cLo, hi = cHi;
       if (hi === lo >> 31) X.opRI(buf, form, 64, r, lo);
       else {
         X.movRI64(buf, scratch, lo, hi);
@@ -434,7 +439,8 @@ function shift(e: Emitter, i: number): void {
   const op = f.instOp[i];
   const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
   if (e.kind(b) === K.Imm) {
-    let n = constPart(e, b, 0)[0] & 127;
+    constPart(e, b, 0);
+    let n = cLo & 127;
     loadPart(e, RAX, a, 0);
     loadPart(e, RDX, a, 1);
     if (op === Op.rotl || op === Op.rotr) {

@@ -16,6 +16,9 @@ export const DWARF_OF_GPR = [0, 2, 1, 3, 7, 6, 4, 5, 8, 9, 10, 11, 12, 13, 14, 1
 /** Parallel-move widths: a GPR word, an XMM register with an 8-byte memory image (f16..f64), or with a 16-byte one (f128). */
 export const MOVE_GPR = 8, MOVE_XMM = 16, MOVE_XMM128 = 32;
 
+/** How an epilogue leaves: `ret`, or a tail call's jump to r11 or to a symbol. */
+export const EXIT_RET = 0, EXIT_JMP_R11 = 1, EXIT_JMP_SYMBOL = 2;
+
 /** The parallel-move width of a value of type t (each i128 half moves as a GPR word). */
 export function moveWidth(t: Type): number {
   return t === F128 ? MOVE_XMM128 : isScalarFloat(t) ? MOVE_XMM : MOVE_GPR;
