@@ -45,14 +45,7 @@ function readSignedWide(c: BitCursor, i: number): bigint {
 
 export function readAttrGroupBlock(c: BitCursor, m: Module): void {
   c.enterBlock();
-  for (;;) {
-    const e = c.advance();
-    if (e === Entry.EndBlock) return;
-    if (e === Entry.SubBlock) {
-      c.skipBlock();
-      continue;
-    }
-    const code = c.readRecord(e);
+  for (let code = c.nextRecord(); code >= 0; code = c.nextRecord()) {
     if (code !== AttrCode.GrpEntry) continue;
     const o = c.ops;
     const n = c.n;
@@ -138,14 +131,7 @@ function readRange(c: BitCursor, a: Attr, i: number): number {
 
 export function readAttrBlock(c: BitCursor, m: Module): void {
   c.enterBlock();
-  for (;;) {
-    const e = c.advance();
-    if (e === Entry.EndBlock) return;
-    if (e === Entry.SubBlock) {
-      c.skipBlock();
-      continue;
-    }
-    const code = c.readRecord(e);
+  for (let code = c.nextRecord(); code >= 0; code = c.nextRecord()) {
     if (code !== AttrCode.Entry) continue;
     const groups: AttrGroup[] = [];
     for (let i = 0; i < c.n; i++) {

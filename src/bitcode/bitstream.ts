@@ -183,6 +183,22 @@ export class BitCursor {
    * (the sub-block id is in `subBlockId`; call enterBlock or skipBlock), or a
    * record's abbreviation id (call readRecord or skipRecord).
    */
+  /**
+   * The code of the next record of the current block, read into `ops`/`n`,
+   * with sub-blocks skipped; -1 once the block has been left.
+   */
+  nextRecord(): number {
+    for (;;) {
+      const e = this.advance();
+      if (e === Entry.EndBlock) return -1;
+      if (e === Entry.SubBlock) {
+        this.skipBlock();
+        continue;
+      }
+      return this.readRecord(e);
+    }
+  }
+
   advance(): number {
     for (;;) {
       this.recordPos = this.pos;

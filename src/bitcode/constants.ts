@@ -47,14 +47,7 @@ export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable
     if (!(v >= 0 && v < types.length)) throw c.error(`type id ${v} out of range in constant record ${c.code}`);
     return v;
   };
-  for (;;) {
-    const e = c.advance();
-    if (e === Entry.EndBlock) return;
-    if (e === Entry.SubBlock) {
-      c.skipBlock();
-      continue;
-    }
-    const code = c.readRecord(e);
+  for (let code = c.nextRecord(); code >= 0; code = c.nextRecord()) {
     const o = c.ops;
     const n = c.n;
     if (code === CstCode.SetType) {

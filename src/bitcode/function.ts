@@ -893,14 +893,7 @@ function checkOperands(body: FunctionBody, limit: number, d: Decoder): void {
 
 function readLocalVst(c: BitCursor, body: FunctionBody): void {
   c.enterBlock();
-  for (;;) {
-    const e = c.advance();
-    if (e === Entry.EndBlock) return;
-    if (e === Entry.SubBlock) {
-      c.skipBlock();
-      continue;
-    }
-    const code = c.readRecord(e);
+  for (let code = c.nextRecord(); code >= 0; code = c.nextRecord()) {
     if (c.n < 1) continue;
     if (code === VstCode.Entry) body.valueNames.set(c.ops[0]!, c.str(1));
     else if (code === VstCode.BbEntry) body.blockNames[c.ops[0]!] = c.str(1);

@@ -143,14 +143,7 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
 
 function readIdentification(c: BitCursor, m: Module): void {
   c.enterBlock();
-  for (;;) {
-    const e = c.advance();
-    if (e === Entry.EndBlock) return;
-    if (e === Entry.SubBlock) {
-      c.skipBlock();
-      continue;
-    }
-    const code = c.readRecord(e);
+  for (let code = c.nextRecord(); code >= 0; code = c.nextRecord()) {
     if (code === 1) m.identification = c.str();
     else if (code === 2) {
       m.epoch = c.n > 0 ? c.ops[0]! : 0;
@@ -335,14 +328,7 @@ function readStringsBlock(c: BitCursor, onRecord: (code: number, n: number) => v
 
 function readModuleVst(c: BitCursor, m: Module, vstFn: number[]): void {
   c.enterBlock();
-  for (;;) {
-    const e = c.advance();
-    if (e === Entry.EndBlock) return;
-    if (e === Entry.SubBlock) {
-      c.skipBlock();
-      continue;
-    }
-    const code = c.readRecord(e);
+  for (let code = c.nextRecord(); code >= 0; code = c.nextRecord()) {
     if (code === VstCode.FnEntry) {
       if (c.n < 2) throw c.error('FNENTRY record is too short');
       vstFn.push(c.ops[0]!, c.ops[1]!);
