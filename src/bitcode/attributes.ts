@@ -2,7 +2,7 @@
 // and renders attributes as LLVM assembly (`align 8`, `sret([24 x i8])`,
 // `memory(argmem: readwrite)`, `"probe-stack"="inline-asm"`).
 
-import { BitCursor, Entry } from './bitstream.js';
+import { BitCursor } from './bitstream.js';
 import { AttrCode } from './codes.js';
 import { AttrKindTag, type Attr, type AttrGroup, type Module } from './module.js';
 

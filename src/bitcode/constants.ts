@@ -1,7 +1,7 @@
 // Reads a CONSTANTS block (module-level or function-level) into a ConstTable.
 // Operands of aggregates and constant expressions are absolute value ids.
 
-import { BitCursor, Entry } from './bitstream.js';
+import { BitCursor } from './bitstream.js';
 import { CstCode } from './codes.js';
 import { ConstKind, TypeKind, type ConstTable, type TypeTable } from './module.js';
 
