@@ -1,7 +1,7 @@
 // `cgts clif test|run <files or dirs> [--interp-only]`: runs CLIF filetests
 // with the filetest runner and returns exit status 1 if anything failed.
 
-import { fail, usageError } from '../support/diag.js';
+import { usageError } from '../support/diag.js';
 import { runFiles } from '../filetest/runner.js';
 
 const usage = 'usage: cgts clif test|run [--interp-only] <files or dirs>';

@@ -3,7 +3,7 @@
 
 import { readModule } from '../bitcode/reader.js';
 import { printModule } from '../bitcode/printer.js';
-import { fail, usageError } from '../support/diag.js';
+import { usageError } from '../support/diag.js';
 import { readInput, writeOutput } from './files.js';
 
 export function run(args: string[]): number {

@@ -4,8 +4,8 @@
 
 import { Lexer, Tok, Comment, WordTable } from './lexer.js';
 import {
-  Type, INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, typeName, typeBits, typeBytes, laneOf, laneCount,
-  isVector, isFloat, isInt, laneBits, vectorOf,
+  Type, INVALID, I8, I32, I64, I128, F16, F32, F64, F128, typeName, typeBits, typeBytes, laneOf, laneCount,
+  isVector, isFloat, isInt, vectorOf,
 } from './types.js';
 import {
   intCCNames, floatCCNames, parseTrapCode, atomicRmwOpNames, memFlagNames, MemFlag, callConvNames, CallConv, ParamFlag,
@@ -489,11 +489,6 @@ class Parser {
   }
 
   // ---- preamble ----
-
-  private define(map: Map<number, number>, kind: string, num: number, index: number): void {
-    if (map.has(num)) this.err(`duplicate definition of ${kind}${num}`);
-    map.set(num, index);
-  }
 
   private ref(map: Map<number, number>, kind: string): number {
     const i = map.get(this.lx.num);

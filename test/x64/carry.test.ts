@@ -3,7 +3,6 @@
 // natively, checked against BigInt arithmetic; a 256-bit add chained from them.
 
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
 import { checkRuns } from './support.js';
 
 const check = (text: string): Promise<void> => checkRuns(text, { llvmAbiExtensions: true });
