@@ -142,14 +142,15 @@ export class BitCursor {
 
   /** Reads a VBR field; values above 2^53 lose precision here (see readVBRExact). */
   readVBR(width: number): number {
-    const hi = 1 << (width - 1);
+    // Arithmetic rather than bit operators, so that width 32 works.
+    const hi = 2 ** (width - 1);
     let piece = this.read(width);
-    if ((piece & hi) === 0) return piece;
+    if (piece < hi) return piece;
     let result = 0;
     let scale = 1;
     for (let i = 0; ; i++) {
-      result += (piece & (hi - 1)) * scale;
-      if ((piece & hi) === 0) return result;
+      if (piece < hi) return result + piece * scale;
+      result += (piece - hi) * scale;
       scale *= hi;
       if (i > 70) throw this.error('VBR value is too long');
       piece = this.read(width);
@@ -159,13 +160,13 @@ export class BitCursor {
   /** Reads a VBR field as an exact bigint (for operands that may exceed 2^53). */
   private readVBRBig(width: number, startPos: number): bigint {
     this.pos = startPos;
-    const hi = 1 << (width - 1);
+    const hi = 2 ** (width - 1);
     let result = 0n;
     let shift = 0n;
     for (let i = 0; i < 80; i++) {
       const piece = this.read(width);
-      result |= BigInt(piece & (hi - 1)) << shift;
-      if ((piece & hi) === 0) return result;
+      result |= BigInt(piece < hi ? piece : piece - hi) << shift;
+      if (piece < hi) return result;
       shift += BigInt(width - 1);
     }
     throw this.error('VBR value is too long');
@@ -306,7 +307,8 @@ export class BitCursor {
         case Enc.Fixed:
         case Enc.VBR: {
           const w = this.readVBR(5);
-          if (w > 64 || (enc === Enc.VBR && w < 2)) throw this.error(`bad abbreviation operand width ${w}`);
+          // LLVM's MaxChunkSize: no field is wider than 32 bits.
+          if (w > 32 || (enc === Enc.VBR && w < 2)) throw this.error(`bad abbreviation operand width ${w}`);
           if (w === 0) out.push(Enc.Literal, 0);
           else out.push(enc, w);
           break;
@@ -324,6 +326,15 @@ export class BitCursor {
           break;
         default:
           throw this.error(`unknown abbreviation operand encoding ${enc}`);
+      }
+    }
+    // An array element must take bits: a literal (or Fixed(0)) element would let
+    // one record claim any number of operands without reading anything.
+    const last = out.length - 2;
+    if (count >= 2 && out[last - 2] === Enc.Array) {
+      const elt = out[last]!;
+      if (elt !== Enc.Fixed && elt !== Enc.VBR && elt !== Enc.Char6) {
+        throw this.error('array element of an abbreviation must be a fixed, VBR or char6 field');
       }
     }
     return Int32Array.from(out);
@@ -344,13 +355,8 @@ export class BitCursor {
 
   private readField(enc: number, width: number): number {
     switch (enc) {
-      case Enc.Fixed: {
-        if (width <= 32) return this.read(width);
-        const lo = this.read(32);
-        const hi = this.read(width - 32);
-        if (hi >= 0x200000) this.wide.set(this.n, (BigInt(hi) << 32n) | BigInt(lo));
-        return lo + hi * 4294967296;
-      }
+      case Enc.Fixed:
+        return this.read(width);
       case Enc.VBR: {
         const start = this.pos;
         const v = this.readVBR(width);
@@ -468,8 +474,8 @@ export class BitCursor {
       const val = ab[i + 1]!;
       let v: number;
       if (enc === Enc.Literal) v = val;
-      else if (enc === Enc.VBR && val <= 32) v = this.vbrOp(val);
-      else if (enc === Enc.Fixed && val <= 32) v = this.read(val);
+      else if (enc === Enc.VBR) v = this.vbrOp(val);
+      else if (enc === Enc.Fixed) v = this.read(val);
       else if (enc === Enc.Array) {
         const count = this.vbrOp(6);
         const eltEnc = ab[i + 2]!;
@@ -478,11 +484,11 @@ export class BitCursor {
         let k = 0;
         if (first) {
           if (count === 0) throw this.error('record has no code');
-          this.code = eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW);
+          this.code = this.readField(eltEnc, eltW);
           k = 1;
         }
         this.reserve(count);
-        const fixedW = eltEnc === Enc.Char6 ? 6 : eltEnc === Enc.Fixed && eltW <= 32 ? eltW : 0;
+        const fixedW = eltEnc === Enc.Char6 ? 6 : eltEnc === Enc.Fixed ? eltW : 0;
         if (fixedW > 0) {
           // Fixed-width elements: bounds checked once for the whole array.
           const last = this.pos + (count - k) * fixedW;
@@ -504,10 +510,9 @@ export class BitCursor {
           }
           this.pos = pos;
           this.n = n;
-        } else if (eltEnc === Enc.VBR && eltW <= 32) {
-          for (; k < count; k++) this.put(this.vbrOp(eltW));
         } else {
-          for (; k < count; k++) this.push(eltEnc === Enc.Literal ? eltW : this.readField(eltEnc, eltW));
+          // VBR elements (readAbbrev allows only fixed, VBR and char6).
+          for (; k < count; k++) this.put(this.vbrOp(eltW));
         }
         return this.code;
       } else if (enc === Enc.Blob) {

@@ -1,87 +1,13 @@
-// Bitstream layer: hand-built streams (written by a small writer below) check
+// Bitstream layer: hand-built streams (written with ./writer.ts) check
 // fixed, VBR, char6, array and blob operands, BLOCKINFO abbreviations, skipping
 // unknown blocks by length, exact wide VBR values and the errors for truncated
-// or inconsistent streams.
+// or inconsistent streams (abbreviations included).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BitCursor, Entry } from '../../src/bitcode/bitstream.js';
 import { CgtsError } from '../../src/support/diag.js';
-
-/** A minimal bitstream writer, independent of the reader. */
-class BitWriter {
-  words: number[] = [];
-  cur = 0;
-  bits = 0;
-  width = 2;
-  private sizeSlots: number[] = [];
-  private widths: number[] = [];
-  emit(v: number, w: number): void {
-    for (let i = 0; i < w; i++) {
-      const bit = Math.floor(v / 2 ** i) % 2;
-      this.cur |= bit << this.bits;
-      this.bits++;
-      if (this.bits === 32) {
-        this.words.push(this.cur >>> 0);
-        this.cur = 0;
-        this.bits = 0;
-      }
-    }
-  }
-  vbr(v: bigint | number, w: number): void {
-    let x = BigInt(v);
-    const hi = 1n << BigInt(w - 1);
-    while (x >= hi) {
-      this.emit(Number((x & (hi - 1n)) | hi), w);
-      x >>= BigInt(w - 1);
-    }
-    this.emit(Number(x), w);
-  }
-  align(): void {
-    if (this.bits) this.emit(0, 32 - this.bits);
-  }
-  enter(id: number, width: number): void {
-    this.emit(1, this.width);
-    this.vbr(id, 8);
-    this.vbr(width, 4);
-    this.align();
-    this.sizeSlots.push(this.words.length);
-    this.words.push(0);
-    this.widths.push(this.width);
-    this.width = width;
-  }
-  end(): void {
-    this.emit(0, this.width);
-    this.align();
-    const slot = this.sizeSlots.pop()!;
-    this.words[slot] = this.words.length - slot - 1;
-    this.width = this.widths.pop()!;
-  }
-  unabbrev(code: number, ops: (number | bigint)[]): void {
-    this.emit(3, this.width);
-    this.vbr(code, 6);
-    this.vbr(ops.length, 6);
-    for (const o of ops) this.vbr(o, 6);
-  }
-  /** DEFINE_ABBREV with ops given as [literal?, enc, value]. */
-  defineAbbrev(ops: [boolean, number, number][]): void {
-    this.emit(2, this.width);
-    this.vbr(ops.length, 5);
-    for (const [lit, enc, val] of ops) {
-      this.emit(lit ? 1 : 0, 1);
-      if (lit) this.vbr(val, 8);
-      else {
-        this.emit(enc, 3);
-        if (enc === 1 || enc === 2) this.vbr(val, 5);
-      }
-    }
-  }
-  bytes(): Uint8Array {
-    const words = this.words.slice();
-    if (this.bits) words.push(this.cur >>> 0);
-    return new Uint8Array(Uint32Array.from(words).buffer);
-  }
-}
+import { BitWriter } from './writer.js';
 
 const LIT = true;
 const FIXED = 1, VBR = 2, ARRAY = 3, CHAR6 = 4, BLOB = 5;
@@ -216,4 +142,49 @@ test('truncated blocks, undefined abbreviations and oversized lengths are CgtsEr
     c.enterBlock();
     c.readRecord(c.advance());
   }, /exceeds the block size/);
+});
+
+/** A MODULE block holding one abbreviation definition and, if given, one record using it. */
+function abbrevStream(ops: [boolean, number, number][], record?: (w: BitWriter) => void): BitCursor {
+  const w = new BitWriter();
+  w.enter(8, 3);
+  w.defineAbbrev(ops);
+  if (record) {
+    w.emit(4, 3);
+    record(w);
+  }
+  w.end();
+  const c = new BitCursor(w.bytes(), 't.bc');
+  c.advance();
+  c.enterBlock();
+  return c;
+}
+
+test('array elements that take no bits (literal, fixed(0), VBR(0)) are rejected when the abbreviation is defined', () => {
+  for (const elt of [[LIT, 0, 7], [false, FIXED, 0], [false, VBR, 0]] as [boolean, number, number][]) {
+    expectError(() => {
+      const c = abbrevStream([[LIT, 0, 99], [false, ARRAY, 0], elt], (w) => w.vbr(1_000_000, 6));
+      c.readRecord(c.advance());
+    }, /abbreviation.*MODULE/);
+  }
+  for (const elt of [[false, ARRAY, 0], [false, BLOB, 0]] as [boolean, number, number][]) {
+    expectError(() => abbrevStream([[LIT, 0, 99], [false, ARRAY, 0], elt]).advance(), /abbreviation/);
+  }
+});
+
+test('fixed and VBR fields of 32 bits read exactly; wider ones are rejected', () => {
+  const big = 2n ** 35n + 5n;
+  const c = abbrevStream([[LIT, 0, 5], [false, VBR, 32], [false, FIXED, 32], [false, ARRAY, 0], [false, VBR, 32]], (w) => {
+    w.vbr(big, 32);
+    w.emit(0xfedcba98, 32);
+    w.vbr(2, 6);
+    w.vbr(0x80000001, 32);
+    w.vbr(2n ** 40n, 32);
+  });
+  c.readRecord(c.advance());
+  assert.equal(c.code, 5);
+  assert.deepEqual([c.big(0), c.big(1), c.big(2), c.big(3)], [big, 0xfedcba98n, 0x80000001n, 2n ** 40n]);
+  for (const ops of [[[LIT, 0, 5], [false, VBR, 33]], [[LIT, 0, 5], [false, FIXED, 40]], [[LIT, 0, 5], [false, ARRAY, 0], [false, FIXED, 64]]] as [boolean, number, number][][]) {
+    expectError(() => abbrevStream(ops).advance(), /bad abbreviation operand width/);
+  }
 });
