@@ -9,8 +9,13 @@ export function readTypeBlock(c: BitCursor, t: TypeTable): void {
   c.enterBlock();
   let pendingName = '';
   let declared = -1;
+  // Ids referenced before their definition: LLVM allows that only for named
+  // structs, so every other type refers to earlier ones only.
+  const forward = new Set<number>();
+  let cur = 0;
   const checkType = (id: number): number => {
     if (!(id >= 0 && (declared < 0 || id < declared))) throw c.error(`type id ${id} out of range in type record ${c.code}`);
+    if (id >= cur) forward.add(id);
     return id;
   };
   for (;;) {
@@ -23,6 +28,7 @@ export function readTypeBlock(c: BitCursor, t: TypeTable): void {
     const code = c.readRecord(e);
     const o = c.ops;
     const n = c.n;
+    cur = t.length;
     switch (code) {
       case TypeCode.NumEntry:
         declared = n > 0 ? o[0]! : 0;
@@ -94,7 +100,7 @@ export function readTypeBlock(c: BitCursor, t: TypeTable): void {
         const nt = n > 0 ? o[0]! : 0;
         const id = t.add(TypeKind.TargetExt, nt);
         const params: number[] = [];
-        for (let i = 1; i < n; i++) params.push(o[i]!);
+        for (let i = 1; i < n; i++) params.push(i <= nt ? checkType(o[i]!) : o[i]!);
         t.targetParams[id] = params;
         t.name[id] = pendingName;
         pendingName = '';
@@ -104,9 +110,57 @@ export function readTypeBlock(c: BitCursor, t: TypeTable): void {
         throw c.error(`unknown type record code ${code}`);
     }
     if (declared >= 0 && t.length > declared) throw c.error(`more types than the ${declared} declared`);
+    if (forward.has(cur) && (t.kind[cur] !== TypeKind.Struct || (t.flags[cur]! & TypeFlag.Identified) === 0)) {
+      throw c.error(`type ${cur} is referenced before its definition but is not a named struct (type record ${code})`);
+    }
   }
   if (declared >= 0 && t.length !== declared) {
     throw c.error(`type table has ${t.length} entries, ${declared} declared`);
+  }
+  for (const id of forward) {
+    if (id >= t.length) throw c.error(`type table: type id ${id} is referenced but never defined (the table has ${t.length} types)`);
+  }
+  if (forward.size) checkNoValueCycle(c, t);
+}
+
+/**
+ * Rejects named structs that contain themselves by value (through struct,
+ * array and vector elements), which would have no size. Iterative DFS.
+ */
+function checkNoValueCycle(c: BitCursor, t: TypeTable): void {
+  const state = new Uint8Array(t.length); // 0 new, 1 on the stack, 2 done
+  const stack: number[] = [];
+  const next: number[] = [];
+  const children = (id: number): number => {
+    const k = t.kind[id];
+    if (k === TypeKind.Struct) return t.n[id]!;
+    return k === TypeKind.Array || k === TypeKind.Vector ? 1 : 0;
+  };
+  const child = (id: number, i: number): number => (t.kind[id] === TypeKind.Struct ? t.elem(id, i) : t.a[id]!);
+  for (let root = 0; root < t.length; root++) {
+    if (state[root] !== 0) continue;
+    stack.push(root);
+    next.push(0);
+    state[root] = 1;
+    while (stack.length) {
+      const top = stack.length - 1;
+      const id = stack[top]!;
+      const i = next[top]!;
+      if (i === children(id)) {
+        state[id] = 2;
+        stack.pop();
+        next.pop();
+        continue;
+      }
+      next[top] = i + 1;
+      const e = child(id, i);
+      if (state[e] === 1) throw c.error(`type table: type ${e} contains itself`);
+      if (state[e] === 0) {
+        state[e] = 1;
+        stack.push(e);
+        next.push(0);
+      }
+    }
   }
 }
 
@@ -143,16 +197,28 @@ export class TypeNamer {
     const packed = (t.flags[id]! & TypeFlag.Packed) !== 0;
     if (n === 0) return packed ? '<{}>' : '{}';
     let s = packed ? '<{ ' : '{ ';
-    for (let i = 0; i < n; i++) s += (i ? ', ' : '') + this.name(t.elem(id, i));
+    for (let i = 0; i < n; i++) s += (i ? ', ' : '') + this.ref(t.elem(id, i));
     return s + (packed ? ' }>' : ' }');
   }
 
+  /**
+   * Names are computed in id order: a type other than a named struct refers
+   * only to earlier ids (the reader checks), and a named struct is named by
+   * its `%name`, so no computation recurses more than one level.
+   */
   name(id: number): string {
     const c = this.cache[id];
     if (c !== undefined) return c;
-    const s = this.compute(id);
-    this.cache[id] = s;
-    return s;
+    const upTo = Math.min(id, this.t.length - 1);
+    for (let i = this.cache.length; i <= upTo; i++) this.cache[i] = this.compute(i);
+    return this.cache[id] ?? this.compute(id);
+  }
+
+  /** The name of a referenced type: `%name` for identified structs, without computing ahead. */
+  private ref(id: number): string {
+    const t = this.t;
+    if (t.kind[id] === TypeKind.Struct && (t.flags[id]! & TypeFlag.Identified) !== 0) return this.structRef(id);
+    return this.name(id);
   }
 
   private compute(id: number): string {
@@ -166,24 +232,24 @@ export class TypeNamer {
         return t.a[id] ? `ptr addrspace(${t.a[id]})` : 'ptr';
       case TypeKind.Function: {
         const parts: string[] = [];
-        for (let i = 0; i < t.n[id]!; i++) parts.push(this.name(t.elem(id, i)));
+        for (let i = 0; i < t.n[id]!; i++) parts.push(this.ref(t.elem(id, i)));
         if (t.flags[id]! & TypeFlag.VarArg) parts.push('...');
-        return `${this.name(t.a[id]!)} (${parts.join(', ')})`;
+        return `${this.ref(t.a[id]!)} (${parts.join(', ')})`;
       }
       case TypeKind.Struct:
         if (t.flags[id]! & TypeFlag.Identified) return this.structRef(id);
         return this.structBody(id);
       case TypeKind.Array:
-        return `[${t.count[id]} x ${this.name(t.a[id]!)}]`;
+        return `[${t.count[id]} x ${this.ref(t.a[id]!)}]`;
       case TypeKind.Vector:
         return t.flags[id]! & TypeFlag.Scalable
-          ? `<vscale x ${t.count[id]} x ${this.name(t.a[id]!)}>`
-          : `<${t.count[id]} x ${this.name(t.a[id]!)}>`;
+          ? `<vscale x ${t.count[id]} x ${this.ref(t.a[id]!)}>`
+          : `<${t.count[id]} x ${this.ref(t.a[id]!)}>`;
       case TypeKind.TargetExt: {
         const p = t.targetParams[id] ?? [];
         const nt = t.a[id]!;
         let s = `target("${t.name[id] ?? ''}"`;
-        for (let i = 0; i < p.length; i++) s += ', ' + (i < nt ? this.name(p[i]!) : String(p[i]));
+        for (let i = 0; i < p.length; i++) s += ', ' + (i < nt ? this.ref(p[i]!) : String(p[i]));
         return s + ')';
       }
       default:
