@@ -464,12 +464,18 @@ function validateModule(m: Module, recordPos: number[]): void {
   }
 }
 
-/** Checks that every value id used by the constants in `t` is below `limit`. */
+/** Constant expressions may nest this deep within one table (the printer recurses per level). */
+export const MAX_CONST_DEPTH = 500;
+
+/**
+ * Checks that every operand of the constants in `t` is a value id below
+ * `limit`, that no constant contains itself, and that nesting within the table
+ * stays within MAX_CONST_DEPTH (iterative DFS).
+ */
 export function validateConsts(t: ConstTable, limit: number, where: string): void {
-  for (let i = 0; i < t.length; i++) {
-    const k = t.kind.data[i]!;
-    let count = 0;
-    switch (k) {
+  const len = t.length;
+  const operandCount = (i: number): number => {
+    switch (t.kind.data[i]!) {
       case ConstKind.Aggregate:
       case ConstKind.Cast:
       case ConstKind.Binop:
@@ -477,17 +483,54 @@ export function validateConsts(t: ConstTable, limit: number, where: string): voi
       case ConstKind.Unop:
       case ConstKind.DsoLocalEquivalent:
       case ConstKind.NoCfi:
-        count = t.n.data[i]!;
-        break;
+        return t.n.data[i]!;
       case ConstKind.BlockAddress:
-        count = 1;
-        break;
+        return 1;
       default:
-        continue;
+        return 0;
     }
+  };
+  for (let i = 0; i < len; i++) {
+    const count = operandCount(i);
     for (let j = 0; j < count; j++) {
       const v = t.op(i, j);
       if (v >= limit) throw new CgtsError(`constant ${t.base + i} refers to value ${v}, out of range (${limit} values)`, where);
+    }
+  }
+  // depth[i]: 0 unvisited, -1 on the DFS stack, else 1 + the deepest operand's depth.
+  const depth = new Int32Array(len);
+  const stack: number[] = [];
+  const next: number[] = [];
+  for (let root = 0; root < len; root++) {
+    if (depth[root] !== 0) continue;
+    depth[root] = -1;
+    stack.push(root);
+    next.push(0);
+    while (stack.length) {
+      const top = stack.length - 1;
+      const i = stack[top]!;
+      const j = next[top]!;
+      if (j === operandCount(i)) {
+        let d = 1;
+        for (let k = 0; k < j; k++) {
+          const e = t.op(i, k) - t.base;
+          if (e >= 0 && e < len && depth[e]! >= d) d = depth[e]! + 1;
+        }
+        if (d > MAX_CONST_DEPTH) throw new CgtsError(`constant ${t.base + i} nests constants more than ${MAX_CONST_DEPTH} deep`, where);
+        depth[i] = d;
+        stack.pop();
+        next.pop();
+        continue;
+      }
+      next[top] = j + 1;
+      const e = t.op(i, j) - t.base;
+      if (e < 0 || e >= len) continue;
+      if (depth[e] === -1) throw new CgtsError(`constant ${t.base + e} contains itself`, where);
+      if (depth[e] === 0) {
+        depth[e] = -1;
+        stack.push(e);
+        next.push(0);
+      }
     }
   }
 }

@@ -4,11 +4,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readModule } from '../../src/bitcode/reader.js';
+import { MAX_CONST_DEPTH, readModule } from '../../src/bitcode/reader.js';
 import { printModule } from '../../src/bitcode/printer.js';
 import { decodeFunction } from '../../src/bitcode/function.js';
 import { CgtsError } from '../../src/support/diag.js';
-import { BitWriter, buildModule } from './writer.js';
+import { B, BitWriter, buildModule } from './writer.js';
 
 /** Type record codes used below. */
 const T = { NumEntry: 1, Void: 2, Opaque: 6, Integer: 7, Array: 11, StructAnon: 18, StructName: 19, StructNamed: 20, Function: 21, Ptr: 25 };
@@ -72,4 +72,36 @@ test('deeply nested types are named without deep recursion', () => {
     for (let i = 0; i < depth; i++) w.unabbrev(T.Array, [1, i]);
   }, (w) => globalVar(w, depth)));
   assert.ok(text.includes('[1 x '.repeat(depth) + 'i8' + ']'.repeat(depth)));
+});
+
+/** Module-level constants: a CONSTANTS block (after one global, value 0) holding what `body` writes. */
+function withConstants(types: (w: BitWriter) => void, globalTy: number, init: number, body: (w: BitWriter) => void): Uint8Array {
+  return buildModule(types, (w) => {
+    globalVar(w, globalTy, init + 1);
+    w.enter(B.CONSTANTS, 4);
+    body(w);
+    w.end();
+  });
+}
+
+test('constants that contain themselves or nest too deep are rejected; a deep chain within the bound prints', () => {
+  const i64ptr = (w: BitWriter) => {
+    w.unabbrev(T.Integer, [64]);
+    w.unabbrev(T.Ptr, [0]);
+    w.unabbrev(T.Array, [1, 1]);
+  };
+  // @0 = global [1 x ptr] [<value 1>], value 1 = [1 x ptr] [value 1]
+  expectError(withConstants(i64ptr, 2, 1, (w) => {
+    w.unabbrev(1, [2]);
+    w.unabbrev(7, [1]);
+  }), /constant 1 contains itself/);
+  // add (add (... (i64 1, i64 1) ...)): value 1 = 1, value k+1 = add(value k, value 1)
+  const chain = (depth: number) => withConstants(i64ptr, 0, depth, (w) => {
+    w.unabbrev(1, [0]);
+    w.unabbrev(4, [2]);
+    for (let k = 1; k < depth; k++) w.unabbrev(10, [0, k, 1]);
+  });
+  expectError(chain(MAX_CONST_DEPTH + 1), /nests constants more than/);
+  const text = readAll(chain(MAX_CONST_DEPTH));
+  assert.ok(text.includes('add (i64 '.repeat(MAX_CONST_DEPTH - 1) + '1, i64 1)'));
 });
