@@ -108,15 +108,22 @@ export function readAttrGroupBlock(c: BitCursor, m: Module): void {
   }
 }
 
+/** Reads one constant range at operand i (checked against the record length); returns the next operand. */
 function readRange(c: BitCursor, a: Attr, i: number): number {
+  const truncated = () => c.error(`constant range attribute (width ${a.width}) runs past the end of its record`);
   if (a.width <= 64) {
+    if (i + 2 > c.n) throw truncated();
     a.ranges.push(readSignedWide(c, i), readSignedWide(c, i + 1));
     return i + 2;
   }
+  if (i >= c.n) throw truncated();
   const words = c.num(i);
   const lw = words % 4294967296;
   const hw = Math.floor(words / 4294967296);
+  const maxWords = Math.ceil(a.width / 64);
+  if (lw > maxWords || hw > maxWords) throw c.error(`constant range attribute of width ${a.width} has ${lw}+${hw} words`);
   i++;
+  if (i + lw + hw > c.n) throw truncated();
   const wide = (count: number): bigint => {
     let v = 0n;
     for (let k = 0; k < count; k++) v |= BigInt.asUintN(64, readSignedWide(c, i + k)) << BigInt(64 * k);

@@ -321,9 +321,6 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
     if (body.consts.length) validateConsts(body.consts, d.next, `${m.fileName}: byte ${loc.blockPos >>> 3} in FUNCTION block of @${d.fname}`);
     copyOut(d, body);
     checkOperands(body, d.next, d);
-  } catch (e) {
-    if (e instanceof CgtsError) throw e;
-    throw d.err(`malformed function body (${e instanceof Error ? e.message : String(e)})`);
   } finally {
     // The shared decoder must not keep the module alive.
     d.m = NO_MODULE;

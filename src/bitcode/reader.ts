@@ -81,7 +81,6 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
   let strtab: Uint8Array | undefined;
   let sawModule = false;
   let modulePos = 0;
-  try {
   for (;;) {
     const e = c.advance();
     if (e === Entry.EndBlock) break;
@@ -111,10 +110,6 @@ export function readModule(bytes: Uint8Array, fileName = '<bitcode>'): Module {
     }
     // Only the first module of a multi-module file is read.
     if (sawModule && strtab) break;
-  }
-  } catch (e) {
-    if (e instanceof CgtsError) throw e;
-    throw c.error(`malformed module (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!sawModule) throw c.error('no MODULE block', c.pos);
   /** `bitPos` is where the record that names the entity starts, for the message. */

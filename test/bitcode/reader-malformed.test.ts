@@ -105,3 +105,17 @@ test('constants that contain themselves or nest too deep are rejected; a deep ch
   const text = readAll(chain(MAX_CONST_DEPTH));
   assert.ok(text.includes('add (i64 '.repeat(MAX_CONST_DEPTH - 1) + '1, i64 1)'));
 });
+
+test('constant range attributes whose word counts exceed the record are CgtsErrors', () => {
+  const group = (ops: number[]) => buildModule((w) => w.unabbrev(T.Ptr, [0]), (w) => {
+    w.enter(B.PARAMATTR_GROUP, 4);
+    w.unabbrev(3, ops);
+    w.end();
+  });
+  // group 1, parameter 0, range attribute (tag 7) of kind 92: width 65 with 2^32-1 low words
+  expectError(group([1, 0, 7, 92, 65, 0xffffffff]), /constant range attribute/);
+  // width 65 with 1 low and 1 high word, but only one word present
+  expectError(group([1, 0, 7, 92, 65, 0x100000001, 5]), /runs past the end of its record/);
+  // width 32 with only the lower bound
+  expectError(group([1, 0, 7, 92, 32, 2]), /runs past the end of its record|truncated/);
+});
