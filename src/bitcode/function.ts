@@ -102,6 +102,25 @@ class Decoder {
     return this.c.error(`${msg} (function @${this.fname}, instruction ${this.numInsts}, record ${this.c.code})`);
   }
 
+  /** The type of the value just read by valTy, which must be a vector. */
+  vectorTy(what: string): number {
+    const ty = this.lastTy;
+    if (this.t.kind[ty] !== TypeKind.Vector) throw this.err(`${what} operand is not a vector`);
+    return ty;
+  }
+
+  /** An atomic ordering code (0 not atomic .. 6 seq_cst). */
+  ordering(v: number): number {
+    if (v > 6) throw this.err(`bad atomic ordering ${v}`);
+    return v;
+  }
+
+  /** A sync scope id: singlethread, system, or one named in the module. */
+  syncScope(v: number): number {
+    if (v >= Math.max(2, this.m.syncScopes.length)) throw this.err(`sync scope ${v} does not exist`);
+    return v;
+  }
+
   /** Type of a value defined so far, or -1 if it is a forward reference. */
   typeOf(v: number): number {
     if (v < 0) return -1;
@@ -406,6 +425,7 @@ function readBody(d: Decoder): void {
   const m = d.m;
   const body = d.body;
   let sawDeclare = false;
+  let sawConsts = false;
   let lastLoc = -1;
   let lastInst = -1;
   for (;;) {
@@ -414,6 +434,9 @@ function readBody(d: Decoder): void {
     if (e === Entry.SubBlock) {
       switch (c.subBlockId) {
         case BlockId.Constants:
+          // Value numbering assumes one constants block, before the instructions.
+          if (sawConsts || d.numInsts > 0) throw d.err('a CONSTANTS block after instructions or a second one');
+          sawConsts = true;
           readConstantsBlock(c, body.consts, t, Infinity);
           d.next += body.consts.length;
           body.instBase = d.instBase = d.next;
@@ -567,7 +590,7 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
     }
     case FuncCode.ExtractElt: {
       const v = d.valTy();
-      const vt = d.lastTy;
+      const vt = d.vectorTy('extractelement');
       const idx = d.valTy();
       d.begin(Op.ExtractElement, t.a[vt]!, 0);
       d.push(v);
@@ -576,7 +599,7 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
     }
     case FuncCode.InsertElt: {
       const v = d.valTy();
-      const vt = d.lastTy;
+      const vt = d.vectorTy('insertelement');
       const elt = d.valOp();
       const idx = d.valTy();
       d.begin(Op.InsertElement, vt, 0);
@@ -587,10 +610,10 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
     }
     case FuncCode.ShuffleVec: {
       const v1 = d.valTy();
-      const vt = d.lastTy;
+      const vt = d.vectorTy('shufflevector');
       const v2 = d.valOp();
       const mask = d.valTy();
-      const mt = d.lastTy;
+      const mt = d.vectorTy('shufflevector mask');
       const rt = findVector(m, t.a[vt]!, t.count[mt]!, (t.flags[mt]! & TypeFlag.Scalable) !== 0);
       d.begin(Op.ShuffleVector, rt, 0);
       d.push(v1);
@@ -668,7 +691,7 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
       let fty = -1;
       if (cc & (1 << 13)) fty = d.checkType(o[d.slot++]!);
       const callee = d.valTy();
-      if (fty < 0) fty = m.globals[d.body.fn]!.valueType;
+      if (fty < 0) throw d.err('invoke without an explicit function type');
       if (t.kind[fty] !== TypeKind.Function) throw d.err('invoke of a non-function type');
       d.begin(Op.Invoke, t.a[fty]!, cc & ~(1 << 13));
       d.push(attrs);
@@ -749,6 +772,8 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
       const ty = d.checkType(o[0]!);
       d.checkType(o[1]!);
       const size = o[2]!;
+      // The size is an absolute value id; a forward reference must be defined by the end.
+      if (size >= d.next && size > d.maxFwd) d.maxFwd = size;
       const rec = o[3]!;
       const align = (rec & 0x1f) | (((rec >> 8) & 7) << 5);
       const as = n > 4 ? o[4]! : 0;
@@ -770,7 +795,7 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
       const align = o[d.slot++]!;
       const vol = o[d.slot++]! & 1;
       let flags = vol;
-      if (atomic) flags |= (o[d.slot++]! << 1) | (o[d.slot++]! << 4);
+      if (atomic) flags |= (d.ordering(o[d.slot++]!) << 1) | (d.syncScope(o[d.slot++]!) << 4);
       d.begin(Op.Load, ty, flags);
       d.push(p);
       d.push(align);
@@ -784,7 +809,7 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
       d.need(atomic ? 4 : 2);
       const align = o[d.slot++]!;
       let flags = o[d.slot++]! & 1;
-      if (atomic) flags |= (o[d.slot++]! << 1) | (o[d.slot++]! << 4);
+      if (atomic) flags |= (d.ordering(o[d.slot++]!) << 1) | (d.syncScope(o[d.slot++]!) << 4);
       d.begin(Op.Store, -1, flags);
       d.push(p);
       d.push(v);
@@ -798,9 +823,9 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
       const nw = d.valOp();
       d.need(5);
       const vol = o[d.slot++]! & 1;
-      const succ = o[d.slot++]!;
-      const ssid = o[d.slot++]!;
-      const fail = o[d.slot++]!;
+      const succ = d.ordering(o[d.slot++]!);
+      const ssid = d.syncScope(o[d.slot++]!);
+      const fail = d.ordering(o[d.slot++]!);
       const weak = o[d.slot++]! & 1;
       const align = d.slot < n ? o[d.slot]! : 0;
       const rt = findStruct(m, vt, d.newI1());
@@ -817,9 +842,10 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
       const vt = d.lastTy;
       d.need(4);
       const rop = o[d.slot++]!;
+      if (rop >= 32) throw d.err(`bad atomicrmw operation ${rop}`);
       const vol = o[d.slot++]! & 1;
-      const ord = o[d.slot++]!;
-      const ssid = o[d.slot++]!;
+      const ord = d.ordering(o[d.slot++]!);
+      const ssid = d.syncScope(o[d.slot++]!);
       const align = d.slot < n ? o[d.slot]! : 0;
       d.begin(Op.AtomicRMW, vt, vol | (ord << 1) | (rop << 4) | (ssid << 9));
       d.push(p);
@@ -829,7 +855,7 @@ function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, 
     }
     case FuncCode.Fence:
       d.need(2);
-      d.begin(Op.Fence, -1, (o[0]! << 1) | (o[1]! << 4));
+      d.begin(Op.Fence, -1, (d.ordering(o[0]!) << 1) | (d.syncScope(o[1]!) << 4));
       return;
     case FuncCode.ExtractVal: {
       const a = d.valTy();

@@ -8,7 +8,7 @@ import { MAX_CONST_DEPTH, readModule } from '../../src/bitcode/reader.js';
 import { printModule } from '../../src/bitcode/printer.js';
 import { decodeFunction } from '../../src/bitcode/function.js';
 import { CgtsError } from '../../src/support/diag.js';
-import { B, BitWriter, buildModule } from './writer.js';
+import { B, BitWriter, buildModule, functionRecord } from './writer.js';
 
 /** Type record codes used below. */
 const T = { NumEntry: 1, Void: 2, Opaque: 6, Integer: 7, Array: 11, StructAnon: 18, StructName: 19, StructNamed: 20, Function: 21, Ptr: 25 };
@@ -118,4 +118,58 @@ test('constant range attributes whose word counts exceed the record are CgtsErro
   expectError(group([1, 0, 7, 92, 65, 0x100000001, 5]), /runs past the end of its record/);
   // width 32 with only the lower bound
   expectError(group([1, 0, 7, 92, 32, 2]), /runs past the end of its record|truncated/);
+});
+
+/**
+ * A module with types i32, ptr, void, void(), [1 x ptr], i32() and a function
+ * @0 of type void() (value 0) whose body is one basic block: an optional
+ * CONSTANTS block with i32 2 (value 1), what `insts` writes, then `ret void`.
+ */
+function oneFunction(insts: (w: BitWriter) => void, opts: { consts?: boolean; callee?: boolean } = {}): Uint8Array {
+  return buildModule((w) => {
+    w.unabbrev(T.NumEntry, [6]);
+    w.unabbrev(T.Integer, [32]);
+    w.unabbrev(T.Ptr, [0]);
+    w.unabbrev(T.Void, []);
+    w.unabbrev(T.Function, [0, 2]);
+    w.unabbrev(T.Array, [1, 1]);
+    w.unabbrev(T.Function, [0, 0]);
+  }, (w) => {
+    functionRecord(w, 3);
+    if (opts.callee) functionRecord(w, 5, true);
+    w.enter(B.FUNCTION, 4);
+    w.unabbrev(1, [1]);
+    if (opts.consts) {
+      w.enter(B.CONSTANTS, 4);
+      w.unabbrev(1, [0]);
+      w.unabbrev(4, [4]);
+      w.end();
+    }
+    insts(w);
+    w.unabbrev(10, []);
+    w.end();
+  });
+}
+
+test('inconsistent instruction records are CgtsErrors', () => {
+  // The function as decoded, to check that the builder is right.
+  assert.match(readAll(oneFunction(() => {}, { consts: true })), /define void @0\(\) \{\n\s*ret void\n\}/);
+  // invoke @1 (an i32() function) without the explicit-type flag
+  expectError(oneFunction((w) => w.unabbrev(13, [0, 0, 0, 0, 1]), { callee: true }), /invoke without an explicit function type/);
+  // alloca i32 with size value 99999, which never exists
+  expectError(oneFunction((w) => w.unabbrev(19, [0, 0, 99999, (1 << 6) | 3])), /value id 99999 is used but never defined/);
+  // extractelement from i32 2
+  expectError(oneFunction((w) => w.unabbrev(6, [1, 1]), { consts: true }), /extractelement operand is not a vector/);
+  // a second CONSTANTS block
+  expectError(oneFunction((w) => {
+    w.enter(B.CONSTANTS, 4);
+    w.unabbrev(1, [0]);
+    w.unabbrev(4, [8]);
+    w.end();
+  }, { consts: true }), /CONSTANTS block after instructions or a second one/);
+  // fence with ordering 9, then with sync scope 5
+  expectError(oneFunction((w) => w.unabbrev(36, [9, 1])), /bad atomic ordering 9/);
+  expectError(oneFunction((w) => w.unabbrev(36, [4, 5])), /sync scope 5 does not exist/);
+  // atomicrmw operation 40 on @0 with i32 2
+  expectError(oneFunction((w) => w.unabbrev(59, [2, 1, 40, 0, 2, 1, 0]), { consts: true }), /bad atomicrmw operation 40/);
 });

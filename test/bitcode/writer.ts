@@ -97,7 +97,7 @@ export function buildModule(types: (w: BitWriter) => void, body: (w: BitWriter) 
   return w.bytes();
 }
 
-/** A FUNCTION record (v2 layout) for a defined function of type `ty`. */
-export function functionRecord(w: BitWriter, ty: number): void {
-  w.unabbrev(8, [0, 0, ty, 0, 0, 0, 0, 0, 0, 0]);
+/** A FUNCTION record (v2 layout) for a function of type `ty`, defined unless `proto`. */
+export function functionRecord(w: BitWriter, ty: number, proto = false): void {
+  w.unabbrev(8, [0, 0, ty, 0, proto ? 1 : 0, 0, 0, 0, 0, 0]);
 }
