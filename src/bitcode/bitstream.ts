@@ -179,12 +179,6 @@ export class BitCursor {
   }
 
   /**
-   * Moves to the next entry of the current block. Abbreviation definitions are
-   * absorbed. Returns Entry.EndBlock (the block has been left), Entry.SubBlock
-   * (the sub-block id is in `subBlockId`; call enterBlock or skipBlock), or a
-   * record's abbreviation id (call readRecord or skipRecord).
-   */
-  /**
    * The code of the next record of the current block, read into `ops`/`n`,
    * with sub-blocks skipped; -1 once the block has been left.
    */
@@ -200,6 +194,12 @@ export class BitCursor {
     }
   }
 
+  /**
+   * Moves to the next entry of the current block. Abbreviation definitions are
+   * absorbed. Returns Entry.EndBlock (the block has been left), Entry.SubBlock
+   * (the sub-block id is in `subBlockId`; call enterBlock or skipBlock), or a
+   * record's abbreviation id (call readRecord).
+   */
   advance(): number {
     for (;;) {
       this.recordPos = this.pos;

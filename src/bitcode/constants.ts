@@ -34,7 +34,7 @@ function signedNum(c: BitCursor, i: number): number | undefined {
  */
 export function readConstantsBlock(c: BitCursor, t: ConstTable, types: TypeTable, limit: number): void {
   c.enterBlock();
-  let cur = types.length > 0 ? -1 : -1;
+  let cur = -1;
   const i32 = () => {
     for (let k = 0; k < types.length; k++) if (types.kind[k] === TypeKind.Integer && types.a[k] === 32) return k;
     return types.add(TypeKind.Integer, 32);

@@ -75,7 +75,6 @@ function apfloatScientific(neg: boolean, sig: bigint, exp2: number): string {
   exp10 += digits.length - end;
   digits = digits.slice(0, end);
   if (digits.length > 6) {
-    const cut = digits.length - 6;
     if (digits.charCodeAt(6) < 0x35) {
       let keep = 6;
       while (keep > 1 && digits[keep - 1] === '0') keep--;
@@ -92,7 +91,6 @@ function apfloatScientific(neg: boolean, sig: bigint, exp2: number): string {
         digits = digits.slice(0, keep - 1) + String.fromCharCode(digits.charCodeAt(keep - 1) + 1);
       }
     }
-    void cut;
   }
   exp10 += digits.length - 1;
   const frac = digits.slice(1).padEnd(6, '0');
