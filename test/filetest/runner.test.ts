@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,6 +167,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', ...(impor
 
 test('runFiles expands directories and totals the counts', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cgts-ft-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'a.clif'), ADD);
   writeFileSync(join(dir, 'b.clif'), ADD + '; run: %add(1, 1) == 3\n');
   writeFileSync(join(dir, 'ignored.txt'), 'not clif');
@@ -180,6 +181,7 @@ test('runFiles expands directories and totals the counts', async () => {
 
 test('the CLI exits 1 on a failure and 0 when all pass', { skip: !existsSync(join(root, 'dist/src/cli.js')) && 'not built' }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'cgts-cli-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'ok.clif'), ADD);
   writeFileSync(join(dir, 'bad.clif'), ADD + '; run: %add(1, 1) == 3\n');
   const cli = join(root, 'bin/cgts.js');

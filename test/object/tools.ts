@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ElfObject, STB, STT, STV, type SectionId, type SymbolId } from '../../src/object/elf.js';
@@ -29,8 +29,16 @@ export function must(cmd: string, args: string[], cwd?: string): string {
   return r.stdout;
 }
 
+const madeDirs: string[] = [];
+process.on('exit', () => {
+  for (const d of madeDirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A fresh temporary directory, removed when the test process exits. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'cgts-object-'));
+  const d = mkdtempSync(join(tmpdir(), 'cgts-object-'));
+  madeDirs.push(d);
+  return d;
 }
 
 export function writeFile(dir: string, name: string, data: Uint8Array | string): string {
