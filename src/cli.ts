@@ -3,6 +3,7 @@
 // exit status; a JavaScript stack trace is printed only with CGTS_BACKTRACE=1.
 
 import { CgtsError } from './support/diag.js';
+import { VERSION } from './support/version.js';
 
 /** A subcommand: its one-line summary and a loader for the module that runs it. */
 interface Command {
@@ -59,7 +60,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (name === '-V' || name === '--version') {
-      process.stdout.write('cgts 0.1.0\n');
+      process.stdout.write(`cgts ${VERSION}\n`);
       return 0;
     }
     const cmd = commands[name];

@@ -301,6 +301,11 @@ export class ElfObject {
     return this.sections.length;
   }
 
+  /** Adds flags (SHF_GNU_RETAIN ...) to a section. */
+  sectionFlags(sec: SectionId, flags: number): void {
+    this.sections[sec].flags |= flags;
+  }
+
   /** Marks `sec` SHF_LINK_ORDER with sh_link pointing at `target`. */
   setLinkOrder(sec: SectionId, target: SectionId): void {
     this.sections[sec].flags |= SHF.LINK_ORDER;

@@ -1,54 +1,33 @@
-// Translates a whole LLVM module (as read by src/bitcode/) into CLIF functions
-// and data objects for the back end. Needs a Module; produces a
-// TranslatedModule whose functions verify and whose data is laid out.
+// Translates a whole LLVM module (as read by src/bitcode/) into a CLIF module:
+// one CLIF function per defined LLVM function and one data object per defined
+// global variable. Needs a Module; produces a ClifModule for the back end.
 
 import type { Module } from '../bitcode/module.js';
-import type { Function } from '../ir/function.js';
-import { fail } from '../support/diag.js';
+import { GlobalKind } from '../bitcode/module.js';
+import { Linkage } from '../bitcode/reader.js';
+import type { ClifModule } from '../ir/module.js';
+import { translateData, symbolLinkage } from './data.js';
+import { FunctionTranslator } from './function.js';
 
-/** How a symbol is seen by the linker. */
-export const enum Linkage { Local, Global, Weak }
-export const enum Visibility { Default, Hidden, Protected }
-
-/** A relocation inside a data object: at `offset`, the address of `symbol` + `addend` (8 bytes, absolute). */
-export interface DataReloc {
-  offset: number;
-  symbol: string;
-  addend: number;
+export interface TranslateOptions {
+  /** Called after each function is translated (progress, timers). */
+  onFunction?: (index: number, name: string) => void;
 }
 
-export const enum DataSection { ReadOnly, ReadOnlyRelocated, Data, Bss, Tdata, Tbss }
-
-/** One global variable, laid out: its bytes (zero-filled for Bss/Tbss), alignment and relocations. */
-export interface DataObject {
-  name: string;
-  section: DataSection;
-  /** An explicit `#[link_section]`, or ''. */
-  sectionName: string;
-  bytes: Uint8Array;
-  align: number;
-  relocs: DataReloc[];
-  linkage: Linkage;
-  visibility: Visibility;
-  /** Kept by the linker even if unreferenced (`llvm.used`). */
-  retain: boolean;
-}
-
-/** One function's symbol facts, parallel to TranslatedModule.funcs. */
-export interface FunctionSymbol {
-  linkage: Linkage;
-  visibility: Visibility;
-  /** Personality routine symbol when the function has landing pads, or ''. */
-  personality: string;
-  sectionName: string;
-}
-
-export interface TranslatedModule {
-  funcs: Function[];
-  symbols: FunctionSymbol[];
-  data: DataObject[];
-}
-
-export function translateModule(m: Module): TranslatedModule {
-  fail('translation from LLVM IR is not implemented yet', m.fileName);
+export function translateModule(m: Module, opts: TranslateOptions = {}): ClifModule {
+  const out: ClifModule = { funcs: [], symbols: [], data: [], externs: [] };
+  const ft = new FunctionTranslator(m);
+  for (let k = 0; k < m.bodies.length; k++) {
+    const g = m.globals[m.bodies[k]!.fn]!;
+    out.funcs.push(ft.translate(k));
+    const [linkage, visibility] = symbolLinkage(g);
+    out.symbols.push({ linkage, visibility, sectionName: g.section ? m.sections[g.section - 1]! : '' });
+    opts.onFunction?.(k, g.name);
+  }
+  translateData(m, out);
+  for (const g of m.globals) {
+    const defined = g.kind === GlobalKind.Function ? g.body >= 0 : g.kind === GlobalKind.Var ? g.init !== 0 : true;
+    if (!defined && !g.name.startsWith('llvm.')) out.externs.push({ name: g.name, tls: g.threadLocal !== 0, weak: g.linkage === Linkage.ExternalWeak });
+  }
+  return out;
 }
