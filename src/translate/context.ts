@@ -120,10 +120,10 @@ export class Tx {
   zero(ty: Type): Value {
     if (isVector(ty)) return this.vconst(ty, new Uint8Array(typeBits(ty) / 8));
     switch (ty) {
-      case F16: return this.val(Op.f16const, INVALID, EMPTY, 0);
-      case F32: return this.val(Op.f32const, INVALID, EMPTY, 0);
-      case F64: return this.val(Op.f64const, INVALID, EMPTY, 0, 0);
-      case F128: return this.val(Op.f128const, INVALID, EMPTY, this.constant(new Uint8Array(16)));
+      case F16: return this.val(Op.f16const, F16, EMPTY, 0);
+      case F32: return this.val(Op.f32const, F32, EMPTY, 0);
+      case F64: return this.val(Op.f64const, F64, EMPTY, 0, 0);
+      case F128: return this.val(Op.f128const, F128, EMPTY, this.constant(new Uint8Array(16)));
     }
     return this.iconst(ty, 0);
   }
@@ -131,13 +131,13 @@ export class Tx {
   /** A float constant from its bits. */
   fconst(ty: Type, bits: bigint): Value {
     switch (ty) {
-      case F16: return this.val(Op.f16const, INVALID, EMPTY, Number(bits & 0xffffn));
-      case F32: return this.val(Op.f32const, INVALID, EMPTY, Number(bits & 0xffffffffn) | 0);
-      case F64: return this.val(Op.f64const, INVALID, EMPTY, Number(bits & 0xffffffffn) | 0, Number((bits >> 32n) & 0xffffffffn) | 0);
+      case F16: return this.val(Op.f16const, F16, EMPTY, Number(bits & 0xffffn));
+      case F32: return this.val(Op.f32const, F32, EMPTY, Number(bits & 0xffffffffn) | 0);
+      case F64: return this.val(Op.f64const, F64, EMPTY, Number(bits & 0xffffffffn) | 0, Number((bits >> 32n) & 0xffffffffn) | 0);
       case F128: {
         const bytes = new Uint8Array(16);
         for (let k = 0; k < 16; k++) bytes[k] = Number((bits >> BigInt(8 * k)) & 0xffn);
-        return this.val(Op.f128const, INVALID, EMPTY, this.constant(bytes));
+        return this.val(Op.f128const, F128, EMPTY, this.constant(bytes));
       }
     }
     throw this.err(`float constant of type ${ty}`);
