@@ -7,6 +7,7 @@
 import { ConstKind, GlobalKind, TypeKind, OP_NAMES, type ConstTable, type FunctionBody, type GlobalValue, type Module } from '../bitcode/module.js';
 import { Function, GlobalValueKind, type Signature, type Value, type Block } from '../ir/function.js';
 import { Op, opcodeCtrl, type Opcode } from '../ir/opcodes.js';
+import { MemFlag } from '../ir/immediates.js';
 import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, typeBits, type Type } from '../ir/types.js';
 import { CgtsError } from '../support/diag.js';
 import { demangle } from '../support/demangle.js';
@@ -470,6 +471,7 @@ export class Tx {
   /** bitcast between CLIF types of equal width (identity when equal). */
   bitcast(to: Type, x: Value): Value {
     if (this.typeOf(x) === to) return x;
+    if (isVector(to) || isVector(this.typeOf(x))) return this.val(Op.bitcast, to, [x], MemFlag.Little);
     return this.un(Op.bitcast, to, x);
   }
 

@@ -270,8 +270,8 @@ def('threadlocal.address', (tx, a, _t, dst) => {
 def('fptosi.sat', floatToIntSat(true));
 def('fptoui.sat', floatToIntSat(false));
 def('fma fmuladd', (tx, a, t, dst) => res(tx, dst, tx.tern(Op.fma, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!), tx.value(a[2]!))));
-def('minnum', minMaxNum(false));
-def('maxnum', minMaxNum(true));
+def('minnum minimumnum', minMaxNum(false));
+def('maxnum maximumnum', minMaxNum(true));
 def('minimum', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.fmin, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
 def('maximum', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.fmax, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
 def('copysign', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.fcopysign, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));

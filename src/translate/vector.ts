@@ -4,7 +4,8 @@
 
 import { ConstKind } from '../bitcode/module.js';
 import { Op } from '../ir/opcodes.js';
-import { INVALID, I8, I64, laneOf, laneCount, typeBits, isVector, type Type } from '../ir/types.js';
+import { INVALID, I8, I64, laneOf, laneCount, typeBits, isVector, vectorOf, type Type } from '../ir/types.js';
+import { MemFlag } from '../ir/immediates.js';
 import type { Value } from '../ir/function.js';
 import type { Tx } from './context.js';
 import { dataElement } from './context.js';
@@ -107,7 +108,10 @@ export function translateShuffle(tx: Tx, i: number): void {
       const l = lanes[k]! < 0 ? 0 : lanes[k]!;
       for (let j = 0; j < lb; j++) bytes[k * lb + j] = l * lb + j;
     }
-    r = tx.val(Op.shuffle, INVALID, [a, b], tx.constant(bytes));
+    // CLIF shuffles bytes of i8x16 values
+    const i8x16 = vectorOf(I8, 16);
+    const sa = tx.bitcast(i8x16, a), sb = tx.bitcast(i8x16, b);
+    r = bitcastVector(tx, inTy, tx.val(Op.shuffle, i8x16, [sa, sb], tx.constant(bytes)));
   } else {
     if (laneOf(inTy) !== laneOf(outTy)) throw tx.err('shufflevector between different lane types');
     r = -1;
@@ -118,4 +122,10 @@ export function translateShuffle(tx: Tx, i: number): void {
     }
   }
   tx.define1(body.val[i]!, r);
+}
+
+/** bitcast between vector types (lane order little-endian), identity when equal. */
+export function bitcastVector(tx: Tx, to: Type, x: Value): Value {
+  if (tx.typeOf(x) === to) return x;
+  return tx.val(Op.bitcast, to, [x], MemFlag.Little);
 }
