@@ -1,12 +1,13 @@
 // The pipeline, top to bottom: bitcode bytes in, ELF object bytes out. Each
-// step is one named call with its own timer.
+// step is one named call with its own timer. Functions stream through one
+// reused CLIF Function: translate, verify, compile, forget.
 
 import { readModule } from '../bitcode/reader.js';
-import { translateModule } from '../translate/module.js';
+import { FunctionTranslator, functionSymbol, moduleData } from '../translate/module.js';
+import { Function } from '../ir/function.js';
 import { verifyOrThrow } from '../ir/verifier.js';
 import { printFunction } from '../ir/printer.js';
-import { compileClifModule } from '../x64/compile.js';
-import type { ClifModule } from '../ir/module.js';
+import { ModuleCompiler } from '../x64/compile.js';
 
 export interface PipelineOptions {
   /** Also return the translated CLIF as text. */
@@ -22,31 +23,41 @@ export interface PipelineResult {
   clif?: string;
 }
 
-function timed<T>(timers: Map<string, number> | undefined, step: string, f: () => T): T {
-  if (!timers) return f();
-  const t0 = performance.now();
-  try {
-    return f();
-  } finally {
-    timers.set(step, (timers.get(step) ?? 0) + performance.now() - t0);
-  }
-}
+const now = () => performance.now();
 
 /** Compiles one bitcode module (an --emit=llvm-bc file or a -Clinker-plugin-lto object) to an ELF object. */
 export function compileBitcode(bytes: Uint8Array, fileName: string, opts: PipelineOptions = {}): PipelineResult {
-  const t = opts.timers;
-  const m = timed(t, 'read', () => readModule(bytes, fileName));
-  const mod = timed(t, 'translate', () => translateModule(m));
-  if (opts.verify !== false) timed(t, 'verify', () => verifyModule(mod, fileName));
-  const clif = opts.emitClif ? mod.funcs.map(printFunction).join('\n') : undefined;
-  const object = timed(t, 'codegen', () => compileClifModule(mod, {
-    llvmAbiExtensions: true,
-    multiRetImplicitSret: true,
-    isaFlags: new Set<string>(),
-  }).bytes);
-  return { object, clif };
-}
+  const timers = opts.timers;
+  const add = (step: string, t0: number) => { if (timers) timers.set(step, (timers.get(step) ?? 0) + now() - t0); };
+  let t0 = now();
+  const m = readModule(bytes, fileName);
+  add('read', t0);
 
-function verifyModule(mod: ClifModule, fileName: string): void {
-  for (const f of mod.funcs) verifyOrThrow(f, `${fileName}: translation of ${f.name}`);
+  t0 = now();
+  const data = moduleData(m);
+  add('data', t0);
+  const mc = new ModuleCompiler({ llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>() });
+  mc.addData(data);
+  const ft = new FunctionTranslator(m);
+  const f = new Function();
+  const clif: string[] = [];
+  const verify = opts.verify !== false;
+  for (let k = 0; k < m.bodies.length; k++) {
+    t0 = now();
+    ft.translate(k, f);
+    add('translate', t0);
+    if (verify) {
+      t0 = now();
+      verifyOrThrow(f, `${fileName}: translation of ${f.name}`);
+      add('verify', t0);
+    }
+    if (opts.emitClif) clif.push(printFunction(f));
+    t0 = now();
+    mc.addFunction(f, functionSymbol(m, k));
+    add('codegen', t0);
+  }
+  t0 = now();
+  const object = mc.finish().bytes;
+  add('write', t0);
+  return { object, clif: opts.emitClif ? clif.join('\n') : undefined };
 }

@@ -28,13 +28,14 @@ export class FunctionTranslator {
     this.tx = new Tx(m);
   }
 
-  /** Translates body `k` of the module into a new CLIF function. */
-  translate(k: number): Function {
+  /** Translates body `k` of the module into `into` (reset first) or a new CLIF function. */
+  translate(k: number, into?: Function): Function {
     const tx = this.tx;
     const m = tx.m;
     const body = decodeFunction(m, k);
     const g = m.globals[body.fn]!;
-    const f = new Function();
+    const f = into ?? new Function();
+    if (into) f.reset();
     f.name = g.name;
     tx.body = body;
     tx.f = f;

@@ -1,33 +1,42 @@
 // Translates a whole LLVM module (as read by src/bitcode/) into a CLIF module:
 // one CLIF function per defined LLVM function and one data object per defined
 // global variable. Needs a Module; produces a ClifModule for the back end.
+// The pipeline streams instead: functionSymbol() and moduleData() give the
+// per-function facts and the data, FunctionTranslator one function at a time.
 
-import type { Module } from '../bitcode/module.js';
-import { GlobalKind } from '../bitcode/module.js';
+import { GlobalKind, type Module } from '../bitcode/module.js';
 import { Linkage } from '../bitcode/reader.js';
-import type { ClifModule } from '../ir/module.js';
+import type { ClifModule, FunctionSymbol } from '../ir/module.js';
 import { translateData, symbolLinkage } from './data.js';
 import { FunctionTranslator } from './function.js';
 
-export interface TranslateOptions {
-  /** Called after each function is translated (progress, timers). */
-  onFunction?: (index: number, name: string) => void;
+export { FunctionTranslator };
+
+/** Linkage, visibility and section of the function with body `k`. */
+export function functionSymbol(m: Module, k: number): FunctionSymbol {
+  const g = m.globals[m.bodies[k]!.fn]!;
+  const [linkage, visibility] = symbolLinkage(g);
+  return { linkage, visibility, sectionName: g.section ? m.sections[g.section - 1]! : '' };
 }
 
-export function translateModule(m: Module, opts: TranslateOptions = {}): ClifModule {
+/** The module's data objects and undefined symbols, with no functions. */
+export function moduleData(m: Module): ClifModule {
   const out: ClifModule = { funcs: [], symbols: [], data: [], externs: [] };
-  const ft = new FunctionTranslator(m);
-  for (let k = 0; k < m.bodies.length; k++) {
-    const g = m.globals[m.bodies[k]!.fn]!;
-    out.funcs.push(ft.translate(k));
-    const [linkage, visibility] = symbolLinkage(g);
-    out.symbols.push({ linkage, visibility, sectionName: g.section ? m.sections[g.section - 1]! : '' });
-    opts.onFunction?.(k, g.name);
-  }
   translateData(m, out);
   for (const g of m.globals) {
     const defined = g.kind === GlobalKind.Function ? g.body >= 0 : g.kind === GlobalKind.Var ? g.init !== 0 : true;
     if (!defined && !g.name.startsWith('llvm.')) out.externs.push({ name: g.name, tls: g.threadLocal !== 0, weak: g.linkage === Linkage.ExternalWeak });
+  }
+  return out;
+}
+
+/** The whole module at once (for tests and tools; the pipeline streams). */
+export function translateModule(m: Module): ClifModule {
+  const out = moduleData(m);
+  const ft = new FunctionTranslator(m);
+  for (let k = 0; k < m.bodies.length; k++) {
+    out.funcs.push(ft.translate(k));
+    out.symbols.push(functionSymbol(m, k));
   }
   return out;
 }

@@ -48,21 +48,47 @@ export function compileModule(funcs: Function[], opts: CompileOptions = {}): Com
  * linkage, its data objects with their relocations, a `.comment` naming cgts.
  */
 export function compileClifModule(mod: ClifModule, opts: CompileOptions = {}): CompiledModule {
-  const funcs = mod.funcs;
-  const obj = new ElfObject({ functionSections: opts.functionSections ?? true });
-  writeData(obj, mod);
-  for (const x of mod.externs) {
-    const s = obj.symbol(x.name);
-    if (x.tls) obj.setSymbolKind(s, x.weak ? STB.WEAK : STB.GLOBAL, STT.TLS, STV.DEFAULT);
-    else if (x.weak) obj.setSymbolKind(s, STB.WEAK, STT.NOTYPE, STV.DEFAULT);
+  const mc = new ModuleCompiler(opts);
+  mc.addData(mod);
+  for (let fi = 0; fi < mod.funcs.length; fi++) mc.addFunction(mod.funcs[fi]!, mod.symbols[fi] ?? GLOBAL_DEFAULT);
+  return mc.finish();
+}
+
+/**
+ * Builds one object function by function, so a caller can translate, compile
+ * and forget each function in turn (one reused Function, no module of them).
+ */
+export class ModuleCompiler {
+  private obj: ElfObject;
+  private eh: EhFrame;
+  private opts: CompileOptions;
+  private traps: TrapSite[] = [];
+  private sizes: number[] = [];
+  private sym: (n: string) => string;
+
+  constructor(opts: CompileOptions = {}) {
+    this.opts = opts;
+    this.obj = new ElfObject({ functionSections: opts.functionSections ?? true });
+    this.eh = new EhFrame(this.obj);
+    this.sym = opts.symbolName ?? ((n: string) => n);
   }
-  const eh = new EhFrame(obj);
-  const traps: TrapSite[] = [];
-  const sizes: number[] = [];
-  const sym = opts.symbolName ?? ((n: string) => n);
-  const e = emitter;
-  for (let fi = 0; fi < funcs.length; fi++) {
-    const f = funcs[fi];
+
+  /** Data objects and the kinds of undefined symbols (TLS, weak). */
+  addData(mod: ClifModule): void {
+    const obj = this.obj;
+    writeData(obj, mod);
+    for (const x of mod.externs) {
+      const s = obj.symbol(x.name);
+      if (x.tls) obj.setSymbolKind(s, x.weak ? STB.WEAK : STB.GLOBAL, STT.TLS, STV.DEFAULT);
+      else if (x.weak) obj.setSymbolKind(s, STB.WEAK, STT.NOTYPE, STV.DEFAULT);
+    }
+  }
+
+  /** Compiles `f` and appends its code, symbol, relocations and CFI. The Function may be reused afterwards. */
+  addFunction(f: Function, facts: FunctionSymbol = GLOBAL_DEFAULT): void {
+    const { obj, eh, opts, sym } = this;
+    const fi = this.sizes.length;
+    const e = emitter;
     try {
       e.compile(f, opts);
     } catch (err) {
@@ -76,7 +102,6 @@ export function compileClifModule(mod: ClifModule, opts: CompileOptions = {}): C
       e.cfi.length = 0;
     }
     const name = sym(f.name);
-    const facts = mod.symbols[fi] ?? GLOBAL_DEFAULT;
     const sec = facts.sectionName ? obj.addSection(facts.sectionName, SHT.PROGBITS, SHF.ALLOC | SHF.EXECINSTR, 16) : obj.textSection(name);
     const text = obj.data(sec);
     text.align(16, 0xcc);
@@ -92,7 +117,7 @@ export function compileClifModule(mod: ClifModule, opts: CompileOptions = {}): C
       if (r.type === R.R_X86_64_TLSGD && !obj.isDefined(target)) obj.setSymbolKind(target, STB.GLOBAL, STT.TLS, STV.DEFAULT);
       obj.reloc(sec, base + r.offset, r.type as never, target, r.addend);
     }
-    for (let k = 0; k < e.traps.length; k += 2) traps.push({ func: fi, offset: e.traps[k], code: e.traps[k + 1] });
+    for (let k = 0; k < e.traps.length; k += 2) this.traps.push({ func: fi, offset: e.traps[k], code: e.traps[k + 1] });
     eh.beginFunction(sec, base);
     const c = e.cfi;
     for (let k = 0; k < c.length; k += 4) {
@@ -108,11 +133,15 @@ export function compileClifModule(mod: ClifModule, opts: CompileOptions = {}): C
       }
     }
     eh.endFunction(code.length);
-    sizes.push(code.length);
+    this.sizes.push(code.length);
   }
-  const comment = obj.addSection('.comment', SHT.PROGBITS, SHF.MERGE | SHF.STRINGS, 1, 1);
-  obj.data(comment).append(new TextEncoder().encode(`\0cgts ${VERSION}\0`));
-  return { bytes: obj.finish(), traps, sizes };
+
+  finish(): CompiledModule {
+    const obj = this.obj;
+    const comment = obj.addSection('.comment', SHT.PROGBITS, SHF.MERGE | SHF.STRINGS, 1, 1);
+    obj.data(comment).append(new TextEncoder().encode(`\0cgts ${VERSION}\0`));
+    return { bytes: obj.finish(), traps: this.traps, sizes: this.sizes };
+  }
 }
 
 /** Data objects: one section each (or the named one), a symbol, 8-byte absolute relocations. */
