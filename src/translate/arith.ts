@@ -139,22 +139,19 @@ function maskToResult(tx: Tx, mask: Value, resultTy: number): Value {
   return convertMask(tx, mask, want);
 }
 
-/** Converts a lane mask between lane widths with the same lane count. */
+/** Converts a lane mask (0/-1 lanes) to another lane width with the same lane count, lane by lane. */
 export function convertMask(tx: Tx, mask: Value, want: Type): Value {
-  let m = mask;
-  let have = tx.typeOf(m);
-  if (laneCount(have) !== laneCount(want)) throw tx.err('vector mask lane counts differ');
-  // narrow: pack pairs of masks (saturating keeps 0/-1); widen: sign-extend
-  while (typeBits(laneOf(have)) > typeBits(laneOf(want))) {
-    m = tx.bin(Op.snarrow, have, m, m);
-    have = tx.typeOf(m);
-    m = tx.bitcast(have, m);
+  const have = tx.typeOf(mask);
+  if (have === want) return mask;
+  const n = laneCount(have);
+  if (n !== laneCount(want)) throw tx.err('vector mask lane counts differ');
+  const lane = laneOf(want);
+  let out = -1;
+  for (let k = 0; k < n; k++) {
+    const x = tx.resize(tx.val(Op.extractlane, have, [mask], k), lane, true);
+    out = out < 0 ? tx.un(Op.splat, want, x) : tx.val(Op.insertlane, want, [out, x], k);
   }
-  while (typeBits(laneOf(have)) < typeBits(laneOf(want))) {
-    m = tx.un(Op.swiden_low, have, m);
-    have = tx.typeOf(m);
-  }
-  return m;
+  return out;
 }
 
 /** f16/f128 comparisons through compiler-builtins (`__eqtf2` family) as LLVM lowers them. */

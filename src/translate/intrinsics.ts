@@ -4,7 +4,7 @@
 
 import { Op } from '../ir/opcodes.js';
 import { FloatCC, IntCC, TrapCode } from '../ir/immediates.js';
-import { INVALID, I8, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, typeBits, type Type } from '../ir/types.js';
+import { INVALID, I8, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, laneCount, typeBits, type Type } from '../ir/types.js';
 import type { Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import { extendHalf, truncToHalf } from './arith.js';
@@ -235,6 +235,20 @@ function floatToIntSat(signed: boolean): Lowering {
 
 // ---- the table ----
 
+def('vector.reduce.and', reduce(Op.band, 'and'));
+def('vector.reduce.or', reduce(Op.bor, 'or'));
+def('vector.reduce.xor', reduce(Op.bxor, 'other'));
+def('vector.reduce.add', reduce(Op.iadd, 'other'));
+def('vector.reduce.mul', reduce(Op.imul, 'other'));
+def('vector.reduce.smax', reduce(Op.smax, 'other'));
+def('vector.reduce.smin', reduce(Op.smin, 'other'));
+def('vector.reduce.umax', reduce(Op.umax, 'other'));
+def('vector.reduce.umin', reduce(Op.umin, 'other'));
+def('vector.reduce.fadd', reduce(Op.fadd, 'other'));
+def('vector.reduce.fmul', reduce(Op.fmul, 'other'));
+def('vector.reduce.fmax vector.reduce.fmaximum', reduce(Op.fmax, 'other'));
+def('vector.reduce.fmin vector.reduce.fminimum', reduce(Op.fmin, 'other'));
+
 def('memcpy memcpy.inline', memCall('memcpy'));
 def('memmove', memCall('memmove'));
 def('memset memset.inline', memCall('memset'));
@@ -301,6 +315,35 @@ def('smin', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.smin, clifOf(tx, t), tx.va
 def('smax', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.smax, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
 def('umin', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.umin, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
 def('umax', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.umax, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
+
+/**
+ * vector.reduce.*: masks use vall_true/vany_true; otherwise lane by lane in
+ * order (the order LLVM's sequential fadd/fmul reductions require).
+ */
+function reduce(op: number, kind: 'and' | 'or' | 'other'): Lowering {
+  return (tx, args, resTy, dst) => {
+    const ordered = args.length === 2; // fadd/fmul take a start value first
+    const vv = args[ordered ? 1 : 0]!;
+    const v = tx.value(vv);
+    const vt = tx.typeOf(v);
+    const lt = tx.llvmType(vv);
+    const e = tx.m.types.a[lt]!;
+    const isMask = tx.L.isInt(e) && tx.L.intBits(e) === 1;
+    if (isMask && kind !== 'other') {
+      return res(tx, dst, tx.un(kind === 'and' ? Op.vall_true : Op.vany_true, vt, v));
+    }
+    const rt = clifOf(tx, resTy);
+    const lane = laneOf(vt);
+    let acc = ordered ? tx.value(args[0]!) : -1;
+    for (let k = 0; k < laneCount(vt); k++) {
+      let x = tx.val(Op.extractlane, vt, [v], k);
+      if (isMask) x = tx.mask(tx.resize(x, rt, false), 1);
+      else if (lane !== rt) x = tx.resize(x, rt, false);
+      acc = acc < 0 ? x : tx.bin(op, rt, acc, x);
+    }
+    res(tx, dst, isMask ? tx.mask(acc, 1) : acc);
+  };
+}
 
 /** After a trap mid-block, later instructions go to a fresh unreachable block. */
 function startDeadBlock(tx: Tx): void {

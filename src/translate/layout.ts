@@ -146,9 +146,9 @@ export class Layout {
       case TypeKind.Vector: {
         const e = t.a[ty]!, n = t.count[ty]!;
         if (t.kind[e] === TypeKind.Integer && t.a[e] === 1) {
-          // <N x i1> is a lane mask (0 or -1 per lane) filling 128 bits
-          const bits = 128 / n;
-          if (n < 2 || n > 16 || (n & (n - 1)) !== 0) return INVALID;
+          // <N x i1> is a lane mask (0 or -1 per lane) filling 128 bits (i8 lanes past 16 lanes)
+          const bits = Math.max(8, 128 / n);
+          if (n < 2 || n > 32 || (n & (n - 1)) !== 0) return INVALID;
           return vectorOf(intContainer(bits), n);
         }
         const lane = this.clif(e);
