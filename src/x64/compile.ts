@@ -5,6 +5,7 @@
 // with the function's personality (through DW.ref.<personality>, as LLVM).
 
 import { type Function, ExnItem } from '../ir/function.js';
+import { opcodeProps, Prop } from '../ir/opcodes.js';
 import { ElfObject, STB, STT, STV, R, type SymbolId } from '../object/elf.js';
 import { EhFrame } from '../object/eh-frame.js';
 import { lsdaSection, writeLsda } from '../object/lsda.js';
@@ -114,8 +115,8 @@ export interface ExceptionTable {
  * pad (adjacent ranges with the same pad and action merged), and one range
  * without a pad from the end of the previous try range over every stretch
  * holding calls that may unwind (all `call`s and handler-less try_calls);
- * type ids numbered as LLVM numbers them (landing pads in code order, each
- * one's clauses last to first), filters shared when one list is the tail of
+ * type ids numbered as LLVM numbers them (landing blocks in reverse
+ * post-order, each one's clauses last to first), filters shared when one list is the tail of
  * another, an action chain per landing pad: its clauses in order, then
  * cleanup (0) if it has one and other clauses; cleanup alone is action 0.
  */
@@ -142,18 +143,18 @@ export function exceptionTable(f: Function, e: Emitter, codeSize: number): Excep
   };
   const chains: number[][] = [];
   const chainIndex = new Map<string, number>();
-  const padAction: number[] = [];
   const lp = e.landingPads;
-  for (let k = 0; k < lp.length; k += 2) {
-    const t = f.exnTable(lp[k]);
+  // the ids of a try_call's clauses: cleanup first when it has other clauses, then its clauses last to first
+  const typeIdsOf: (number[] | undefined)[] = [];
+  const numberClauses = (pad: number): void => {
+    const t = f.exnTable(lp[2 * pad]);
     const typeIds: number[] = [];
-    let cleanup = false;
+    let cleanup = false, clauses = 0;
     const n = f.exnItemCount(t);
-    for (let q = 0; q < n; q++) if (f.exnItemKind(t, q) === ExnItem.Cleanup) cleanup = true;
-    let clauses = 0;
     for (let q = 0; q < n; q++) {
       const kind = f.exnItemKind(t, q);
-      if (kind === ExnItem.Catch || kind === ExnItem.Default || kind === ExnItem.Filter) clauses++;
+      if (kind === ExnItem.Cleanup) cleanup = true;
+      else if (kind === ExnItem.Catch || kind === ExnItem.Default || kind === ExnItem.Filter) clauses++;
     }
     if (cleanup && clauses > 0) typeIds.push(0);
     for (let q = n - 1; q >= 0; q--) {
@@ -162,11 +163,27 @@ export function exceptionTable(f: Function, e: Emitter, codeSize: number): Excep
       else if (kind === ExnItem.Default) typeIds.push(typeId(null));
       else if (kind === ExnItem.Filter) typeIds.push(filterId(f.exnFilterList(data).map((x) => typeId(f.exnSymbols[x]))));
     }
+    typeIdsOf[pad] = typeIds;
+  };
+  // LLVM numbers types as it meets landing pads in reverse post-order of the
+  // CFG (successors in order, the normal return before the handlers)
+  const padsOfBlock = new Map<number, number[]>();
+  for (let k = 0; k < lp.length; k += 2) {
+    const b = f.callPool[f.blockCallAt(lp[k], 1)];
+    const list = padsOfBlock.get(b);
+    if (list) list.push(k >> 1);
+    else padsOfBlock.set(b, [k >> 1]);
+  }
+  for (const b of cfgReversePostOrder(f)) for (const pad of padsOfBlock.get(b) ?? []) numberClauses(pad);
+  const padAction: number[] = [];
+  for (let pad = 0; pad < lp.length >> 1; pad++) {
+    if (!typeIdsOf[pad]) numberClauses(pad);
+    const typeIds = typeIdsOf[pad]!;
     if (typeIds.length === 0) {
       padAction.push(0);
       continue;
     }
-    const chain = typeIds.reverse();
+    const chain = typeIds.slice().reverse();
     const key = chain.join(',');
     let a = chainIndex.get(key);
     if (a === undefined) {
@@ -200,6 +217,31 @@ export function exceptionTable(f: Function, e: Emitter, codeSize: number): Excep
   }
   if (mayThrow) callSites.push(lastEnd, codeSize - lastEnd, 0, 0);
   return { callSites, chains, typeInfos, filterIds };
+}
+
+/** The blocks reachable from the entry in reverse post-order of a depth-first walk taking successors in order. */
+function cfgReversePostOrder(f: Function): number[] {
+  const post: number[] = [];
+  const seen = new Uint8Array(f.numBlocks);
+  const stack: number[] = [f.firstBlock, 0];
+  seen[f.firstBlock] = 1;
+  while (stack.length > 0) {
+    const b = stack[stack.length - 2], k = stack[stack.length - 1];
+    const term = f.blockLastInst[b];
+    const ns = term >= 0 && (opcodeProps[f.instOp[term]] & Prop.Branch) !== 0 ? f.instImm1[term] : 0;
+    if (k < ns) {
+      stack[stack.length - 1] = k + 1;
+      const s = f.callPool[f.blockCallAt(term, k)];
+      if (!seen[s]) {
+        seen[s] = 1;
+        stack.push(s, 0);
+      }
+      continue;
+    }
+    stack.length -= 2;
+    post.push(b);
+  }
+  return post.reverse();
 }
 
 /** An ELF relocatable object for `funcs`. Unsupported input throws a CgtsError naming the function and instruction. */
