@@ -236,3 +236,17 @@ block1:
   const syms = must('readelf', ['-sW', withPad]);
   assert.match(syms, /OBJECT +WEAK +HIDDEN +\d+ DW\.ref\.rust_eh_personality/);
 });
+
+test('values live into a landing pad survive the unwind: callee-saved registers, integer and float spill slots, permuted block arguments', { skip: !haveCxx && 'c++ not installed' }, () => {
+  const dir = tempDir();
+  const obj = compileClif(fixture('cxx-live.clif'), 'cxx-live.clif');
+  // more integers than callee-saved registers cross the call, so some are in spill slots
+  const dis = must('objdump', ['-d', writeFile(dir, 'live.o', obj)]);
+  assert.match(dis, /push +%r15/);
+  const exe = join(dir, 'live');
+  must('c++', ['-o', exe, join(ehDir, 'cxx-live-main.cpp'), join(dir, 'live.o')]);
+  const r = run(exe, []);
+  assert.equal(r.status, 0, r.stderr);
+  // normal path: 186k - 3 + (6k + 3) + thrower(k) with k = 0; landing: 192k + 1e6
+  assert.equal(r.stdout, ['10', 1000000 + 192, 1000000 + 384, 1000000 + 576].join('\n') + '\n');
+});
