@@ -21,6 +21,50 @@ export interface Signature {
   params: AbiParam[];
   returns: AbiParam[];
   callConv: CallConv;
+  /**
+   * A call through this signature calls a C variadic function (text: the
+   * word `variadic` after the calling convention). `params` lists every
+   * argument of the call, fixed and variadic alike; System V then needs %al =
+   * the number of vector registers the arguments use. Absent means false.
+   */
+  variadic?: boolean;
+}
+
+/**
+ * Items of a try_call's exception table. Tag, Default and Context are
+ * Cranelift's; Cleanup, Catch and Filter are the LLVM landing-pad clauses
+ * (see README, "Exceptions"). Every item but Context has a handler block call.
+ */
+export const enum ExnItem {
+  /** `tagN: block(...)`: data = N. */
+  Tag = 0,
+  /** `default: block(...)`: catch-all (LLVM `catch ptr null`). data unused. */
+  Default = 1,
+  /** `context vN`: data = the value. No handler. */
+  Context = 2,
+  /** `cleanup: block(...)`: the landing pad runs for any exception. data unused. */
+  Cleanup = 3,
+  /** `catch %sym: block(...)`: data = index of the type-info symbol in Function.exnSymbols. */
+  Catch = 4,
+  /** `filter [%a, %b]: block(...)`: data = exnListPool index of [count, symbol index...]. */
+  Filter = 5,
+}
+
+/** A block-call argument that is the try_call's k-th return value (`retK`), not a value. */
+export function retArg(k: number): number {
+  return -2 - 2 * k;
+}
+/** A block-call argument that is the k-th exception payload (`exnK`: 0 = rax, the exception pointer; 1 = rdx, the selector). */
+export function exnArg(k: number): number {
+  return -3 - 2 * k;
+}
+/** For a block-call argument a < 0: its index k in retK / exnK. */
+export function specialArgIndex(a: number): number {
+  return (-2 - a) >> 1;
+}
+/** Whether block-call argument a (< 0) is an exnK (else a retK). */
+export function isExnArg(a: number): boolean {
+  return ((-2 - a) & 1) === 1;
 }
 
 export interface StackSlot {
@@ -76,6 +120,23 @@ export class Function {
   globalValues: GlobalValueData[] = [];
   /** Constant pool: vconst/f128const data and shuffle masks, little-endian bytes, lane 0 first. */
   constants: Uint8Array[] = [];
+  /** The personality routine the function's landing pads use (`personality = %name`), or ''. */
+  personality = '';
+  /** Type-info symbols named by `catch` and `filter` items, each once. */
+  exnSymbols: string[] = [];
+  /**
+   * Exception tables, one per try_call, in one pool: a table is [sig ref,
+   * func ref (-1 for try_call_indirect), item count, (kind, data) per item]; exnTableStart[t] is where table t
+   * starts. A try_call's block calls are its normal return first, then one
+   * per item other than Context, in item order; callPool[imm0 - 1] holds its
+   * table id (imm0/imm1 index its block calls as for branches).
+   */
+  exnPool = new Int32Array(16);
+  exnPoolLen = 0;
+  exnTableStart: number[] = [];
+  /** Filter lists: [count, exnSymbols index...] each. */
+  exnListPool = new Int32Array(8);
+  exnListPoolLen = 0;
 
   // Values.
   numValues = 0;
@@ -199,6 +260,11 @@ export class Function {
     this.funcRefs = [];
     this.globalValues = [];
     this.constants = [];
+    this.personality = '';
+    this.exnSymbols = [];
+    this.exnPoolLen = 0;
+    this.exnTableStart = [];
+    this.exnListPoolLen = 0;
     this.numValues = 0;
     this.numInsts = 0;
     this.argPoolLen = 0;
@@ -373,6 +439,106 @@ export class Function {
     this.instImm1[i]++;
   }
 
+  /**
+   * Creates `try_call fnRef(args), sig, ...` (op = Op.try_call) or
+   * `try_call_indirect args[0](args[1..]), sig, ...` (Op.try_call_indirect,
+   * fnRef = -1) at the end of block `b`, with an empty exception table. `sig`
+   * is the table's signature (for try_call, the func ref's). Then, in this
+   * order: addBlockCall(i, normal, args) for the normal return (args may hold
+   * retArg(k)), and per item addExnHandler() (args may hold exnArg(k)) or
+   * addExnContext().
+   */
+  appendTryCall(b: Block, op: Opcode, fnRef: number, sig: number, args: ArrayLike<number>): Inst {
+    return this.appendTryCallFrom(b, op, fnRef, sig, args, 0, args.length);
+  }
+
+  /** appendTryCall() with the operands args[start, start + n). */
+  appendTryCallFrom(b: Block, op: Opcode, fnRef: number, sig: number, args: ArrayLike<number>, start: number, n: number): Inst {
+    const t = this.exnTableStart.length;
+    this.exnTableStart.push(this.exnPoolLen);
+    this.exnPush(sig, op === Op.try_call ? fnRef : -1);
+    this.exnPush(0, 0);
+    this.exnPoolLen--;
+    if (this.callPoolLen + 1 > this.callPool.length) this.callPool = grow(this.callPool, this.callPoolLen + 1);
+    this.callPool[this.callPoolLen++] = t;
+    const i = this.appendInstFrom(b, op, INVALID, args, start, n, 0, 0);
+    this.instImm0[i] = this.callPoolLen;
+    this.instImm1[i] = 0;
+    return i;
+  }
+
+  private exnPush(a: number, b: number): void {
+    if (this.exnPoolLen + 2 > this.exnPool.length) this.exnPool = grow(this.exnPool, this.exnPoolLen + 2);
+    this.exnPool[this.exnPoolLen++] = a;
+    this.exnPool[this.exnPoolLen++] = b;
+  }
+
+  /** Adds a handler item to try_call `i` (the last one created, after its normal-return block call). */
+  addExnHandler(i: Inst, kind: ExnItem, data: number, block: Block, args: ArrayLike<number>): void {
+    this.addExnHandlerFrom(i, kind, data, block, args, 0, args.length);
+  }
+
+  addExnHandlerFrom(i: Inst, kind: ExnItem, data: number, block: Block, args: ArrayLike<number>, start: number, n: number): void {
+    const t = this.exnTable(i);
+    if (this.exnTableStart[t] + 3 + 2 * this.exnPool[this.exnTableStart[t] + 2] !== this.exnPoolLen) throw new Error('internal error: handlers must be added to the last exception table');
+    this.exnPush(kind, data);
+    this.exnPool[this.exnTableStart[t] + 2]++;
+    this.addBlockCallFrom(i, block, args, start, n);
+  }
+
+  /** Adds `context v` to try_call `i`'s exception table. */
+  addExnContext(i: Inst, v: Value): void {
+    const t = this.exnTable(i);
+    if (this.exnTableStart[t] + 3 + 2 * this.exnPool[this.exnTableStart[t] + 2] !== this.exnPoolLen) throw new Error('internal error: handlers must be added to the last exception table');
+    this.exnPush(ExnItem.Context, v);
+    this.exnPool[this.exnTableStart[t] + 2]++;
+  }
+
+  /** The index of `sym` in exnSymbols (added if new): the data of a Catch item, an entry of a filter list. */
+  exnSymbol(sym: string): number {
+    let k = this.exnSymbols.indexOf(sym);
+    if (k < 0) k = this.exnSymbols.push(sym) - 1;
+    return k;
+  }
+
+  /** Stores a filter's type-info list (exnSymbol indices); returns the data of a Filter item. */
+  addExnFilter(syms: ArrayLike<number>): number {
+    const at = this.exnListPoolLen;
+    const n = syms.length;
+    if (at + n + 1 > this.exnListPool.length) this.exnListPool = grow(this.exnListPool, at + n + 1);
+    this.exnListPool[this.exnListPoolLen++] = n;
+    for (let k = 0; k < n; k++) this.exnListPool[this.exnListPoolLen++] = syms[k];
+    return at;
+  }
+
+  /** The exception table id of try_call `i`. */
+  exnTable(i: Inst): number {
+    return this.callPool[this.instImm0[i] - 1];
+  }
+  /** Number of items of table t. */
+  exnItemCount(t: number): number {
+    return this.exnPool[this.exnTableStart[t] + 2];
+  }
+  exnItemKind(t: number, k: number): ExnItem {
+    return this.exnPool[this.exnTableStart[t] + 3 + 2 * k];
+  }
+  exnItemData(t: number, k: number): number {
+    return this.exnPool[this.exnTableStart[t] + 4 + 2 * k];
+  }
+  /** The func ref a try_call with table t calls (-1 for try_call_indirect). */
+  exnFuncRef(t: number): number {
+    return this.exnPool[this.exnTableStart[t] + 1];
+  }
+  /** The signature ref of table t. */
+  exnSig(t: number): number {
+    return this.exnPool[this.exnTableStart[t]];
+  }
+  /** The symbol indices of a Filter item's list (data = its pool index). */
+  exnFilterList(data: number): number[] {
+    const n = this.exnListPool[data];
+    return Array.from(this.exnListPool.subarray(data + 1, data + 1 + n));
+  }
+
   /** Pool index of the k-th block call of branch `i` (walks the list; k is small except for br_table). */
   blockCallAt(i: Inst, k: number): number {
     let p = this.instImm0[i];
@@ -394,6 +560,7 @@ export class Function {
   callSignature(i: Inst): Signature {
     const op = this.instOp[i];
     if (op === Op.call || op === Op.return_call) return this.sigs[this.funcRefs[this.instImm0[i]].sig];
+    if (op === Op.try_call || op === Op.try_call_indirect) return this.sigs[this.exnSig(this.exnTable(i))];
     return this.sigs[this.instImm0[i]];
   }
 

@@ -1,8 +1,17 @@
 // The CLIF interpreter: the reference semantics of the IR. Needs the functions
 // of one file (calls resolve by name among them) and produces a call's results
 // bit for bit, or throws a Trap naming the trap code and the instruction.
+//
+// Exceptions: a call of `%_Unwind_RaiseException(p)` or `%_Unwind_Resume(p)`
+// (names not defined in the file) throws an exception whose pointer is p. It
+// unwinds interpreted frames until a try_call whose table has a handler that
+// is not a tag (default, cleanup, catch, filter: the interpreter knows no
+// types, so every such clause lands, the first one in table order); that
+// handler's block runs with exn0 = p and exn1 = 0 (the selector, as
+// rust_eh_personality sets it). Tags never match. An exception leaving the
+// entry function is an error.
 
-import { Function, Inst } from './function.js';
+import { Function, Inst, ExnItem, specialArgIndex, isExnArg } from './function.js';
 import { Op, opcodeNames } from './opcodes.js';
 import {
   Type, Lane, I8, laneOf, laneBits, laneCount, typeBits, typeName, isVector, halfWidth,
@@ -37,6 +46,15 @@ export interface InterpretOptions {
   maxStackBytes?: number;
 }
 
+/** An exception unwinding interpreted frames (see the file comment). */
+class Unwinding extends Error {
+  readonly pointer: bigint;
+  constructor(pointer: bigint) {
+    super('exception');
+    this.pointer = pointer;
+  }
+}
+
 /** Interpreted memory starts here; addresses below it (null included) are never valid. */
 const STACK_BASE = 0x10000000n;
 /** Function addresses: FUNC_BASE + 16 * index (index into the file's functions, then unknown names). */
@@ -57,7 +75,13 @@ export function interpret(funcs: Function[], entry: number, args: DataValue[], o
     }
   }
   const m = new Machine(funcs, opts);
-  const res = m.run(entry, args.map((a) => a.bits), 0);
+  let res: bigint[];
+  try {
+    res = m.run(entry, args.map((a) => a.bits), 0);
+  } catch (e) {
+    if (e instanceof Unwinding) fail(`${f.name}: an exception (pointer 0x${e.pointer.toString(16)}) unwound out of the function`);
+    throw e;
+  }
   return res.map((bits, i) => ({ type: sig.returns[i].type, bits }));
 }
 
@@ -236,6 +260,13 @@ class Machine {
     return i;
   }
 
+  /** The function `name` names; the unwinder's raise and resume entry points throw instead. */
+  callee(name: string, args: bigint[]): number {
+    const n = stripName(name);
+    if ((n === '_Unwind_RaiseException' || n === '_Unwind_Resume') && !this.byName.has(n) && args.length === 1) throw new Unwinding(args[0]);
+    return this.resolve(name);
+  }
+
   resolve(name: string): number {
     const i = this.byName.get(stripName(name));
     if (i === undefined) fail(`${this.curFunc}: call to \`%${stripName(name)}\`, which is not defined in this file`);
@@ -278,6 +309,19 @@ class Machine {
     f.signature.params.forEach((p, k) => {
       if (p.flags & ParamFlag.Vmctx) vmctx = args[k];
     });
+
+    /** A try_call's block call: retN from `rets`, exnN from `exns`. */
+    const jumpWith = (callIdx: number, rets: bigint[], exns: bigint[]): number => {
+      const b = f.callPool[callIdx];
+      const n = f.callPool[callIdx + 1];
+      const tmp: bigint[] = [];
+      for (let k = 0; k < n; k++) {
+        const a = f.callPool[callIdx + 2 + k];
+        tmp.push(a >= 0 ? vals[a] : isExnArg(a) ? exns[specialArgIndex(a)] : rets[specialArgIndex(a)]);
+      }
+      for (let k = 0; k < n; k++) vals[f.blockParam(b, k)] = tmp[k];
+      return b;
+    };
 
     const jumpTo = (callIdx: number): number => {
       const b = f.callPool[callIdx];
@@ -337,7 +381,7 @@ class Machine {
             vals[res] = lib;
             break;
           }
-          const callee = indirect ? this.funcAt(vals[a0]) : this.resolve(f.funcRefs[imm0].name);
+          const callee = indirect ? this.funcAt(vals[a0]) : this.callee(f.funcRefs[imm0].name, cargs);
           if (op === Op.return_call || op === Op.return_call_indirect) return { tail: callee, values: cargs };
           const out = this.run(callee, cargs, depth + 1);
           this.curFunc = f.name;
@@ -345,6 +389,41 @@ class Machine {
           if (out.length !== nr) fail(`${f.name}: call returned ${out.length} values, the signature says ${nr}`);
           for (let k = 0; k < nr; k++) vals[res + k] = out[k];
           break;
+        }
+        case Op.try_call:
+        case Op.try_call_indirect: {
+          const indirect = op === Op.try_call_indirect;
+          const table = f.exnTable(inst);
+          const cargs: bigint[] = [];
+          for (let k = indirect ? 1 : 0; k < f.instArgCount[inst]; k++) cargs.push(vals[f.arg(inst, k)]);
+          const name = indirect ? '' : f.funcRefs[f.exnFuncRef(table)].name;
+          let out: bigint[];
+          try {
+            const lib = indirect ? undefined : libcall(name, cargs);
+            if (lib !== undefined) out = [lib];
+            else out = this.run(indirect ? this.funcAt(vals[a0]) : this.callee(name, cargs), cargs, depth + 1);
+          } catch (e) {
+            if (!(e instanceof Unwinding)) throw e;
+            this.curFunc = f.name;
+            this.curInst = inst;
+            // the first handler that is not a tag (block call 0 is the normal return)
+            let c = imm0 + 2 + f.callPool[imm0 + 1];
+            let landed = -1;
+            for (let k = 0; k < f.exnItemCount(table); k++) {
+              const kind = f.exnItemKind(table, k);
+              if (kind === ExnItem.Context) continue;
+              if (kind !== ExnItem.Tag) { landed = c; break; }
+              c += 2 + f.callPool[c + 1];
+            }
+            if (landed < 0) throw e;
+            block = jumpWith(landed, [], [e.pointer, 0n]);
+            inst = f.blockFirstInst[block];
+            continue;
+          }
+          this.curFunc = f.name;
+          block = jumpWith(imm0, out, []);
+          inst = f.blockFirstInst[block];
+          continue;
         }
         case Op.trap:
           this.trap(imm0);

@@ -38,6 +38,8 @@ export const enum Format {
   Trap,           // code: imm0 = trap code
   CondTrap,       // v, code: imm0 = trap code
   IntAddTrap,     // v, v, code: imm0 = trap code
+  TryCall,        // fnN(args), sigN, block(rets), [items]: imm0/imm1 = block calls (normal return first), table in Function.exnPool
+  TryCallIndirect, // v(args), sigN, block(rets), [items]: as TryCall; first arg is the callee
 }
 
 /** How an instruction's result types follow from its controlling type `T`. */
@@ -246,6 +248,9 @@ const table: [string, Format, number, Results, number][] = [
   ['sload16x4', Format.Load, X, Results.Ctrl, LD | TRAP],
   ['uload32x2', Format.Load, X, Results.Ctrl, LD | TRAP],
   ['sload32x2', Format.Load, X, Results.Ctrl, LD | TRAP],
+  // calls that end their block: a normal-return edge and exception edges
+  ['try_call', Format.TryCall, N, Results.None, T | BR | CALL | SE | TRAP | LD | ST],
+  ['try_call_indirect', Format.TryCallIndirect, N, Results.None, T | BR | CALL | SE | TRAP | LD | ST],
 ];
 
 export type Opcode = number;
@@ -291,6 +296,7 @@ export const Op = {
   jump: 135, brif: 136, br_table: 137, return: 138, call: 139, call_indirect: 140, return_call: 141,
   return_call_indirect: 142, trap: 143, trapz: 144, trapnz: 145, debugtrap: 146,
   uload8x8: 147, sload8x8: 148, uload16x4: 149, sload16x4: 150, uload32x2: 151, sload32x2: 152,
+  try_call: 153, try_call_indirect: 154,
 } as const;
 
 for (const [name, code] of Object.entries(Op)) {

@@ -11,9 +11,9 @@ import {
   intCCNames, floatCCNames, parseTrapCode, atomicRmwOpNames, memFlagNames, MemFlag, callConvNames, CallConv, ParamFlag,
 } from './immediates.js';
 import {
-  Format, Opcode, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, CTRL_NONE, Op, opcodeImpliedType,
+  Format, Opcode, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, CTRL_NONE, Op, opcodeImpliedType, opcodeProps, Prop,
 } from './opcodes.js';
-import { Function, AbiParam, Signature, GlobalValueKind, GlobalValueData, Block, Value } from './function.js';
+import { Function, AbiParam, Signature, GlobalValueKind, GlobalValueData, Block, Value, ExnItem, retArg, exnArg } from './function.js';
 import { DataValue, fromLanes } from './datavalue.js';
 import { ClifFile, ParsedFunction, RunCommand, TestCommand, TargetSpec } from './clif-file.js';
 import { parseFloatBits, FloatWidth } from './float-text.js';
@@ -258,6 +258,8 @@ class Parser {
   private sigMap = new Map<number, number>();
   private fnMap = new Map<number, number>();
   private constMap = new Map<number, number>();
+  /** Exception-table context items: [exnPool index holding the written value number, source offset] pairs. */
+  private exnCtx: number[] = [];
 
   // Operand scratch for the instruction being parsed.
   private args = new Int32Array(64);
@@ -412,6 +414,7 @@ class Parser {
     this.sigMap.clear();
     this.fnMap.clear();
     this.constMap.clear();
+    this.exnCtx.length = 0;
   }
 
   /** `%name` (returned without `%`) or a user name `uA:B`. */
@@ -448,10 +451,15 @@ class Parser {
       sig.returns.push(this.parseAbiParam());
       while (this.optional(Tok.Comma)) sig.returns.push(this.parseAbiParam());
     }
-    if (lx.tok() === Tok.Identifier) {
+    if (lx.tok() === Tok.Identifier && !lx.isWord('variadic')) {
       const cc = callConvNames.indexOf(lx.text());
       if (cc < 0) this.err(`unknown calling convention '${lx.text()}'`);
       sig.callConv = cc;
+      lx.next();
+    }
+    // cgts extension: a call through this signature calls a C variadic function
+    if (lx.isWord('variadic')) {
+      sig.variadic = true;
       lx.next();
     }
     return sig;
@@ -589,6 +597,14 @@ class Parser {
           this.err(`'${lx.text()}' declarations are not supported`);
         default:
           if (lx.isWord('stack_limit')) this.err('stack_limit is not supported');
+          if (lx.isWord('personality')) {
+            // cgts extension: `personality = %name`, the routine the LSDA is read by
+            if (f.personality !== '') this.err('duplicate personality declaration');
+            lx.next();
+            this.expect(Tok.Equal, "'=' after personality");
+            f.personality = this.parseExternalName('the personality routine, like %rust_eh_personality');
+            break;
+          }
           return;
       }
     }
@@ -761,14 +777,26 @@ class Parser {
       if (v === NO_VALUE) this.lx.errorAt(this.argPos[i], `undefined value v${f.argPool[i]}`);
       f.argPool[i] = v;
     }
-    for (let i = 0; i < f.callPoolLen;) {
-      const n = f.callPool[i + 1];
-      for (let k = i + 2; k < i + 2 + n; k++) {
-        const v = this.resolveValue(f.callPool[k]);
-        if (v === NO_VALUE) this.lx.errorAt(this.callPos[k], `undefined value v${f.callPool[k]}`);
-        f.callPool[k] = v;
+    for (let inst = 0; inst < f.numInsts; inst++) {
+      if ((opcodeProps[f.instOp[inst]] & Prop.Branch) === 0) continue;
+      let i = f.instImm0[inst];
+      for (let c = 0; c < f.instImm1[inst]; c++) {
+        const n = f.callPool[i + 1];
+        for (let k = i + 2; k < i + 2 + n; k++) {
+          // retN / exnN are stored as negative numbers already
+          if (f.callPool[k] < 0) continue;
+          const v = this.resolveValue(f.callPool[k]);
+          if (v === NO_VALUE) this.lx.errorAt(this.callPos[k], `undefined value v${f.callPool[k]}`);
+          f.callPool[k] = v;
+        }
+        i += 2 + n;
       }
-      i += 2 + n;
+    }
+    const ctx = this.exnCtx;
+    for (let k = 0; k < ctx.length; k += 2) {
+      const v = this.resolveValue(f.exnPool[ctx[k]]);
+      if (v === NO_VALUE) this.lx.errorAt(ctx[k + 1], `undefined value v${f.exnPool[ctx[k]]}`);
+      f.exnPool[ctx[k]] = v;
     }
     for (let b = 0; b < f.numBlocks; b++) {
       if (!this.blockDefined[b]) this.lx.errorAt(this.blockFirstRef[b], `undefined block block${this.blockNums[b] >>> 0}`);
@@ -778,6 +806,11 @@ class Parser {
   private pushArg(): void {
     const lx = this.lx;
     if (lx.tok() !== Tok.Value) this.err(`expected a value operand, found ${this.describeToken()}`);
+    this.pushArg0(lx.num, lx.start);
+    lx.next();
+  }
+
+  private pushArg0(num: number, offset: number): void {
     const n = this.nargs;
     if (n >= this.args.length) {
       const a = new Int32Array(n * 2);
@@ -787,10 +820,9 @@ class Parser {
       o.set(this.argOffsets);
       this.argOffsets = o;
     }
-    this.args[n] = lx.num;
-    this.argOffsets[n] = lx.start;
+    this.args[n] = num;
+    this.argOffsets[n] = offset;
     this.nargs = n + 1;
-    lx.next();
   }
 
   private pushArgs(count: number): void {
@@ -1064,6 +1096,8 @@ class Parser {
         this.checkCallArity(op, f.sigs[imm0], 1);
         break;
       }
+      case Format.TryCall: case Format.TryCallIndirect:
+        return this.parseTryCall(block, op);
       case Format.FuncAddr:
         if (lx.tok() !== Tok.FuncRef) this.err(`expected a function reference like fn0, found ${this.describeToken()}`);
         imm0 = this.ref(this.fnMap, 'fn');
@@ -1146,6 +1180,103 @@ class Parser {
     return inst;
   }
 
+  /**
+   * `try_call fnN(args), sigN, blockA(...), [items]` and
+   * `try_call_indirect vC(args), sigN, blockA(...), [items]`. Items, comma
+   * separated, as Cranelift writes them: `tagN: blockB(...)`, `default:
+   * blockB(...)` (catch-all), `context vN`; and the cgts extension for LLVM
+   * landing-pad clauses: `cleanup: blockB(...)`, `catch %typeinfo:
+   * blockB(...)`, `filter [%ti, ...]: blockB(...)` (`filter []` is the empty
+   * filter). Item order is the clause order. Block arguments may be `retN`
+   * (normal return only) and `exnN` (handlers only; exn0 = the exception
+   * pointer, exn1 = the selector), which the verifier checks.
+   */
+  private parseTryCall(block: Block, op: Opcode): number {
+    const lx = this.lx;
+    const f = this.f;
+    let fnRef = -1;
+    if (op === Op.try_call) {
+      if (lx.tok() !== Tok.FuncRef) this.err(`expected a function reference like fn0, found ${this.describeToken()}`);
+      fnRef = this.ref(this.fnMap, 'fn');
+    } else this.pushArg();
+    this.parseCallArgs();
+    this.expect(Tok.Comma, "',' and the signature of the called function");
+    if (lx.tok() !== Tok.SigRef) this.err(`expected a signature reference like sig0, found ${this.describeToken()}`);
+    const sig = this.ref(this.sigMap, 'sig');
+    this.checkCallArity(op, f.sigs[sig], op === Op.try_call ? 0 : 1);
+    const base = f.argPoolLen;
+    const n = this.nargs;
+    const inst = f.appendTryCallFrom(block, op, fnRef, sig, this.args, 0, n);
+    if (base + n > this.argPos.length) {
+      let len = this.argPos.length * 2;
+      while (len < base + n) len *= 2;
+      const a = new Int32Array(len);
+      a.set(this.argPos);
+      this.argPos = a;
+    }
+    for (let k = 0; k < n; k++) this.argPos[base + k] = this.argOffsets[k];
+    this.nargs = 0;
+    this.expect(Tok.Comma, "',' and the normal-return block");
+    this.parseBlockCall(inst, true);
+    this.expect(Tok.Comma, "',' and the exception table");
+    this.expect(Tok.LBracket, "'[' to start the exception table");
+    if (lx.tok() !== Tok.RBracket) {
+      for (;;) {
+        if (lx.tok() === Tok.ExTag) {
+          const tag = lx.num;
+          lx.next();
+          this.expect(Tok.Colon, "':' after the exception tag");
+          this.parseBlockCall(inst, true, ExnItem.Tag, tag);
+        } else if (lx.isWord('default') || lx.isWord('cleanup')) {
+          const kind = lx.isWord('default') ? ExnItem.Default : ExnItem.Cleanup;
+          lx.next();
+          this.expect(Tok.Colon, `':' after '${kind === ExnItem.Default ? 'default' : 'cleanup'}'`);
+          this.parseBlockCall(inst, true, kind, 0);
+        } else if (lx.isWord('catch')) {
+          lx.next();
+          const sym = f.exnSymbol(this.parseExternalName('a type-info symbol like %_ZTIi'));
+          this.expect(Tok.Colon, "':' after the caught type");
+          this.parseBlockCall(inst, true, ExnItem.Catch, sym);
+        } else if (lx.isWord('filter')) {
+          lx.next();
+          this.expect(Tok.LBracket, "'[' and the filter's type-info symbols");
+          const syms: number[] = [];
+          if (lx.tok() !== Tok.RBracket) {
+            syms.push(f.exnSymbol(this.parseExternalName('a type-info symbol like %_ZTIi')));
+            while (this.optional(Tok.Comma)) syms.push(f.exnSymbol(this.parseExternalName('a type-info symbol like %_ZTIi')));
+          }
+          this.expect(Tok.RBracket, "']' or ',' in the filter list");
+          this.expect(Tok.Colon, "':' after the filter list");
+          this.parseBlockCall(inst, true, ExnItem.Filter, f.addExnFilter(syms));
+        } else if (lx.isWord('context')) {
+          lx.next();
+          if (lx.tok() !== Tok.Value) this.err(`expected a context value, found ${this.describeToken()}`);
+          this.exnCtx.push(f.exnPoolLen + 1, lx.start);
+          f.addExnContext(inst, lx.num);
+          lx.next();
+        } else {
+          this.err(`expected an exception table item (tagN:, default:, context, cleanup:, catch %sym:, filter [...]:), found ${this.describeToken()}`);
+        }
+        if (!this.optional(Tok.Comma)) break;
+      }
+    }
+    this.expect(Tok.RBracket, "']' or ',' in the exception table");
+    return inst;
+  }
+
+  /** A block-call argument: a value, or in a try_call `retN`/`exnN` (stored as retArg/exnArg). */
+  private pushBlockArg(special: boolean): void {
+    const lx = this.lx;
+    const k = lx.tok();
+    if (k !== Tok.TryRet && k !== Tok.TryExn) {
+      this.pushArg();
+      return;
+    }
+    if (!special) this.err(`'${lx.text()}' is only allowed in the targets of try_call and try_call_indirect`);
+    this.pushArg0(k === Tok.TryRet ? retArg(lx.num) : exnArg(lx.num), lx.start);
+    lx.next();
+  }
+
   private parseCallArgs(): void {
     this.expect(Tok.LParen, "'(' and the call arguments");
     if (this.lx.tok() !== Tok.RParen) {
@@ -1155,8 +1286,12 @@ class Parser {
     this.expect(Tok.RParen, "')' or ',' in the argument list");
   }
 
-  /** `blockN` or `blockN(v, ...)`, appended to branch `inst`. */
-  private parseBlockCall(inst: number): void {
+  /**
+   * `blockN` or `blockN(v, ...)`, appended to branch `inst`. In a try_call
+   * (`special`), arguments may also be `retN`/`exnN`, and `item` >= 0 makes
+   * the block call an exception handler of that kind with `data`.
+   */
+  private parseBlockCall(inst: number, special = false, item = -1, data = 0): void {
     const lx = this.lx;
     const f = this.f;
     if (lx.tok() !== Tok.Block) this.err(`expected a block like block1, found ${this.describeToken()}`);
@@ -1165,14 +1300,15 @@ class Parser {
     const save = this.nargs;
     if (this.optional(Tok.LParen)) {
       if (lx.tok() !== Tok.RParen) {
-        this.pushArg();
-        while (this.optional(Tok.Comma)) this.pushArg();
+        this.pushBlockArg(special);
+        while (this.optional(Tok.Comma)) this.pushBlockArg(special);
       }
       this.expect(Tok.RParen, "')' or ',' in the block arguments");
     }
-    const base = f.callPoolLen + 2;
     const n = this.nargs - save;
-    f.addBlockCallFrom(inst, b, this.args, save, n);
+    const base = f.callPoolLen + 2;
+    if (item >= 0) f.addExnHandlerFrom(inst, item, data, b, this.args, save, n);
+    else f.addBlockCallFrom(inst, b, this.args, save, n);
     if (base + n > this.callPos.length) {
       let len = this.callPos.length * 2;
       while (len < base + n) len *= 2;

@@ -9,7 +9,7 @@ import {
   intCCNames, floatCCNames, trapCodeName, atomicRmwOpNames, printMemFlags, callConvNames, ParamFlag,
 } from './immediates.js';
 import { Format, opcodeFormat, opcodeCtrl, opcodeNames, CTRL_EXPLICIT, Op, opcodeImpliedType } from './opcodes.js';
-import { Function, AbiParam, Signature, GlobalValueKind, GlobalValueData } from './function.js';
+import { Function, AbiParam, Signature, GlobalValueKind, GlobalValueData, ExnItem, specialArgIndex, isExnArg } from './function.js';
 import { DataValue, laneBitsOf } from './datavalue.js';
 import { formatFloatBits, FloatWidth } from './float-text.js';
 
@@ -60,7 +60,7 @@ function formatParam(p: AbiParam): string {
 export function formatSignature(sig: Signature): string {
   let s = '(' + sig.params.map(formatParam).join(', ') + ')';
   if (sig.returns.length > 0) s += ' -> ' + sig.returns.map(formatParam).join(', ');
-  return s + ' ' + callConvNames[sig.callConv];
+  return s + ' ' + callConvNames[sig.callConv] + (sig.variadic ? ' variadic' : '');
 }
 
 function formatGlobalValue(gv: GlobalValueData): string {
@@ -116,6 +116,10 @@ export function printFunction(f: Function): string {
   const out: string[] = [];
   out.push(`function ${formatName(f.name)}${formatSignature(f.signature)} {`);
   let preamble = false;
+  if (f.personality !== '') {
+    out.push(`    personality = ${formatName(f.personality)}`);
+    preamble = true;
+  }
   f.stackSlots.forEach((ss, i) => {
     let t = `    ss${i} = explicit_slot ${ss.size}`;
     if (ss.align > 1) t += `, align = ${ss.align}`;
@@ -157,13 +161,45 @@ export function printFunction(f: Function): string {
   return out.join('\n');
 }
 
+function blockArgText(a: number): string {
+  if (a >= 0) return 'v' + a;
+  return (isExnArg(a) ? 'exn' : 'ret') + specialArgIndex(a);
+}
+
 function blockCallText(f: Function, p: number): string {
   const pool = f.callPool;
   const n = pool[p + 1];
   if (n === 0) return 'block' + pool[p];
-  let s = 'block' + pool[p] + '(v' + pool[p + 2];
-  for (let k = 1; k < n; k++) s += ', v' + pool[p + 2 + k];
+  let s = 'block' + pool[p] + '(' + blockArgText(pool[p + 2]);
+  for (let k = 1; k < n; k++) s += ', ' + blockArgText(pool[p + 2 + k]);
   return s + ')';
+}
+
+/** `sigN, blockA(...), [item, ...]`: a try_call's exception table, as Cranelift prints it (plus cgts's clause items). */
+function exnTableText(f: Function, i: number): string {
+  const t = f.exnTable(i);
+  let p = f.instImm0[i];
+  let s = `sig${f.exnSig(t)}, ${blockCallText(f, p)}, [`;
+  p += 2 + f.callPool[p + 1];
+  const n = f.exnItemCount(t);
+  for (let k = 0; k < n; k++) {
+    s += k === 0 ? ' ' : ', ';
+    const kind = f.exnItemKind(t, k), data = f.exnItemData(t, k);
+    if (kind === ExnItem.Context) {
+      s += `context v${data}`;
+      continue;
+    }
+    switch (kind) {
+      case ExnItem.Tag: s += `tag${data >>> 0}: `; break;
+      case ExnItem.Default: s += 'default: '; break;
+      case ExnItem.Cleanup: s += 'cleanup: '; break;
+      case ExnItem.Catch: s += `catch ${formatName(f.exnSymbols[data])}: `; break;
+      case ExnItem.Filter: s += `filter [${f.exnFilterList(data).map((x) => formatName(f.exnSymbols[x])).join(', ')}]: `; break;
+    }
+    s += blockCallText(f, p);
+    p += 2 + f.callPool[p + 1];
+  }
+  return s + (n > 0 ? ' ]' : ']');
 }
 
 /** `vA, vB, ...` for operands [from, to) of an instruction whose operands start at `start`. */
@@ -273,6 +309,12 @@ export function printInst(f: Function, i: number): string {
       break;
     case Format.CallIndirect:
       s += ` sig${imm0}, v${pool[start]}(${valueList(f, start, 1, n)})`;
+      break;
+    case Format.TryCall:
+      s += ` fn${f.exnFuncRef(f.exnTable(i))}(${valueList(f, start, 0, n)}), ${exnTableText(f, i)}`;
+      break;
+    case Format.TryCallIndirect:
+      s += ` v${pool[start]}(${valueList(f, start, 1, n)}), ${exnTableText(f, i)}`;
       break;
     case Format.FuncAddr:
       s += ` fn${imm0}`;

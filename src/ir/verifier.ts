@@ -3,7 +3,7 @@
 // immediates and preamble references, block calls, signatures, SSA dominance).
 // Scratch arrays are module-level and reused between functions.
 
-import type { Function, Signature } from './function.js';
+import { type Function, type Signature, ExnItem, specialArgIndex, isExnArg } from './function.js';
 import {
   Type, INVALID, I8, I32, I64, I128, F32, F64, typeName, typeBits, laneBits, laneCount, laneOf, isVector, isInt, isFloat,
   isScalarInt, halfWidth, doubleWidth, asInt, splitLanesNarrow, mergeLanesWide, vectorOf,
@@ -11,7 +11,7 @@ import {
 import {
   Format, Results, Prop, opcodeNames, opcodeFormat, opcodeCtrl, opcodeResults, opcodeProps, opcodeCount, Op,
 } from './opcodes.js';
-import { TrapCode, MemFlag } from './immediates.js';
+import { TrapCode, MemFlag, CallConv, callConvNames } from './immediates.js';
 import { fail } from '../support/diag.js';
 
 export interface VerifierError {
@@ -481,6 +481,99 @@ class Checker {
     }
   }
 
+  /**
+   * try_call / try_call_indirect: the exception table (signature, items,
+   * callee), the arguments, and the block calls: the normal return first,
+   * whose arguments may be retN (the signature's returns), then one handler
+   * per item but `context`, whose arguments may be exnN (two i64 payloads:
+   * the exception pointer and the selector). Clause items need a personality.
+   */
+  tryCall(i: number, op: number): void {
+    const f = this.f;
+    const c0 = f.instImm0[i];
+    const t = c0 >= 1 && c0 <= f.callPoolLen ? f.callPool[c0 - 1] : -1;
+    if (!(t >= 0 && t < f.exnTableStart.length)) { this.err(i, `exception table ${t} does not exist`); return; }
+    const s = f.exnSig(t);
+    if (!(s >= 0 && s < f.sigs.length)) { this.err(i, `exception table signature sig${s} does not exist`); return; }
+    const sig = f.sigs[s];
+    if (op === Op.try_call) {
+      const fr = f.exnFuncRef(t);
+      if (!(fr >= 0 && fr < f.funcRefs.length)) { this.err(i, `function fn${fr} does not exist`); return; }
+      const fs = f.funcRefs[fr].sig;
+      if (fs !== s && !(fs >= 0 && fs < f.sigs.length && sameSignature(f.sigs[fs], sig))) {
+        this.err(i, `exception table signature sig${s} did not match function fn${fr}'s signature sig${fs}`);
+      }
+      this.callArgs(i, sig, 0);
+    } else {
+      if (f.instArgCount[i] < 1) { this.err(i, 'has no callee operand'); return; }
+      this.wantAddr(i, 0);
+      this.callArgs(i, sig, 1);
+    }
+    const cc = sig.callConv;
+    if (cc !== CallConv.SystemV && cc !== CallConv.Tail && cc !== CallConv.PreserveAll && cc !== CallConv.Winch && cc !== CallConv.AppleAarch64) {
+      this.err(i, `calling convention \`${callConvNames[cc]}\` of callee does not support exceptions`);
+    }
+    const nItems = f.exnItemCount(t);
+    let handlers = 0;
+    for (let k = 0; k < nItems; k++) {
+      const kind = f.exnItemKind(t, k), data = f.exnItemData(t, k);
+      switch (kind) {
+        case ExnItem.Context: this.use(i, data, 'exception context'); continue;
+        case ExnItem.Tag: case ExnItem.Default: break;
+        case ExnItem.Cleanup: case ExnItem.Catch: case ExnItem.Filter:
+          if (f.personality === '') this.err(i, 'cleanup, catch and filter items need a personality declaration (personality = %name)');
+          if (kind === ExnItem.Catch && !(data >= 0 && data < f.exnSymbols.length)) this.err(i, `type-info symbol ${data} does not exist`);
+          if (kind === ExnItem.Filter) {
+            if (!(data >= 0 && data < f.exnListPoolLen && data + f.exnListPool[data] < f.exnListPoolLen)) this.err(i, `filter list ${data} does not exist`);
+            else for (const x of f.exnFilterList(data)) if (!(x >= 0 && x < f.exnSymbols.length)) this.err(i, `type-info symbol ${x} does not exist`);
+          }
+          break;
+        default: this.err(i, `exception table item kind ${kind} does not exist`); continue;
+      }
+      handlers++;
+    }
+    const n = f.instImm1[i];
+    if (n !== handlers + 1) { this.err(i, `has ${n} block calls, the exception table needs ${handlers + 1}`); return; }
+    let p = c0;
+    for (let k = 0; k < n; k++) {
+      if (p + 1 >= f.callPoolLen) { this.err(i, `block call ${k} lies outside the block-call pool`); return; }
+      const target = f.callPool[p];
+      const na = f.callPool[p + 1];
+      if (!(target >= 0 && target < f.numBlocks)) this.err(i, `target ${k} is block ${target}, which does not exist`);
+      else if (!f.blockInLayout[target]) this.err(i, `target ${this.blockName(target)} is not in the layout`);
+      else {
+        const np = f.blockParamCount[target];
+        if (na !== np) this.err(i, `mismatched argument count: passes ${na} arguments to ${this.blockName(target)}, which has ${np} parameters`);
+        for (let a = 0; a < na; a++) {
+          const v = f.callPool[p + 2 + a];
+          let at: Type = INVALID;
+          let name: string;
+          if (v >= 0) {
+            name = this.valueName(v);
+            if (this.use(i, v, `argument ${a} to ${this.blockName(target)}`)) at = f.valueType[v];
+          } else if (!isExnArg(v)) {
+            const r = specialArgIndex(v);
+            name = `ret${r}`;
+            if (k !== 0) this.err(i, `\`retN\` block argument used outside normal-return target of \`try_call\` (ret${r} to ${this.blockName(target)})`);
+            else if (r >= sig.returns.length) this.err(i, `out-of-bounds \`retN\` block argument: ret${r}, the signature has ${sig.returns.length} returns`);
+            else at = sig.returns[r].type;
+          } else {
+            const x = specialArgIndex(v);
+            name = `exn${x}`;
+            if (k === 0) this.err(i, `\`exnN\` block argument used in the normal-return target of \`try_call\` (exn${x} to ${this.blockName(target)})`);
+            else if (x >= 2) this.err(i, `out-of-bounds \`exnN\` block argument: exn${x}, there are two payloads (exn0, exn1)`);
+            else at = I64;
+          }
+          if (at !== INVALID && a < np) {
+            const pt = f.valueType[f.blockParam(target, a)];
+            if (at !== pt) this.err(i, `arg ${name} has type ${typeName(at)}, expected ${typeName(pt)}`);
+          }
+        }
+      }
+      p += 2 + na;
+    }
+  }
+
   sameReturns(i: number, sig: Signature): void {
     const r = this.f.signature.returns;
     let same = r.length === sig.returns.length;
@@ -811,6 +904,9 @@ class Checker {
         if (op === Op.return_call_indirect) this.sameReturns(i, f.sigs[imm0]);
         return true;
       }
+      case Op.try_call: case Op.try_call_indirect:
+        this.tryCall(i, op);
+        return true;
       case Op.trap:
         this.checkTrapCode(i, imm0);
         return true;
@@ -880,6 +976,13 @@ class Checker {
   }
 }
 
+function sameSignature(a: Signature, b: Signature): boolean {
+  if (a.callConv !== b.callConv || !!a.variadic !== !!b.variadic || a.params.length !== b.params.length || a.returns.length !== b.returns.length) return false;
+  for (let k = 0; k < a.params.length; k++) if (a.params[k].type !== b.params[k].type || a.params[k].flags !== b.params[k].flags) return false;
+  for (let k = 0; k < a.returns.length; k++) if (a.returns[k].type !== b.returns[k].type || a.returns[k].flags !== b.returns[k].flags) return false;
+  return true;
+}
+
 function validType(t: Type): boolean {
   return t !== INVALID && (isInt(t) || isFloat(t)) && (t & ~0xff) === 0;
 }
@@ -899,7 +1002,7 @@ function formatArity(fmt: Format): number {
       return 2;
     case Format.Ternary: case Format.AtomicCas:
       return 3;
-    case Format.MultiAry: case Format.Call: case Format.CallIndirect:
+    case Format.MultiAry: case Format.Call: case Format.CallIndirect: case Format.TryCall: case Format.TryCallIndirect:
       return -1;
   }
   return -1;

@@ -9,7 +9,8 @@
 // unwind needs a call site, with pad 0 if it has no landing pad: a personality
 // treats an IP outside the table as "terminate". Sites are sorted by start.
 // An action chain lists type filters tried in order: n > 0 catches
-// `typeInfos[n - 1]` (-1 there = catch-all, a null type), 0 = cleanup.
+// `typeInfos[n - 1]` (-1 there = catch-all, a null type), 0 = cleanup, n < 0
+// is an exception-specification filter (see writeLsda's filterIds).
 
 import { ElfObject, R, SHF, SHT, type SectionId, type SymbolId } from './elf.js';
 import { assert } from '../support/diag.js';
@@ -40,15 +41,37 @@ function slebSize(v: number): number {
   }
 }
 
-/** Appends an LSDA to `sec` (4-aligned first); returns its offset there. */
+/**
+ * Appends an LSDA to `sec` (4-aligned first); returns its offset there.
+ * `filterIds` is LLVM's exception-specification list: type filters (1-based
+ * `typeInfos` indices) of each filter, each list ending in 0; a chain entry
+ * -(1 + k) names the filter whose list starts at element k. Filter entries
+ * are written as LLVM does, as negative byte offsets into the specification
+ * table that follows the (4-aligned) type table.
+ */
 export function writeLsda(
   obj: ElfObject, sec: SectionId, callSites: readonly number[], actionChains: readonly (readonly number[])[] = [],
-  typeInfos: readonly SymbolId[] = [],
+  typeInfos: readonly SymbolId[] = [], filterIds: readonly number[] = [],
 ): number {
   assert(callSites.length % 4 === 0, 'call sites are quadruples');
   const b = obj.data(sec);
   b.align(4);
   const start = b.length;
+
+  // byte offset of each filterIds element in the specification table, as LLVM's FilterOffsets
+  const filterOffset: number[] = [];
+  let specLen = 0;
+  for (const id of filterIds) {
+    assert(id >= 0 && id <= typeInfos.length, `filter type ${id} has no type`);
+    filterOffset.push(-1 - specLen);
+    specLen += ulebSize(id);
+  }
+  const filterValue = (f: number): number => {
+    if (f >= 0) return f;
+    const k = -1 - f;
+    assert(k < filterIds.length, `filter ${f} is outside the specification list`);
+    return filterOffset[k];
+  };
 
   // Action records: (filter sleb, displacement to the next record sleb).
   const chainOffset: number[] = [];
@@ -58,7 +81,7 @@ export function writeLsda(
     chainOffset.push(actLen);
     for (let k = 0; k < chain.length; k++) {
       assert(chain[k] <= typeInfos.length, `action filter ${chain[k]} has no type`);
-      const f = slebSize(chain[k]);
+      const f = slebSize(filterValue(chain[k]));
       actLen += f + 1; // the displacement is 0 or a small positive number: one byte
     }
   }
@@ -72,10 +95,22 @@ export function writeLsda(
     csLen += ulebSize(action === 0 ? 0 : chainOffset[action - 1] + 1);
   }
 
-  const hasTypes = typeInfos.length > 0;
+  const hasTypes = typeInfos.length > 0 || filterIds.length > 0;
   b.u8(EhPe.omit); // landing pads are relative to the function start
   b.u8(hasTypes ? EhPe.indirect | EhPe.pcrel | EhPe.sdata4 : EhPe.omit);
-  if (hasTypes) b.uleb(1 + ulebSize(csLen) + csLen + actLen + 4 * typeInfos.length);
+  let pad = 0;
+  if (hasTypes) {
+    // the type table ends 4-aligned (as LLVM aligns it); the offset's own size decides the padding
+    const after = 1 + ulebSize(csLen) + csLen + actLen + 4 * typeInfos.length;
+    let size = 1;
+    for (;;) {
+      const end = b.length + size + after;
+      pad = (4 - (end & 3)) & 3;
+      if (ulebSize(after + pad) === size) break;
+      size = ulebSize(after + pad);
+    }
+    b.uleb(after + pad);
+  }
   b.u8(EhPe.uleb128);
   b.uleb(csLen);
   for (let i = 0; i < callSites.length; i += 4) {
@@ -87,16 +122,19 @@ export function writeLsda(
   }
   for (const chain of actionChains) {
     for (let k = 0; k < chain.length; k++) {
-      b.sleb(chain[k]);
+      b.sleb(filterValue(chain[k]));
       // from this displacement field to the next record: past itself (1 byte)
       b.sleb(k + 1 < chain.length ? 1 : 0);
     }
   }
+  for (let k = 0; k < pad; k++) b.u8(0);
   // Type table, indexed backwards from its end: filter n at end - 4n.
   for (let n = typeInfos.length; n >= 1; n--) {
     const ti = typeInfos[n - 1];
     if (ti >= 0) obj.reloc(sec, b.length, R.R_X86_64_GOTPCREL, ti, 0);
     b.u32(0);
   }
+  // Exception specifications, after the type table's end
+  for (const id of filterIds) b.uleb(id);
   return start;
 }

@@ -182,13 +182,14 @@ export class Analysis {
         }
         const op = f.instOp[i];
         const fmt = opcodeFormat[op];
-        if (fmt === Format.Jump || fmt === Format.Brif || fmt === Format.BranchTable) {
+        if (fmt === Format.Jump || fmt === Format.Brif || fmt === Format.BranchTable || fmt === Format.TryCall || fmt === Format.TryCallIndirect) {
           let c = f.instImm0[i];
           for (let k = 0; k < f.instImm1[i]; k++) {
             const target = callPool[c];
             const n = callPool[c + 1];
             for (let a = 0; a < n; a++) {
               const v = callPool[c + 2 + a];
+              if (v < 0) continue; // a try_call's retN / exnN
               uses[v]++;
               if (end[v] < p) end[v] = p;
             }
@@ -249,6 +250,21 @@ export class Analysis {
         if (d < 0) continue;
         // calls strictly between def and end
         if (cb[end[v]] - cb[d + 1] > 0) flags[v] |= VF.CrossesCall;
+      }
+      // a try_call's block arguments are read after the call returns or unwinds
+      for (let oi = 0; oi < this.numOrdered; oi++) {
+        const i = f.blockLastInst[this.order[oi]];
+        const op = i >= 0 ? f.instOp[i] : -1;
+        if (op !== Op.try_call && op !== Op.try_call_indirect) continue;
+        let c = f.instImm0[i];
+        for (let k = 0; k < f.instImm1[i]; k++) {
+          const n = callPool[c + 1];
+          for (let a = 0; a < n; a++) {
+            const v = callPool[c + 2 + a];
+            if (v >= 0) flags[v] |= VF.CrossesCall;
+          }
+          c += 2 + n;
+        }
       }
     }
 

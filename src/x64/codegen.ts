@@ -19,7 +19,7 @@ import { R } from '../object/elf.js';
 import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, R11, R12, R13, R14, R15 } from './regs.js';
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
-import { selectCall, extendArg, extendInPlace } from './isel-call.js';
+import { selectCall, extendArg, extendInPlace, specialArgKey, emitLandingPads, checkTryCall } from './isel-call.js';
 import { selectFloat, fcmpFlags, xmm128 } from './isel-float.js';
 import { icmpI128 } from './isel-i128.js';
 
@@ -82,6 +82,14 @@ export class Emitter {
   pendingConsts: { at: number; bytes: Uint8Array }[] = [];
   /** 8-byte float constants read RIP-relatively: [disp field offset, low 32 bits, high 32 bits] per use. */
   floatConsts: number[] = [];
+  /**
+   * Calls that may unwind, in code order, as [start, end, try_call inst or -1]
+   * triples: `start` where the call's selection began, `end` just past the
+   * call instruction. compile.ts turns them into the LSDA call-site table.
+   */
+  callSites: number[] = [];
+  /** Per try_call with handlers, in callSites order: [inst, landing-pad offset] (offset filled by emitLandingPads). */
+  landingPads: number[] = [];
   /** Layouts of the function's call signatures by signature index (filled on demand). */
   private sigLayouts: (SigLayout | undefined)[] = [];
   /** Bytes of outgoing stack arguments and return areas the calls need. */
@@ -103,6 +111,8 @@ export class Emitter {
     this.pendingConsts.length = 0;
     this.floatConsts.length = 0;
     this.sigLayouts.length = 0;
+    this.callSites.length = 0;
+    this.landingPads.length = 0;
     this.inst = -1;
     try {
       this.layout = layoutSignature(f.signature, opts);
@@ -136,7 +146,8 @@ export class Emitter {
   callLayout(i: number): SigLayout {
     const f = this.f;
     const op = f.instOp[i];
-    const s = op === Op.call || op === Op.return_call ? f.funcRefs[f.instImm0[i]].sig : f.instImm0[i];
+    const s = op === Op.call || op === Op.return_call ? f.funcRefs[f.instImm0[i]].sig
+      : op === Op.try_call || op === Op.try_call_indirect ? f.exnSig(f.exnTable(i)) : f.instImm0[i];
     let l = this.sigLayouts[s];
     if (l === undefined) {
       l = layoutSignature(f.sigs[s], this.opts);
@@ -173,11 +184,12 @@ export class Emitter {
       const b = an.order[oi];
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         const op = f.instOp[i];
-        if (op === Op.call || op === Op.call_indirect) {
+        if (op === Op.call || op === Op.call_indirect || op === Op.try_call || op === Op.try_call_indirect) {
+          if (op === Op.try_call || op === Op.try_call_indirect) checkTryCall(this, i);
           const l = this.callLayout(i);
           const need = l.params.stackBytes + l.retAreaBytes;
           if (need > out) out = need;
-          const first = op === Op.call_indirect ? 1 : 0;
+          const first = op === Op.call_indirect || op === Op.try_call_indirect ? 1 : 0;
           const p = instPos[i];
           // an integer result read once, by the next instruction as an ALU operand, stays in rax
           const n = f.instNext[i];
@@ -363,6 +375,7 @@ export class Emitter {
 
   private finishBody(): void {
     const buf = this.buf;
+    emitLandingPads(this);
     for (let k = 0; k < this.fixAt.length; k++) {
       const target = this.blockLabel[this.fixBlock[k]];
       assert(target >= 0, 'branch to a block that was not emitted');
@@ -835,10 +848,18 @@ export class Emitter {
     return k === 0 ? h : this.ra.home2[v];
   }
 
-  /** Emits the collected moves as if all happened at once. Uses rax/rcx and xmm14/xmm15 as temporaries; leaves flags alone. */
+  /** GPR moveOne may clobber: one of rax, rcx, rdx that no move of the current set reads or writes. */
+  private pmScratch = RAX;
+
+  /** Emits the collected moves as if all happened at once. Uses rax/rcx/rdx (one not in the set) and xmm14/xmm15 as temporaries; leaves flags alone. */
   pmEmit(): void {
     const dst = this.pmDst, src = this.pmSrc;
     const n = dst.length;
+    this.pmScratch = -1;
+    for (let ci = 0; ci < 3 && this.pmScratch < 0; ci++) {
+      const c = ci === 0 ? RAX : ci === 1 ? RCX : RDX;
+      if (!src.includes(c) && !dst.includes(c)) this.pmScratch = c;
+    }
     if (this.pmDone.length < n) this.pmDone = new Uint8Array(n * 2);
     const done = this.pmDone;
     done.fill(0, 0, n);
@@ -880,6 +901,7 @@ export class Emitter {
         const cands = w === MOVE_GPR ? TMP_GPR_KEYS : TMP_XMM_KEYS;
         for (let ci = 0; ci < cands.length; ci++) {
           const c = cands[ci];
+          if (c === this.pmScratch) continue;
           let used = false;
           for (let j = 0; j < n; j++) if (!done[j] && (src[j] === c || dst[j] === c)) used = true;
           if (!used) { tmp = c; break; }
@@ -894,6 +916,11 @@ export class Emitter {
 
   private moveOne(d: number, s: number, width: number, lo: number, hi: number): void {
     const buf = this.buf;
+    // only memory destinations from immediates, addresses or memory need the scratch
+    const sc = this.pmScratch;
+    if (sc < 0 && d >= 32 && (s === SRC_IMM || s === SRC_ADDR || (s >= 32 && width === MOVE_GPR))) {
+      fail('cannot compile a block edge: rax, rcx and rdx all carry call results or exception payloads and a memory-to-memory move needs one of them');
+    }
     if (s === SRC_IMM) {
       if (d < 16) X.movRI64(buf, d, lo, hi);
       else if (d < 32) {
@@ -901,16 +928,16 @@ export class Emitter {
         else this.constOperand(S.MOVSD, d - 16, lo, hi);
       } else if (hi === lo >> 31) X.opMI(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), lo);
       else {
-        X.movRI64(buf, RAX, lo, hi);
-        X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), RAX);
+        X.movRI64(buf, sc, lo, hi);
+        X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), sc);
       }
       return;
     }
     if (s === SRC_ADDR) {
       if (d < 16) X.opRM(buf, X.LEA, 64, d, RSP, NO_REG, 1, lo);
       else {
-        X.opRM(buf, X.LEA, 64, RAX, RSP, NO_REG, 1, lo);
-        this.moveOne(d, RAX, 8, 0, 0);
+        X.opRM(buf, X.LEA, 64, sc, RSP, NO_REG, 1, lo);
+        this.moveOne(d, sc, 8, 0, 0);
       }
       return;
     }
@@ -932,8 +959,8 @@ export class Emitter {
           X.opRM(buf, xform, 0, SCRATCH_XMM2, keyBase(s), NO_REG, 1, keyDisp(s));
           X.opMR(buf, xform, 0, keyBase(d), NO_REG, 1, keyDisp(d), SCRATCH_XMM2);
         } else {
-          X.opRM(buf, X.MOV, 64, RAX, keyBase(s), NO_REG, 1, keyDisp(s));
-          X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), RAX);
+          X.opRM(buf, X.MOV, 64, sc, keyBase(s), NO_REG, 1, keyDisp(s));
+          X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), sc);
         }
       }
     }
@@ -949,12 +976,13 @@ export class Emitter {
       const v = f.callPool[c + 2 + a];
       const p = f.paramPool[f.blockParamStart[t] + a];
       if (this.ra.home[p] === HOME_NONE) continue;
-      if (this.ra.home[v] !== this.ra.home[p] || this.ra.home2[v] !== this.ra.home2[p]) return true;
+      if (v < 0 || this.ra.home[v] !== this.ra.home[p] || this.ra.home2[v] !== this.ra.home2[p]) return true;
     }
     return false;
   }
 
-  edgeMoves(c: number): void {
+  /** Moves for block call `c`; a try_call's retN / exnN come from the locations `specialArgKey` gives (call instruction `tc`). */
+  edgeMoves(c: number, tc = -1): void {
     const f = this.f;
     const t = f.callPool[c], n = f.callPool[c + 1];
     this.pmBegin();
@@ -962,6 +990,14 @@ export class Emitter {
       const v = f.callPool[c + 2 + a];
       const p = f.paramPool[f.blockParamStart[t] + a];
       if (this.ra.home[p] === HOME_NONE || this.an.valUses[p] === 0) continue;
+      if (v < 0) {
+        const w = moveWidth(f.valueType[p]);
+        if (f.valueType[p] === I128) {
+          this.pmAdd(this.homePartKey(p, 0), specialArgKey(this, tc, v, 0), 8);
+          this.pmAdd(this.homePartKey(p, 1), specialArgKey(this, tc, v, 1), 8);
+        } else this.pmAdd(this.homeKey(this.ra.home[p]), specialArgKey(this, tc, v, 0), w);
+        continue;
+      }
       if (f.valueType[p] === I128) {
         this.pmAddValue(this.homePartKey(p, 0), v, 0);
         this.pmAddValue(this.homePartKey(p, 1), v, 1);
@@ -971,8 +1007,8 @@ export class Emitter {
   }
 
   /** Moves for block call `c` and a jump to its block unless it comes next. */
-  edge(c: number): void {
-    this.edgeMoves(c);
+  edge(c: number, tc = -1): void {
+    this.edgeMoves(c, tc);
     const t = this.f.callPool[c];
     if (this.isNext(t)) return;
     this.jumpTo(t);
@@ -1125,7 +1161,8 @@ function spillForm(t: number): X.Form {
 }
 const SRC_IMM = -2;
 const SRC_ADDR = -3;
-const TMP_GPR_KEYS = [RCX, RDX];
+/** Where a register cycle may park a value (never the move scratch). */
+const TMP_GPR_KEYS = [RCX, RDX, RAX];
 const TMP_XMM_KEYS = [16 + SCRATCH_XMM];
 
 /** A memory location as a move key: base register and displacement. */

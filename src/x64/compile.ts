@@ -1,12 +1,16 @@
 // Compiles CLIF functions into one x86-64 ELF relocatable object. Needs
 // Functions; produces the object bytes: a `.text.<name>` section and global
-// symbol per function, PLT32/PC32/GOTPCREL relocations and `.eh_frame` CFI.
+// symbol per function, PLT32/PC32/GOTPCREL relocations, `.eh_frame` CFI, and
+// for functions with landing pads a `.gcc_except_table` LSDA named by the FDE
+// with the function's personality (through DW.ref.<personality>, as LLVM).
 
-import type { Function } from '../ir/function.js';
+import { type Function, ExnItem } from '../ir/function.js';
+import { opcodeProps, Prop } from '../ir/opcodes.js';
 import { DataSection, Linkage, Visibility, type ClifModule, type FunctionSymbol } from '../ir/module.js';
-import { ElfObject, DataKind, SHT, SHF, STB, STT, STV, R } from '../object/elf.js';
+import { ElfObject, DataKind, SHT, SHF, STB, STT, STV, R, type SymbolId } from '../object/elf.js';
 import { VERSION } from '../support/version.js';
 import { EhFrame } from '../object/eh-frame.js';
+import { lsdaSection, writeLsda } from '../object/lsda.js';
 import { Emitter, Cfi, type CodegenOptions } from './codegen.js';
 
 export interface CompileOptions extends CodegenOptions {
@@ -100,6 +104,8 @@ export class ModuleCompiler {
       e.relocs.length = 0;
       e.traps.length = 0;
       e.cfi.length = 0;
+      e.callSites.length = 0;
+      e.landingPads.length = 0;
     }
     const name = sym(f.name);
     const sec = facts.sectionName ? obj.addSection(facts.sectionName, SHT.PROGBITS, SHF.ALLOC | SHF.EXECINSTR, 16) : obj.textSection(name);
@@ -118,7 +124,13 @@ export class ModuleCompiler {
       obj.reloc(sec, base + r.offset, r.type as never, target, r.addend);
     }
     for (let k = 0; k < e.traps.length; k += 2) this.traps.push({ func: fi, offset: e.traps[k], code: e.traps[k + 1] });
-    eh.beginFunction(sec, base);
+    if (e.landingPads.length > 0) {
+      const t = exceptionTable(f, e, code.length);
+      const lsec = lsdaSection(obj, name);
+      const typeSyms: SymbolId[] = t.typeInfos.map((n) => (n === null ? -1 : obj.symbol(sym(n))));
+      const at = writeLsda(obj, lsec, t.callSites, t.chains, typeSyms, t.filterIds);
+      eh.beginFunction(sec, base, obj.symbol(sym(f.personality)), lsec, at);
+    } else eh.beginFunction(sec, base);
     const c = e.cfi;
     for (let k = 0; k < c.length; k += 4) {
       eh.advanceTo(c[k]);
@@ -174,6 +186,149 @@ function writeData(obj: ElfObject, mod: ClifModule): void {
 
 function alignUp(x: number, a: number): number {
   return a > 1 ? Math.ceil(x / a) * a : x;
+}
+
+/** What writeLsda needs for one function; type infos are symbol names, null for catch-all. */
+export interface ExceptionTable {
+  callSites: number[];
+  chains: number[][];
+  typeInfos: (string | null)[];
+  filterIds: number[];
+}
+
+/**
+ * The LSDA contents for the function just compiled, laid out as LLVM lays
+ * them out: call sites in code order, a try range per try_call with a landing
+ * pad (adjacent ranges with the same pad and action merged), and one range
+ * without a pad from the end of the previous try range over every stretch
+ * holding calls that may unwind (all `call`s and handler-less try_calls);
+ * type ids numbered as LLVM numbers them (landing blocks in reverse
+ * post-order, each one's clauses last to first), filters shared when one list is the tail of
+ * another, an action chain per landing pad: its clauses in order, then
+ * cleanup (0) if it has one and other clauses; cleanup alone is action 0.
+ */
+export function exceptionTable(f: Function, e: Emitter, codeSize: number): ExceptionTable {
+  const typeInfos: (string | null)[] = [];
+  const typeId = (n: string | null): number => {
+    let k = typeInfos.indexOf(n);
+    if (k < 0) k = typeInfos.push(n) - 1;
+    return k + 1;
+  };
+  const filterIds: number[] = [];
+  const filterEnds: number[] = [];
+  const filterId = (ids: number[]): number => {
+    for (const end of filterEnds) {
+      let i = end, j = ids.length;
+      while (i > 0 && j > 0 && filterIds[i - 1] === ids[j - 1]) { i--; j--; }
+      if (j === 0) return -(1 + i);
+    }
+    const id = -(1 + filterIds.length);
+    filterIds.push(...ids);
+    filterEnds.push(filterIds.length);
+    filterIds.push(0);
+    return id;
+  };
+  const chains: number[][] = [];
+  const chainIndex = new Map<string, number>();
+  const lp = e.landingPads;
+  // the ids of a try_call's clauses: cleanup first when it has other clauses, then its clauses last to first
+  const typeIdsOf: (number[] | undefined)[] = [];
+  const numberClauses = (pad: number): void => {
+    const t = f.exnTable(lp[2 * pad]);
+    const typeIds: number[] = [];
+    let cleanup = false, clauses = 0;
+    const n = f.exnItemCount(t);
+    for (let q = 0; q < n; q++) {
+      const kind = f.exnItemKind(t, q);
+      if (kind === ExnItem.Cleanup) cleanup = true;
+      else if (kind === ExnItem.Catch || kind === ExnItem.Default || kind === ExnItem.Filter) clauses++;
+    }
+    if (cleanup && clauses > 0) typeIds.push(0);
+    for (let q = n - 1; q >= 0; q--) {
+      const kind = f.exnItemKind(t, q), data = f.exnItemData(t, q);
+      if (kind === ExnItem.Catch) typeIds.push(typeId(f.exnSymbols[data]));
+      else if (kind === ExnItem.Default) typeIds.push(typeId(null));
+      else if (kind === ExnItem.Filter) typeIds.push(filterId(f.exnFilterList(data).map((x) => typeId(f.exnSymbols[x]))));
+    }
+    typeIdsOf[pad] = typeIds;
+  };
+  // LLVM numbers types as it meets landing pads in reverse post-order of the
+  // CFG (successors in order, the normal return before the handlers)
+  const padsOfBlock = new Map<number, number[]>();
+  for (let k = 0; k < lp.length; k += 2) {
+    const b = f.callPool[f.blockCallAt(lp[k], 1)];
+    const list = padsOfBlock.get(b);
+    if (list) list.push(k >> 1);
+    else padsOfBlock.set(b, [k >> 1]);
+  }
+  for (const b of cfgReversePostOrder(f)) for (const pad of padsOfBlock.get(b) ?? []) numberClauses(pad);
+  const padAction: number[] = [];
+  for (let pad = 0; pad < lp.length >> 1; pad++) {
+    if (!typeIdsOf[pad]) numberClauses(pad);
+    const typeIds = typeIdsOf[pad]!;
+    if (typeIds.length === 0) {
+      padAction.push(0);
+      continue;
+    }
+    const chain = typeIds.slice().reverse();
+    const key = chain.join(',');
+    let a = chainIndex.get(key);
+    if (a === undefined) {
+      a = chains.push(chain);
+      chainIndex.set(key, a);
+    }
+    padAction.push(a);
+  }
+  const callSites: number[] = [];
+  const cs = e.callSites;
+  let lastEnd = 0;
+  let mayThrow = false;
+  let prevTry = false;
+  for (let k = 0; k < cs.length; k += 3) {
+    const start = cs[k], end = cs[k + 1], pad = cs[k + 2];
+    if (pad < 0) {
+      mayThrow = true;
+      prevTry = false;
+      continue;
+    }
+    if (mayThrow) {
+      callSites.push(lastEnd, start - lastEnd, 0, 0);
+      mayThrow = false;
+    }
+    const at = lp[2 * pad + 1], action = padAction[pad];
+    const m = callSites.length;
+    if (prevTry && callSites[m - 2] === at && callSites[m - 1] === action) callSites[m - 3] = end - callSites[m - 4];
+    else callSites.push(start, end - start, at, action);
+    lastEnd = end;
+    prevTry = true;
+  }
+  if (mayThrow) callSites.push(lastEnd, codeSize - lastEnd, 0, 0);
+  return { callSites, chains, typeInfos, filterIds };
+}
+
+/** The blocks reachable from the entry in reverse post-order of a depth-first walk taking successors in order. */
+function cfgReversePostOrder(f: Function): number[] {
+  const post: number[] = [];
+  const seen = new Uint8Array(f.numBlocks);
+  const stack: number[] = [f.firstBlock, 0];
+  seen[f.firstBlock] = 1;
+  while (stack.length > 0) {
+    const b = stack[stack.length - 2], k = stack[stack.length - 1];
+    const term = f.blockLastInst[b];
+    const ns = term >= 0 && (opcodeProps[f.instOp[term]] & Prop.Branch) !== 0 ? f.instImm1[term] : 0;
+    if (k < ns) {
+      stack[stack.length - 1] = k + 1;
+      const s = f.callPool[f.blockCallAt(term, k)];
+      if (!seen[s]) {
+        seen[s] = 1;
+        stack.push(s, 0);
+      }
+      continue;
+    }
+    stack.length -= 2;
+    post.push(b);
+  }
+  return post.reverse();
 }
 
 /** An ELF relocatable object for `funcs`. Unsupported input throws a CgtsError naming the function and instruction. */

@@ -1,6 +1,12 @@
-// Instruction selection for calls: call, call_indirect and func_addr, with
-// arguments moved into their System V places (registers, outgoing stack area,
-// return area) and results moved home. Needs the Emitter and abi.ts.
+// Instruction selection for calls: call, call_indirect, try_call,
+// try_call_indirect and func_addr, with arguments moved into their System V
+// places (registers, outgoing stack area, return area), %al set for variadic
+// callees, and results moved home. A try_call's normal return is an edge to
+// its first block call; its handlers share one landing pad, placed after the
+// function's blocks, where rax holds exn0 and rdx exn1 and only callee-saved
+// registers and the frame survive (analyze.ts keeps the edge's values there).
+// Needs the Emitter and abi.ts; records every call that may unwind in
+// Emitter.callSites for the LSDA.
 
 import type { Emitter } from './codegen.js';
 import { Op } from '../ir/opcodes.js';
@@ -11,7 +17,9 @@ import * as S from './encode-sse.js';
 import { LOC_STACK } from './abi.js';
 import { moveWidth, MOVE_XMM128, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { xmm128 } from './isel-float.js';
-import { RAX, RSP, NO_REG, R11, RIP } from './regs.js';
+import { RAX, RDX, RSP, NO_REG, R11, RIP } from './regs.js';
+import { ExnItem, specialArgIndex, isExnArg } from '../ir/function.js';
+import { memKey } from './codegen.js';
 import { R } from '../object/elf.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
 import { fail } from '../support/diag.js';
@@ -37,15 +45,95 @@ export function selectCall(e: Emitter, i: number): boolean {
     emitReturnCall(e, i, op === Op.return_call_indirect ? f.arg(i, 0) : -1, op === Op.return_call ? f.funcRefs[f.instImm0[i]].name : '');
     return true;
   }
+  if (op === Op.try_call || op === Op.try_call_indirect) {
+    const t = f.exnTable(i);
+    emitCall(e, i, op === Op.try_call_indirect ? f.arg(i, 0) : -1, op === Op.try_call ? f.funcRefs[f.exnFuncRef(t)].name : '');
+    e.edge(f.instImm0[i], i);
+    return true;
+  }
   if (op !== Op.call && op !== Op.call_indirect) return false;
   emitCall(e, i, op === Op.call_indirect ? f.arg(i, 0) : -1, op === Op.call ? f.funcRefs[f.instImm0[i]].name : '');
   return true;
+}
+
+/** Whether try_call i has handlers (then it has a landing pad). */
+function hasHandlers(e: Emitter, i: number): boolean {
+  return e.f.instImm1[i] > 1;
+}
+
+/**
+ * Refuses what one landing pad per call cannot express: Cranelift tags and
+ * context values (they need an embedder's runtime), and handlers that go to
+ * different blocks or pass different arguments. A try_call with handlers
+ * needs the function's personality.
+ */
+export function checkTryCall(e: Emitter, i: number): void {
+  const f = e.f;
+  const t = f.exnTable(i);
+  const saved = e.inst;
+  e.inst = i;
+  for (let k = 0; k < f.exnItemCount(t); k++) {
+    const kind = f.exnItemKind(t, k);
+    if (kind === ExnItem.Tag) e.unsupported('with an exception tag (tags need an embedder runtime; use default, cleanup, catch or filter items)');
+    if (kind === ExnItem.Context) e.unsupported('with an exception context value');
+  }
+  if (hasHandlers(e, i)) {
+    if (f.personality === '') e.unsupported('with handlers in a function without a personality (declare one: personality = %rust_eh_personality)');
+    const first = f.blockCallAt(i, 1);
+    const n = f.callPool[first + 1];
+    for (let k = 2; k < f.instImm1[i]; k++) {
+      const c = f.blockCallAt(i, k);
+      let same = f.callPool[c] === f.callPool[first] && f.callPool[c + 1] === n;
+      for (let a = 0; same && a < n; a++) same = f.callPool[c + 2 + a] === f.callPool[first + 2 + a];
+      if (!same) e.unsupported('whose handlers go to different block calls (x86-64 has one landing pad per call; give every clause the same block and arguments)');
+    }
+  }
+  e.inst = saved;
+}
+
+/**
+ * The move key of a try_call's special block argument `a` (part 0/1 of an
+ * i128 return): exn0 = rax, exn1 = rdx; retN = the return's register, or its
+ * slot in the return area.
+ */
+export function specialArgKey(e: Emitter, tc: number, a: number, part: number): number {
+  const k = specialArgIndex(a);
+  if (isExnArg(a)) return k === 0 ? RAX : RDX;
+  const L = e.callLayout(tc);
+  const loc = part === 0 ? L.rets.loc0[k] : L.rets.loc1[k];
+  if (loc >= LOC_STACK) return memKey(RSP, L.params.stackBytes + loc - LOC_STACK);
+  return loc;
+}
+
+/**
+ * After the blocks: each try_call's landing pad, the moves of its handler's
+ * block call (exn0/exn1 from rax/rdx) and a jump to the block; a handler
+ * needing no moves is landed on directly. Fills e.landingPads' offsets.
+ */
+export function emitLandingPads(e: Emitter): void {
+  const f = e.f;
+  const lp = e.landingPads;
+  for (let k = 0; k < lp.length; k += 2) {
+    const i = lp[k];
+    e.inst = i;
+    const c = f.blockCallAt(i, 1);
+    const target = f.callPool[c];
+    if (!e.edgeHasMoves(c)) {
+      lp[k + 1] = e.blockLabel[target];
+      continue;
+    }
+    lp[k + 1] = e.buf.length;
+    e.edgeMoves(c, i);
+    e.jumpTo(target);
+  }
+  e.inst = -1;
 }
 
 /** A call of `symbol` (or of value `callee` when it is >= 0) with instruction i's arguments and results. */
 function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   const f = e.f;
   const buf = e.buf;
+  const siteStart = buf.length;
   const sig = f.callSignature(i);
   const L = e.callLayout(i);
   const first = callee >= 0 ? 1 : 0;
@@ -91,11 +179,22 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   if (L.params.retAreaPtr >= 0 && L.params.retAreaPtr < LOC_STACK) {
     X.opRM(buf, X.LEA, 64, L.params.retAreaPtr, RSP, NO_REG, 1, L.params.stackBytes);
   }
+  if (sig.variadic) {
+    // System V: %al bounds the number of vector registers holding arguments
+    let nx = 0;
+    for (let k = 0; k < nargs; k++) if (L.params.loc0[k] >= 16 && L.params.loc0[k] < 32) nx++;
+    X.movRI(buf, 8, RAX, nx);
+  }
   if (callee >= 0) X.opR(buf, X.CALL_IND, 64, R11);
   else {
     const at = X.call(buf);
     e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
   }
+  const op = f.instOp[i];
+  if ((op === Op.try_call || op === Op.try_call_indirect) && hasHandlers(e, i)) {
+    e.callSites.push(siteStart, buf.length, e.landingPads.length >> 1);
+    e.landingPads.push(i, 0);
+  } else e.callSites.push(siteStart, buf.length, -1);
   // results
   const r0 = f.instFirstResult[i];
   const nres = f.instNumResults[i];

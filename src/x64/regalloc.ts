@@ -83,13 +83,14 @@ export class RegAlloc {
       const i = f.blockLastInst[b];
       if (i < 0) continue;
       const fmt = opcodeFormat[f.instOp[i]];
-      if (fmt !== Format.Jump && fmt !== Format.Brif && fmt !== Format.BranchTable) continue;
+      if (fmt !== Format.Jump && fmt !== Format.Brif && fmt !== Format.BranchTable && fmt !== Format.TryCall && fmt !== Format.TryCallIndirect) continue;
       let c = f.instImm0[i];
       for (let k = 0; k < f.instImm1[i]; k++) {
         const t = f.callPool[c], n = f.callPool[c + 1];
         const back = an.orderIndex[t] <= oi;
         for (let a = 0; a < n; a++) {
           const arg = f.callPool[c + 2 + a];
+          if (arg < 0) continue; // retN / exnN
           const p = f.paramPool[f.blockParamStart[t] + a];
           if (back) { if (hint[arg] < 0) hint[arg] = p; }
           else if (hint[p] < 0) hint[p] = arg;
