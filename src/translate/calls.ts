@@ -4,14 +4,14 @@
 // as CLIF extension flags, sret pointers, i128 in two registers. Also the
 // function's own entry, invoke, landingpad and inline asm.
 
-import { ConstKind, GlobalKind, TypeKind } from '../bitcode/module.js';
+import { ConstKind, GlobalKind, TypeKind, Op as LL } from '../bitcode/module.js';
 import { attrsAt } from '../bitcode/attributes.js';
 import { Op } from '../ir/opcodes.js';
 import { CallConv, ParamFlag } from '../ir/immediates.js';
 import { INVALID, I64 } from '../ir/types.js';
-import type { AbiParam, Signature, Value } from '../ir/function.js';
+import { ExnItem, exnArg, retArg, type AbiParam, type Signature, type Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
-import { blockOfInst, jumpTo } from './control.js';
+import { blockOfInst, edgeArgs, jumpTo } from './control.js';
 import { translateIntrinsic } from './intrinsics.js';
 import type { Tx } from './context.js';
 
@@ -63,7 +63,7 @@ export function lowerSignature(tx: Tx, fnTy: number, list: number, extra: number
   const rt = t.a[fnTy]!;
   if (t.kind[rt] !== TypeKind.Void) pushParams(tx, returns, rt, extFlag(tx, list, 0), 'return value');
   const sig: Signature = { params, returns, callConv: CallConv.SystemV };
-  if ((t.flags[fnTy]! & 2) !== 0) (sig as Signature & { variadic?: boolean }).variadic = true;
+  if ((t.flags[fnTy]! & 2) !== 0) sig.variadic = true;
   return sig;
 }
 
@@ -94,8 +94,14 @@ export function lowerEntry(tx: Tx): void {
   }
 }
 
-/** Emits LLVM call/invoke `i`: its function type, callee and first argument are operands `tyAt`, `calleeAt`, `calleeAt + 1`. */
-function emitCall(tx: Tx, i: number, tyAt: number, calleeAt: number): void {
+/**
+ * Emits LLVM call/invoke `i`: its function type, callee and first argument are
+ * operands `tyAt`, `calleeAt`, `calleeAt + 1`. For an invoke (`unwind` >= 0)
+ * the call is a try_call whose normal return continues in a new block and whose
+ * exception table is built from the landing pad's clauses; returns whether the
+ * normal successor still needs a jump from the current block.
+ */
+function emitCall(tx: Tx, i: number, tyAt: number, calleeAt: number, unwind = -1): void {
   const body = tx.body;
   const m = tx.m;
   const t = m.types;
@@ -110,7 +116,7 @@ function emitCall(tx: Tx, i: number, tyAt: number, calleeAt: number): void {
     const cg = m.globals[callee]!;
     if (cg.kind === GlobalKind.Function && cg.name.startsWith('llvm.')) {
       if (!translateIntrinsic(tx, cg.name, i, argStart)) throw tx.err(`intrinsic ${cg.name} is not supported`);
-      return;
+      return; // intrinsics do not unwind
     }
   } else if (tx.isConstant(callee)) {
     const [tab, ci] = tx.constRef(callee);
@@ -131,21 +137,23 @@ function emitCall(tx: Tx, i: number, tyAt: number, calleeAt: number): void {
   }
   if (args.length !== sig.params.length) throw tx.err('call arguments do not match the callee signature');
   const s = tx.sigRef(sig);
-  let call: number;
-  if (callee < tx.numGlobals && m.globals[callee]!.kind === GlobalKind.Function) {
-    call = tx.ins(Op.call, INVALID, args, tx.funcRef(callee, s));
+  const direct = callee < tx.numGlobals && m.globals[callee]!.kind === GlobalKind.Function;
+  const fnRef = direct ? tx.funcRef(callee, s) : -1;
+  if (!direct) args.unshift(tx.value(callee));
+  const n = sig.returns.length;
+  const buf = tx.buf;
+  if (unwind >= 0) {
+    tryCall(tx, i, direct, fnRef, s, args, sig.returns.length, unwind);
+    const cont = tx.cur;
+    for (let k = 0; k < n; k++) buf[k] = tx.f.blockParam(cont, k);
   } else {
-    const target = tx.value(callee);
-    args.unshift(target);
-    call = tx.ins(Op.call_indirect, INVALID, args, s);
+    const call = direct ? tx.ins(Op.call, INVALID, args, fnRef) : tx.ins(Op.call_indirect, INVALID, args, s);
+    const first = tx.f.result(call);
+    for (let k = 0; k < n; k++) buf[k] = first + k;
   }
   const rv = body.val[i]!;
   if (rv >= 0) {
     const rt = t.a[fnTy]!;
-    const n = sig.returns.length;
-    const buf = tx.buf;
-    const first = tx.f.result(call);
-    for (let k = 0; k < n; k++) buf[k] = first + k;
     if (n === 1 && tx.L.isInt(rt) && !isFullWidth(tx.L.intBits(rt))) buf[0] = tx.mask(buf[0]!, tx.L.intBits(rt));
     tx.define(rv, buf, n);
   }
@@ -156,27 +164,74 @@ export function translateCall(tx: Tx, i: number): void {
 }
 
 /**
- * invoke: the call, then the normal successor. The unwind edge needs
- * exception-table calls in the back end; until then a panic passing through
- * this frame skips its landing pad.
+ * A try_call for invoke `i`: normal returns go to a new block (made current)
+ * whose parameters are the call's results; exceptions go to the landing pad
+ * block with its phi values, the exception pointer and the selector.
  */
+function tryCall(tx: Tx, i: number, direct: boolean, fnRef: number, sig: number, args: Value[], nret: number, unwind: number): void {
+  const f = tx.f;
+  const body = tx.body;
+  const from = blockOfInst(tx, i);
+  // landing-pad arguments first: constants they need are materialized before the call
+  const padArgs: number[] = [];
+  const n = edgeArgs(tx, from, unwind, padArgs);
+  padArgs.length = n;
+  padArgs.push(exnArg(0), exnArg(1));
+  const cont = f.createBlock();
+  f.appendBlock(cont);
+  const sigT = f.sigs[sig]!;
+  for (let k = 0; k < nret; k++) f.appendBlockParam(cont, sigT.returns[k]!.type);
+  const call = f.appendTryCall(tx.cur, direct ? Op.try_call : Op.try_call_indirect, fnRef, sig, args);
+  f.instSrcLoc[call] = tx.srcloc;
+  const rets: number[] = [];
+  for (let k = 0; k < nret; k++) rets.push(retArg(k));
+  f.addBlockCall(call, cont, rets);
+  // the landing pad's clauses become the table's items
+  const lpBlock = tx.blockOf[unwind]!;
+  let li = body.blockStart[unwind]!;
+  while (body.op[li] === LL.Phi) li++;
+  if (body.op[li] !== LL.LandingPad) throw tx.err('the unwind destination of an invoke does not start with a landingpad');
+  const cnt = body.opCount[li]!;
+  if (body.operand(li, 0) !== 0) f.addExnHandler(call, ExnItem.Cleanup, 0, lpBlock, padArgs);
+  for (let k = 1; k < cnt; k += 2) {
+    const kind = body.operand(li, k), v = body.operand(li, k + 1);
+    if (kind === 0) {
+      if (v < tx.numGlobals) f.addExnHandler(call, ExnItem.Catch, f.exnSymbol(tx.m.globals[v]!.name), lpBlock, padArgs);
+      else if (tx.constBits(v) === 0n) f.addExnHandler(call, ExnItem.Default, 0, lpBlock, padArgs);
+      else throw tx.err('a catch clause that is neither null nor a global type info');
+    } else {
+      const syms: number[] = [];
+      if (tx.isConstant(v)) {
+        const [tab, ci] = tx.constRef(v);
+        if (tab.kind.data[ci] === ConstKind.Aggregate) {
+          for (let q = 0; q < tab.n.data[ci]!; q++) {
+            const e = tab.op(ci, q);
+            if (e >= tx.numGlobals) throw tx.err('a filter clause entry that is not a global type info');
+            syms.push(f.exnSymbol(tx.m.globals[e]!.name));
+          }
+        } else if (tab.kind.data[ci] !== ConstKind.Null) throw tx.err('a filter clause that is not a constant array');
+      } else throw tx.err('a filter clause that is not a constant array');
+      f.addExnHandler(call, ExnItem.Filter, f.addExnFilter(syms), lpBlock, padArgs);
+    }
+  }
+  tx.cur = cont;
+}
+
+/** invoke: a try_call, then the normal successor. */
 export function translateInvoke(tx: Tx, i: number): void {
   const body = tx.body;
   // operands: attrs, fnTy, normal, unwind, callee, args...
-  emitCall(tx, i, 1, 4);
+  emitCall(tx, i, 1, 4, body.operand(i, 3));
   jumpTo(tx, blockOfInst(tx, i), body.operand(i, 2));
 }
 
-/** landingpad: the exception pointer and selector arrive as parameters of the landing block. */
+/** landingpad: the exception pointer and selector are parameters of the landing block (see blockParamsForPhis). */
 export function translateLandingPad(tx: Tx, i: number): void {
   const body = tx.body;
-  const cb = tx.cur;
-  const ty = body.ty[i]!;
-  const n = tx.L.leaves(ty);
-  const base = tx.L.leafBase(ty);
-  const buf = tx.buf;
-  for (let k = 0; k < n; k++) buf[k] = tx.f.appendBlockParam(cb, tx.L.leafType[base + k]!);
-  tx.define(body.val[i]!, buf, n);
+  const p = tx.lpadParam.get(blockOfInst(tx, i));
+  if (p === undefined || tx.L.leaves(body.ty[i]!) !== 2) throw tx.err('a landingpad that is not the first instruction of its block or not of type { ptr, i32 }');
+  const sel = tx.L.leafType[tx.L.leafBase(body.ty[i]!) + 1]!;
+  tx.define(body.val[i]!, [p, tx.resize(p + 1, sel, false)]);
 }
 
 /** Inline asm: the empty templates rustc uses for black_box and compiler fences emit nothing. */

@@ -41,6 +41,8 @@ export class Tx {
   gvOf = new Map<number, number>();
   fnRefOf = new Map<number, number>();
   sigOf = new Map<string, number>();
+  /** LLVM landing-pad block -> its CLIF block's exception-pointer parameter (the selector follows it). */
+  lpadParam = new Map<number, number>();
   /** Scratch for the operands of un/bin/tern/val: valid only until the next emit. */
   args: number[] = [];
   /** Scratch for collecting leaves in a group translator (constant materialization never touches it). */
@@ -219,7 +221,7 @@ export class Tx {
     for (const p of sig.params) key += `${p.type}.${p.flags},`;
     key += '|';
     for (const p of sig.returns) key += `${p.type}.${p.flags},`;
-    if ((sig as { variadic?: boolean }).variadic) key += '|v';
+    if (sig.variadic) key += '|v';
     let s = this.sigOf.get(key);
     if (s === undefined) {
       s = this.f.sigs.push(sig) - 1;

@@ -27,6 +27,14 @@ export function blockParamsForPhis(tx: Tx, b: number): void {
     }
     tx.define(body.val[i]!, buf, n);
   }
+  // a landing pad receives the exception pointer and selector as two i64 parameters
+  let first = body.blockStart[b]!;
+  while (first < end && body.op[first] === L.Phi) first++;
+  if (first < end && body.op[first] === L.LandingPad) {
+    const p = tx.f.appendBlockParam(cb, I64);
+    tx.f.appendBlockParam(cb, I64);
+    tx.lpadParam.set(b, p);
+  }
 }
 
 /** The LLVM block containing instruction i. */

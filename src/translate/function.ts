@@ -47,6 +47,8 @@ export class FunctionTranslator {
     tx.gvOf.clear();
     tx.fnRefOf.clear();
     tx.sigOf.clear();
+    tx.lpadParam.clear();
+    if (g.personality > 0 && g.personality - 1 < m.globals.length) f.personality = m.globals[g.personality - 1]!.name;
     const nvals = body.instBase - body.argBase + body.valueInst.length;
     if (tx.valStart.length < nvals) tx.valStart = new Int32Array(nvals * 2);
     tx.valStart.fill(-1, 0, nvals);
