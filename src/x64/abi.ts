@@ -11,7 +11,7 @@
 // return_call, which is not supported.
 
 import type { Signature } from '../ir/function.js';
-import { I128, F32, F64, F128, isScalarFloat, isScalarInt, typeName, isVector } from '../ir/types.js';
+import { I128, F32, F64, F128, isScalarFloat, isScalarInt, typeName, typeBits, isVector } from '../ir/types.js';
 import { CallConv, ParamFlag } from '../ir/immediates.js';
 import { fail } from '../support/diag.js';
 import { SYSV_INT_ARGS, SYSV_FLOAT_ARGS, SYSV_INT_RETS, SYSV_FLOAT_RETS, RCX, RDX, RSI, RDI, R8, R9, R10, RAX } from './regs.js';
@@ -52,9 +52,19 @@ const TAIL_INT_RETS: readonly number[] = [RAX, RCX, RDX, RSI, RDI, R8, R9, R10];
 const TAIL_FLOAT_RETS: readonly number[] = SYSV_FLOAT_ARGS;
 
 function checkType(t: number, what: string, opts: AbiOptions): void {
-  if (isVector(t) || !(isScalarInt(t) || t === F32 || t === F64 || t === F128)) fail(`${what} of type ${typeName(t)} is not supported by the x86-64 back end`);
+  if (isVector(t) ? typeBits(t) > 128 : !(isScalarInt(t) || t === F32 || t === F64 || t === F128)) fail(`${what} of type ${typeName(t)} is not supported by the x86-64 back end`);
   // Cranelift: without the LLVM extensions an i128 in a signature is rejected on every convention
   if (t === I128 && !opts.llvmAbiExtensions) fail(`${what} of type i128 needs \`set enable_llvm_abi_extensions\` (as in Cranelift)`);
+}
+
+/** Whether a value of type t travels in an XMM register (floats, and vectors as System V passes __m128 / __m64). */
+function inXmm(t: number): boolean {
+  return isScalarFloat(t) || isVector(t);
+}
+
+/** Whether a value of type t takes a 16-byte aligned 16-byte slot when it goes to memory. */
+function wide16(t: number): boolean {
+  return t === F128 || (isVector(t) && typeBits(t) === 128);
 }
 
 /**
@@ -81,16 +91,16 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
     const parts = r.type === I128 ? 2 : 1;
     for (let p = 0; p < parts; p++) {
       let loc: number;
-      if (isScalarFloat(r.type) ? fi < floatRets.length : gi < intRets.length) {
-        loc = isScalarFloat(r.type) ? XMM_LOC + floatRets[fi++] : intRets[gi++];
+      if (inXmm(r.type) ? fi < floatRets.length : gi < intRets.length) {
+        loc = inXmm(r.type) ? XMM_LOC + floatRets[fi++] : intRets[gi++];
       } else {
         if (!opts.multiRetImplicitSret) {
           fail(`too many return values to fit in registers (${sig.returns.length} returns); use an sret parameter or \`set enable_multi_ret_implicit_sret\` (as in Cranelift)`);
         }
         // an f128 takes a 16-byte aligned slot (Cranelift sizes a slot by its type)
-        if (r.type === F128) stack = (stack + 15) & ~15;
+        if (wide16(r.type)) stack = (stack + 15) & ~15;
         loc = LOC_STACK + stack;
-        stack += r.type === F128 ? 16 : 8;
+        stack += wide16(r.type) ? 16 : 8;
       }
       if (p === 0) { rets.loc0.push(loc); rets.loc1.push(-1); }
       else rets.loc1[rets.loc1.length - 1] = loc;
@@ -115,9 +125,9 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
       locs[1] = LOC_STACK + stack + 8;
       stack += 16;
     } else for (let p = 0; p < parts; p++) {
-      if (isScalarFloat(a.type)) {
+      if (inXmm(a.type)) {
         if (fi < SYSV_FLOAT_ARGS.length) locs[p] = XMM_LOC + SYSV_FLOAT_ARGS[fi++];
-        else if (a.type === F128) {
+        else if (wide16(a.type)) {
           // System V __float128 (SSE+SSEUP): in memory it takes a 16-byte aligned slot
           stack = (stack + 15) & ~15;
           locs[p] = LOC_STACK + stack;

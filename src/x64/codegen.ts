@@ -5,13 +5,13 @@
 
 import { Function } from '../ir/function.js';
 import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
-import { I128, typeBits, isScalarFloat, typeName, F32, F128 } from '../ir/types.js';
+import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, VF } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
-import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
+import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -22,19 +22,11 @@ import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem
 import { selectCall, extendArg, extendInPlace } from './isel-call.js';
 import { selectFloat, fcmpFlags, xmm128 } from './isel-float.js';
 import { icmpI128 } from './isel-i128.js';
+import { selectVector } from './isel-vector.js';
 
 export interface CodegenOptions extends AbiOptions {
   /** ISA flags enabled on the target line (has_sse41, has_popcnt, has_lzcnt, has_bmi1 ...). */
   isaFlags?: Set<string>;
-}
-
-const SSE41_PRESETS = ['sse41', 'sse42', 'nehalem', 'westmere', 'sandybridge', 'ivybridge', 'haswell', 'broadwell', 'skylake', 'cannonlake', 'icelake', 'icelake-client', 'icelake-server', 'tigerlake', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4', 'znver1', 'znver2', 'znver3'];
-
-/** Whether the target's ISA flags (or a CPU preset among them) include SSE4.1. */
-export function hasSse41(flags: Set<string>): boolean {
-  if (flags.has('has_sse41') || flags.has('has_sse41=true') || flags.has('has_sse42') || flags.has('has_avx')) return true;
-  for (const p of SSE41_PRESETS) if (flags.has(p)) return true;
-  return false;
 }
 
 export interface Reloc {
@@ -80,6 +72,12 @@ export class Emitter {
   curOrder = 0;
   /** Constants placed after the code (16-byte ones aligned) and read RIP-relatively: the disp32 field and the bytes. */
   pendingConsts: { at: number; bytes: Uint8Array }[] = [];
+  /**
+   * 16-byte constants for the object's read-only constant section (vector
+   * constants and masks): per use the disp32 field, its PC-relative addend
+   * (field - instruction end) and the bytes. compile.ts places and relocates them.
+   */
+  roConsts: { at: number; addend: number; bytes: Uint8Array }[] = [];
   /** 8-byte float constants read RIP-relatively: [disp field offset, low 32 bits, high 32 bits] per use. */
   floatConsts: number[] = [];
   /** Layouts of the function's call signatures by signature index (filled on demand). */
@@ -101,6 +99,7 @@ export class Emitter {
     this.traps.length = 0;
     this.cfi.length = 0;
     this.pendingConsts.length = 0;
+    this.roConsts.length = 0;
     this.floatConsts.length = 0;
     this.sigLayouts.length = 0;
     this.inst = -1;
@@ -435,6 +434,7 @@ export class Emitter {
         return;
       }
     }
+    if (selectVector(this, i)) return;
     if (selectInt(this, i)) return;
     if (selectMem(this, i)) return;
     if (selectCall(this, i)) return;
@@ -1069,8 +1069,8 @@ export class Emitter {
           const loc = p === 0 ? L.loc0[k] : L.loc1[k];
           if (loc < LOC_STACK) continue;
           const off = loc - LOC_STACK;
-          if (t === F128) X.opMR(this.buf, S.MOVUPS, 0, RCX, NO_REG, 1, off, xmm128(this, v, SCRATCH_XMM));
-          else if (isScalarFloat(t)) {
+          if (t === F128 || (isVector(t) && typeBits(t) === 128)) X.opMR(this.buf, S.MOVUPS, 0, RCX, NO_REG, 1, off, xmm128(this, v, SCRATCH_XMM));
+          else if (isScalarFloat(t) || isVector(t)) {
             const x = this.xmm(v, SCRATCH_XMM);
             X.opMR(this.buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RCX, NO_REG, 1, off, x);
           } else {
@@ -1119,9 +1119,9 @@ function locatedInternalError(e: unknown, f: Function, i: number): Error {
 export const KEY_NONE = -1;
 
 
-/** The SSE move between an XMM register and the spill slot of a float of type t. */
+/** The SSE move between an XMM register and the spill slot of a float or vector of type t. */
 function spillForm(t: number): X.Form {
-  return t === F32 ? S.MOVSS : t === F128 ? S.MOVUPS : S.MOVSD;
+  return t === F32 ? S.MOVSS : t === F128 || typeBits(t) === 128 ? S.MOVUPS : S.MOVSD;
 }
 const SRC_IMM = -2;
 const SRC_ADDR = -3;

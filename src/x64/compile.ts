@@ -1,9 +1,11 @@
 // Compiles CLIF functions into one x86-64 ELF relocatable object. Needs
 // Functions; produces the object bytes: a `.text.<name>` section and global
-// symbol per function, PLT32/PC32/GOTPCREL relocations and `.eh_frame` CFI.
+// symbol per function, PLT32/PC32/GOTPCREL relocations and `.eh_frame` CFI;
+// the 16-byte constants the code reads (vectors, masks) go to one local
+// `.rodata.cst16` section per object, each distinct constant once.
 
 import type { Function } from '../ir/function.js';
-import { ElfObject, STB, STT, STV, R } from '../object/elf.js';
+import { ElfObject, STB, STT, STV, R, SHT, SHF } from '../object/elf.js';
 import { EhFrame } from '../object/eh-frame.js';
 import { Emitter, Cfi, type CodegenOptions } from './codegen.js';
 
@@ -38,6 +40,8 @@ export function compileModule(funcs: Function[], opts: CompileOptions = {}): Com
   const sizes: number[] = [];
   const sym = opts.symbolName ?? ((n: string) => n);
   const e = emitter;
+  let cst16 = -1;
+  const cst16At = new Map<string, number>();
   for (let fi = 0; fi < funcs.length; fi++) {
     const f = funcs[fi];
     try {
@@ -49,6 +53,7 @@ export function compileModule(funcs: Function[], opts: CompileOptions = {}): Com
       e.buf.u8(0x0f);
       e.buf.u8(0x0b);
       e.relocs.length = 0;
+      e.roConsts.length = 0;
       e.traps.length = 0;
       e.cfi.length = 0;
     }
@@ -67,6 +72,22 @@ export function compileModule(funcs: Function[], opts: CompileOptions = {}): Com
       // linkers reject TLS relocations against symbols not typed as TLS
       if (r.type === R.R_X86_64_TLSGD) obj.setSymbolKind(target, STB.GLOBAL, STT.TLS, STV.DEFAULT);
       obj.reloc(sec, base + r.offset, r.type as never, target, r.addend);
+    }
+    if (e.roConsts.length > 0) {
+      if (cst16 < 0) cst16 = obj.addSection('.rodata.cst16', SHT.PROGBITS, SHF.ALLOC, 16);
+      const data = obj.data(cst16);
+      const secSym = obj.sectionSymbol(cst16);
+      for (const c of e.roConsts) {
+        let key = '';
+        for (let k = 0; k < 16; k++) key += String.fromCharCode(c.bytes[k]);
+        let at = cst16At.get(key);
+        if (at === undefined) {
+          at = data.length;
+          data.append(c.bytes);
+          cst16At.set(key, at);
+        }
+        obj.reloc(sec, base + c.at, R.R_X86_64_PC32, secSym, at + c.addend);
+      }
     }
     for (let k = 0; k < e.traps.length; k += 2) traps.push({ func: fi, offset: e.traps[k], code: e.traps[k + 1] });
     eh.beginFunction(sec, base);

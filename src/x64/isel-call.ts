@@ -4,7 +4,7 @@
 
 import type { Emitter } from './codegen.js';
 import { Op } from '../ir/opcodes.js';
-import { I128, F32, F128, typeBits, isScalarFloat } from '../ir/types.js';
+import { I128, F32, F128, typeBits, isScalarFloat, isVector } from '../ir/types.js';
 import { ParamFlag } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -58,8 +58,8 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
       const loc = p === 0 ? L.params.loc0[k] : L.params.loc1[k];
       if (loc < LOC_STACK) continue;
       const off = loc - LOC_STACK;
-      if (t === F128) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, off, xmm128(e, v, 15));
-      else if (isScalarFloat(t)) {
+      if (t === F128 || (isVector(t) && typeBits(t) === 128)) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, off, xmm128(e, v, 15));
+      else if (isScalarFloat(t) || isVector(t)) {
         const x = e.xmm(v, 15);
         X.opMR(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RSP, NO_REG, 1, off, x);
       } else {
