@@ -414,6 +414,20 @@ function vectorOp(e: Emitter, i: number, op: number, vt: number): boolean {
     case Op.iadd_pairwise: {
       if (!full) return false;
       const a = f.arg(i, 0), b = f.arg(i, 1);
+      if (lg === 0) {
+        // byte pairs summed in the low byte of each word, packed back
+        const lowBytes = splatConst(1, 0xffn);
+        for (const [d, v] of [[T0, a], [T1, b]] as const) {
+          e.toXmm(d, v);
+          mov(e, T2, d);
+          ri(e, S.PSRLW, T2, 8);
+          rr(e, S.PADDB, d, T2);
+          cop(e, S.PAND, d, lowBytes);
+        }
+        rr(e, V.PACKUSWB, T0, T1);
+        e.xdef(r, T0);
+        return true;
+      }
       if (lg === 1 || lg === 2) {
         if (ssse3(e)) { binary(e, i, lg === 1 ? V.PHADDW : V.PHADDD, false); return true; }
         if (lg === 2) {
@@ -439,6 +453,7 @@ function vectorOp(e: Emitter, i: number, op: number, vt: number): boolean {
       return false;
     }
     case Op.sqmul_round_sat: {
+      if (lg === 2) { sqmulRoundSat32(e, i); return true; }
       if (lg !== 1) return false;
       const a = f.arg(i, 0), b = f.arg(i, 1);
       if (ssse3(e)) {
@@ -1248,6 +1263,22 @@ function narrow(e: Emitter, i: number, op: number, lg: number): boolean {
     binary(e, i, op === Op.snarrow ? V.PACKSSWB : V.PACKUSWB, false);
     return true;
   }
+  if (lg === 3) {
+    // clamp each quadword, keep its low dword; the first operand's half waits in rdx
+    const lo = op === Op.snarrow ? -(1n << 31n) : 0n;
+    const hi = op === Op.snarrow ? (1n << 31n) - 1n : (1n << 32n) - 1n;
+    e.toXmm(T0, a);
+    clamp64(e, lo, hi, op !== Op.uunarrow);
+    rri(e, S.PSHUFD, T0, T0, 0x08);
+    X.opRR(e.buf, S.MOVD_FROM_XMM, 64, RDX, T0);
+    e.toXmm(T0, b);
+    clamp64(e, lo, hi, op !== Op.uunarrow);
+    rri(e, S.PSHUFD, T0, T0, 0x08);
+    X.opRR(e.buf, S.MOVD_TO_XMM, 64, T1, RDX);
+    rr(e, S.PUNPCKLQDQ, T1, T0);
+    e.xdef(r, T1);
+    return true;
+  }
   if (lg !== 2) return false;
   if (op === Op.snarrow) { binary(e, i, V.PACKSSDW, false); return true; }
   if (op === Op.unarrow && sse41(e)) { binary(e, i, V.PACKUSDW, false); return true; }
@@ -1273,6 +1304,69 @@ function narrow(e: Emitter, i: number, op: number, lg: number): boolean {
   rr(e, V.PACKSSDW, T0, T1);
   e.xdef(r, T0);
   return true;
+}
+
+/**
+ * i32x4 sqmul_round_sat: (a * b + 2^30) >> 31 from 64-bit products made
+ * signed out of pmuludq's unsigned ones (minus (a<0 ? b : 0) + (b<0 ? a : 0)
+ * in the high dword); only MIN * MIN overflows, to 0x80000000, and becomes MAX.
+ */
+function sqmulRoundSat32(e: Emitter, i: number): void {
+  const f = e.f;
+  const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
+  const half = splatConst(3, 1n << 30n);
+  e.toXmm(T2, a);
+  ri(e, S.PSRAD, T2, 31);
+  vop(e, S.PAND, T2, b, T3);
+  e.toXmm(T3, b);
+  ri(e, S.PSRAD, T3, 31);
+  vop(e, S.PAND, T3, a, T1);
+  rr(e, S.PADDD, T2, T3);
+  // even lanes
+  e.toXmm(T0, a);
+  vop(e, V.PMULUDQ, T0, b, T1);
+  mov(e, T3, T2);
+  ri(e, S.PSLLQ, T3, 32);
+  rr(e, S.PSUBQ, T0, T3);
+  cop(e, S.PADDQ, T0, half);
+  ri(e, S.PSRLQ, T0, 31);
+  // odd lanes
+  e.toXmm(T1, a);
+  ri(e, S.PSRLQ, T1, 32);
+  e.toXmm(T3, b);
+  ri(e, S.PSRLQ, T3, 32);
+  rr(e, V.PMULUDQ, T1, T3);
+  cop(e, S.PAND, T2, splatConst(3, 0xffffffff00000000n));
+  rr(e, S.PSUBQ, T1, T2);
+  cop(e, S.PADDQ, T1, half);
+  ri(e, S.PSRLQ, T1, 31);
+  ri(e, S.PSLLQ, T1, 32);
+  cop(e, S.PAND, T0, splatConst(3, 0xffffffffn));
+  rr(e, S.POR, T0, T1);
+  // a == b and a result of 0x80000000: the one overflow
+  e.toXmm(T1, a);
+  vop(e, S.PCMPEQD, T1, b, T2);
+  cop(e, S.MOVUPS, T2, splatConst(2, 0x80000000n));
+  rr(e, S.PCMPEQD, T2, T0);
+  rr(e, S.PAND, T1, T2);
+  rr(e, S.PXOR, T0, T1);
+  e.xdef(r, T0);
+}
+
+/** T0's 64-bit lanes clamped to [lo, hi] (signed or unsigned compares; lo < 0 means no lower bound). Uses T1-T3. */
+function clamp64(e: Emitter, lo: bigint, hi: bigint, signed: boolean): void {
+  const bounds: [bigint, boolean][] = [[hi, true]];
+  if (lo >= -(1n << 63n) && !(lo === 0n && !signed)) bounds.push([lo, false]);
+  for (const [c, upper] of bounds) {
+    const k = splatConst(3, c);
+    // mask where the value is beyond the bound, then the bound there
+    cop(e, S.MOVUPS, upper ? T3 : T2, k);
+    mov(e, upper ? T2 : T3, T0);
+    gtRegs(e, T1, T2, T3, 3, signed);
+    cop(e, S.MOVUPS, T2, k);
+    blend(e, T1, T2, T0);
+    mov(e, T0, T1);
+  }
 }
 
 function fcvtFromInt(e: Emitter, i: number, signed: boolean, rt: number): boolean {
@@ -1390,8 +1484,8 @@ function f64ToI64Sat(e: Emitter, x: number, g: number, signed: boolean): void {
     e.constOperand(S.UCOMISD, x, lo, hi);
     X.movRI64(buf, RCX, -1, 0x7fffffff);
     X.cmov(buf, CC_AE, 64, g, RCX);
-    X.opRR(buf, S.UCOMISD, 0, x, x);
     X.opRR(buf, X.XOR, 32, RCX, RCX);
+    X.opRR(buf, S.UCOMISD, 0, x, x);
     X.cmov(buf, CC_P, 64, g, RCX);
     return;
   }
