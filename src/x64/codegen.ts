@@ -6,7 +6,7 @@
 import { Function } from '../ir/function.js';
 import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
-import { IntCC } from '../ir/immediates.js';
+import { IntCC, CallConv } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, VF } from './analyze.js';
@@ -16,7 +16,7 @@ import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } 
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { R } from '../object/elf.js';
-import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, R11, R12, R13, R14, R15 } from './regs.js';
+import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, RSI, RDI, R11, R12, R13, R14, R15 } from './regs.js';
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { selectCall, extendArg, extendInPlace } from './isel-call.js';
@@ -65,6 +65,11 @@ export class Emitter {
   retPtrSlot = -1;
   frameSize = 0;
   savedRegs: number[] = [];
+  /** XMM registers the prologue saves (windows_fastcall), at rsp + xmmSaveBase + 16k. */
+  xmmSaves: number[] = [];
+  xmmSaveBase = 0;
+  /** Per parameter: the frame offset its by-reference copy is moved to in the prologue, or -1. */
+  private indirectSlot: number[] = [];
   realign = 0;
   /** The instruction being selected, for messages. */
   inst = -1;
@@ -234,7 +239,24 @@ export class Emitter {
       off += 16;
     } else this.retPtrSlot = -1;
     this.savedRegs.length = 0;
-    for (let k = 0; k < CALLEE_SAVED.length; k++) if ((this.ra.usedCalleeSaved & (1 << CALLEE_SAVED[k])) !== 0) this.savedRegs.push(CALLEE_SAVED[k]);
+    for (let k = 0; k < CALLEE_SAVED.length; k++) if ((this.ra.usedRegs & (1 << CALLEE_SAVED[k])) !== 0) this.savedRegs.push(CALLEE_SAVED[k]);
+    // windows_fastcall preserves rsi, rdi and xmm6-xmm15 as well; a call (to
+    // another convention) may clobber them, the XMM scratch registers always may
+    this.xmmSaves.length = 0;
+    this.indirectSlot.length = 0;
+    if (f.signature.callConv === CallConv.WindowsFastcall) {
+      const all = this.an.hasCalls;
+      for (const r of WIN_EXTRA_SAVED) if (all || (this.ra.usedRegs & (1 << r)) !== 0) this.savedRegs.push(r);
+      for (let x = 6; x < 16; x++) if (all || x >= 12 || (this.ra.usedRegs & (1 << (16 + x))) !== 0) this.xmmSaves.push(x);
+      this.xmmSaveBase = off;
+      off += 16 * this.xmmSaves.length;
+      // parameters passed by reference are copied here first
+      const ind = this.layout.params.indirect;
+      for (let k = 0; k < ind.length; k++) {
+        this.indirectSlot.push(ind[k] >= 0 ? off : -1);
+        if (ind[k] >= 0) off += 16;
+      }
+    }
     off = alignUp(off, 16);
     if ((this.savedRegs.length & 1) !== 0) off += 8;
     // the realigning `and rsp, -align` takes an imm32 too
@@ -288,10 +310,22 @@ export class Emitter {
       } else if (this.frameSize > 0) X.opRI(buf, X.SUB, 64, RSP, this.frameSize);
     }
     if (this.realign) X.opRI(buf, X.AND, 64, RSP, -this.realign);
+    for (let k = 0; k < this.xmmSaves.length; k++) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, this.xmmSaveBase + 16 * k, this.xmmSaves[k]);
     // incoming parameters into their homes
     const f = this.f;
     const entry = f.firstBlock;
     const L = this.layout.params;
+    // by-reference parameters: the pointed-to value into a frame slot while every argument register is intact
+    for (let k = 0; k < this.indirectSlot.length; k++) {
+      if (this.indirectSlot[k] < 0) continue;
+      let p = L.loc0[k];
+      if (p >= LOC_STACK) {
+        X.opRM(buf, X.MOV, 64, RAX, RBP, NO_REG, 1, 16 + p - LOC_STACK);
+        p = RAX;
+      }
+      X.opRM(buf, S.MOVUPS, 0, SCRATCH_XMM, p, NO_REG, 1, 0);
+      X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, this.indirectSlot[k], SCRATCH_XMM);
+    }
     this.pmBegin();
     for (let k = 0; k < f.blockParamCount[entry]; k++) {
       const v = f.blockParam(entry, k);
@@ -302,7 +336,8 @@ export class Emitter {
       if (t === I128) {
         this.pmAdd(this.homePartKey(v, 0), this.abiInKey(lo), 8);
         this.pmAdd(this.homePartKey(v, 1), this.abiInKey(hi), 8);
-      } else this.pmAdd(this.homeKey(h), this.abiInKey(lo), moveWidth(t));
+      } else if (this.indirectSlot.length > 0 && this.indirectSlot[k] >= 0) this.pmAdd(this.homeKey(h), memKey(RSP, this.indirectSlot[k]), moveWidth(t));
+      else this.pmAdd(this.homeKey(h), this.abiInKey(lo), moveWidth(t));
     }
     if (L.retAreaPtr >= 0) this.pmAdd(memKey(RSP, this.retPtrSlot), this.abiInKey(L.retAreaPtr), 8);
     const sret = this.layout.sretParam;
@@ -326,6 +361,7 @@ export class Emitter {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
     const n = this.savedRegs.length;
+    for (let k = 0; k < this.xmmSaves.length; k++) X.opRM(buf, S.MOVUPS, 0, this.xmmSaves[k], RSP, NO_REG, 1, this.xmmSaveBase + 16 * k);
     if (this.realign) {
       X.opRM(buf, X.LEA, 64, RSP, RBP, NO_REG, 1, -8 * n);
     } else if (this.frameSize > 0) X.opRI(buf, X.ADD, 64, RSP, this.frameSize);
@@ -1178,6 +1214,8 @@ function isPure(op: number): boolean {
 
 
 const CALLEE_SAVED = Uint8Array.of(RBX, R12, R13, R14, R15);
+/** GPRs windows_fastcall preserves beyond System V's. */
+const WIN_EXTRA_SAVED = Uint8Array.of(RSI, RDI);
 
 const SWAPPED_INT_CC = Uint8Array.of(IntCC.Eq, IntCC.Ne, IntCC.Sgt, IntCC.Sle, IntCC.Slt, IntCC.Sge, IntCC.Ugt, IntCC.Ule, IntCC.Ult, IntCC.Uge);
 

@@ -32,8 +32,8 @@ export class RegAlloc {
   home2 = new Int32Array(64);
   /** Preferred home source: a value whose register this one would like to share. */
   private hint = new Int32Array(64);
-  /** Bitset of callee-saved GPRs handed out. */
-  usedCalleeSaved = 0;
+  /** Bitset of the registers handed out: GPR n at bit n, XMM n at bit 16 + n (the prologue saves those its convention preserves). */
+  usedRegs = 0;
   /** Bytes of spill area (a multiple of 16). */
   spillBytes = 0;
   private regOwner = new Int32Array(32);
@@ -73,7 +73,7 @@ export class RegAlloc {
     this.expHead = growI32(this.expHead, an.numPos + 1);
     this.expHead.fill(-1, 0, an.numPos + 1);
     this.expCursor = 0;
-    this.usedCalleeSaved = 0;
+    this.usedRegs = 0;
     const def = an.valDef, end = an.valEnd, flags = an.valFlags, uses = an.valUses;
 
     // Hints along branch edges: forward edges make a parameter prefer its
@@ -211,7 +211,7 @@ export class RegAlloc {
   private take(r: number, v: number, e: number): void {
     this.regOwner[r] = v;
     this.regEnd[r] = e;
-    if (r < 16 && (r === RBX || r >= R12)) this.usedCalleeSaved |= 1 << r;
+    this.usedRegs |= 1 << r;
   }
 
   /** A spill slot of `n` 8-byte words free over [d, e]; returns its byte offset. Calls come in increasing `d`. */
