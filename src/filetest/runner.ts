@@ -248,28 +248,32 @@ async function runTestRun(
   interpOnce: (rc: RunCommand, idx: number) => boolean, recordLine: (rc: RunCommand, ok: boolean) => void,
 ): Promise<void> {
   const out = opts.out;
-  const x86 = file.targets.find(isX86);
+  // every x86_64 target line is a native configuration of its own (with and without ISA extensions)
+  const x86s = file.targets.filter(isX86);
   const skipNativeReason =
     opts.interpOnly ? '' :
-    file.targets.length > 0 && !x86 ? `no x86_64 target (${file.targets.map((t) => t.isa).join(', ')}): native runs skipped` :
+    file.targets.length > 0 && x86s.length === 0 ? `no x86_64 target (${file.targets.map((t) => t.isa).join(', ')}): native runs skipped` :
     !opts.native ? 'native execution not available' : '';
   if (skipNativeReason && !opts.interpOnly) res.notes.push(skipNativeReason);
   const runsInOrder: { pf: ParsedFunction; idx: number; rc: RunCommand }[] = [];
   file.functions.forEach((pf, idx) => pf.runs.forEach((rc) => runsInOrder.push({ pf, idx, rc })));
   if (runsInOrder.length === 0) return;
 
-  let nativeResults: NativeRunResult[] | null = null;
-  let nativeError = '';
+  const configs: { label: string; results: NativeRunResult[] | null; error: string }[] = [];
   if (!skipNativeReason && !opts.interpOnly && opts.native) {
-    const settings = x86 ? x86.settings : file.settings;
-    try {
-      nativeResults = await opts.native(file, {
-        llvmAbiExtensions: settingOn(settings, 'enable_llvm_abi_extensions'),
-        multiRetImplicitSret: settingOn(settings, 'enable_multi_ret_implicit_sret'),
-        isaFlags: x86 ? x86.flags : [],
-      });
-    } catch (e) {
-      nativeError = e instanceof CgtsError ? e.describe() : e instanceof Error ? e.message : String(e);
+    for (const x86 of x86s.length > 0 ? x86s : [undefined]) {
+      const settings = x86 ? x86.settings : file.settings;
+      const label = x86 && x86s.length > 1 ? `native, target line ${x86.line}${x86.flags.length ? ' ' + x86.flags.join(' ') : ''}` : 'native';
+      try {
+        const results = await opts.native(file, {
+          llvmAbiExtensions: settingOn(settings, 'enable_llvm_abi_extensions'),
+          multiRetImplicitSret: settingOn(settings, 'enable_multi_ret_implicit_sret'),
+          isaFlags: x86 ? x86.flags : [],
+        });
+        configs.push({ label, results, error: '' });
+      } catch (e) {
+        configs.push({ label, results: null, error: e instanceof CgtsError ? e.describe() : e instanceof Error ? e.message : String(e) });
+      }
     }
   }
 
@@ -277,22 +281,24 @@ async function runTestRun(
     if (!verifyForRun(pf)) return;
     // Under `test run` the owning function runs, whatever name the line gives.
     let ok = interpOnce(rc, idx);
-    if (nativeError) {
-      failLine(rc.line, `${invocation(rc)}: ${nativeError} (native)`);
-      ok = false;
-    } else if (nativeResults) {
-      const nr = nativeResults[k];
+    for (const c of configs) {
+      if (c.error) {
+        failLine(rc.line, `${invocation(rc)}: ${c.error} (${c.label})`);
+        ok = false;
+        continue;
+      }
+      const nr = c.results![k];
       if (!nr) {
-        failLine(rc.line, `${invocation(rc)}: no result from the native run (native)`);
+        failLine(rc.line, `${invocation(rc)}: no result from the native run (${c.label})`);
         ok = false;
       } else if (!nr.ok) {
-        failLine(rc.line, `${invocation(rc)}: ${nr.error} (native)`);
+        failLine(rc.line, `${invocation(rc)}: ${nr.error} (${c.label})`);
         ok = false;
       } else if (!satisfied(rc, nr.values)) {
-        failLine(rc.line, `${invocation(rc)}: expected ${expectation(rc)}, got ${fmtValues(nr.values)} (native)`);
+        failLine(rc.line, `${invocation(rc)}: expected ${expectation(rc)}, got ${fmtValues(nr.values)} (${c.label})`);
         ok = false;
       } else if (rc.kind === 'print') {
-        out(`${file.fileName}:${rc.line}: ${invocation(rc)} = ${fmtValues(nr.values)} (native)`);
+        out(`${file.fileName}:${rc.line}: ${invocation(rc)} = ${fmtValues(nr.values)} (${c.label})`);
       }
     }
     recordLine(rc, ok);

@@ -5,36 +5,28 @@
 
 import { Function } from '../ir/function.js';
 import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
-import { I128, typeBits, isScalarFloat, typeName, F32, F128 } from '../ir/types.js';
-import { IntCC } from '../ir/immediates.js';
+import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
+import { IntCC, CallConv } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, VF } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
-import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
+import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { R } from '../object/elf.js';
-import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, R11, R12, R13, R14, R15 } from './regs.js';
+import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, RSI, RDI, R11, R12, R13, R14, R15 } from './regs.js';
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { selectCall, extendArg, extendInPlace, specialArgKey, emitLandingPads, checkTryCall } from './isel-call.js';
 import { selectFloat, fcmpFlags, xmm128 } from './isel-float.js';
 import { icmpI128 } from './isel-i128.js';
+import { selectVector } from './isel-vector.js';
 
 export interface CodegenOptions extends AbiOptions {
   /** ISA flags enabled on the target line (has_sse41, has_popcnt, has_lzcnt, has_bmi1 ...). */
   isaFlags?: Set<string>;
-}
-
-const SSE41_PRESETS = ['sse41', 'sse42', 'nehalem', 'westmere', 'sandybridge', 'ivybridge', 'haswell', 'broadwell', 'skylake', 'cannonlake', 'icelake', 'icelake-client', 'icelake-server', 'tigerlake', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4', 'znver1', 'znver2', 'znver3'];
-
-/** Whether the target's ISA flags (or a CPU preset among them) include SSE4.1. */
-export function hasSse41(flags: Set<string>): boolean {
-  if (flags.has('has_sse41') || flags.has('has_sse41=true') || flags.has('has_sse42') || flags.has('has_avx')) return true;
-  for (const p of SSE41_PRESETS) if (flags.has(p)) return true;
-  return false;
 }
 
 export interface Reloc {
@@ -73,6 +65,11 @@ export class Emitter {
   retPtrSlot = -1;
   frameSize = 0;
   savedRegs: number[] = [];
+  /** XMM registers the prologue saves (windows_fastcall), at rsp + xmmSaveBase + 16k. */
+  xmmSaves: number[] = [];
+  xmmSaveBase = 0;
+  /** Per parameter: the frame offset its by-reference copy is moved to in the prologue, or -1. */
+  private indirectSlot: number[] = [];
   realign = 0;
   /** The instruction being selected, for messages. */
   inst = -1;
@@ -80,6 +77,12 @@ export class Emitter {
   curOrder = 0;
   /** Constants placed after the code (16-byte ones aligned) and read RIP-relatively: the disp32 field and the bytes. */
   pendingConsts: { at: number; bytes: Uint8Array }[] = [];
+  /**
+   * 16-byte constants for the object's read-only constant section (vector
+   * constants and masks): per use the disp32 field, its PC-relative addend
+   * (field - instruction end) and the bytes. compile.ts places and relocates them.
+   */
+  roConsts: { at: number; addend: number; bytes: Uint8Array }[] = [];
   /** 8-byte float constants read RIP-relatively: [disp field offset, low 32 bits, high 32 bits] per use. */
   floatConsts: number[] = [];
   /**
@@ -109,6 +112,7 @@ export class Emitter {
     this.traps.length = 0;
     this.cfi.length = 0;
     this.pendingConsts.length = 0;
+    this.roConsts.length = 0;
     this.floatConsts.length = 0;
     this.sigLayouts.length = 0;
     this.callSites.length = 0;
@@ -247,7 +251,24 @@ export class Emitter {
       off += 16;
     } else this.retPtrSlot = -1;
     this.savedRegs.length = 0;
-    for (let k = 0; k < CALLEE_SAVED.length; k++) if ((this.ra.usedCalleeSaved & (1 << CALLEE_SAVED[k])) !== 0) this.savedRegs.push(CALLEE_SAVED[k]);
+    for (let k = 0; k < CALLEE_SAVED.length; k++) if ((this.ra.usedRegs & (1 << CALLEE_SAVED[k])) !== 0) this.savedRegs.push(CALLEE_SAVED[k]);
+    // windows_fastcall preserves rsi, rdi and xmm6-xmm15 as well; a call (to
+    // another convention) may clobber them, the XMM scratch registers always may
+    this.xmmSaves.length = 0;
+    this.indirectSlot.length = 0;
+    if (f.signature.callConv === CallConv.WindowsFastcall) {
+      const all = this.an.hasCalls;
+      for (const r of WIN_EXTRA_SAVED) if (all || (this.ra.usedRegs & (1 << r)) !== 0) this.savedRegs.push(r);
+      for (let x = 6; x < 16; x++) if (all || x >= 12 || (this.ra.usedRegs & (1 << (16 + x))) !== 0) this.xmmSaves.push(x);
+      this.xmmSaveBase = off;
+      off += 16 * this.xmmSaves.length;
+      // parameters passed by reference are copied here first
+      const ind = this.layout.params.indirect;
+      for (let k = 0; k < ind.length; k++) {
+        this.indirectSlot.push(ind[k] >= 0 ? off : -1);
+        if (ind[k] >= 0) off += 16;
+      }
+    }
     off = alignUp(off, 16);
     if ((this.savedRegs.length & 1) !== 0) off += 8;
     // the realigning `and rsp, -align` takes an imm32 too
@@ -301,10 +322,22 @@ export class Emitter {
       } else if (this.frameSize > 0) X.opRI(buf, X.SUB, 64, RSP, this.frameSize);
     }
     if (this.realign) X.opRI(buf, X.AND, 64, RSP, -this.realign);
+    for (let k = 0; k < this.xmmSaves.length; k++) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, this.xmmSaveBase + 16 * k, this.xmmSaves[k]);
     // incoming parameters into their homes
     const f = this.f;
     const entry = f.firstBlock;
     const L = this.layout.params;
+    // by-reference parameters: the pointed-to value into a frame slot while every argument register is intact
+    for (let k = 0; k < this.indirectSlot.length; k++) {
+      if (this.indirectSlot[k] < 0) continue;
+      let p = L.loc0[k];
+      if (p >= LOC_STACK) {
+        X.opRM(buf, X.MOV, 64, RAX, RBP, NO_REG, 1, 16 + p - LOC_STACK);
+        p = RAX;
+      }
+      X.opRM(buf, S.MOVUPS, 0, SCRATCH_XMM, p, NO_REG, 1, 0);
+      X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, this.indirectSlot[k], SCRATCH_XMM);
+    }
     this.pmBegin();
     for (let k = 0; k < f.blockParamCount[entry]; k++) {
       const v = f.blockParam(entry, k);
@@ -315,7 +348,8 @@ export class Emitter {
       if (t === I128) {
         this.pmAdd(this.homePartKey(v, 0), this.abiInKey(lo), 8);
         this.pmAdd(this.homePartKey(v, 1), this.abiInKey(hi), 8);
-      } else this.pmAdd(this.homeKey(h), this.abiInKey(lo), moveWidth(t));
+      } else if (this.indirectSlot.length > 0 && this.indirectSlot[k] >= 0) this.pmAdd(this.homeKey(h), memKey(RSP, this.indirectSlot[k]), moveWidth(t));
+      else this.pmAdd(this.homeKey(h), this.abiInKey(lo), moveWidth(t));
     }
     if (L.retAreaPtr >= 0) this.pmAdd(memKey(RSP, this.retPtrSlot), this.abiInKey(L.retAreaPtr), 8);
     const sret = this.layout.sretParam;
@@ -339,6 +373,7 @@ export class Emitter {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
     const n = this.savedRegs.length;
+    for (let k = 0; k < this.xmmSaves.length; k++) X.opRM(buf, S.MOVUPS, 0, this.xmmSaves[k], RSP, NO_REG, 1, this.xmmSaveBase + 16 * k);
     if (this.realign) {
       X.opRM(buf, X.LEA, 64, RSP, RBP, NO_REG, 1, -8 * n);
     } else if (this.frameSize > 0) X.opRI(buf, X.ADD, 64, RSP, this.frameSize);
@@ -448,6 +483,7 @@ export class Emitter {
         return;
       }
     }
+    if (selectVector(this, i)) return;
     if (selectInt(this, i)) return;
     if (selectMem(this, i)) return;
     if (selectCall(this, i)) return;
@@ -1105,8 +1141,8 @@ export class Emitter {
           const loc = p === 0 ? L.loc0[k] : L.loc1[k];
           if (loc < LOC_STACK) continue;
           const off = loc - LOC_STACK;
-          if (t === F128) X.opMR(this.buf, S.MOVUPS, 0, RCX, NO_REG, 1, off, xmm128(this, v, SCRATCH_XMM));
-          else if (isScalarFloat(t)) {
+          if (t === F128 || (isVector(t) && typeBits(t) === 128)) X.opMR(this.buf, S.MOVUPS, 0, RCX, NO_REG, 1, off, xmm128(this, v, SCRATCH_XMM));
+          else if (isScalarFloat(t) || isVector(t)) {
             const x = this.xmm(v, SCRATCH_XMM);
             X.opMR(this.buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RCX, NO_REG, 1, off, x);
           } else {
@@ -1155,9 +1191,9 @@ function locatedInternalError(e: unknown, f: Function, i: number): Error {
 export const KEY_NONE = -1;
 
 
-/** The SSE move between an XMM register and the spill slot of a float of type t. */
+/** The SSE move between an XMM register and the spill slot of a float or vector of type t. */
 function spillForm(t: number): X.Form {
-  return t === F32 ? S.MOVSS : t === F128 ? S.MOVUPS : S.MOVSD;
+  return t === F32 ? S.MOVSS : t === F128 || typeBits(t) === 128 ? S.MOVUPS : S.MOVSD;
 }
 const SRC_IMM = -2;
 const SRC_ADDR = -3;
@@ -1215,6 +1251,8 @@ function isPure(op: number): boolean {
 
 
 const CALLEE_SAVED = Uint8Array.of(RBX, R12, R13, R14, R15);
+/** GPRs windows_fastcall preserves beyond System V's. */
+const WIN_EXTRA_SAVED = Uint8Array.of(RSI, RDI);
 
 const SWAPPED_INT_CC = Uint8Array.of(IntCC.Eq, IntCC.Ne, IntCC.Sgt, IntCC.Sle, IntCC.Slt, IntCC.Sge, IntCC.Ugt, IntCC.Ule, IntCC.Ult, IntCC.Uge);
 

@@ -2,7 +2,9 @@
 // Functions; produces the object bytes: a `.text.<name>` section and global
 // symbol per function, PLT32/PC32/GOTPCREL relocations, `.eh_frame` CFI, and
 // for functions with landing pads a `.gcc_except_table` LSDA named by the FDE
-// with the function's personality (through DW.ref.<personality>, as LLVM).
+// with the function's personality (through DW.ref.<personality>, as LLVM);
+// the 16-byte constants the code reads (vectors, masks) go to one local
+// `.rodata.cst16` section per object, each distinct constant once.
 
 import { type Function, ExnItem } from '../ir/function.js';
 import { opcodeProps, Prop } from '../ir/opcodes.js';
@@ -69,6 +71,8 @@ export class ModuleCompiler {
   private traps: TrapSite[] = [];
   private sizes: number[] = [];
   private sym: (n: string) => string;
+  private cst16 = -1;
+  private cst16At = new Map<string, number>();
 
   constructor(opts: CompileOptions = {}) {
     this.opts = opts;
@@ -102,6 +106,7 @@ export class ModuleCompiler {
       e.buf.u8(0x0f);
       e.buf.u8(0x0b);
       e.relocs.length = 0;
+      e.roConsts.length = 0;
       e.traps.length = 0;
       e.cfi.length = 0;
       e.callSites.length = 0;
@@ -122,6 +127,22 @@ export class ModuleCompiler {
       // linkers reject TLS relocations against symbols not typed as TLS
       if (r.type === R.R_X86_64_TLSGD && !obj.isDefined(target)) obj.setSymbolKind(target, STB.GLOBAL, STT.TLS, STV.DEFAULT);
       obj.reloc(sec, base + r.offset, r.type as never, target, r.addend);
+    }
+    if (e.roConsts.length > 0) {
+      if (this.cst16 < 0) this.cst16 = obj.addSection('.rodata.cst16', SHT.PROGBITS, SHF.ALLOC, 16);
+      const data = obj.data(this.cst16);
+      const secSym = obj.sectionSymbol(this.cst16);
+      for (const c of e.roConsts) {
+        let key = '';
+        for (let k = 0; k < 16; k++) key += String.fromCharCode(c.bytes[k]);
+        let at = this.cst16At.get(key);
+        if (at === undefined) {
+          at = data.length;
+          data.append(c.bytes);
+          this.cst16At.set(key, at);
+        }
+        obj.reloc(sec, base + c.at, R.R_X86_64_PC32, secSym, at + c.addend);
+      }
     }
     for (let k = 0; k < e.traps.length; k += 2) this.traps.push({ func: fi, offset: e.traps[k], code: e.traps[k + 1] });
     if (e.landingPads.length > 0) {

@@ -10,7 +10,7 @@
 
 import type { Emitter } from './codegen.js';
 import { Op } from '../ir/opcodes.js';
-import { I128, F32, F128, typeBits, isScalarFloat } from '../ir/types.js';
+import { I128, F32, F128, typeBits, isScalarFloat, isVector } from '../ir/types.js';
 import { ParamFlag } from '../ir/immediates.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -142,12 +142,23 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   for (let k = 0; k < nargs; k++) {
     const v = f.arg(i, first + k);
     const t = f.valueType[v];
+    const ind = L.params.indirect.length > 0 ? L.params.indirect[k] : -1;
+    if (ind >= 0) {
+      // passed by reference: the copy in the argument area, its address as the argument
+      X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, ind, xmm128(e, v, 15));
+      const loc = L.params.loc0[k];
+      if (loc >= LOC_STACK) {
+        X.opRM(buf, X.LEA, 64, RAX, RSP, NO_REG, 1, ind);
+        X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, loc - LOC_STACK, RAX);
+      }
+      continue;
+    }
     for (let p = 0; p < (t === I128 ? 2 : 1); p++) {
       const loc = p === 0 ? L.params.loc0[k] : L.params.loc1[k];
       if (loc < LOC_STACK) continue;
       const off = loc - LOC_STACK;
-      if (t === F128) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, off, xmm128(e, v, 15));
-      else if (isScalarFloat(t)) {
+      if (t === F128 || (isVector(t) && typeBits(t) === 128)) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, off, xmm128(e, v, 15));
+      else if (isScalarFloat(t) || isVector(t)) {
         const x = e.xmm(v, 15);
         X.opMR(buf, t === F32 ? S.MOVSS : S.MOVSD, 0, RSP, NO_REG, 1, off, x);
       } else {
@@ -166,6 +177,7 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   for (let k = 0; k < nargs; k++) {
     const v = f.arg(i, first + k);
     const t = f.valueType[v];
+    if (L.params.indirect.length > 0 && L.params.indirect[k] >= 0) continue;
     if (L.params.loc0[k] < LOC_STACK) e.pmAddValue(L.params.loc0[k], v, 0);
     if (t === I128 && L.params.loc1[k] >= 0 && L.params.loc1[k] < LOC_STACK) e.pmAddValue(L.params.loc1[k], v, 1);
   }
@@ -175,6 +187,10 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   for (let k = 0; k < nargs; k++) {
     const loc = L.params.loc0[k];
     if (loc < 16) extendInPlace(buf, loc, f.valueType[f.arg(i, first + k)], sig.params[k].flags);
+  }
+  for (let k = 0; k < L.params.indirect.length; k++) {
+    const loc = L.params.loc0[k];
+    if (L.params.indirect[k] >= 0 && loc < LOC_STACK) X.opRM(buf, X.LEA, 64, loc, RSP, NO_REG, 1, L.params.indirect[k]);
   }
   if (L.params.retAreaPtr >= 0 && L.params.retAreaPtr < LOC_STACK) {
     X.opRM(buf, X.LEA, 64, L.params.retAreaPtr, RSP, NO_REG, 1, L.params.stackBytes);

@@ -1,8 +1,9 @@
 // Small definitions shared by codegen.ts and the isel-*.ts selectors, so that
 // the selectors import no values from codegen.ts. Needs only IR types and
-// regs.ts; produces operand kinds, condition-code maps and move widths.
+// regs.ts; produces operand kinds, condition-code maps, move widths and the
+// ISA-level tests on a target's flags.
 
-import { F128, isScalarFloat, type Type } from '../ir/types.js';
+import { F128, isScalarFloat, isVector, typeBits, type Type } from '../ir/types.js';
 import { IntCC } from '../ir/immediates.js';
 import { CC_E, CC_NE } from './regs.js';
 import { assert } from '../support/diag.js';
@@ -13,7 +14,7 @@ export const enum K { Reg, Mem, Imm, Addr, Load }
 /** DWARF register numbers of the GPRs, by encoding. */
 export const DWARF_OF_GPR = [0, 2, 1, 3, 7, 6, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15];
 
-/** Parallel-move widths: a GPR word, an XMM register with an 8-byte memory image (f16..f64), or with a 16-byte one (f128). */
+/** Parallel-move widths: a GPR word, an XMM register with an 8-byte memory image (f16..f64, vectors up to 64 bits), or with a 16-byte one (f128, 128-bit vectors). */
 export const MOVE_GPR = 8, MOVE_XMM = 16, MOVE_XMM128 = 32;
 
 /** How an epilogue leaves: `ret`, or a tail call's jump to r11 or to a symbol. */
@@ -21,6 +22,7 @@ export const EXIT_RET = 0, EXIT_JMP_R11 = 1, EXIT_JMP_SYMBOL = 2;
 
 /** The parallel-move width of a value of type t (each i128 half moves as a GPR word). */
 export function moveWidth(t: Type): number {
+  if (isVector(t)) return typeBits(t) > 64 ? MOVE_XMM128 : MOVE_XMM;
   return t === F128 ? MOVE_XMM128 : isScalarFloat(t) ? MOVE_XMM : MOVE_GPR;
 }
 
@@ -39,4 +41,25 @@ export function intCCtoX86(cc: IntCC): number {
     case IntCC.Ule: return 6;
   }
   assert(false, `unknown integer condition code ${cc}`);
+}
+
+const SSE41_PRESETS = ['sse41', 'sse42', 'nehalem', 'westmere', 'sandybridge', 'ivybridge', 'haswell', 'broadwell', 'skylake', 'cannonlake', 'icelake', 'icelake-client', 'icelake-server', 'tigerlake', 'x86-64-v2', 'x86-64-v3', 'x86-64-v4', 'znver1', 'znver2', 'znver3'];
+
+/** Whether the target's ISA flags (or a CPU preset among them) include SSE4.1. */
+export function hasSse41(flags: Set<string>): boolean {
+  if (flags.has('has_sse41') || flags.has('has_sse41=true') || flags.has('has_sse42') || flags.has('has_avx')) return true;
+  for (const p of SSE41_PRESETS) if (flags.has(p)) return true;
+  return false;
+}
+
+/** Whether the target's ISA flags (or a CPU preset among them) include SSE4.2. */
+export function hasSse42(flags: Set<string>): boolean {
+  if (flags.has('has_sse42') || flags.has('has_avx') || flags.has('has_avx2')) return true;
+  for (const p of SSE41_PRESETS) if (p !== 'sse41' && flags.has(p)) return true;
+  return false;
+}
+
+/** Whether the target's ISA flags include SSSE3 (implied by SSE4.1: every CPU with one has the other). */
+export function hasSsse3(flags: Set<string>): boolean {
+  return flags.has('has_ssse3') || hasSse41(flags);
 }

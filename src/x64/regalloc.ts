@@ -3,7 +3,7 @@
 // a GPR (0-15), an XMM (16 + n), a GPR pair (i128), a spill slot, or none.
 
 import { Function } from '../ir/function.js';
-import { I128, F128, isScalarFloat, isVector, typeName } from '../ir/types.js';
+import { I128, F128, isScalarFloat, isVector, typeBits, typeName } from '../ir/types.js';
 import { Analysis, VF } from './analyze.js';
 import { fail } from '../support/diag.js';
 import { RAX, RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 } from './regs.js';
@@ -17,8 +17,8 @@ export const HOME_NONE = -1;
 const GPR_ANY = [RSI, RDI, R8, R9, R10, R11, RBX, R12, R13, R14, R15];
 /** Callee-saved GPRs: the only registers a value live across a call may have. */
 const GPR_SAVED = [RBX, R12, R13, R14, R15];
-/** XMM registers handed out (16 + n); xmm14 and xmm15 are scratch. */
-const XMM_ANY = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29];
+/** XMM registers handed out (16 + n); xmm12-xmm15 are scratch (vector sequences need four). */
+const XMM_ANY = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
 const maskOf = (set: number[]) => set.reduce((m, r) => m | (1 << r), 0);
 const GPR_ANY_MASK = maskOf(GPR_ANY), GPR_SAVED_MASK = maskOf(GPR_SAVED), XMM_ANY_MASK = maskOf(XMM_ANY);
 
@@ -32,8 +32,8 @@ export class RegAlloc {
   home2 = new Int32Array(64);
   /** Preferred home source: a value whose register this one would like to share. */
   private hint = new Int32Array(64);
-  /** Bitset of callee-saved GPRs handed out. */
-  usedCalleeSaved = 0;
+  /** Bitset of the registers handed out: GPR n at bit n, XMM n at bit 16 + n (the prologue saves those its convention preserves). */
+  usedRegs = 0;
   /** Bytes of spill area (a multiple of 16). */
   spillBytes = 0;
   private regOwner = new Int32Array(32);
@@ -73,7 +73,7 @@ export class RegAlloc {
     this.expHead = growI32(this.expHead, an.numPos + 1);
     this.expHead.fill(-1, 0, an.numPos + 1);
     this.expCursor = 0;
-    this.usedCalleeSaved = 0;
+    this.usedRegs = 0;
     const def = an.valDef, end = an.valEnd, flags = an.valFlags, uses = an.valUses;
 
     // Hints along branch edges: forward edges make a parameter prefer its
@@ -140,7 +140,7 @@ export class RegAlloc {
 
   private assign(f: Function, v: number, d: number, e: number, fl: number, abiHint: number, reuse: number, avoid = -1): void {
     const t = f.valueType[v];
-    if (isVector(t)) fail(`vector type ${typeName(t)} is not supported by the x86-64 back end`);
+    if (isVector(t) && typeBits(t) > 128) fail(`vector type ${typeName(t)} (wider than 128 bits) is not supported by the x86-64 back end`);
     const crosses = (fl & VF.CrossesCall) !== 0;
     const owner = this.regOwner, rend = this.regEnd;
     if (t === I128) {
@@ -162,9 +162,9 @@ export class RegAlloc {
       this.home2[v] = r2;
       return;
     }
-    const isF = isScalarFloat(t);
-    // an f128 spills to a 16-byte slot
-    const words = t === F128 ? 2 : 1;
+    const isF = isScalarFloat(t) || isVector(t);
+    // an f128 or a 128-bit vector spills to a 16-byte slot
+    const words = spillWords(t);
     if (isF && crosses) {
       this.home[v] = HOME_SPILL + this.spillSlot(d, e, words);
       return;
@@ -198,7 +198,7 @@ export class RegAlloc {
       const w = owner[best];
       if (rend[best] > e && w >= 0 && this.home2[w] < 0) {
         // w started before d: a slot freed since then may have been in use at w's start
-        this.home[w] = HOME_SPILL + this.newSlot(f.valueType[w] === F128 ? 2 : 1, rend[best]);
+        this.home[w] = HOME_SPILL + this.newSlot(spillWords(f.valueType[w]), rend[best]);
         reg = best;
       } else {
         this.home[v] = HOME_SPILL + this.spillSlot(d, e, words);
@@ -212,7 +212,7 @@ export class RegAlloc {
   private take(r: number, v: number, e: number): void {
     this.regOwner[r] = v;
     this.regEnd[r] = e;
-    if (r < 16 && (r === RBX || r >= R12)) this.usedCalleeSaved |= 1 << r;
+    this.usedRegs |= 1 << r;
   }
 
   /** A spill slot of `n` 8-byte words free over [d, e]; returns its byte offset. Calls come in increasing `d`. */
@@ -260,6 +260,11 @@ export class RegAlloc {
     this.slotNext[s] = this.expHead[e];
     this.expHead[e] = s;
   }
+}
+
+/** 8-byte spill words a value of type t takes: two for f128 and 128-bit vectors. */
+function spillWords(t: number): number {
+  return t === F128 || typeBits(t) === 128 && isVector(t) ? 2 : 1;
 }
 
 /** Operations whose two operands can trade places (the selectors swap them to reuse a dying one). */

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { ByteBuffer } from '../../src/support/bytes.js';
 import * as E from '../../src/x64/encode.js';
 import * as S from '../../src/x64/encode-sse.js';
+import * as V from '../../src/x64/encode-vec.js';
 import { gprName, NO_REG, RIP, XMM_NAMES, CC_NAMES } from '../../src/x64/regs.js';
 
 const MC = 'llvm-mc-22';
@@ -322,6 +323,71 @@ for (const [f, v, msz] of WITH_IMM8) {
 
 for (const f of [S.PSRLW, S.PSRAW, S.PSLLW, S.PSRLD, S.PSRAD, S.PSLLD, S.PSRLQ, S.PSRLDQ, S.PSLLQ, S.PSLLDQ]) {
   for (const reg of REGS) add(`${f.name} ${XMM_NAMES[reg]}, ${reg + 1}`, (x) => E.opRI(x, f, 0, reg, reg + 1));
+}
+
+// ---- packed vector forms (encode-vec.ts) ----
+
+// [form, memory operand size]: `op xmm, xmm` and `op xmm, mem`
+const VEC_FORMS: [E.Form, number][] = [
+  [V.ADDPS, 128], [V.ADDPD, 128], [V.SUBPS, 128], [V.SUBPD, 128], [V.MULPS, 128], [V.MULPD, 128],
+  [V.DIVPS, 128], [V.DIVPD, 128], [V.SQRTPS, 128], [V.SQRTPD, 128], [V.MINPS, 128], [V.MINPD, 128],
+  [V.MAXPS, 128], [V.MAXPD, 128], [V.CVTDQ2PS, 128], [V.CVTTPS2DQ, 128], [V.CVTPS2PD, 64], [V.CVTPD2PS, 128],
+  [V.CVTDQ2PD, 64], [V.CVTTPD2DQ, 128], [V.UNPCKLPS, 128], [V.UNPCKHPS, 128], [V.UNPCKLPD, 128], [V.UNPCKHPD, 128],
+  [V.PUNPCKHBW, 128], [V.PUNPCKHWD, 128], [V.PUNPCKHDQ, 128], [V.PUNPCKHQDQ, 128],
+  [V.PACKSSWB, 128], [V.PACKSSDW, 128], [V.PACKUSWB, 128], [V.PACKUSDW, 128],
+  [V.PADDSB, 128], [V.PADDSW, 128], [V.PADDUSB, 128], [V.PADDUSW, 128], [V.PSUBSB, 128], [V.PSUBSW, 128],
+  [V.PSUBUSB, 128], [V.PSUBUSW, 128], [V.PAVGB, 128], [V.PAVGW, 128], [V.PMINUB, 128], [V.PMAXUB, 128],
+  [V.PMINSW, 128], [V.PMAXSW, 128], [V.PMULHW, 128], [V.PMULHUW, 128], [V.PMULUDQ, 128], [V.PMADDWD, 128],
+  [V.PSADBW, 128], [V.PSLLW_X, 128], [V.PSLLD_X, 128], [V.PSLLQ_X, 128], [V.PSRLW_X, 128], [V.PSRLD_X, 128],
+  [V.PSRLQ_X, 128], [V.PSRAW_X, 128], [V.PSRAD_X, 128],
+  [V.PABSB, 128], [V.PABSW, 128], [V.PABSD, 128], [V.PHADDW, 128], [V.PHADDD, 128], [V.PMULHRSW, 128],
+  [V.PMINSB, 128], [V.PMINSD, 128], [V.PMINUW, 128], [V.PMINUD, 128], [V.PMAXSB, 128], [V.PMAXSD, 128],
+  [V.PMAXUW, 128], [V.PMAXUD, 128], [V.PCMPEQQ, 128], [V.PCMPGTQ, 128], [V.PTEST, 128],
+  [V.PMOVSXBW, 64], [V.PMOVSXWD, 64], [V.PMOVSXDQ, 64], [V.PMOVZXBW, 64], [V.PMOVZXWD, 64], [V.PMOVZXDQ, 64],
+];
+for (const [f, msz] of VEC_FORMS) {
+  for (const [a, b] of REG_PAIRS) add(`${f.name} ${XMM_NAMES[a]}, ${XMM_NAMES[b]}`, (x) => E.opRR(x, f, 0, a, b));
+  MEMS.forEach((m, k) => {
+    const reg = REGS[k % REGS.length]!;
+    add(`${f.name} ${XMM_NAMES[reg]}, ${memText(m, PTR[msz]!)}`, (x) => E.opRM(x, f, 0, reg, m[0], m[1], m[2], m[3]));
+  });
+}
+for (const [a, b] of REG_PAIRS) add(`movlhps ${XMM_NAMES[a]}, ${XMM_NAMES[b]}`, (x) => E.opRR(x, V.MOVLHPS, 0, a, b));
+const VEC_IMM8: [E.Form, number, number][] = [
+  [V.SHUFPS, 0x88, 128], [V.SHUFPS, 0xdd, 128], [V.SHUFPD, 1, 128], [V.ROUNDPS, 9, 128], [V.ROUNDPD, 11, 128],
+  [V.INSERTPS, 0x30, 32],
+];
+for (const [f, v, msz] of VEC_IMM8) {
+  for (const [a, b] of REG_PAIRS) add(`${f.name} ${XMM_NAMES[a]}, ${XMM_NAMES[b]}, ${v}`, (x) => E.opRRI(x, f, 0, a, b, v));
+  MEMS.forEach((m, k) => {
+    const reg = REGS[k % REGS.length]!;
+    add(`${f.name} ${XMM_NAMES[reg]}, ${memText(m, PTR[msz]!)}, ${v}`, (x) => E.opRMI(x, f, 0, reg, m[0], m[1], m[2], m[3], v));
+  });
+}
+// lane moves between XMM and GPR: [form, mnemonic by GPR size, lanes]
+const LANE_MOVES: [E.Form, Record<number, string>, number, boolean][] = [
+  [V.PEXTRW, { 32: 'pextrw' }, 8, true], [V.PEXTRB, { 32: 'pextrb' }, 16, true], [V.PEXTRD, { 32: 'pextrd', 64: 'pextrq' }, 4, true],
+  [V.PINSRW, { 32: 'pinsrw' }, 8, false], [V.PINSRB, { 32: 'pinsrb' }, 16, false], [V.PINSRD, { 32: 'pinsrd', 64: 'pinsrq' }, 4, false],
+];
+for (const [f, names, lanes, extract] of LANE_MOVES) {
+  for (const size of [32, 64]) {
+    const name = names[size];
+    if (!name) continue;
+    const n = size === 64 ? 2 : lanes;
+    REG_PAIRS.forEach(([a, b], k) => {
+      const lane = k % n;
+      // extract: opRRI(gpr, xmm); insert: opRRI(xmm, gpr)
+      const text = extract ? `${name} ${r(a, size)}, ${XMM_NAMES[b]}, ${lane}` : `${name} ${XMM_NAMES[a]}, ${r(b, size)}, ${lane}`;
+      add(text, (x) => E.opRRI(x, f, size, a, b, lane));
+    });
+    const msz = name.endsWith('b') ? 8 : name.endsWith('w') ? 16 : size;
+    MEMS.forEach((m, k) => {
+      const reg = REGS[k % REGS.length]!;
+      const lane = k % n;
+      if (!extract) add(`${name} ${XMM_NAMES[reg]}, ${memText(m, PTR[msz]!)}, ${lane}`, (x) => E.opRMI(x, f, size, reg, m[0], m[1], m[2], m[3], lane));
+      else if (f !== V.PEXTRW) add(`${name} ${memText(m, PTR[msz]!)}, ${XMM_NAMES[reg]}, ${lane}`, (x) => E.opMRI(x, f, size, m[0], m[1], m[2], m[3], reg, lane));
+    });
+  }
 }
 
 // ---- running the oracle ----
