@@ -281,6 +281,7 @@ class Machine {
     const savedFunc = this.curFunc, savedInst = this.curInst;
     try {
       for (;;) {
+        args = this.copyStructArgs(fi, args);
         const r = this.runFrame(fi, args, depth);
         this.sp = savedSp;
         if (r.tail < 0) return r.values;
@@ -292,6 +293,22 @@ class Machine {
       this.curFunc = savedFunc;
       this.curInst = savedInst;
     }
+  }
+
+  /** `sarg(N)` parameters: the callee gets its own copy of the N bytes the argument points to. */
+  private copyStructArgs(fi: number, args: bigint[]): bigint[] {
+    const params = this.funcs[fi].signature.params;
+    let out = args;
+    for (let k = 0; k < params.length && k < args.length; k++) {
+      const size = params[k].flags >>> ParamFlag.SargShift;
+      if (size === 0) continue;
+      if (out === args) out = args.slice();
+      const src = this.memIndex(args[k], size, 0);
+      const dst = this.alloc(size, 8);
+      this.mem.copyWithin(dst, src, src + size);
+      out[k] = STACK_BASE + BigInt(dst);
+    }
+    return out;
   }
 
   /** Runs one activation; a tail call returns the callee to run next in `tail`. */

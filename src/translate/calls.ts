@@ -25,6 +25,15 @@ function hasAttr(tx: Tx, list: number, index: number, kind: number): boolean {
   return false;
 }
 
+/** The type of a type attribute (byval(T), sret(T)) at `index`, or -1. */
+function typeAttr(tx: Tx, list: number, index: number, kind: number): number {
+  if (list < 0) return -1;
+  const a = attrsAt(tx.m, list, index);
+  if (!a) return -1;
+  for (const x of a) if (x.kind === kind && x.type >= 0) return x.type;
+  return -1;
+}
+
 function extFlag(tx: Tx, list: number, index: number): number {
   if (hasAttr(tx, list, index, ATTR_ZEROEXT)) return ParamFlag.Uext;
   if (hasAttr(tx, list, index, ATTR_SIGNEXT)) return ParamFlag.Sext;
@@ -55,7 +64,15 @@ export function lowerSignature(tx: Tx, fnTy: number, list: number, extra: number
   for (let j = 0; j < np; j++) {
     const pt = t.elem(fnTy, j);
     if (hasAttr(tx, list, j + 1, ATTR_SRET)) { params.push({ type: I64, flags: ParamFlag.Sret }); continue; }
-    if (hasAttr(tx, list, j + 1, ATTR_BYVAL)) throw tx.err('byval arguments (C structs passed on the stack) are not supported yet');
+    const byval = typeAttr(tx, list, j + 1, ATTR_BYVAL);
+    if (byval >= 0) {
+      // the pointed-to bytes are copied to the stack argument area (CLIF sarg)
+      const size = tx.L.allocSize(byval);
+      if (size <= 0 || size >= 1 << 23) throw tx.err(`byval argument of ${size} bytes`);
+      if (tx.L.align(byval) > 8) throw tx.err('byval arguments aligned to more than 8 bytes are not supported');
+      params.push({ type: I64, flags: size << ParamFlag.SargShift });
+      continue;
+    }
     if (hasAttr(tx, list, j + 1, ATTR_INREG)) throw tx.err('inreg arguments are not supported');
     pushParams(tx, params, pt, extFlag(tx, list, j + 1), 'parameter');
   }

@@ -127,6 +127,14 @@ export function layoutSignature(sig: Signature, opts: AbiOptions): SigLayout {
   if (rets.retAreaPtr) params.retAreaPtr = SYSV_INT_ARGS[gi++];
   for (const a of sig.params) {
     checkType(a.type, 'a parameter', opts);
+    const sarg = a.flags >>> ParamFlag.SargShift;
+    if (sarg > 0) {
+      // a struct argument (LLVM byval): its bytes are copied into the stack area; the value is their address
+      params.loc0.push(LOC_STACK + stack);
+      params.loc1.push(-1);
+      stack += (sarg + 7) & ~7;
+      continue;
+    }
     const parts = a.type === I128 ? 2 : 1;
     const locs = [-1, -1];
     if (parts === 2 && gi + 2 > SYSV_INT_ARGS.length) {

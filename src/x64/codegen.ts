@@ -6,7 +6,7 @@
 import { Function } from '../ir/function.js';
 import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
-import { IntCC, CallConv } from '../ir/immediates.js';
+import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, VF } from './analyze.js';
@@ -349,12 +349,20 @@ export class Emitter {
         this.pmAdd(this.homePartKey(v, 0), this.abiInKey(lo), 8);
         this.pmAdd(this.homePartKey(v, 1), this.abiInKey(hi), 8);
       } else if (this.indirectSlot.length > 0 && this.indirectSlot[k] >= 0) this.pmAdd(this.homeKey(h), memKey(RSP, this.indirectSlot[k]), moveWidth(t));
-      else this.pmAdd(this.homeKey(h), this.abiInKey(lo), moveWidth(t));
+      else if ((f.signature.params[k]!.flags >>> ParamFlag.SargShift) === 0) this.pmAdd(this.homeKey(h), this.abiInKey(lo), moveWidth(t));
     }
     if (L.retAreaPtr >= 0) this.pmAdd(memKey(RSP, this.retPtrSlot), this.abiInKey(L.retAreaPtr), 8);
     const sret = this.layout.sretParam;
     if (sret >= 0) this.pmAdd(memKey(RSP, this.retPtrSlot), this.abiInKey(L.loc0[sret]), 8);
     this.pmEmit();
+    // struct arguments (sarg): the value is the address of the bytes in the incoming argument area
+    for (let k = 0; k < f.blockParamCount[entry]; k++) {
+      const v = f.blockParam(entry, k);
+      if (this.an.valUses[v] === 0 || (f.signature.params[k]!.flags >>> ParamFlag.SargShift) === 0) continue;
+      const r = this.dst(v, RAX);
+      X.opRM(buf, X.LEA, 64, r, RBP, NO_REG, 1, 16 + L.loc0[k] - LOC_STACK);
+      this.def(v, r);
+    }
   }
 
   /** Key of an incoming ABI location (callee view: stack args at rbp+16). */

@@ -153,6 +153,11 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
       }
       continue;
     }
+    const sarg = sig.params[k].flags >>> ParamFlag.SargShift;
+    if (sarg > 0) {
+      copyStructArg(e, v, L.params.loc0[k] - LOC_STACK, sarg);
+      continue;
+    }
     for (let p = 0; p < (t === I128 ? 2 : 1); p++) {
       const loc = p === 0 ? L.params.loc0[k] : L.params.loc1[k];
       if (loc < LOC_STACK) continue;
@@ -293,4 +298,23 @@ export function extendArg(e: Emitter, d: number, v: number, flags: number): void
   if ((flags & ParamFlag.Sext) !== 0) signExtendTo(e, d, v, bits);
   else if ((flags & ParamFlag.Uext) !== 0) zeroExtendTo(e, d, v, bits);
   else e.toGpr(d, v);
+}
+
+/** Copies the `size` bytes `ptr` points to into the outgoing argument area at rsp + off (RAX, R11 and xmm15 are free here). */
+function copyStructArg(e: Emitter, ptr: number, off: number, size: number): void {
+  const buf = e.buf;
+  const p = e.gpr(ptr, RAX);
+  let k = 0;
+  for (; k + 16 <= size; k += 16) {
+    X.opRM(buf, S.MOVUPS, 0, 15, p, NO_REG, 1, k);
+    X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, off + k, 15);
+  }
+  for (; k + 8 <= size; k += 8) {
+    X.opRM(buf, X.MOV, 64, R11, p, NO_REG, 1, k);
+    X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, off + k, R11);
+  }
+  for (; k < size; k++) {
+    X.opRM(buf, X.MOVZX8, 32, R11, p, NO_REG, 1, k);
+    X.opMR(buf, X.MOV, 8, RSP, NO_REG, 1, off + k, R11);
+  }
 }

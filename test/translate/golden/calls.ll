@@ -82,3 +82,31 @@ define internal i32 @triple_it(i32 %x) {
   %r = mul i32 %x, 3
   ret i32 %r
 }
+
+define internal i64 @sum_byval(i64 %a, ptr byval([40 x i8]) align 8 %s, i64 %b) {
+  %p1 = getelementptr inbounds i8, ptr %s, i64 8
+  %p4 = getelementptr inbounds i8, ptr %s, i64 32
+  %x0 = load i64, ptr %s, align 8
+  %x1 = load i64, ptr %p1, align 8
+  %x4 = load i64, ptr %p4, align 8
+  store i64 0, ptr %s, align 8
+  %r1 = add i64 %x0, %x1
+  %r2 = add i64 %r1, %x4
+  %r3 = mul i64 %r2, %a
+  %r4 = add i64 %r3, %b
+  ret i64 %r4
+}
+
+define i64 @pass_byval(i64 %v) {
+  %s = alloca [40 x i8], align 8
+  store i64 %v, ptr %s, align 8
+  %p1 = getelementptr inbounds i8, ptr %s, i64 8
+  store i64 10, ptr %p1, align 8
+  %p4 = getelementptr inbounds i8, ptr %s, i64 32
+  store i64 100, ptr %p4, align 8
+  %r = call i64 @sum_byval(i64 2, ptr byval([40 x i8]) align 8 %s, i64 7)
+  %after = load i64, ptr %s, align 8
+  %r2 = add i64 %r, %after
+  ret i64 %r2
+}
+; run: %pass_byval(1) == 230
