@@ -153,6 +153,37 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
     }
   }
 
+  // Compile first, in memory, with a progress line if it takes long. No
+  // temporary file exists yet, so a signal may end the process as it likes.
+  const started = performance.now();
+  let done = 0;
+  const timer = setTimeout(() => {
+    opts.progress(`cgts: compiling ${jobs.length} bitcode module${jobs.length === 1 ? '' : 's'} for ${line.output || 'a.out'} (${done} done)`);
+  }, opts.progressAfterMs);
+  let outcomes: CompileOutcome[];
+  try {
+    outcomes = await compileAll(jobs, {
+      threads: opts.threads,
+      emitClif: opts.clifPath !== '',
+      compile: opts.compile,
+      compilerModule: opts.compilerModule,
+      onDone: (n) => { done = n; },
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+  const failed = outcomes.filter((o) => o.error !== null);
+  if (failed.length > 0) {
+    const internal = failed.find((o) => !(o.error instanceof CgtsError));
+    // A bug in cgts is reported as such; otherwise every module that could not be compiled gets its line.
+    if (internal) throw internal.error;
+    if (failed.length > 1) throw new CgtsErrorList(failed.map((o) => o.error as CgtsError));
+    throw failed[0].error;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (seconds * 1000 > opts.progressAfterMs) opts.progress(`cgts: compiled ${jobs.length} bitcode modules in ${seconds.toFixed(1)} s`);
+
+  // From here on there are temporary files: removed on return, on a throw and on SIGINT/SIGTERM/SIGHUP.
   let dir = '';
   let child: ReturnType<typeof spawn> | null = null;
   const cleanup = () => {
@@ -160,7 +191,13 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
   };
   const onSignal = (sig: NodeJS.Signals) => {
     cleanup();
-    child?.kill(sig);
+    if (child?.pid) {
+      try {
+        process.kill(-child.pid, sig); // the linker's whole group: cc, collect2, ld
+      } catch {
+        // already gone
+      }
+    }
     removeHandlers();
     process.kill(process.pid, sig); // die of the same signal, as the caller expects
   };
@@ -173,41 +210,13 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
   process.on('exit', cleanup);
 
   try {
-    const needDir = jobs.length > 0 || opts.asmPath !== '';
-    if (needDir) {
+    const makeDir = () => {
+      if (dir) return;
       dir = mkdtempSync(join(opts.tempRoot, 'cgts-link-'));
       opts.onTempDir?.(dir);
       if (opts.keepTemps) opts.progress(`cgts: keeping temporary files in ${dir}`);
-    }
-
-    // Compile, with a progress line if it takes long.
-    const started = performance.now();
-    let done = 0;
-    const timer = setTimeout(() => {
-      opts.progress(`cgts: compiling ${jobs.length} bitcode module${jobs.length === 1 ? '' : 's'} for ${line.output || 'a.out'} (${done} done)`);
-    }, opts.progressAfterMs);
-    let outcomes: CompileOutcome[];
-    try {
-      outcomes = await compileAll(jobs, {
-        threads: opts.threads,
-        emitClif: opts.clifPath !== '',
-        compile: opts.compile,
-        compilerModule: opts.compilerModule,
-        onDone: (n) => { done = n; },
-      });
-    } finally {
-      clearTimeout(timer);
-    }
-    const failed = outcomes.filter((o) => o.error !== null);
-    if (failed.length > 0) {
-      const internal = failed.find((o) => !(o.error instanceof CgtsError));
-      // A bug in cgts is reported as such; otherwise every module that could not be compiled gets its line.
-      if (internal) throw internal.error;
-      if (failed.length > 1) throw new CgtsErrorList(failed.map((o) => o.error as CgtsError));
-      throw failed[0].error;
-    }
-    const seconds = (performance.now() - started) / 1000;
-    if (seconds * 1000 > opts.progressAfterMs) opts.progress(`cgts: compiled ${jobs.length} bitcode modules in ${seconds.toFixed(1)} s`);
+    };
+    if (jobs.length > 0 || opts.asmPath !== '') makeDir();
 
     // Objects and rewritten archives in the temporary directory.
     const linkArgs = args.slice();
@@ -229,13 +238,14 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
     // The real linker, with the rest of the line in order.
     let finalArgs = dropPluginOpts(linkArgs);
     if (finalArgs.reduce((n, a) => n + a.length + 1, 0) > 100_000) {
-      if (!dir) dir = mkdtempSync(join(opts.tempRoot, 'cgts-link-'));
+      makeDir();
       const rsp = join(dir, 'link-args');
       writeFileSync(rsp, joinResponseFile(finalArgs));
       finalArgs = ['@' + rsp];
     }
     return await new Promise<number>((resolveRun, rejectRun) => {
-      child = spawn(opts.linker, finalArgs, { stdio: 'inherit' });
+      // In its own process group, so that a signal to the shim stops cc and the linker it runs.
+      child = spawn(opts.linker, finalArgs, { stdio: 'inherit', detached: true });
       child.on('error', (e: NodeJS.ErrnoException) => {
         rejectRun(new CgtsError(
           e.code === 'ENOENT' ? `cannot run the linker '${opts.linker}': not found (set CGTS_LINKER to the linker driver to use)` : `cannot run the linker '${opts.linker}': ${e.message}`,

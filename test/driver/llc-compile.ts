@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { CgtsError } from '../../src/support/diag.js';
 
 export function compileBitcode(bytes: Uint8Array, fileName: string, opts: { emitClif?: boolean } = {}): { object: Uint8Array; clif?: string } {
@@ -15,7 +16,7 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: { emit
     const r = spawnSync('llc-22', ['-O0', '-filetype=obj', '-relocation-model=pic', join(dir, 'in.bc'), '-o', join(dir, 'out.o')], { encoding: 'utf8' });
     if (r.status !== 0) throw new CgtsError(`llc-22 failed: ${r.stderr.trim()}`, fileName);
     const object = new Uint8Array(readFileSync(join(dir, 'out.o')));
-    return { object, clif: opts.emitClif ? `; ${bytes.length} bytes of bitcode compiled by llc-22\n` : undefined };
+    return { object, clif: opts.emitClif ? `; ${bytes.length} bytes of bitcode compiled by llc-22 on thread ${threadId}\n` : undefined };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
