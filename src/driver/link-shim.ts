@@ -116,6 +116,8 @@ interface Rewrite {
   archive: ArMember[] | null;
   /** job index per archive member (-1: kept as it is), or the one job of an object */
   jobs: number[];
+  /** the earlier rewrite of the same path, whose output this argument reuses, or -1 */
+  alias: number;
 }
 
 /** The output's name without a shared-library or `.exe` extension, for the CLIF and listing beside it. */
@@ -135,12 +137,19 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
   // Which inputs hold bitcode, and the compile jobs they make.
   const jobs: CompileJob[] = [];
   const rewrites: Rewrite[] = [];
+  const firstUse = new Map<string, number>(); // an input named twice is compiled once
   for (let i = 0; i < args.length; i++) {
     if (line.kinds[i] !== ArgKind.Input) continue;
     const path = args[i];
+    const seen = firstUse.get(path);
+    if (seen !== undefined) {
+      rewrites.push({ ...rewrites[seen], arg: i, alias: seen });
+      continue;
+    }
     const kind = classify(path);
+    if (kind !== InputKind.Other) firstUse.set(path, rewrites.length);
     if (kind === InputKind.Bitcode) {
-      rewrites.push({ arg: i, path, archive: null, jobs: [jobs.length] });
+      rewrites.push({ arg: i, path, archive: null, jobs: [jobs.length], alias: -1 });
       jobs.push({ bytes: readFileSync(path), name: path });
     } else if (kind === InputKind.ArchiveWithBitcode) {
       const ar = readArchive(readFileSync(path), path);
@@ -149,7 +158,7 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
         jobs.push({ bytes: m.data, name: `${path}(${m.name})` });
         return jobs.length - 1;
       });
-      rewrites.push({ arg: i, path, archive: ar.members, jobs: memberJobs });
+      rewrites.push({ arg: i, path, archive: ar.members, jobs: memberJobs, alias: -1 });
     }
   }
 
@@ -221,6 +230,10 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
     // Objects and rewritten archives in the temporary directory.
     const linkArgs = args.slice();
     rewrites.forEach((r, seq) => {
+      if (r.alias >= 0) {
+        linkArgs[r.arg] = linkArgs[rewrites[r.alias].arg];
+        return;
+      }
       const out = tempName(dir, seq, r.path);
       if (r.archive) {
         const members = r.archive.map((m, k) => (r.jobs[k] < 0 ? m : { name: m.name, data: outcomes[r.jobs[k]].object!, mode: m.mode }));

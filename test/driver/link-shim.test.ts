@@ -83,16 +83,23 @@ test('bitcode objects and archive members are compiled in place; the archive kee
     sh('ar', ['rc', 'libmix.rlib', 'lib.rmeta', 'second.bc', 'native.o'], dir);
     const originalAr = readArchive(readFileSync(join(dir, 'libmix.rlib')));
     let tempDir = '';
-    const args = ['-m64', main, first, '-Wl,-Bstatic', join(dir, 'libmix.rlib'), '-Wl,-Bdynamic', '-Wl,--gc-sections,-plugin-opt=O0', '-o', join(dir, 'prog'), '-pie'];
+    const args = ['-m64', main, first, '-Wl,-Bstatic', join(dir, 'libmix.rlib'), '-Wl,-Bdynamic', '-Wl,--gc-sections,-plugin-opt=O0', '-o', join(dir, 'prog'), '-pie', join(dir, 'libmix.rlib')];
+    let compiled = 0;
+    const counting = (b: Uint8Array, n: string, o: object) => {
+      compiled++;
+      return llc(b, n, o);
+    };
     try {
-      const status = await runLinkShim(args, options({ linker: recorder(dir), keepTemps: true, onTempDir: (d) => { tempDir = d; }, progress: () => {} }));
+      const status = await runLinkShim(args, options({ compile: counting, linker: recorder(dir), keepTemps: true, onTempDir: (d) => { tempDir = d; }, progress: () => {} }));
       assert.equal(status, 0);
       assert.equal(sh(join(dir, 'prog'), [], dir), '31 51 -10\n');
+      assert.equal(compiled, 2, 'the archive named twice is compiled once');
 
       const got = recorded(dir);
       assert.equal(got.length, args.length);
+      assert.equal(got[10], got[4]);
       got.forEach((a, i) => {
-        if (i === 2 || i === 4) assert.ok(a.startsWith(tempDir + '/'), `argument ${i} (${a}) is in the temporary directory`);
+        if (i === 2 || i === 4 || i === 10) assert.ok(a.startsWith(tempDir + '/'), `argument ${i} (${a}) is in the temporary directory`);
         else if (i === 6) assert.equal(a, '-Wl,--gc-sections');
         else assert.equal(a, args[i]);
       });

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { planRustc, shimPath } from '../../src/driver/cmd-rustc.js';
 import { cgts, have, llcCompiler, projectRoot, withDir } from './helpers.js';
 
@@ -161,5 +161,17 @@ test('the user\'s -C linker is the one the shim runs; shim messages reach cgts r
     assert.ok(args.includes(kept[1] + '/'), 'the linker got the compiled objects');
     assert.doesNotMatch(args, /plugin-opt/);
     assert.equal(spawnSync(join(dir, 'main'), { encoding: 'utf8' }).stdout, 'linked\n');
+  });
+});
+
+test('plain rustc with -Clinker=bin/cgts-link (no cgts rustc, node found on the PATH)', { skip: rustcSkip }, async () => {
+  await withDir('cgts-rustc-', (dir) => {
+    writeFileSync(join(dir, 'main.rs'), 'fn main() { println!("{}", (1..=10).sum::<u32>()); }\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, ...standIn, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
+    delete env.CGTS_NODE;
+    delete env.CGTS_EMIT;
+    const r = spawnSync('rustc', ['-Clinker-plugin-lto', `-Clinker=${shimPath()}`, '-Ccodegen-units=2', 'main.rs'], { cwd: dir, encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(spawnSync(join(dir, 'main'), { encoding: 'utf8' }).stdout, '55\n');
   });
 });
