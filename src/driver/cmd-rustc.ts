@@ -5,10 +5,12 @@
 // exit status. The cgts-only emit kinds `clif` and `asm` are taken out of
 // `--emit` and handed to the shim through the environment.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../support/diag.js';
+import { compileArchiveInPlace, shimOptionsFromEnv } from './link-shim.js';
 
 export const HELP = `usage: cgts rustc [rustc options] <file.rs>
 
@@ -29,8 +31,10 @@ Notes:
   -C linker=X    is kept: the shim links with X instead of cc
   --emit=obj     writes rustc's -Clinker-plugin-lto object, which is LLVM
                  bitcode; \`cgts compile x.o\` turns it into an ELF object
-  crate types that are not linked (rlib, staticlib) keep bitcode members;
-                 the shim compiles them when a binary links them
+  rlib and staticlib outputs are rewritten once rustc is done, their bitcode
+                 members compiled to native objects (so each library's code
+                 is generated in its own build step); --emit=clif and asm
+                 then write libfoo.clif and libfoo.s beside libfoo.rlib
 
 environment:
   CGTS_RUSTC        the rustc to run (default: rustc on the PATH)
@@ -57,6 +61,12 @@ export interface RustcPlan {
   env: Record<string, string>;
   /** the user asked for help */
   help: boolean;
+  /** the --crate-type values given */
+  crateTypes: string[];
+  /** the -o value, or '' */
+  output: string;
+  /** the --out-dir value, or '' */
+  outDir: string;
 }
 
 const CGTS_EMITS = new Set(['clif', 'asm']);
@@ -77,6 +87,9 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   const cgtsEmits: string[] = [];
   let help = false;
   let hasLto = false;
+  const crateTypes: string[] = [];
+  let output = '';
+  let outDir = '';
 
   const takeEmit = (list: string) => {
     emitSeen = true;
@@ -107,6 +120,13 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   for (let i = 0; i < user.length; i++) {
     const a = user[i];
     if (a === '-h' || a === '--help') help = true;
+    const next = user[i + 1] ?? '';
+    if (a === '--crate-type') crateTypes.push(...next.split(','));
+    else if (a.startsWith('--crate-type=')) crateTypes.push(...a.slice(13).split(','));
+    else if (a === '-o') output = next;
+    else if (a.startsWith('-o') && a.length > 2) output = a.slice(2);
+    else if (a === '--out-dir') outDir = next;
+    else if (a.startsWith('--out-dir=')) outDir = a.slice(10);
     if (a === '--emit' && i + 1 < user.length) {
       if (emitAt < 0) emitAt = args.length;
       takeEmit(user[++i]);
@@ -136,7 +156,7 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   }
   if (!hasLto) args.push('-Clinker-plugin-lto');
   args.push(`-Clinker=${shimPath()}`);
-  return { args, env, help };
+  return { args, env, help, crateTypes, output, outDir };
 }
 
 export async function run(userArgs: string[]): Promise<number> {
@@ -152,9 +172,34 @@ export async function run(userArgs: string[]): Promise<number> {
     CGTS_NODE: process.execPath,
     CGTS_PROGRESS_FD: '3',
   };
-  return await new Promise<number>((resolveRun, rejectRun) => {
+  const status = await runRustc(rustc, plan.args, env);
+  if (status !== 0) return status;
+  // Archives rustc wrote (rlib, staticlib) hold bitcode: compile them now, so
+  // that a library's code is generated in its own build step.
+  const archives = archiveOutputs(plan, rustc, env, process.cwd());
+  if (archives.length > 0) {
+    const opts = shimOptionsFromEnv(env);
+    for (const a of archives) {
+      if ((await compileArchiveInPlace(a, opts)) && !opts.link) rmSync(a);
+    }
+  }
+  return 0;
+}
+
+/** The archives among rustc's outputs: the -o file, or the names rustc's --print=file-names gives. */
+function archiveOutputs(plan: RustcPlan, rustc: string, env: NodeJS.ProcessEnv, cwd: string): string[] {
+  if (!plan.crateTypes.some((t) => t === 'lib' || t === 'rlib' || t === 'staticlib')) return [];
+  if (plan.output && plan.crateTypes.length === 1) return [resolve(cwd, plan.output)];
+  const r = spawnSync(rustc, [...plan.args, '--print=file-names'], { env, encoding: 'utf8' });
+  if (r.status !== 0) return [];
+  const dir = plan.outDir || (plan.output ? dirname(resolve(cwd, plan.output)) : cwd);
+  return r.stdout.split('\n').filter((n) => n.endsWith('.rlib') || n.endsWith('.a')).map((n) => resolve(cwd, dir, n));
+}
+
+function runRustc(rustc: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise<number>((resolveRun, rejectRun) => {
     // Our stderr is also rustc's descriptor 3, which the shim inherits for its progress lines.
-    const child = spawn(rustc, plan.args, { stdio: ['inherit', 'inherit', 'inherit', process.stderr], env });
+    const child = spawn(rustc, args, { stdio: ['inherit', 'inherit', 'inherit', process.stderr], env });
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const s of signals) process.on(s, forward);

@@ -7,7 +7,7 @@
 // Optionally writes the translated CLIF and an objdump listing beside the
 // output. Temporary files are removed on success, failure and signals.
 
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -120,13 +120,94 @@ interface Rewrite {
   alias: number;
 }
 
-/** The output's name without a shared-library or `.exe` extension, for the CLIF and listing beside it. */
+/** The output's name without a library or `.exe` extension, for the CLIF and listing beside it. */
 function sidePath(output: string, ext: string): string {
-  return (output || 'a.out').replace(/\.(so|exe|out)$/, '') + ext;
+  return (output || 'a.out').replace(/\.(so|exe|out|rlib|a)$/, '') + ext;
 }
 
 function tempName(dir: string, seq: number, path: string): string {
   return join(dir, `${seq}-${basename(path)}`);
+}
+
+/**
+ * Compiles the jobs (on worker threads when there are several), with a
+ * progress line if it takes long; throws the compile errors (one CgtsError,
+ * a CgtsErrorList, or the first internal error).
+ */
+async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWhat: string): Promise<CompileOutcome[]> {
+  const started = performance.now();
+  let done = 0;
+  const timer = setTimeout(() => {
+    opts.progress(`cgts: compiling ${jobs.length} bitcode module${jobs.length === 1 ? '' : 's'} for ${forWhat} (${done} done)`);
+  }, opts.progressAfterMs);
+  let outcomes: CompileOutcome[];
+  try {
+    outcomes = await compileAll(jobs, {
+      threads: opts.threads,
+      emitClif: opts.clifPath !== '',
+      compile: opts.compile,
+      compilerModule: opts.compilerModule,
+      onDone: (n) => { done = n; },
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+  const failed = outcomes.filter((o) => o.error !== null);
+  if (failed.length > 0) {
+    const internal = failed.find((o) => !(o.error instanceof CgtsError));
+    // A bug in cgts is reported as such; otherwise every module that could not be compiled gets its line.
+    if (internal) throw internal.error;
+    if (failed.length > 1) throw new CgtsErrorList(failed.map((o) => o.error as CgtsError));
+    throw failed[0].error;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (seconds * 1000 > opts.progressAfterMs) opts.progress(`cgts: compiled ${jobs.length} bitcode modules in ${seconds.toFixed(1)} s`);
+  return outcomes;
+}
+
+/** Jobs for an archive's bitcode members, and the job index per member (-1: kept as it is). */
+function archiveJobs(members: readonly ArMember[], path: string, jobs: CompileJob[]): number[] {
+  return members.map((m) => {
+    if (!isBitcode(m.data)) return -1;
+    jobs.push({ bytes: m.data, name: `${path}(${m.name})` });
+    return jobs.length - 1;
+  });
+}
+
+/** The archive with each bitcode member replaced by its object (same name, same place). */
+function rewrittenArchive(members: readonly ArMember[], memberJobs: readonly number[], outcomes: readonly CompileOutcome[]): Uint8Array {
+  return writeArchive(members.map((m, k) => (memberJobs[k] < 0 ? m : { name: m.name, data: outcomes[memberJobs[k]].object!, mode: m.mode })));
+}
+
+/**
+ * Compiles the bitcode members of an archive rustc has just written (an rlib
+ * or a staticlib built under -Clinker-plugin-lto) and replaces the file with
+ * the native archive; writes the CLIF and listing beside it when asked.
+ * Returns false, changing nothing, when the archive holds no bitcode.
+ */
+export async function compileArchiveInPlace(path: string, opts: ShimOptions): Promise<boolean> {
+  if (classify(path) !== InputKind.ArchiveWithBitcode) return false;
+  const ar = readArchive(readFileSync(path), path);
+  const jobs: CompileJob[] = [];
+  const memberJobs = archiveJobs(ar.members, path, jobs);
+  const outcomes = await compileJobs(jobs, opts, path);
+  const tmp = `${path}.cgts-${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, rewrittenArchive(ar.members, memberJobs, outcomes));
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  if (opts.clifPath) writeClif(opts.clifPath === '<output>' ? sidePath(path, '.clif') : opts.clifPath, jobs, outcomes);
+  if (opts.asmPath) {
+    const dir = mkdtempSync(join(opts.tempRoot, 'cgts-link-'));
+    try {
+      writeListing(opts.asmPath === '<output>' ? sidePath(path, '.s') : opts.asmPath, jobs, outcomes, dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return true;
 }
 
 /** Runs the shim on rustc's arguments; returns the exit status (the linker's, or 1 when compilation failed). */
@@ -153,44 +234,13 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
       jobs.push({ bytes: readFileSync(path), name: path });
     } else if (kind === InputKind.ArchiveWithBitcode) {
       const ar = readArchive(readFileSync(path), path);
-      const memberJobs = ar.members.map((m) => {
-        if (!isBitcode(m.data)) return -1;
-        jobs.push({ bytes: m.data, name: `${path}(${m.name})` });
-        return jobs.length - 1;
-      });
+      const memberJobs = archiveJobs(ar.members, path, jobs);
       rewrites.push({ arg: i, path, archive: ar.members, jobs: memberJobs, alias: -1 });
     }
   }
 
-  // Compile first, in memory, with a progress line if it takes long. No
-  // temporary file exists yet, so a signal may end the process as it likes.
-  const started = performance.now();
-  let done = 0;
-  const timer = setTimeout(() => {
-    opts.progress(`cgts: compiling ${jobs.length} bitcode module${jobs.length === 1 ? '' : 's'} for ${line.output || 'a.out'} (${done} done)`);
-  }, opts.progressAfterMs);
-  let outcomes: CompileOutcome[];
-  try {
-    outcomes = await compileAll(jobs, {
-      threads: opts.threads,
-      emitClif: opts.clifPath !== '',
-      compile: opts.compile,
-      compilerModule: opts.compilerModule,
-      onDone: (n) => { done = n; },
-    });
-  } finally {
-    clearTimeout(timer);
-  }
-  const failed = outcomes.filter((o) => o.error !== null);
-  if (failed.length > 0) {
-    const internal = failed.find((o) => !(o.error instanceof CgtsError));
-    // A bug in cgts is reported as such; otherwise every module that could not be compiled gets its line.
-    if (internal) throw internal.error;
-    if (failed.length > 1) throw new CgtsErrorList(failed.map((o) => o.error as CgtsError));
-    throw failed[0].error;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  if (seconds * 1000 > opts.progressAfterMs) opts.progress(`cgts: compiled ${jobs.length} bitcode modules in ${seconds.toFixed(1)} s`);
+  // Compile first, in memory. No temporary file exists yet, so a signal may end the process as it likes.
+  const outcomes = await compileJobs(jobs, opts, line.output || 'a.out');
 
   // From here on there are temporary files: removed on return, on a throw and on SIGINT/SIGTERM/SIGHUP.
   let dir = '';
@@ -236,8 +286,7 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
       }
       const out = tempName(dir, seq, r.path);
       if (r.archive) {
-        const members = r.archive.map((m, k) => (r.jobs[k] < 0 ? m : { name: m.name, data: outcomes[r.jobs[k]].object!, mode: m.mode }));
-        writeFileSync(out, writeArchive(members));
+        writeFileSync(out, rewrittenArchive(r.archive, r.jobs, outcomes));
       } else {
         writeFileSync(out, outcomes[r.jobs[0]].object!);
       }

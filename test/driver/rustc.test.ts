@@ -7,9 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { planRustc, shimPath } from '../../src/driver/cmd-rustc.js';
+import { readArchive } from '../../src/object/ar.js';
+import { isElf } from '../../src/object/elf-read.js';
 import { cgts, have, llcCompiler, projectRoot, withDir } from './helpers.js';
 
 const shim = `-Clinker=${shimPath()}`;
@@ -86,6 +88,11 @@ test('cgts rustc builds a program (several CGUs, an rlib dependency with bitcode
     writeFileSync(join(dir, 'main.rs'), 'fn main() { let v = dep::scale(&[1, 2, 3]); println!("{v:?}"); std::process::exit(v.len() as i32); }\n');
     let r = cgts(['rustc', '--crate-type=rlib', '--edition=2021', 'dep.rs'], { cwd: dir, env: standIn });
     assert.equal(r.status, 0, r.stderr);
+    // The rlib is native once cgts rustc returns: rmeta kept, code members ELF, an index naming them.
+    const ar = readArchive(readFileSync(join(dir, 'libdep.rlib')));
+    assert.deepEqual(ar.members.map((m) => m.name === 'lib.rmeta' || isElf(m.data)), ar.members.map(() => true));
+    assert.ok(ar.members.length >= 2);
+    assert.ok(ar.symbols.some((s) => s.name.includes('3dep5scale')), 'the index lists dep::scale');
     r = cgts(['rustc', '--edition=2021', '-Ccodegen-units=3', '--extern', 'dep=libdep.rlib', 'main.rs'], { cwd: dir, env: standIn });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '');
@@ -142,6 +149,11 @@ test('a module cgts cannot compile: rustc reports the link failure with the cgts
     assert.match(r.stderr, /error: linking with `[^`]*bin\/cgts-link` failed: exit status: 1/);
     assert.match(r.stderr, /cgts: error: main\.main\.[0-9a-f]+-cgu\.0\.rcgu\.o: cannot compile function f: instruction %3 = frobnicate i32 %1/);
     assert.equal(existsSync(join(dir, 'main')), false);
+    // A library: cgts rustc itself reports the member it could not compile.
+    writeFileSync(join(dir, 'dep.rs'), 'pub fn one() -> u8 { 1 }\n');
+    const lib = cgts(['rustc', '--crate-type=rlib', 'dep.rs'], { cwd: dir, env: { CGTS_COMPILE_WITH: join(projectRoot, 'dist', 'test', 'driver', 'fake-compile.js'), CGTS_TEST_FAKE: 'fail', TMPDIR: dir } });
+    assert.equal(lib.status, 1);
+    assert.match(lib.stderr, /^cgts: error: .*\/libdep\.rlib\(dep\.dep\.[0-9a-f]+-cgu\.0\.rcgu\.o\): cannot compile function f: instruction %3 = frobnicate i32 %1\n$/);
     // rustc itself leaves its .rcgu.o files behind when the link fails, as with any failing linker.
     assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('cgts-link-')), []);
   });
@@ -173,5 +185,31 @@ test('plain rustc with -Clinker=bin/cgts-link (no cgts rustc, node found on the 
     const r = spawnSync('rustc', ['-Clinker-plugin-lto', `-Clinker=${shimPath()}`, '-Ccodegen-units=2', 'main.rs'], { cwd: dir, encoding: 'utf8', env });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(spawnSync(join(dir, 'main'), { encoding: 'utf8' }).stdout, '55\n');
+  });
+});
+
+test('library outputs: a staticlib for C, cargo-style --out-dir and extra-filename, and --emit=clif alone on an rlib', { skip: rustcSkip }, async () => {
+  await withDir('cgts-rustc-', (dir) => {
+    writeFileSync(join(dir, 'clib.rs'), '#[no_mangle]\npub extern "C" fn triple(x: i32) -> i32 { x.wrapping_mul(3) }\n');
+    let r = cgts(['rustc', '--crate-type=staticlib', '-Cpanic=abort', 'clib.rs'], { cwd: dir, env: standIn });
+    assert.equal(r.status, 0, r.stderr);
+    const lib = readArchive(readFileSync(join(dir, 'libclib.a')));
+    assert.ok(lib.members.every((m) => !(m.data[0] === 0x42 && m.data[1] === 0x43)), 'no bitcode member is left');
+    writeFileSync(join(dir, 'main.c'), '#include <stdio.h>\nint triple(int);\nint main(void) { printf("%d\\n", triple(14)); return 0; }\n');
+    const cc = spawnSync('cc', ['main.c', 'libclib.a', '-o', 'cmain', '-lpthread', '-ldl', '-lm'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(cc.status, 0, cc.stderr);
+    assert.equal(spawnSync(join(dir, 'cmain'), { encoding: 'utf8' }).stdout, '42\n');
+
+    writeFileSync(join(dir, 'dep.rs'), 'pub fn two() -> u8 { 2 }\n');
+    mkdirSync(join(dir, 'deps'));
+    r = cgts(['rustc', '--crate-name', 'dep', '--crate-type', 'lib', '--emit=dep-info,metadata,link', '--out-dir', join(dir, 'deps'), '-C', 'extra-filename=-0123abcd', '--error-format=json', 'dep.rs'], { cwd: dir, env: standIn });
+    assert.equal(r.status, 0, r.stderr);
+    const rlib = readArchive(readFileSync(join(dir, 'deps', 'libdep-0123abcd.rlib')));
+    assert.ok(rlib.members.some((m) => isElf(m.data)) && rlib.members.every((m) => m.name === 'lib.rmeta' || isElf(m.data)));
+
+    r = cgts(['rustc', '--crate-type=rlib', '--emit=clif', 'dep.rs'], { cwd: dir, env: standIn });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(readFileSync(join(dir, 'libdep.clif'), 'utf8'), /^; module .*libdep\.rlib\(dep\.dep\.[0-9a-f]+-cgu\.0\.rcgu\.o\)$/m);
+    assert.equal(existsSync(join(dir, 'libdep.rlib')), false, 'without link in --emit there is no rlib');
   });
 });
