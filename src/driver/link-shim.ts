@@ -6,6 +6,7 @@
 // `-plugin-opt=` items removed, everything else unchanged and in order.
 // Optionally writes the translated CLIF and an objdump listing beside the
 // output. Temporary files are removed on success, failure and signals.
+// compileArchiveInPlace does the same to an archive rustc has just written.
 
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
