@@ -108,7 +108,12 @@ export async function compileAll(jobs: readonly CompileJob[], opts: PoolOptions)
         }
         const k = order[next++];
         running++;
-        w.postMessage({ id: k, bytes: jobs[k].bytes, name: jobs[k].name, emitClif: opts.emitClif });
+        // Posting a view clones its whole buffer (an archive member would carry the
+        // whole archive along): a partial view is copied out and the copy moved.
+        const b = jobs[k].bytes;
+        const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+        const bytes = whole ? b : new Uint8Array(b); // a copy (Buffer.slice would be a view)
+        w.postMessage({ id: k, bytes, name: jobs[k].name, emitClif: opts.emitClif }, whole ? [] : [bytes.buffer as ArrayBuffer]);
       };
       for (let t = 0; t < threads; t++) {
         const w = new Worker(new URL('./compile-worker.js', import.meta.url), { workerData: { compilerModule: opts.compilerModule ?? '' } });
