@@ -99,7 +99,10 @@ export async function linkMain(argv: string[]): Promise<number> {
 export function reportError(e: unknown): number {
   const backtrace = process.env.CGTS_BACKTRACE === '1';
   if (e instanceof CgtsErrorList) {
-    for (const one of e.errors) process.stderr.write(`cgts: error: ${one.describe()}\n`);
+    for (const one of e.errors) {
+      process.stderr.write(`cgts: error: ${one.describe()}\n`);
+      if (backtrace && one.stack) process.stderr.write(one.stack + '\n');
+    }
     return 1;
   }
   if (e instanceof CgtsError) {
