@@ -2,7 +2,7 @@
 // src/driver/. Every user error ends here as one line on stderr and a non-zero
 // exit status; a JavaScript stack trace is printed only with CGTS_BACKTRACE=1.
 
-import { CgtsError } from './support/diag.js';
+import { CgtsError, CgtsErrorList } from './support/diag.js';
 import { VERSION } from './support/version.js';
 
 /** A subcommand: its one-line summary and a loader for the module that runs it. */
@@ -13,14 +13,19 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  rustc: {
+    usage: 'cgts rustc [rustc options] <file.rs>',
+    summary: 'rustc with cgts as the code generator (adds --emit=clif and --emit=asm)',
+    load: () => import('./driver/cmd-rustc.js'),
+  },
   clif: {
     usage: 'cgts clif test|run <files or dirs>',
     summary: 'run CLIF filetests (`test run`, `test interpret`, `test verifier`, `test cat`)',
     load: () => import('./driver/cmd-clif.js'),
   },
   compile: {
-    usage: 'cgts compile <in.clif> -o <out.o> [--emit=asm]',
-    summary: 'compile the functions of a CLIF file to an x86-64 ELF object',
+    usage: 'cgts compile <in.bc|in.o|in.clif> -o <out.o> [--emit=asm|clif]',
+    summary: 'compile a bitcode module or a CLIF file to an x86-64 ELF object',
     load: () => import('./driver/cmd-compile.js'),
   },
   dis: {
@@ -45,6 +50,8 @@ export function helpText(): string {
   lines.push('', 'exit status: 0 success, 1 an error in the input (or a failing test), 2 a usage error,');
   lines.push('             101 an internal error (a bug in cgts)');
   lines.push('', 'environment:', '  CGTS_BACKTRACE=1  print a JavaScript stack trace with every error');
+  lines.push('', 'The link shim bin/cgts-link is what `cgts rustc` gives rustc as -Clinker; it can also be');
+  lines.push('used directly: rustc -Clinker-plugin-lto -Clinker=<cgts>/bin/cgts-link file.rs');
   return lines.join('\n');
 }
 
@@ -75,9 +82,30 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * The link shim's entry (bin/cgts-link.js): rustc's link line in, the
+ * linker's exit status out; errors as `cgts: error: ...` lines, which rustc
+ * shows as the linker's output.
+ */
+export async function linkMain(argv: string[]): Promise<number> {
+  try {
+    const { runLinkShim, shimOptionsFromEnv } = await import('./driver/link-shim.js');
+    return await runLinkShim(argv, shimOptionsFromEnv());
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
 /** Prints an error the way users see it and returns the exit status. */
 export function reportError(e: unknown): number {
   const backtrace = process.env.CGTS_BACKTRACE === '1';
+  if (e instanceof CgtsErrorList) {
+    for (const one of e.errors) {
+      process.stderr.write(`cgts: error: ${one.describe()}\n`);
+      if (backtrace && one.stack) process.stderr.write(one.stack + '\n');
+    }
+    return 1;
+  }
   if (e instanceof CgtsError) {
     process.stderr.write(`cgts: error: ${e.describe()}\n`);
     if (backtrace && e.stack) process.stderr.write(e.stack + '\n');

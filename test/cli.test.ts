@@ -35,7 +35,7 @@ function assertOneErrorLine(r: ReturnType<typeof cgts>, status: number, pattern:
 test('--help lists every subcommand and exits 0', () => {
   const r = cgts(['--help']);
   assert.equal(r.status, 0);
-  for (const c of ['clif', 'compile', 'dis']) assert.match(r.stdout, new RegExp(`cgts ${c}\\b`));
+  for (const c of ['rustc', 'clif', 'compile', 'dis']) assert.match(r.stdout, new RegExp(`cgts ${c}\\b`));
 });
 
 test('no arguments: the help on stderr and exit 2', () => {
@@ -52,7 +52,7 @@ test('an unknown command is one clear error line and exit 2', () => {
 });
 
 test('every subcommand answers --help on stdout with exit 0', () => {
-  for (const c of [['clif', '--help'], ['compile', '--help'], ['dis', '--help']]) {
+  for (const c of [['clif', '--help'], ['clif', 'test', '--help'], ['clif', 'run', '-h'], ['clif', 'test', 'x.clif', '--help'], ['compile', '--help'], ['dis', '--help'], ['rustc', '--help']]) {
     const r = cgts(c);
     assert.equal(r.status, 0, c.join(' '));
     assert.match(r.stdout, /^usage: cgts /);
@@ -101,4 +101,53 @@ test('CGTS_BACKTRACE=1 adds a stack trace', () => {
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^cgts: error: more than one input file/);
   assert.match(r.stderr, /\n\s+at /);
+});
+
+test('a CLIF file with several targets compiles its x86_64 view with that target\'s flags and warns about the rest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cgts-cli-'));
+  try {
+    const body = 'function %f(i64) -> i64 {\nblock0(v0: i64):\n    v1 = popcnt v0\n    return v1\n}\n';
+    const multi = join(dir, 'multi.clif');
+    writeFileSync(multi, `test run\ntarget aarch64 has_lse\ntarget x86_64 has_popcnt\ntarget riscv64\n${body}`);
+    const r = cgts(['compile', multi, '--emit=asm']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, `cgts: warning: ${multi}: compiling for target x86_64 (line 3); skipped aarch64 (line 2), riscv64 (line 4): cgts generates x86_64 code only\n`);
+    assert.match(r.stdout, /\bpopcnt\b/, 'the x86_64 line\'s has_popcnt is used');
+    const plain = join(dir, 'plain.clif');
+    writeFileSync(plain, `test run\ntarget x86_64\ntarget aarch64 has_popcnt\n${body}`);
+    const p = cgts(['compile', plain, '--emit=asm']);
+    assert.equal(p.status, 0, p.stderr);
+    assert.doesNotMatch(p.stdout, /\bpopcnt\b/, 'another target\'s flags are not');
+    const o = cgts(['compile', multi, '-o', join(dir, 'multi.o')]);
+    assert.equal(o.status, 0);
+    assert.deepEqual([...readFileSync(join(dir, 'multi.o')).subarray(0, 4)], [0x7f, 0x45, 0x4c, 0x46]);
+    const clif = cgts(['compile', plain, '--emit=clif']);
+    assert.equal(clif.status, 0);
+    assert.match(clif.stdout, /^function %f\(i64\) -> i64 system_v \{\nblock0\(v0: i64\):\n {4}v1 = popcnt v0\n/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cgts compile on bitcode goes through the pipeline; on other input it says what it expected', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cgts-cli-'));
+  try {
+    const elf = join(dir, 'native.o');
+    writeFileSync(elf, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]));
+    assertOneErrorLine(cgts(['compile', elf, '-o', join(dir, 'x.o')]), 1, /native\.o: is already an ELF object \(native code\); cgts compiles LLVM bitcode or CLIF$/);
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'hello');
+    assertOneErrorLine(cgts(['compile', text]), 1, /notes\.txt: is neither LLVM bitcode .* nor a \.clif file$/);
+    const bc = join(dir, 'cgu.o');
+    writeFileSync(bc, Buffer.from([0x42, 0x43, 0xc0, 0xde, 0x35, 0x14, 0, 0]));
+    assertOneErrorLine(cgts(['compile', bc]), 2, /would overwrite the input .*cgu\.o'; name the output with -o$/);
+    // Truncated bitcode: the reader's located error, through the pipeline.
+    const r = cgts(['compile', bc, '-o', join(dir, 'out.o')]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`^cgts: error: ${bc.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    assert.equal(existsSync(join(dir, 'out.o')), false);
+    assertOneErrorLine(cgts(['compile', bc, '--emit=pdf']), 2, /--emit=pdf: expected obj, asm or clif/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

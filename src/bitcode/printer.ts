@@ -100,14 +100,16 @@ function apfloatScientific(neg: boolean, sig: bigint, exp2: number): string {
 
 /**
  * LLVM's text for a float or double: the 6-digit scientific form if it reads
- * back as the same value, else the bits of the value as a double in hex.
+ * back as the same value, else the bits of the value as a double in hex,
+ * upper-case digits without leading zeros (AsmWriter's `format_hex(bits, 0,
+ * Upper)`: `0x10000000000000`, not `0x0010000000000000`).
  */
 function printIeee(v: number, neg: boolean, sig: bigint, exp2: number, doubleBits: bigint): string {
   if (Number.isFinite(v)) {
     const s = apfloatScientific(neg, sig, exp2);
     if (Number(s) === v) return s;
   }
-  return '0x' + hex(doubleBits, 16);
+  return '0x' + doubleBits.toString(16).toUpperCase();
 }
 
 export function formatFloat(kind: TypeKind, bits: bigint): string {

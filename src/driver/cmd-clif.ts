@@ -8,7 +8,7 @@ const usage = 'usage: cgts clif test|run [--interp-only] <files or dirs>';
 
 export async function run(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === '-h' || sub === '--help') {
+  if (args.includes('-h') || args.includes('--help')) {
     process.stdout.write(
       `${usage}\n\n` +
         '  test   run each file as its `test` lines say (verifier, cat, interpret, run)\n' +

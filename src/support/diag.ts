@@ -19,6 +19,15 @@ export class CgtsError extends Error {
   }
 }
 
+/** Several independent errors (e.g. one per module that could not be compiled); the CLI prints one line each. */
+export class CgtsErrorList extends CgtsError {
+  readonly errors: CgtsError[];
+  constructor(errors: CgtsError[]) {
+    super(errors.map((e) => e.describe()).join('\n'));
+    this.errors = errors;
+  }
+}
+
 /** Throws a CgtsError; for conditions the input can cause. */
 export function fail(message: string, where = ''): never {
   throw new CgtsError(message, where);

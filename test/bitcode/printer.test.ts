@@ -35,6 +35,9 @@ test('double constants: short decimals when they read back exactly, hex otherwis
   assert.equal(D(Infinity), '0x7FF0000000000000');
   assert.equal(D(-Infinity), '0xFFF0000000000000');
   assert.equal(D(NaN), '0x7FF8000000000000');
+  // Hex is written without leading zeros (format_hex with width 0).
+  assert.equal(formatFloat(TypeKind.Double, 0x0010000000000000n), '0x10000000000000');
+  assert.equal(formatFloat(TypeKind.Double, 0x000fffffffffffffn), '0xFFFFFFFFFFFFF');
 });
 
 test('float constants print as the equivalent double', () => {

@@ -1,0 +1,224 @@
+// `cgts rustc [rustc options] file.rs`: runs the installed rustc with the
+// user's options plus `-Clinker-plugin-lto -Clinker=<cgts link shim>`, so that
+// rustc writes bitcode and the shim compiles it with cgts at link time.
+// Needs the user's rustc arguments; produces rustc's outputs, diagnostics and
+// exit status. The cgts-only emit kinds `clif` and `asm` are taken out of
+// `--emit` and handed to the shim through the environment.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fail } from '../support/diag.js';
+import { compileArchiveInPlace, shimOptionsFromEnv } from './link-shim.js';
+
+export const HELP = `usage: cgts rustc [rustc options] <file.rs>
+
+Runs rustc with cgts as its code generator: rustc's front end writes LLVM
+bitcode (-Clinker-plugin-lto) and calls cgts's link shim as its linker
+(-Clinker=<cgts>/bin/cgts-link), which compiles the bitcode to x86-64 with
+cgts and links with cc. Every option is rustc's (see rustc --help); output
+names, diagnostics and the exit status are rustc's. The standard library is
+linked as rustc ships it (native code).
+
+cgts adds two --emit kinds, written beside the linked output (main.clif,
+main.s for -o main) or to the file given as clif=FILE / asm=FILE:
+  --emit=clif    the CLIF cgts translated the crate's bitcode into
+  --emit=asm     an objdump listing of the code cgts generated (needs objdump)
+Without link in the --emit list, only these are written (no executable).
+
+Notes:
+  -C linker=X    is kept: the shim links with X instead of cc
+  --emit=obj     writes rustc's -Clinker-plugin-lto object, which is LLVM
+                 bitcode; \`cgts compile x.o\` turns it into an ELF object
+  rlib and staticlib outputs are rewritten once rustc is done, their bitcode
+                 members compiled to native objects (so each library's code
+                 is generated in its own build step); --emit=clif and asm
+                 then write libfoo.clif and libfoo.s beside libfoo.rlib
+
+environment:
+  CGTS_RUSTC        the rustc to run (default: rustc on the PATH)
+  CGTS_LINKER       the linker driver the shim runs (default: cc; -C linker=X sets it)
+  CGTS_JOBS         compile threads in the shim (default: the number of CPUs)
+  CGTS_KEEP_TEMPS=1 keep the shim's temporary directory and print where it is
+  CGTS_BACKTRACE=1  print a JavaScript stack trace with every error
+`;
+
+/** The project root (holding bin/), from dist/src/driver/ or src/driver/. */
+function projectRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), import.meta.url.includes('/dist/') ? '../../..' : '../..');
+}
+
+/** The link shim executable rustc runs: bin/cgts-link (a sh script starting node on bin/cgts-link.js). */
+export function shimPath(): string {
+  return join(projectRoot(), 'bin', 'cgts-link');
+}
+
+export interface RustcPlan {
+  /** the arguments rustc gets */
+  args: string[];
+  /** environment additions for rustc (and so for the shim) */
+  env: Record<string, string>;
+  /** the user asked for help */
+  help: boolean;
+  /** the --crate-type values given */
+  crateTypes: string[];
+  /** the -o value, or '' */
+  output: string;
+  /** the --out-dir value, or '' */
+  outDir: string;
+}
+
+const CGTS_EMITS = new Set(['clif', 'asm']);
+
+/**
+ * Rewrites the user's rustc arguments: cgts emit kinds out of every --emit, the
+ * user's -C linker taken over by the shim, and the two options cgts needs
+ * appended. `cwd` resolves explicit emit paths, since rustc and the shim may
+ * differ in nothing but must agree on them.
+ */
+export function planRustc(user: readonly string[], cwd: string): RustcPlan {
+  const args: string[] = [];
+  // Every variable the shim reads is set, so that none leaks in from an outer environment.
+  const env: Record<string, string> = { CGTS_EMIT: 'link', CGTS_EMIT_CLIF_PATH: '', CGTS_EMIT_ASM_PATH: '' };
+  let emitSeen = false;
+  const rustcEmits: string[] = [];
+  let emitAt = -1;
+  const cgtsEmits: string[] = [];
+  let help = false;
+  let hasLto = false;
+  const crateTypes: string[] = [];
+  let output = '';
+  let outDir = '';
+
+  const takeEmit = (list: string) => {
+    emitSeen = true;
+    for (const item of list.split(',')) {
+      const eq = item.indexOf('=');
+      const kind = eq < 0 ? item : item.slice(0, eq);
+      if (!CGTS_EMITS.has(kind)) {
+        rustcEmits.push(item);
+        continue;
+      }
+      cgtsEmits.push(kind);
+      if (eq >= 0) {
+        const path = item.slice(eq + 1);
+        env[kind === 'clif' ? 'CGTS_EMIT_CLIF_PATH' : 'CGTS_EMIT_ASM_PATH'] = path === '-' ? '-' : resolve(cwd, path);
+      }
+    }
+  };
+  /** A -C option: returns false when cgts takes it over (dropped from rustc's line). */
+  const codegen = (opt: string): boolean => {
+    if (opt.startsWith('linker=')) {
+      env.CGTS_LINKER = opt.slice(7);
+      return false;
+    }
+    if (opt === 'linker-plugin-lto' || opt.startsWith('linker-plugin-lto=')) hasLto = true;
+    return true;
+  };
+
+  for (let i = 0; i < user.length; i++) {
+    const a = user[i];
+    if (a === '-h' || a === '--help') help = true;
+    const next = user[i + 1] ?? '';
+    if (a === '--crate-type') crateTypes.push(...next.split(','));
+    else if (a.startsWith('--crate-type=')) crateTypes.push(...a.slice(13).split(','));
+    else if (a === '-o') output = next;
+    else if (a.startsWith('-o') && a.length > 2) output = a.slice(2);
+    else if (a === '--out-dir') outDir = next;
+    else if (a.startsWith('--out-dir=')) outDir = a.slice(10);
+    if (a === '--emit' && i + 1 < user.length) {
+      if (emitAt < 0) emitAt = args.length;
+      takeEmit(user[++i]);
+    } else if (a.startsWith('--emit=')) {
+      if (emitAt < 0) emitAt = args.length;
+      takeEmit(a.slice(7));
+    } else if ((a === '-C' || a === '--codegen') && i + 1 < user.length) {
+      if (codegen(user[i + 1])) args.push(a, user[i + 1]);
+      i++;
+    } else if (a.startsWith('-C') && a.length > 2) {
+      if (codegen(a.slice(2))) args.push(a);
+    } else if (a.startsWith('--codegen=')) {
+      if (codegen(a.slice(10))) args.push(a);
+    } else {
+      args.push(a);
+    }
+  }
+  if (emitSeen) {
+    const link = rustcEmits.some((e) => e === 'link' || e.startsWith('link='));
+    if (cgtsEmits.length > 0) {
+      // The shim writes the CLIF and listing at link time, so rustc must link;
+      // it is told not to produce the executable unless the user asked for one.
+      if (!link) rustcEmits.push('link');
+      env.CGTS_EMIT = [...(link ? ['link'] : []), ...new Set(cgtsEmits)].join(',');
+    }
+    if (rustcEmits.length > 0) args.splice(emitAt, 0, `--emit=${rustcEmits.join(',')}`);
+  }
+  if (!hasLto) args.push('-Clinker-plugin-lto');
+  args.push(`-Clinker=${shimPath()}`);
+  return { args, env, help, crateTypes, output, outDir };
+}
+
+export async function run(userArgs: string[]): Promise<number> {
+  const plan = planRustc(userArgs, process.cwd());
+  if (plan.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const rustc = process.env.CGTS_RUSTC || 'rustc';
+  const env = {
+    ...process.env,
+    ...plan.env,
+    CGTS_NODE: process.execPath,
+    CGTS_PROGRESS_FD: '3',
+  };
+  const status = await runRustc(rustc, plan.args, env);
+  if (status !== 0) return status;
+  // Archives rustc wrote (rlib, staticlib) hold bitcode: compile them now, so
+  // that a library's code is generated in its own build step.
+  const archives = archiveOutputs(plan, rustc, env, process.cwd());
+  if (archives.length > 0) {
+    const opts = shimOptionsFromEnv(env);
+    for (const a of archives) {
+      if ((await compileArchiveInPlace(a, opts)) && !opts.link) rmSync(a);
+    }
+  }
+  return 0;
+}
+
+/** The archives among rustc's outputs: the -o file, or the names rustc's --print=file-names gives. */
+function archiveOutputs(plan: RustcPlan, rustc: string, env: NodeJS.ProcessEnv, cwd: string): string[] {
+  if (!plan.crateTypes.some((t) => t === 'lib' || t === 'rlib' || t === 'staticlib')) return [];
+  if (plan.output && plan.crateTypes.length === 1) return [resolve(cwd, plan.output)];
+  const r = spawnSync(rustc, [...plan.args, '--print=file-names'], { env, encoding: 'utf8' });
+  if (r.status !== 0) return [];
+  const dir = plan.outDir || (plan.output ? dirname(resolve(cwd, plan.output)) : cwd);
+  return r.stdout.split('\n').filter((n) => n.endsWith('.rlib') || n.endsWith('.a')).map((n) => resolve(cwd, dir, n));
+}
+
+function runRustc(rustc: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise<number>((resolveRun, rejectRun) => {
+    // Our stderr is also rustc's descriptor 3, which the shim inherits for its progress lines.
+    const child = spawn(rustc, args, { stdio: ['inherit', 'inherit', 'inherit', process.stderr], env });
+    const forward = (sig: NodeJS.Signals) => child.kill(sig);
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const s of signals) process.on(s, forward);
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      for (const s of signals) process.removeListener(s, forward);
+      try {
+        fail(e.code === 'ENOENT' ? `cannot run '${rustc}': not found (install Rust, or set CGTS_RUSTC)` : `cannot run '${rustc}': ${e.message}`);
+      } catch (err) {
+        rejectRun(err);
+      }
+    });
+    child.on('close', (code, sig) => {
+      for (const s of signals) process.removeListener(s, forward);
+      if (sig) {
+        process.kill(process.pid, sig);
+        resolveRun(128);
+      } else {
+        resolveRun(code ?? 1);
+      }
+    });
+  });
+}
