@@ -289,31 +289,37 @@ function pruneStale(prefix: string, key: string): void {
   }
 }
 
+/** The cgts command line: this checkout's bin/cgts.js run by the current node. */
+export function cgtsCommand(): string[] {
+  return [process.execPath, join(repoRoot, 'bin', 'cgts.js')];
+}
+
 export type CgtsBuild =
   | { kind: 'built'; exe: string; dir: string }
   | { kind: 'unavailable'; reason: string }
   | { kind: 'failed'; message: string };
 
 /**
- * Builds the program with `node bin/cgts.js rustc <flags> <name>.rs -o <name>`
+ * Builds the program with `<command> rustc <flags> <name>.rs -o <name>`
+ * (command: `node bin/cgts.js` unless a test substitutes another)
  * in a fresh temporary folder (the caller removes `dir` when done). A build
  * that fails with NOT_IMPLEMENTED, or a cgts without a `rustc` command, is
  * `unavailable`; any other failure is `failed`.
  */
-export async function buildCgts(p: RustProgram, v: Variant): Promise<CgtsBuild> {
+export async function buildCgts(p: RustProgram, v: Variant, command: readonly string[] = cgtsCommand()): Promise<CgtsBuild> {
   const dir = mkdtempSync(join(tmpdir(), 'cgts-rustc-diff-'));
   let keep = false;
   try {
     writeFileSync(join(dir, p.name + '.rs'), p.source);
     const cLib = await buildCLib(p, dir);
-    const args = [join(repoRoot, 'bin', 'cgts.js'), 'rustc', ...rustcFlags(p, v, cLib), p.name + '.rs', '-o', p.name];
-    const r = await pool.run(() => runProcess(process.execPath, args, { cwd: dir, env: buildEnv(p), timeoutMs: BUILD_TIMEOUT_MS }));
+    const args = [...command.slice(1), 'rustc', ...rustcFlags(p, v, cLib), p.name + '.rs', '-o', p.name];
+    const r = await pool.run(() => runProcess(command[0], args, { cwd: dir, env: buildEnv(p), timeoutMs: BUILD_TIMEOUT_MS }));
     const text = r.stdout + r.stderr;
     if (r.status !== 0 || r.timedOut) {
       if (text.includes(NOT_IMPLEMENTED)) return { kind: 'unavailable', reason: `cgts rustc: ${NOT_IMPLEMENTED} yet` };
       if (text.includes(NO_RUSTC_COMMAND)) return { kind: 'unavailable', reason: 'cgts has no rustc command yet' };
       const how = r.timedOut ? `timed out after ${BUILD_TIMEOUT_MS} ms` : `exited with ${r.status ?? r.signal}`;
-      return { kind: 'failed', message: `cgts rustc ${args.slice(2).join(' ')} ${how}:\n${text}` };
+      return { kind: 'failed', message: `cgts rustc ${args.slice(command.length).join(' ')} ${how}:\n${text}` };
     }
     const exe = join(dir, p.name);
     if (!existsSync(exe)) return { kind: 'failed', message: `cgts rustc succeeded but wrote no ${p.name}:\n${text}` };
@@ -346,6 +352,11 @@ export function normalizeStderr(stderr: string, exe: string): string {
     out.push(line);
   }
   return out.join('\n');
+}
+
+/** stdout, normalised stderr and status of a run: two correct builds of a program give equal records. */
+export function observed(r: ProcResult, exe: string): { status: string; stdout: string; stderr: string } {
+  return { status: describeStatus(r), stdout: r.stdout, stderr: normalizeStderr(r.stderr, exe) };
 }
 
 /** The exit status as one word: `exit N`, `signal SIGxxx`, or `timed out`. */

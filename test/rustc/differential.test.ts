@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  bitcodeGoldenDir, buildCgts, buildStock, corpusPrograms, describeStatus, goldenText, normalizeStderr, rustcCorpusDir,
-  rustcVersion, runProgram, VARIANTS, type ProcResult, type RustProgram, type Variant,
+  bitcodeGoldenDir, buildCgts, buildStock, corpusPrograms, goldenText, observed, rustcCorpusDir, rustcVersion, runProgram,
+  VARIANTS, type RustProgram, type Variant,
 } from './corpus.js';
 
 const programs = corpusPrograms();
@@ -29,11 +29,6 @@ test('the corpus is complete: enough programs, a golden file for each, none left
   assert.ok(own.some((p) => p.panicAbort) && own.some((p) => p.nightly) && own.some((p) => p.cSources.length > 0),
     'the header directives (panic, toolchain, c-source) are each used');
 });
-
-/** stdout, normalised stderr and status of a run, in one comparable record. */
-function observed(r: ProcResult, exe: string): { status: string; stdout: string; stderr: string } {
-  return { status: describeStatus(r), stdout: r.stdout, stderr: normalizeStderr(r.stderr, exe) };
-}
 
 function skipReason(p: RustProgram): string | null {
   if (!haveRustc) return 'rustc is not installed';
