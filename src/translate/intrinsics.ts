@@ -189,17 +189,23 @@ function threeWay(signed: boolean): Lowering {
   };
 }
 
-/** minnum/maxnum: a NaN operand yields the other operand. */
+/**
+ * minnum/maxnum as LLVM lowers them on x86-64: isnan(x) ? y : (y < x ? y : x)
+ * (minsd with swapped operands), so a NaN operand yields the other one and
+ * min(+0.0, -0.0) is the first operand.
+ */
 function minMaxNum(max: boolean): Lowering {
   return (tx, args, resTy, dst) => {
     const t = clifOf(tx, resTy);
-    const a = tx.value(args[0]!), b = tx.value(args[1]!);
-    if (isVector(t)) throw tx.err('vector minnum/maxnum is not supported');
-    const m = tx.bin(max ? Op.fmax : Op.fmin, t, a, b);
-    const aNaN = tx.val(Op.fcmp, t, [a, a], FloatCC.Uno);
-    const bNaN = tx.val(Op.fcmp, t, [b, b], FloatCC.Uno);
-    const r = tx.tern(Op.select, t, bNaN, a, m);
-    res(tx, dst, tx.tern(Op.select, t, aNaN, b, r));
+    const x = tx.value(args[0]!), y = tx.value(args[1]!);
+    const xNaN = tx.val(Op.fcmp, t, [x, x], FloatCC.Uno);
+    const better = tx.val(Op.fcmp, t, [y, x], max ? FloatCC.Gt : FloatCC.Lt);
+    if (isVector(t)) {
+      const m = tx.tern(Op.bitselect, t, tx.bitcast(t, better), y, x);
+      return res(tx, dst, tx.tern(Op.bitselect, t, tx.bitcast(t, xNaN), y, m));
+    }
+    const m = tx.tern(Op.select, t, better, y, x);
+    res(tx, dst, tx.tern(Op.select, t, xNaN, y, m));
   };
 }
 

@@ -142,3 +142,10 @@ define i32 @f2i32(double %x) {
 ; run: %f2i32(0x1.0p40) == 0x7fffffff
 ; run: %f2i32(-0x1.0p40) == 0x80000000
 ; run: %f2i32(-0x1.8p1) == -3
+
+define double @minnum_zeros(double %a, double %b) {
+  %r = call double @llvm.minnum.f64(double %a, double %b)
+  ret double %r
+}
+; run: %minnum_zeros(0.0, -0.0) == 0.0
+; run: %minnum_zeros(-0.0, 0.0) == -0.0
