@@ -5,8 +5,9 @@
 
 import { Op as L } from '../bitcode/module.js';
 import { Op } from '../ir/opcodes.js';
-import { IntCC, FloatCC, MemFlag } from '../ir/immediates.js';
-import { INVALID, I8, I32, I64, I128, F16, F32, F64, F128, isVector, isFloat, laneOf, laneCount, typeBits, asInt, type Type } from '../ir/types.js';
+import { IntCC, FloatCC } from '../ir/immediates.js';
+import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, laneCount, typeBits, type Type } from '../ir/types.js';
+import { allLanes, buildParts, constMask, isMaskType, masksForData, masksToParts, partType, parts } from './lanes.js';
 import type { Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import type { Tx } from './context.js';
@@ -17,29 +18,16 @@ export function translateBinop(tx: Tx, i: number): void {
   const body = tx.body;
   const op = body.op[i]!;
   const ty = body.ty[i]!;
+  if (tx.L.isVector(ty)) return vectorBinop(tx, i, op, ty);
   const ct = tx.L.clif(ty);
   if (ct === INVALID) throw tx.err(`arithmetic on unsupported type ${tx.typeName(ty)}`);
   let a = tx.value(body.operand(i, 0));
   let b = tx.value(body.operand(i, 1));
   if (op >= L.FAdd) {
-    let r: Value;
-    switch (op) {
-      case L.FAdd: r = tx.bin(Op.fadd, ct, a, b); break;
-      case L.FSub: r = tx.bin(Op.fsub, ct, a, b); break;
-      case L.FMul: r = tx.bin(Op.fmul, ct, a, b); break;
-      case L.FDiv: r = tx.bin(Op.fdiv, ct, a, b); break;
-      default: r = floatRem(tx, ct, a, b);
-    }
-    tx.define1(body.val[i]!, r);
+    tx.define1(body.val[i]!, floatBinop(tx, op, ct, a, b));
     return;
   }
-  const scalar = tx.L.isInt(ty);
-  const bits = scalar ? tx.L.intBits(ty) : typeBits(laneOf(ct));
-  if (!scalar && (op === L.UDiv || op === L.SDiv || op === L.URem || op === L.SRem)) throw tx.err('vector integer division is not supported');
-  if (!scalar && (op === L.Shl || op === L.LShr || op === L.AShr)) {
-    tx.define1(body.val[i]!, vectorShift(tx, op, ct, a, body.operand(i, 1)));
-    return;
-  }
+  const bits = tx.L.intBits(ty);
   if (!isFullWidth(bits) && (op === L.SDiv || op === L.SRem || op === L.AShr)) {
     a = tx.signExtendInPlace(a, bits);
     if (op !== L.AShr) b = tx.signExtendInPlace(b, bits);
@@ -49,20 +37,39 @@ export function translateBinop(tx: Tx, i: number): void {
   tx.define1(body.val[i]!, r);
 }
 
-/** A vector shift: the amount is a vector; rustc's uniform shifts splat one scalar. */
-function vectorShift(tx: Tx, op: number, ct: Type, a: Value, amountV: number): Value {
-  const clifOp = op === L.Shl ? Op.ishl : op === L.LShr ? Op.ushr : Op.sshr;
-  // a constant splat amount becomes a scalar amount
-  const amt = tx.leaf(amountV, 0);
-  const lanes = laneCount(ct);
-  let out = -1;
-  for (let k = 0; k < lanes; k++) {
-    const x = tx.val(Op.extractlane, ct, [a], k);
-    const s = tx.val(Op.extractlane, ct, [amt], k);
-    const y = tx.bin(clifOp, laneOf(ct), x, s);
-    out = out < 0 ? tx.un(Op.splat, ct, y) : tx.val(Op.insertlane, ct, [out, y], k);
+function floatBinop(tx: Tx, op: number, ct: Type, a: Value, b: Value): Value {
+  switch (op) {
+    case L.FAdd: return tx.bin(Op.fadd, ct, a, b);
+    case L.FSub: return tx.bin(Op.fsub, ct, a, b);
+    case L.FMul: return tx.bin(Op.fmul, ct, a, b);
+    case L.FDiv: return tx.bin(Op.fdiv, ct, a, b);
   }
-  return out;
+  return floatRem(tx, ct, a, b);
+}
+
+/**
+ * Vector arithmetic part by part; division, remainder and shifts (whose
+ * amounts are per lane) lane by lane.
+ */
+function vectorBinop(tx: Tx, i: number, op: number, ty: number): void {
+  const body = tx.body;
+  const pt = partType(tx, ty);
+  const av = body.operand(i, 0), bv = body.operand(i, 1);
+  const out: Value[] = [];
+  const laneWise = op === L.UDiv || op === L.SDiv || op === L.URem || op === L.SRem || op === L.Shl || op === L.LShr || op === L.AShr || op === L.FRem;
+  if (laneWise) {
+    const xs = allLanes(tx, av), ys = allLanes(tx, bv);
+    const lt = laneOf(pt);
+    const lanes = xs.map((x, k) => (op === L.FRem ? floatRem(tx, lt, x, ys[k]!) : tx.bin(INT_BINOP[op]!, lt, x, ys[k]!)));
+    out.push(...buildParts(tx, pt, lanes));
+  } else {
+    const n = tx.L.vectorParts(ty);
+    for (let k = 0; k < n; k++) {
+      const a = tx.leaf(av, k), b = tx.leaf(bv, k);
+      out.push(op >= L.FAdd ? floatBinop(tx, op, pt, a, b) : tx.bin(INT_BINOP[op]!, pt, a, b));
+    }
+  }
+  tx.define(body.val[i]!, out);
 }
 
 function floatRem(tx: Tx, ct: Type, a: Value, b: Value): Value {
@@ -85,8 +92,12 @@ export function truncToHalf(tx: Tx, x: Value): Value {
 
 export function translateFNeg(tx: Tx, i: number): void {
   const body = tx.body;
-  const ct = tx.L.clif(body.ty[i]!);
-  tx.define1(body.val[i]!, tx.un(Op.fneg, ct, tx.value(body.operand(i, 0))));
+  const ty = body.ty[i]!;
+  const v = body.operand(i, 0);
+  const n = tx.L.leaves(ty);
+  const out: Value[] = [];
+  for (let k = 0; k < n; k++) out.push(tx.un(Op.fneg, tx.L.leafType[tx.L.leafBase(ty) + k]!, tx.leaf(v, k)));
+  tx.define(body.val[i]!, out);
 }
 
 // LLVM icmp predicates 32..41 -> IntCC
@@ -97,61 +108,43 @@ const FCMP: number[] = [-1, FloatCC.Eq, FloatCC.Gt, FloatCC.Ge, FloatCC.Lt, Floa
 
 export function translateCmp(tx: Tx, i: number): void {
   const body = tx.body;
-  const av = body.operand(i, 0);
+  const av = body.operand(i, 0), bv = body.operand(i, 1);
   const aty = tx.llvmType(av);
-  let a = tx.value(av);
-  let b = tx.value(body.operand(i, 1));
   const pred = body.flags[i]! & 0xff;
+  const isInt = body.op[i] === L.ICmp;
+  const cc = isInt ? ICMP[pred - 32] : FCMP[pred];
+  if (cc === undefined) throw tx.err(`${isInt ? 'icmp' : 'fcmp'} predicate ${pred}`);
+  if (tx.L.isVector(aty)) {
+    const rty = body.ty[i]!;
+    const n = tx.L.vectorParts(aty);
+    const cmps: Value[] = [];
+    if (cc < 0) {
+      const rp = partType(tx, rty);
+      for (let k = 0; k < tx.L.vectorParts(rty); k++) cmps.push(constMask(tx, rp, cc === -2));
+      tx.define(body.val[i]!, cmps);
+      return;
+    }
+    for (let k = 0; k < n; k++) {
+      const a = tx.leaf(av, k), b = tx.leaf(bv, k);
+      cmps.push(tx.val(isInt ? Op.icmp : Op.fcmp, tx.typeOf(a), [a, b], cc));
+    }
+    tx.define(body.val[i]!, masksToParts(tx, cmps, rty));
+    return;
+  }
+  let a = tx.value(av);
+  let b = tx.value(bv);
   const ct = tx.typeOf(a);
-  if (body.op[i] === L.ICmp) {
-    const cc = ICMP[pred - 32];
-    if (cc === undefined) throw tx.err(`icmp predicate ${pred}`);
+  let r: Value;
+  if (isInt) {
     if (tx.L.isInt(aty) && !isFullWidth(tx.L.intBits(aty)) && (cc === IntCC.Sgt || cc === IntCC.Sge || cc === IntCC.Slt || cc === IntCC.Sle)) {
       a = tx.signExtendInPlace(a, tx.L.intBits(aty));
       b = tx.signExtendInPlace(b, tx.L.intBits(aty));
     }
-    let r = tx.val(Op.icmp, ct, [a, b], cc);
-    if (isVector(ct)) r = maskToResult(tx, r, body.ty[i]!);
-    tx.define1(body.val[i]!, r);
-    return;
-  }
-  const cc = FCMP[pred];
-  if (cc === undefined) throw tx.err(`fcmp predicate ${pred}`);
-  let r: Value;
-  if (cc < 0) {
-    const rt = tx.L.clif(body.ty[i]!);
-    r = isVector(rt) ? (cc === -2 ? tx.un(Op.bnot, rt, tx.zero(rt)) : tx.zero(rt)) : tx.iconst(I8, cc === -2 ? 1 : 0);
-  } else if (ct === F16 || ct === F128) {
-    r = softFloatCompare(tx, ct, cc, a, b);
-  } else {
-    r = tx.val(Op.fcmp, ct, [a, b], cc);
-    if (isVector(ct)) r = maskToResult(tx, r, body.ty[i]!);
-  }
+    r = tx.val(Op.icmp, ct, [a, b], cc);
+  } else if (cc < 0) r = tx.iconst(I8, cc === -2 ? 1 : 0);
+  else if (ct === F16 || ct === F128) r = softFloatCompare(tx, ct, cc, a, b);
+  else r = tx.val(Op.fcmp, ct, [a, b], cc);
   tx.define1(body.val[i]!, r);
-}
-
-/** A compare's lane mask as the CLIF type of its LLVM <N x i1> result. */
-function maskToResult(tx: Tx, mask: Value, resultTy: number): Value {
-  const want = tx.L.clif(resultTy);
-  if (want === INVALID) throw tx.err(`vector compare result ${tx.typeName(resultTy)}`);
-  const have = tx.typeOf(mask);
-  if (have === want) return mask;
-  return convertMask(tx, mask, want);
-}
-
-/** Converts a lane mask (0/-1 lanes) to another lane width with the same lane count, lane by lane. */
-export function convertMask(tx: Tx, mask: Value, want: Type): Value {
-  const have = tx.typeOf(mask);
-  if (have === want) return mask;
-  const n = laneCount(have);
-  if (n !== laneCount(want)) throw tx.err('vector mask lane counts differ');
-  const lane = laneOf(want);
-  let out = -1;
-  for (let k = 0; k < n; k++) {
-    const x = tx.resize(tx.val(Op.extractlane, have, [mask], k), lane, true);
-    out = out < 0 ? tx.un(Op.splat, want, x) : tx.val(Op.insertlane, want, [out, x], k);
-  }
-  return out;
 }
 
 /** f16/f128 comparisons through compiler-builtins (`__eqtf2` family) as LLVM lowers them. */
@@ -190,108 +183,91 @@ function softFloatCompare(tx: Tx, ct: Type, cc: number, a: Value, b: Value): Val
 export function translateSelect(tx: Tx, i: number): void {
   const body = tx.body;
   const cv = body.operand(i, 0), av = body.operand(i, 1), bv = body.operand(i, 2);
-  const c = tx.value(cv);
   const ty = body.ty[i]!;
   const n = tx.L.leaves(ty);
-  const buf = tx.buf;
-  const vectorCond = isVector(tx.typeOf(c));
-  for (let k = 0; k < n; k++) {
-    const a = tx.leaf(av, k), b = tx.leaf(bv, k);
-    const t = tx.typeOf(a);
-    if (vectorCond) {
-      let m = c;
-      if (typeBits(laneOf(tx.typeOf(c))) !== typeBits(laneOf(t))) m = convertMask(tx, c, asInt(t));
-      buf[k] = tx.tern(Op.bitselect, t, tx.bitcast(t, m), a, b);
-    } else buf[k] = tx.tern(Op.select, t, c, a, b);
+  const out: Value[] = [];
+  if (tx.L.isVector(tx.llvmType(cv))) {
+    const pt = partType(tx, ty);
+    const masks = masksForData(tx, cv, pt, n);
+    for (let k = 0; k < n; k++) out.push(tx.tern(Op.bitselect, pt, tx.bitcast(pt, masks[k]!), tx.leaf(av, k), tx.leaf(bv, k)));
+  } else {
+    const c = tx.value(cv);
+    for (let k = 0; k < n; k++) {
+      const a = tx.leaf(av, k);
+      out.push(tx.tern(Op.select, tx.typeOf(a), c, a, tx.leaf(bv, k)));
+    }
   }
-  tx.define(body.val[i]!, buf, n);
+  tx.define(body.val[i]!, out);
 }
 
 export function translateCast(tx: Tx, i: number): void {
   const body = tx.body;
-  const L2 = tx.L;
   const op = body.op[i]!;
   const src = body.operand(i, 0);
   const sty = tx.llvmType(src);
   const dty = body.ty[i]!;
-  const x = tx.value(src);
+  if (op === L.BitCast) {
+    tx.define(body.val[i]!, bitcastValue(tx, src, sty, dty));
+    return;
+  }
+  if (tx.L.isVector(sty)) {
+    tx.define(body.val[i]!, vectorCast(tx, op, src, sty, dty));
+    return;
+  }
+  const to = tx.L.clif(dty);
+  if (to === INVALID) throw tx.err(`cast to unsupported type ${tx.typeName(dty)}`);
+  tx.define1(body.val[i]!, castScalar(tx, op, tx.value(src), sty, dty));
+}
+
+/** A cast of one scalar value of LLVM type `sty` to LLVM type `dty` (odd widths kept zero-extended). */
+function castScalar(tx: Tx, op: number, x: Value, sty: number, dty: number): Value {
+  const L2 = tx.L;
   const from = tx.typeOf(x);
   const to = L2.clif(dty);
-  if (to === INVALID) throw tx.err(`cast to unsupported type ${tx.typeName(dty)}`);
-  let r: Value;
   switch (op) {
     case L.Trunc: {
-      if (isVector(from)) { r = vectorTrunc(tx, x, sty, dty); break; }
-      r = typeBits(from) > typeBits(to) ? tx.un(Op.ireduce, to, x) : x;
-      r = tx.mask(r, L2.intBits(dty));
-      break;
+      const r = typeBits(from) > typeBits(to) ? tx.un(Op.ireduce, to, x) : x;
+      return tx.mask(r, L2.intBits(dty));
     }
     case L.ZExt:
-      if (isVector(from)) { r = vectorExtend(tx, x, sty, dty, false); break; }
-      r = tx.resize(x, to, false);
-      break;
+      return tx.resize(x, to, false);
     case L.SExt: {
-      if (isVector(from)) { r = vectorExtend(tx, x, sty, dty, true); break; }
-      const sb = L2.intBits(sty);
-      r = tx.resize(tx.signExtendInPlace(x, sb), to, true);
-      r = tx.mask(r, L2.intBits(dty));
-      break;
+      const r = tx.resize(tx.signExtendInPlace(x, L2.intBits(sty)), to, true);
+      return tx.mask(r, L2.intBits(dty));
     }
     case L.PtrToInt: case L.IntToPtr: case L.PtrToAddr:
-      r = tx.mask(tx.resize(x, to, false), L2.isInt(dty) ? L2.intBits(dty) : 64);
-      break;
+      return tx.mask(tx.resize(x, to, false), L2.isInt(dty) ? L2.intBits(dty) : 64);
     case L.FPToSI: case L.FPToUI:
-      r = floatToInt(tx, x, from, to, op === L.FPToSI, L2.intBits(dty));
-      break;
+      return floatToInt(tx, x, from, to, op === L.FPToSI, L2.intBits(dty));
     case L.SIToFP: case L.UIToFP:
-      r = intToFloat(tx, x, L2.intBits(sty), to, op === L.SIToFP);
-      break;
+      return intToFloat(tx, x, L2.intBits(sty), to, op === L.SIToFP);
     case L.FPExt: case L.FPTrunc:
-      r = floatResize(tx, x, from, to);
-      break;
-    case L.BitCast:
-      r = bitcastValue(tx, x, sty, dty);
-      break;
-    default:
-      throw tx.err('this cast is not supported');
+      return floatResize(tx, x, from, to);
   }
-  tx.define1(body.val[i]!, r);
+  throw tx.err('this cast is not supported');
 }
 
-function vectorTrunc(tx: Tx, x: Value, _sty: number, dty: number): Value {
-  const to = tx.L.clif(dty);
-  const from = tx.typeOf(x);
-  const e = tx.m.types.a[dty]!;
-  if (tx.L.isInt(e) && tx.L.intBits(e) === 1) {
-    // lane i1 = low bit: a mask of lanes whose low bit is set
-    const one = tx.un(Op.splat, from, tx.iconst(laneOf(from), 1));
-    const m = tx.val(Op.icmp, from, [tx.bin(Op.band, from, x, one), one], IntCC.Eq);
-    return tx.typeOf(m) === to ? m : convertMask(tx, m, to);
+/**
+ * A lane-wise cast of vector value `src`. Mask lanes (0/-1) are read as i1
+ * and written back as 0/-1; the common hashbrown form (sext of a mask to its
+ * own lane width) is free.
+ */
+function vectorCast(tx: Tx, op: number, src: number, sty: number, dty: number): Value[] {
+  const t = tx.m.types;
+  const se = t.a[sty]!, de = t.a[dty]!;
+  const sMask = isMaskType(tx, sty), dMask = isMaskType(tx, dty);
+  const dpt = partType(tx, dty);
+  if (sMask && op === L.SExt && tx.L.vectorParts(sty) === tx.L.vectorParts(dty) && partType(tx, sty) === dpt) return parts(tx, src);
+  const lanes = allLanes(tx, src);
+  const out: Value[] = [];
+  for (let x of lanes) {
+    if (sMask) x = tx.bin(Op.band, tx.typeOf(x), x, tx.iconst(tx.typeOf(x), 1));
+    const xs = sMask ? tx.resize(x, I8, false) : x;
+    let y = castScalar(tx, op, xs, se, de);
+    if (dMask) y = tx.un(Op.ineg, laneOf(dpt), tx.resize(y, laneOf(dpt), false));
+    out.push(y);
   }
-  throw tx.err(`vector trunc to ${tx.typeName(dty)}`);
-}
-
-function vectorExtend(tx: Tx, x: Value, sty: number, dty: number, signed: boolean): Value {
-  const to = tx.L.clif(dty);
-  const e = tx.m.types.a[sty]!;
-  if (tx.L.isInt(e) && tx.L.intBits(e) === 1) {
-    // a mask (0/-1 lanes) becomes -1/0 (sext) or 1/0 (zext) lanes of the target width
-    let m = tx.typeOf(x) === asInt(to) ? x : convertMask(tx, x, asInt(to));
-    if (!signed) m = tx.bin(Op.band, to, m, tx.un(Op.splat, to, tx.iconst(laneOf(to), 1)));
-    return m;
-  }
-  // one widening step at a time: low halves only when the lane count is kept
-  const from = tx.typeOf(x);
-  if (laneCount(from) === laneCount(to) && typeBits(laneOf(to)) === 2 * typeBits(laneOf(from)) && typeBits(from) === 64) {
-    const wide = tx.bitcast(tx.typeOf(x), x);
-    return tx.un(signed ? Op.swiden_low : Op.uwiden_low, widenSource(from), tx.un(Op.scalar_to_vector, widenSource(from), tx.bitcast(I64, wide)));
-  }
-  throw tx.err(`vector extension from ${tx.typeName(sty)} to ${tx.typeName(dty)}`);
-}
-
-/** The 128-bit vector with the lanes of a 64-bit vector type. */
-function widenSource(t: Type): Type {
-  return (t & 0xf) | ((((t >> 4) & 0xf) + 1) << 4);
+  return buildParts(tx, dpt, out);
 }
 
 function floatToInt(tx: Tx, x: Value, from: Type, to: Type, signed: boolean, bits: number): Value {
@@ -339,21 +315,45 @@ function floatResize(tx: Tx, x: Value, from: Type, to: Type): Value {
   return tx.f.result(tx.libcall(name, [from], [to], [x]));
 }
 
-/** A bitcast between LLVM types of equal size, including <N x i1> masks to and from integers. */
-export function bitcastValue(tx: Tx, x: Value, sty: number, dty: number): Value {
-  const from = tx.typeOf(x);
-  const to = tx.L.clif(dty);
-  if (from === to) return x;
-  const se = tx.L.isVector(sty) ? tx.m.types.a[sty]! : -1;
-  if (se >= 0 && tx.L.isInt(se) && tx.L.intBits(se) === 1 && !isVector(to)) {
-    // mask -> integer: one bit per lane
-    return tx.val(Op.vhigh_bits, to, [x]);
+/** A bitcast between LLVM types of equal size, including <N x i1> masks to and from integers; returns the result's leaves. */
+export function bitcastValue(tx: Tx, src: number, sty: number, dty: number): Value[] {
+  const sMask = isMaskType(tx, sty), dMask = isMaskType(tx, dty);
+  if (sMask && !dMask) {
+    // one bit per lane, lane 0 lowest
+    const to = tx.L.clif(dty);
+    const ps = parts(tx, src);
+    let r = -1;
+    for (let k = 0; k < ps.length; k++) {
+      const pt = tx.typeOf(ps[k]!);
+      const per = laneCount(pt);
+      let b = tx.val(Op.vhigh_bits, per <= 8 ? I8 : per <= 16 ? I16 : I32, [ps[k]!]);
+      b = tx.resize(b, to, false);
+      if (k > 0) b = tx.bin(Op.ishl, to, b, tx.iconst(I8, k * per));
+      r = r < 0 ? b : tx.bin(Op.bor, to, r, b);
+    }
+    return [r];
   }
-  const de = tx.L.isVector(dty) ? tx.m.types.a[dty]! : -1;
-  if (de >= 0 && tx.L.isInt(de) && tx.L.intBits(de) === 1) throw tx.err('bitcast from an integer to an <N x i1> mask is not supported');
-  if (isVector(from) || isVector(to)) return tx.val(Op.bitcast, to, [x], MemFlag.Little);
-  if (isFloat(from) || isFloat(to)) return tx.val(Op.bitcast, to, [x], 0);
-  return x;
+  if (dMask && !sMask) {
+    const x = tx.value(src);
+    const xt = tx.typeOf(x);
+    const pt = partType(tx, dty);
+    const lanes: Value[] = [];
+    for (let k = 0; k < tx.m.types.count[dty]!; k++) {
+      const bit = tx.bin(Op.band, xt, tx.bin(Op.ushr, xt, x, tx.iconst(I8, k)), tx.iconst(xt, 1));
+      lanes.push(tx.un(Op.ineg, laneOf(pt), tx.resize(bit, laneOf(pt), false)));
+    }
+    return buildParts(tx, pt, lanes);
+  }
+  const n = tx.L.leaves(dty);
+  if (tx.L.leaves(sty) !== n) throw tx.err(`bitcast from ${tx.typeName(sty)} to ${tx.typeName(dty)}`);
+  const out: Value[] = [];
+  for (let k = 0; k < n; k++) {
+    const x = tx.leaf(src, k);
+    const to = tx.L.leafType[tx.L.leafBase(dty) + k]!;
+    if (to === INVALID) throw tx.err(`bitcast to ${tx.typeName(dty)}`);
+    out.push(tx.bitcast(to, x));
+  }
+  return out;
 }
 
 export { I64, I8 };

@@ -8,7 +8,7 @@ import { ConstKind, GlobalKind, TypeKind, OP_NAMES, type ConstTable, type Functi
 import { Function, GlobalValueKind, type Signature, type Value, type Block } from '../ir/function.js';
 import { Op, opcodeCtrl, type Opcode } from '../ir/opcodes.js';
 import { MemFlag } from '../ir/immediates.js';
-import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, typeBits, type Type } from '../ir/types.js';
+import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, laneCount, typeBits, type Type } from '../ir/types.js';
 import { CgtsError } from '../support/diag.js';
 import { demangle } from '../support/demangle.js';
 import { Layout, isFullWidth } from './layout.js';
@@ -303,7 +303,7 @@ export class Tx {
       case ConstKind.Float:
         return this.fconst(L.clif(ty), tab.bigs[tab.a.data[ci]!]!);
       case ConstKind.Aggregate: {
-        if (L.isVector(ty)) return this.vectorConst(tab, ci, ty);
+        if (L.isVector(ty)) return this.vectorConst(tab, ci, ty, k);
         // find the member holding leaf k
         const n = tab.n.data[ci]!;
         let base = 0;
@@ -316,7 +316,7 @@ export class Tx {
         throw this.err('aggregate constant has fewer leaves than its type');
       }
       case ConstKind.Data: case ConstKind.String: case ConstKind.CString: {
-        if (L.isVector(ty)) return this.vectorConst(tab, ci, ty);
+        if (L.isVector(ty)) return this.vectorConst(tab, ci, ty, k);
         const e = this.m.types.a[ty]!;
         return this.scalarFromBits(L.clif(e), dataElement(tab, ci, k));
       }
@@ -417,39 +417,40 @@ export class Tx {
     return [this.body.consts, v - this.body.consts.base];
   }
 
-  private vectorConst(tab: ConstTable, ci: number, ty: number): Value {
+  /** Part `part` of a vector constant (an aggregate or data constant). */
+  private vectorConst(tab: ConstTable, ci: number, ty: number, part: number): Value {
     const L = this.L;
-    const cty = L.clif(ty);
-    if (cty === INVALID) throw this.err(`vector type ${this.typeName(ty)}`);
-    const n = this.m.types.count[ty]!;
+    const pt = L.vectorPart(ty);
+    if (pt === INVALID) throw this.err(`vector type ${this.typeName(ty)}`);
     const e = this.m.types.a[ty]!;
-    const laneBytes = typeBits(laneOf(cty)) / 8;
+    const per = laneCount(pt);
+    const laneBytes = typeBits(laneOf(pt)) / 8;
     const isMask = L.isInt(e) && L.intBits(e) === 1;
-    const bytes = new Uint8Array(n * laneBytes);
+    const bytes = new Uint8Array(16);
     const kind = tab.kind.data[ci]!;
-    for (let i = 0; i < n; i++) {
+    for (let j = 0; j < per; j++) {
+      const lane = part * per + j;
       let bits: bigint;
       if (kind === ConstKind.Aggregate) {
-        const ev = tab.op(ci, i);
-        const b = this.constBits(ev);
-        if (b === null) return this.vectorFromLanes(tab, ci, ty);
+        const b = this.constBits(tab.op(ci, lane));
+        if (b === null) return this.vectorFromLanes(tab, ci, pt, part);
         bits = b;
-      } else bits = dataElement(tab, ci, i);
+      } else bits = dataElement(tab, ci, lane);
       if (isMask) bits = bits & 1n ? -1n : 0n;
-      for (let j = 0; j < laneBytes; j++) bytes[i * laneBytes + j] = Number((BigInt.asUintN(laneBytes * 8, bits) >> BigInt(8 * j)) & 0xffn);
+      const u = BigInt.asUintN(laneBytes * 8, bits);
+      for (let q = 0; q < laneBytes; q++) bytes[j * laneBytes + q] = Number((u >> BigInt(8 * q)) & 0xffn);
     }
-    return this.vconst(cty, bytes);
+    return this.vconst(pt, bytes.subarray(0, per * laneBytes));
   }
 
-  /** A vector whose lanes are not all constants: built lane by lane. */
-  private vectorFromLanes(tab: ConstTable, ci: number, ty: number): Value {
-    const cty = this.L.clif(ty);
-    let v = this.zero(cty);
-    const n = this.m.types.count[ty]!;
-    for (let i = 0; i < n; i++) {
-      const x = this.leaf(tab.op(ci, i), 0);
+  /** A vector part whose lanes are not all constants (global addresses ...): built lane by lane. */
+  private vectorFromLanes(tab: ConstTable, ci: number, pt: Type, part: number): Value {
+    const per = laneCount(pt);
+    let v = this.zero(pt);
+    for (let j = 0; j < per; j++) {
+      const x = this.leaf(tab.op(ci, part * per + j), 0);
       this.args.length = 2; this.args[0] = v; this.args[1] = x;
-      v = this.val(Op.insertlane, cty, this.args, i);
+      v = this.val(Op.insertlane, pt, this.args, j);
     }
     return v;
   }

@@ -4,11 +4,12 @@
 
 import { Op } from '../ir/opcodes.js';
 import { FloatCC, IntCC, TrapCode } from '../ir/immediates.js';
-import { INVALID, I8, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, laneCount, typeBits, type Type } from '../ir/types.js';
+import { INVALID, I8, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, typeBits, type Type } from '../ir/types.js';
 import type { Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import { extendHalf, truncToHalf } from './arith.js';
 import type { Tx } from './context.js';
+import { allLanes, buildParts, isMaskType, partType, parts } from './lanes.js';
 
 /** A lowering: defines the call's result (if any) from its arguments (LLVM value ids). */
 type Lowering = (tx: Tx, args: number[], resTy: number, dst: number) => void;
@@ -74,13 +75,38 @@ function libm(fn: string, arity: number): Lowering {
   };
 }
 
+/**
+ * Applies `f` to the scalar, or to each 128-bit part of a vector (lane-wise
+ * operations), with the arguments' values (or parts) in order.
+ */
+function perPart(tx: Tx, args: number[], resTy: number, dst: number, f: (t: Type, xs: Value[]) => Value): void {
+  if (tx.L.isVector(resTy)) {
+    const pt = partType(tx, resTy);
+    const out: Value[] = [];
+    for (let k = 0; k < tx.L.vectorParts(resTy); k++) out.push(f(pt, args.map((a) => tx.leaf(a, k))));
+    if (dst >= 0) tx.define(dst, out);
+    return;
+  }
+  res(tx, dst, f(clifOf(tx, resTy), args.map((a) => tx.value(a))));
+}
+
+/** A lane-wise CLIF opcode on the intrinsic's arguments. */
+function lanewise(op: number, arity: number): Lowering {
+  return (tx, args, resTy, dst) => perPart(tx, args.slice(0, arity), resTy, dst, (t, xs) => {
+    tx.args.length = arity;
+    for (let k = 0; k < arity; k++) tx.args[k] = xs[k]!;
+    return tx.val(op, t, tx.args);
+  });
+}
+
 function unaryOp(op: number): Lowering {
-  return (tx, args, resTy, dst) => res(tx, dst, tx.un(op, clifOf(tx, resTy), tx.value(args[0]!)));
+  return lanewise(op, 1);
 }
 
 /** Bit-counting ops on the container; odd widths are adjusted to the LLVM width. */
 function bitCount(op: number): Lowering {
   return (tx, args, resTy, dst) => {
+    if (tx.L.isVector(resTy)) return lanewise(op, 1)(tx, args, resTy, dst);
     const t = clifOf(tx, resTy);
     const bits = tx.L.isInt(resTy) ? tx.L.intBits(resTy) : typeBits(laneOf(t));
     let x = tx.value(args[0]!);
@@ -124,12 +150,12 @@ function withOverflow(op: number, signed: boolean): Lowering {
 
 function saturating(kind: 'uadd' | 'usub' | 'sadd' | 'ssub'): Lowering {
   return (tx, args, resTy, dst) => {
+    if (tx.L.isVector(resTy)) {
+      const op = kind === 'uadd' ? Op.uadd_sat : kind === 'usub' ? Op.usub_sat : kind === 'sadd' ? Op.sadd_sat : Op.ssub_sat;
+      return lanewise(op, 2)(tx, args, resTy, dst);
+    }
     const t = clifOf(tx, resTy);
     const a = tx.value(args[0]!), b = tx.value(args[1]!);
-    if (isVector(t)) {
-      const op = kind === 'uadd' ? Op.uadd_sat : kind === 'usub' ? Op.usub_sat : kind === 'sadd' ? Op.sadd_sat : Op.ssub_sat;
-      return res(tx, dst, tx.bin(op, t, a, b));
-    }
     const bits = tx.L.intBits(resTy);
     if (!isFullWidth(bits)) throw tx.err(`saturating arithmetic on i${bits}`);
     const op = kind === 'uadd' ? Op.uadd_overflow : kind === 'usub' ? Op.usub_overflow : kind === 'sadd' ? Op.sadd_overflow : Op.ssub_overflow;
@@ -195,18 +221,15 @@ function threeWay(signed: boolean): Lowering {
  * min(+0.0, -0.0) is the first operand.
  */
 function minMaxNum(max: boolean): Lowering {
-  return (tx, args, resTy, dst) => {
-    const t = clifOf(tx, resTy);
-    const x = tx.value(args[0]!), y = tx.value(args[1]!);
-    const xNaN = tx.val(Op.fcmp, t, [x, x], FloatCC.Uno);
-    const better = tx.val(Op.fcmp, t, [y, x], max ? FloatCC.Gt : FloatCC.Lt);
+  return (tx, args, resTy, dst) => perPart(tx, args.slice(0, 2), resTy, dst, (t, [x, y]) => {
+    const xNaN = tx.val(Op.fcmp, t, [x!, x!], FloatCC.Uno);
+    const better = tx.val(Op.fcmp, t, [y!, x!], max ? FloatCC.Gt : FloatCC.Lt);
     if (isVector(t)) {
-      const m = tx.tern(Op.bitselect, t, tx.bitcast(t, better), y, x);
-      return res(tx, dst, tx.tern(Op.bitselect, t, tx.bitcast(t, xNaN), y, m));
+      const m = tx.tern(Op.bitselect, t, tx.bitcast(t, better), y!, x!);
+      return tx.tern(Op.bitselect, t, tx.bitcast(t, xNaN), y!, m);
     }
-    const m = tx.tern(Op.select, t, better, y, x);
-    res(tx, dst, tx.tern(Op.select, t, xNaN, y, m));
-  };
+    return tx.tern(Op.select, t, xNaN, y!, tx.tern(Op.select, t, better, y!, x!));
+  });
 }
 
 function memCall(fn: 'memcpy' | 'memmove' | 'memset'): Lowering {
@@ -221,22 +244,32 @@ function memCall(fn: 'memcpy' | 'memmove' | 'memset'): Lowering {
 
 function floatToIntSat(signed: boolean): Lowering {
   return (tx, args, resTy, dst) => {
+    if (tx.L.isVector(resTy)) {
+      // lane-wise, each lane as the scalar conversion
+      const e = tx.m.types.a[resTy]!;
+      const lanes = allLanes(tx, args[0]!).map((x) => scalarFloatToIntSat(tx, x, tx.L.clif(e), tx.L.intBits(e), signed));
+      if (dst >= 0) tx.define(dst, buildParts(tx, partType(tx, resTy), lanes));
+      return;
+    }
     const t = clifOf(tx, resTy);
-    const bits = tx.L.isInt(resTy) ? tx.L.intBits(resTy) : typeBits(laneOf(t));
-    let x = tx.value(args[0]!);
-    const from = tx.typeOf(x);
-    if (from === F16) x = extendHalf(tx, x);
-    if (from === F128) throw tx.err('saturating conversion from f128 is not supported');
-    if (isVector(t) || isFullWidth(bits) && bits >= 32) return res(tx, dst, tx.un(signed ? Op.fcvt_to_sint_sat : Op.fcvt_to_uint_sat, t, x));
-    // narrow targets: saturate at 64 bits, then clamp to the target range
-    const w = tx.un(signed ? Op.fcvt_to_sint_sat : Op.fcvt_to_uint_sat, I64, x);
-    const hiB = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
-    const loB = signed ? -(1n << BigInt(bits - 1)) : 0n;
-    const hi = tx.iconst(I64, hiB), lo = tx.iconst(I64, loB);
-    let c = tx.tern(Op.select, I64, tx.val(Op.icmp, I64, [w, hi], signed ? IntCC.Sgt : IntCC.Ugt), hi, w);
-    c = tx.tern(Op.select, I64, tx.val(Op.icmp, I64, [c, lo], IntCC.Slt), lo, c);
-    res(tx, dst, tx.mask(tx.un(Op.ireduce, t, c), bits));
+    res(tx, dst, scalarFloatToIntSat(tx, tx.value(args[0]!), t, tx.L.intBits(resTy), signed));
   };
+}
+
+function scalarFloatToIntSat(tx: Tx, x0: Value, t: Type, bits: number, signed: boolean): Value {
+  let x = x0;
+  const from = tx.typeOf(x);
+  if (from === F16) x = extendHalf(tx, x);
+  if (from === F128) throw tx.err('saturating conversion from f128 is not supported');
+  if (isFullWidth(bits) && bits >= 32) return tx.un(signed ? Op.fcvt_to_sint_sat : Op.fcvt_to_uint_sat, t, x);
+  // narrow targets: saturate at 64 bits, then clamp to the target range
+  const w = tx.un(signed ? Op.fcvt_to_sint_sat : Op.fcvt_to_uint_sat, I64, x);
+  const hiB = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+  const loB = signed ? -(1n << BigInt(bits - 1)) : 0n;
+  const hi = tx.iconst(I64, hiB), lo = tx.iconst(I64, loB);
+  let c = tx.tern(Op.select, I64, tx.val(Op.icmp, I64, [w, hi], signed ? IntCC.Sgt : IntCC.Ugt), hi, w);
+  c = tx.tern(Op.select, I64, tx.val(Op.icmp, I64, [c, lo], IntCC.Slt), lo, c);
+  return tx.mask(tx.un(Op.ireduce, t, c), bits);
 }
 
 // ---- the table ----
@@ -289,12 +322,19 @@ def('threadlocal.address', (tx, a, _t, dst) => {
 });
 def('fptosi.sat', floatToIntSat(true));
 def('fptoui.sat', floatToIntSat(false));
-def('fma fmuladd', (tx, a, t, dst) => res(tx, dst, tx.tern(Op.fma, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!), tx.value(a[2]!))));
+// fma: one rounding; vectors lane by lane (baseline x86-64 has no FMA3, each lane calls libm)
+def('fma fmuladd', (tx, a, t, dst) => {
+  if (!tx.L.isVector(t)) return lanewise(Op.fma, 3)(tx, a, t, dst);
+  const xs = allLanes(tx, a[0]!), ys = allLanes(tx, a[1]!), zs = allLanes(tx, a[2]!);
+  const lt = laneOf(partType(tx, t));
+  const lanes = xs.map((x, k) => tx.tern(Op.fma, lt, x, ys[k]!, zs[k]!));
+  if (dst >= 0) tx.define(dst, buildParts(tx, partType(tx, t), lanes));
+});
 def('minnum minimumnum', minMaxNum(false));
 def('maxnum maximumnum', minMaxNum(true));
-def('minimum', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.fmin, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
-def('maximum', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.fmax, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
-def('copysign', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.fcopysign, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
+def('minimum', lanewise(Op.fmin, 2));
+def('maximum', lanewise(Op.fmax, 2));
+def('copysign', lanewise(Op.fcopysign, 2));
 def('fabs', unaryOp(Op.fabs));
 def('sqrt', (tx, a, t, dst) => {
   const ct = clifOf(tx, t);
@@ -316,11 +356,11 @@ def('powi', (tx, a, t, dst) => {
   if (ct === F64) return res(tx, dst, call(tx, '__powidf2', [F64, I32], [F64], [x, n]));
   throw tx.err('powi on this type is not supported');
 });
-def('abs', (tx, a, t, dst) => res(tx, dst, tx.un(Op.iabs, clifOf(tx, t), tx.value(a[0]!))));
-def('smin', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.smin, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
-def('smax', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.smax, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
-def('umin', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.umin, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
-def('umax', (tx, a, t, dst) => res(tx, dst, tx.bin(Op.umax, clifOf(tx, t), tx.value(a[0]!), tx.value(a[1]!))));
+def('abs', lanewise(Op.iabs, 1));
+def('smin', lanewise(Op.smin, 2));
+def('smax', lanewise(Op.smax, 2));
+def('umin', lanewise(Op.umin, 2));
+def('umax', lanewise(Op.umax, 2));
 
 /**
  * vector.reduce.*: masks use vall_true/vany_true; otherwise lane by lane in
@@ -330,21 +370,22 @@ function reduce(op: number, kind: 'and' | 'or' | 'other'): Lowering {
   return (tx, args, resTy, dst) => {
     const ordered = args.length === 2; // fadd/fmul take a start value first
     const vv = args[ordered ? 1 : 0]!;
-    const v = tx.value(vv);
-    const vt = tx.typeOf(v);
-    const lt = tx.llvmType(vv);
-    const e = tx.m.types.a[lt]!;
-    const isMask = tx.L.isInt(e) && tx.L.intBits(e) === 1;
+    const isMask = isMaskType(tx, tx.llvmType(vv));
     if (isMask && kind !== 'other') {
-      return res(tx, dst, tx.un(kind === 'and' ? Op.vall_true : Op.vany_true, vt, v));
+      // all/any lane set, over every part
+      const ps = parts(tx, vv);
+      let r = -1;
+      for (const p of ps) {
+        const b = tx.un(kind === 'and' ? Op.vall_true : Op.vany_true, tx.typeOf(p), p);
+        r = r < 0 ? b : tx.bin(kind === 'and' ? Op.band : Op.bor, I8, r, b);
+      }
+      return res(tx, dst, r);
     }
     const rt = clifOf(tx, resTy);
-    const lane = laneOf(vt);
     let acc = ordered ? tx.value(args[0]!) : -1;
-    for (let k = 0; k < laneCount(vt); k++) {
-      let x = tx.val(Op.extractlane, vt, [v], k);
+    for (let x of allLanes(tx, vv)) {
       if (isMask) x = tx.mask(tx.resize(x, rt, false), 1);
-      else if (lane !== rt) x = tx.resize(x, rt, false);
+      else if (tx.typeOf(x) !== rt) x = tx.resize(x, rt, false);
       acc = acc < 0 ? x : tx.bin(op, rt, acc, x);
     }
     res(tx, dst, isMask ? tx.mask(acc, 1) : acc);

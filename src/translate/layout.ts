@@ -144,22 +144,42 @@ export class Layout {
       case TypeKind.Double: return F64;
       case TypeKind.Fp128: return F128;
       case TypeKind.Vector: {
-        const e = t.a[ty]!, n = t.count[ty]!;
-        if (t.kind[e] === TypeKind.Integer && t.a[e] === 1) {
-          // <N x i1> is a lane mask (0 or -1 per lane) filling 128 bits (i8 lanes past 16 lanes)
-          const bits = Math.max(8, 128 / n);
-          if (n < 2 || n > 32 || (n & (n - 1)) !== 0) return INVALID;
-          return vectorOf(intContainer(bits), n);
-        }
-        const lane = this.clif(e);
-        if (lane === INVALID || lane === I128 || lane === F16 || lane === F128) return INVALID;
-        if (t.kind[e] === TypeKind.Integer && ![8, 16, 32, 64].includes(t.a[e]!)) return INVALID;
-        const total = this.storeSize(ty) * 8;
-        if (total !== 64 && total !== 128 && total !== 256) return INVALID;
-        return vectorOf(lane, n);
+        const part = this.vectorPart(ty);
+        return part !== INVALID && this.vectorParts(ty) === 1 ? part : INVALID;
       }
     }
     return INVALID;
+  }
+
+  /**
+   * The CLIF type of each part of a vector type. Vectors up to 128 bits are
+   * one part; wider ones are split into 128-bit parts (lanes in order), as
+   * LLVM legalizes them without AVX. <N x i1> is a lane mask (0 or -1 per
+   * lane): one 128-bit vector of 128/N-bit lanes, or N/16 parts of i8x16.
+   */
+  vectorPart(ty: number): Type {
+    const t = this.t;
+    const e = t.a[ty]!, n = t.count[ty]!;
+    if (n < 1 || (n & (n - 1)) !== 0) return INVALID;
+    if (t.kind[e] === TypeKind.Integer && t.a[e] === 1) {
+      if (n < 2 || n > 64) return INVALID;
+      return n > 16 ? vectorOf(I8, 16) : vectorOf(intContainer(128 / n), n);
+    }
+    const lane = this.clif(e);
+    if (lane === INVALID || lane === I128 || lane === F16 || lane === F128) return INVALID;
+    if (t.kind[e] === TypeKind.Integer && ![8, 16, 32, 64].includes(t.a[e]!)) return INVALID;
+    const total = this.storeSize(ty) * 8;
+    if (total < 16 || total > 512) return INVALID;
+    return total <= 128 ? vectorOf(lane, n) : vectorOf(lane, (128 / total) * n);
+  }
+
+  /** Number of 128-bit parts of a vector type (1 up to 128 bits). */
+  vectorParts(ty: number): number {
+    const t = this.t;
+    const e = t.a[ty]!, n = t.count[ty]!;
+    if (t.kind[e] === TypeKind.Integer && t.a[e] === 1) return n > 16 ? n / 16 : 1;
+    const total = this.storeSize(ty) * 8;
+    return total > 128 ? total / 128 : 1;
   }
 
   /** Number of CLIF values a value of the type is made of (1 for scalars; 0 for empty aggregates). */
@@ -201,6 +221,14 @@ export class Layout {
     } else if (k === TypeKind.Array) {
       const e = t.a[ty]!, step = this.allocSize(e);
       for (let i = 0; i < t.count[ty]!; i++) this.pushLeaves(e, off + i * step);
+    } else if (k === TypeKind.Vector) {
+      const part = this.vectorPart(ty);
+      const n = part === INVALID ? 1 : this.vectorParts(ty);
+      for (let j = 0; j < n; j++) {
+        this.leafType.push(part);
+        this.leafOffset.push(off + 16 * j);
+        this.leafLlvm.push(ty);
+      }
     } else {
       this.leafType.push(this.clif(ty));
       this.leafOffset.push(off);

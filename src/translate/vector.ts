@@ -1,37 +1,31 @@
 // Vector element operations: extractelement and insertelement with constant
-// lanes (extractlane/insertlane) or variable lanes (through a stack slot),
-// shufflevector as a CLIF shuffle or lane by lane. <N x i1> lanes are masks.
+// lanes (extractlane/insertlane on the part holding the lane) or variable
+// lanes (through a stack slot), shufflevector as a CLIF shuffle or lane by
+// lane. <N x i1> lanes are masks (0/-1); as scalars they are i1 (0/1).
 
 import { ConstKind } from '../bitcode/module.js';
 import { Op } from '../ir/opcodes.js';
-import { INVALID, I8, I64, laneOf, laneCount, typeBits, isVector, vectorOf, type Type } from '../ir/types.js';
 import { MemFlag } from '../ir/immediates.js';
+import { INVALID, I8, I64, laneOf, laneCount, typeBits, vectorOf, type Type } from '../ir/types.js';
 import type { Value } from '../ir/function.js';
 import type { Tx } from './context.js';
 import { dataElement } from './context.js';
+import { allLanes, buildParts, isMaskType, laneOfParts, partType, parts } from './lanes.js';
 
-function isMaskVector(tx: Tx, ty: number): boolean {
-  const e = tx.m.types.a[ty]!;
-  return tx.L.isInt(e) && tx.L.intBits(e) === 1;
-}
-
-/** A lane value as the vector stores it: i1 becomes a 0/-1 lane of the mask's width. */
+/** A scalar as a lane: i1 becomes a 0/-1 lane of the mask's width. */
 function toLane(tx: Tx, x: Value, lane: Type, mask: boolean): Value {
   if (!mask) return x;
-  const wide = tx.resize(x, lane, false);
-  return tx.un(Op.ineg, lane, wide);
+  return tx.un(Op.ineg, lane, tx.resize(x, lane, false));
 }
 
-/** Address of lane `idx` of vector `v` spilled to a fresh stack slot. */
-function spillLaneAddress(tx: Tx, v: Value, idxV: number): [Value, Value] {
-  const ct = tx.typeOf(v);
-  const bytes = typeBits(ct) / 8;
-  const slot = tx.f.stackSlots.push({ size: bytes, align: 16, key: -1 }) - 1;
+/** Spills parts `ps` to a fresh slot; returns the slot's address and the address of lane `idxV` (masked to the lane count). */
+function spillLaneAddress(tx: Tx, ps: Value[], pt: Type, lanes: number, idxV: number): [Value, Value] {
+  const slot = tx.f.stackSlots.push({ size: 16 * ps.length, align: 16, key: -1 }) - 1;
   const base = tx.val(Op.stack_addr, I64, [], slot, 0);
-  tx.ins(Op.store, INVALID, [v, base], 1, 0);
+  for (let k = 0; k < ps.length; k++) tx.ins(Op.store, INVALID, [ps[k]!, base], MemFlag.Notrap, 16 * k);
   let idx = tx.resize(tx.value(idxV), I64, false);
-  const lb = typeBits(laneOf(ct)) / 8;
-  idx = tx.bin(Op.band, I64, idx, tx.iconst(I64, laneCount(ct) - 1));
+  const lb = typeBits(laneOf(pt)) / 8;
+  idx = tx.bin(Op.band, I64, idx, tx.iconst(I64, lanes - 1));
   if (lb !== 1) idx = tx.bin(Op.imul, I64, idx, tx.iconst(I64, lb));
   return [base, tx.bin(Op.iadd, I64, base, idx)];
 }
@@ -39,15 +33,16 @@ function spillLaneAddress(tx: Tx, v: Value, idxV: number): [Value, Value] {
 export function translateExtractElement(tx: Tx, i: number): void {
   const body = tx.body;
   const vv = body.operand(i, 0);
-  const v = tx.value(vv);
-  const ct = tx.typeOf(v);
-  const mask = isMaskVector(tx, tx.llvmType(vv));
+  const ty = tx.llvmType(vv);
+  const pt = partType(tx, ty);
+  const ps = parts(tx, vv);
+  const mask = isMaskType(tx, ty);
   const c = tx.constIntOrNull(body.operand(i, 1));
   let r: Value;
-  if (c !== null) r = tx.val(Op.extractlane, ct, [v], c);
+  if (c !== null) r = laneOfParts(tx, ps, pt, c);
   else {
-    const [, at] = spillLaneAddress(tx, v, body.operand(i, 1));
-    r = tx.val(Op.load, laneOf(ct), [at], 1, 0);
+    const [, at] = spillLaneAddress(tx, ps, pt, tx.m.types.count[ty]!, body.operand(i, 1));
+    r = tx.val(Op.load, laneOf(pt), [at], MemFlag.Notrap, 0);
   }
   if (mask) r = tx.mask(tx.resize(r, I8, false), 1);
   tx.define1(body.val[i]!, r);
@@ -56,18 +51,21 @@ export function translateExtractElement(tx: Tx, i: number): void {
 export function translateInsertElement(tx: Tx, i: number): void {
   const body = tx.body;
   const vv = body.operand(i, 0);
-  const v = tx.value(vv);
-  const ct = tx.typeOf(v);
-  const x = toLane(tx, tx.value(body.operand(i, 1)), laneOf(ct), isMaskVector(tx, tx.llvmType(vv)));
+  const ty = tx.llvmType(vv);
+  const pt = partType(tx, ty);
+  const ps = parts(tx, vv);
+  const x = toLane(tx, tx.value(body.operand(i, 1)), laneOf(pt), isMaskType(tx, ty));
   const c = tx.constIntOrNull(body.operand(i, 2));
-  let r: Value;
-  if (c !== null) r = tx.val(Op.insertlane, ct, [v, x], c);
-  else {
-    const [base, at] = spillLaneAddress(tx, v, body.operand(i, 2));
-    tx.ins(Op.store, INVALID, [x, at], 1, 0);
-    r = tx.val(Op.load, ct, [base], 1, 0);
+  if (c !== null) {
+    const per = laneCount(pt);
+    const k = Math.floor(c / per);
+    if (k < ps.length) ps[k] = tx.val(Op.insertlane, pt, [ps[k]!, x], c % per);
+  } else {
+    const [base, at] = spillLaneAddress(tx, ps, pt, tx.m.types.count[ty]!, body.operand(i, 2));
+    tx.ins(Op.store, INVALID, [x, at], MemFlag.Notrap, 0);
+    for (let k = 0; k < ps.length; k++) ps[k] = tx.val(Op.load, pt, [base], MemFlag.Notrap, 16 * k);
   }
-  tx.define1(body.val[i]!, r);
+  tx.define(body.val[i]!, ps);
 }
 
 /** Lane indices of a shufflevector mask constant; -1 for undef lanes. */
@@ -80,8 +78,8 @@ function maskLanes(tx: Tx, maskV: number, n: number): number[] {
   if (kind === ConstKind.Undef || kind === ConstKind.Poison) return out;
   for (let k = 0; k < n; k++) {
     if (kind === ConstKind.Aggregate) {
-      const b = tx.constBits(tab.op(ci, k));
       const ev = tab.op(ci, k);
+      const b = tx.constBits(ev);
       const [et, ei] = tx.isConstant(ev) ? tx.constRef(ev) : [tab, -1];
       const undef = ei >= 0 && (et.kind.data[ei] === ConstKind.Undef || et.kind.data[ei] === ConstKind.Poison);
       out[k] = undef || b === null ? -1 : Number(b);
@@ -93,39 +91,31 @@ function maskLanes(tx: Tx, maskV: number, n: number): number[] {
 export function translateShuffle(tx: Tx, i: number): void {
   const body = tx.body;
   const av = body.operand(i, 0), bv = body.operand(i, 1);
-  const a = tx.value(av), b = tx.value(bv);
-  const inTy = tx.typeOf(a);
-  const outTy = tx.L.clif(body.ty[i]!);
-  if (outTy === INVALID || !isVector(inTy)) throw tx.err(`shufflevector of ${tx.typeName(tx.llvmType(av))}`);
-  const n = laneCount(outTy);
+  const inLlvm = tx.llvmType(av), outLlvm = body.ty[i]!;
+  const inPt = partType(tx, inLlvm), outPt = partType(tx, outLlvm);
+  const n = tx.m.types.count[outLlvm]!;
+  const inN = tx.m.types.count[inLlvm]!;
   const lanes = maskLanes(tx, body.operand(i, 2), n);
-  const inN = laneCount(inTy);
-  const lb = typeBits(laneOf(inTy)) / 8;
-  let r: Value;
-  if (inTy === outTy && typeBits(inTy) === 128 && laneOf(inTy) === laneOf(outTy)) {
+  if (inPt === outPt && typeBits(inPt) === 128 && tx.L.vectorParts(inLlvm) === 1 && tx.L.vectorParts(outLlvm) === 1) {
+    // one byte shuffle of i8x16 values
+    const lb = typeBits(laneOf(inPt)) / 8;
     const bytes = new Uint8Array(16);
     for (let k = 0; k < n; k++) {
       const l = lanes[k]! < 0 ? 0 : lanes[k]!;
       for (let j = 0; j < lb; j++) bytes[k * lb + j] = l * lb + j;
     }
-    // CLIF shuffles bytes of i8x16 values
     const i8x16 = vectorOf(I8, 16);
-    const sa = tx.bitcast(i8x16, a), sb = tx.bitcast(i8x16, b);
-    r = bitcastVector(tx, inTy, tx.val(Op.shuffle, i8x16, [sa, sb], tx.constant(bytes)));
-  } else {
-    if (laneOf(inTy) !== laneOf(outTy)) throw tx.err('shufflevector between different lane types');
-    r = -1;
-    for (let k = 0; k < n; k++) {
-      const l = lanes[k]! < 0 ? 0 : lanes[k]!;
-      const x = tx.val(Op.extractlane, inTy, [l < inN ? a : b], l % inN);
-      r = r < 0 ? tx.un(Op.splat, outTy, x) : tx.val(Op.insertlane, outTy, [r, x], k);
-    }
+    const r = tx.val(Op.shuffle, i8x16, [tx.bitcast(i8x16, tx.value(av)), tx.bitcast(i8x16, tx.value(bv))], tx.constant(bytes));
+    tx.define1(body.val[i]!, tx.bitcast(inPt, r));
+    return;
   }
-  tx.define1(body.val[i]!, r);
-}
-
-/** bitcast between vector types (lane order little-endian), identity when equal. */
-export function bitcastVector(tx: Tx, to: Type, x: Value): Value {
-  if (tx.typeOf(x) === to) return x;
-  return tx.val(Op.bitcast, to, [x], MemFlag.Little);
+  // lane by lane; both inputs' lanes are read once
+  const xs = allLanes(tx, av);
+  const ys = lanes.some((l) => l >= inN) ? allLanes(tx, bv) : xs;
+  const picked: Value[] = [];
+  for (let k = 0; k < n; k++) {
+    const l = lanes[k]! < 0 ? 0 : lanes[k]!;
+    picked.push(tx.resize(l < inN ? xs[l]! : ys[l - inN]!, laneOf(outPt), true));
+  }
+  tx.define(body.val[i]!, buildParts(tx, outPt, picked));
 }
