@@ -38,6 +38,14 @@ export function translateBinop(tx: Tx, i: number): void {
 }
 
 function floatBinop(tx: Tx, op: number, ct: Type, a: Value, b: Value): Value {
+  if (ct === F16 && op !== L.FRem) {
+    // as LLVM promotes half: compute in f32, round once to f16
+    return truncToHalf(tx, floatBinop(tx, op, F32, extendHalf(tx, a), extendHalf(tx, b)));
+  }
+  if (ct === F128 && op !== L.FRem) {
+    const name = op === L.FAdd ? '__addtf3' : op === L.FSub ? '__subtf3' : op === L.FMul ? '__multf3' : '__divtf3';
+    return tx.f.result(tx.libcall(name, [F128, F128], [F128], [a, b]));
+  }
   switch (op) {
     case L.FAdd: return tx.bin(Op.fadd, ct, a, b);
     case L.FSub: return tx.bin(Op.fsub, ct, a, b);
@@ -96,7 +104,16 @@ export function translateFNeg(tx: Tx, i: number): void {
   const v = body.operand(i, 0);
   const n = tx.L.leaves(ty);
   const out: Value[] = [];
-  for (let k = 0; k < n; k++) out.push(tx.un(Op.fneg, tx.L.leafType[tx.L.leafBase(ty) + k]!, tx.leaf(v, k)));
+  for (let k = 0; k < n; k++) {
+    const t = tx.L.leafType[tx.L.leafBase(ty) + k]!;
+    const x = tx.leaf(v, k);
+    if (t === F16 || t === F128) {
+      // flip the sign bit
+      const it = t === F16 ? I16 : I128;
+      const sign = tx.iconst(it, 1n << BigInt(typeBits(it) - 1));
+      out.push(tx.bitcast(t, tx.bin(Op.bxor, it, tx.bitcast(it, x), sign)));
+    } else out.push(tx.un(Op.fneg, t, x));
+  }
   tx.define(body.val[i]!, out);
 }
 

@@ -4,7 +4,7 @@
 
 import { Op } from '../ir/opcodes.js';
 import { FloatCC, IntCC, TrapCode } from '../ir/immediates.js';
-import { INVALID, I8, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, typeBits, type Type } from '../ir/types.js';
+import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, typeBits, type Type } from '../ir/types.js';
 import type { Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import { extendHalf, truncToHalf } from './arith.js';
@@ -63,9 +63,18 @@ function call(tx: Tx, name: string, params: Type[], returns: Type[], args: Value
 /** Unary or binary libm function by LLVM name: f32 gets the `f` suffix, f16 goes through f32. */
 function libm(fn: string, arity: number): Lowering {
   return (tx, args, resTy, dst) => {
+    if (tx.L.isVector(resTy)) {
+      // lane by lane, each lane a libm call
+      const pt = partType(tx, resTy);
+      const lt = laneOf(pt);
+      const cols = args.slice(0, arity).map((a) => allLanes(tx, a));
+      const name = lt === F32 ? `${fn}f` : fn;
+      const lanes = cols[0]!.map((_, k) => call(tx, name, cols.map(() => lt), [lt], cols.map((c) => c[k]!)));
+      if (dst >= 0) tx.define(dst, buildParts(tx, pt, lanes));
+      return;
+    }
     const t = clifOf(tx, resTy);
     const vals = args.slice(0, arity).map((a) => tx.value(a));
-    if (isVector(t)) throw tx.err(`vector ${fn} is not supported`);
     if (t === F16) {
       const r = call(tx, `${fn}f`, vals.map(() => F32), [F32], vals.map((v) => extendHalf(tx, v)));
       return res(tx, dst, truncToHalf(tx, r));
@@ -232,6 +241,25 @@ function minMaxNum(max: boolean): Lowering {
   });
 }
 
+/** Saturating f128 -> iN through compiler-builtins: NaN is 0, out-of-range values clamp. */
+function f128ToIntSat(tx: Tx, x: Value, t: Type, bits: number, signed: boolean): Value {
+  const pow2 = (k: number, neg = false) => tx.fconst(F128, (neg ? 1n << 127n : 0n) | (BigInt(16383 + k) << 112n));
+  const cmp = (name: string, y: Value, cc: IntCC) => tx.val(Op.icmp, I32, [call(tx, name, [F128, F128], [I32], [x, y]), tx.iconst(I32, 0)], cc);
+  const hiB = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+  const loB = signed ? -(1n << BigInt(bits - 1)) : 0n;
+  const conv = call(tx, signed ? '__fixtfti' : '__fixunstfti', [F128], [I128], [x]);
+  let r = tx.resize(conv, t, signed);
+  // x >= 2^(bits-1) (signed) or 2^bits (unsigned): the maximum
+  const tooBig = cmp('__getf2', pow2(signed ? bits - 1 : bits), IntCC.Sge);
+  r = tx.tern(Op.select, t, tooBig, tx.iconst(t, hiB), r);
+  // x < -2^(bits-1) (signed) or x <= -1 (unsigned): the minimum
+  const negLimit = signed ? pow2(bits - 1, true) : pow2(0, true);
+  const tooSmall = cmp(signed ? '__lttf2' : '__letf2', negLimit, signed ? IntCC.Slt : IntCC.Sle);
+  r = tx.tern(Op.select, t, tooSmall, tx.iconst(t, loB), r);
+  const nan = tx.val(Op.icmp, I32, [call(tx, '__unordtf2', [F128, F128], [I32], [x, x]), tx.iconst(I32, 0)], IntCC.Ne);
+  return tx.mask(tx.tern(Op.select, t, nan, tx.iconst(t, 0), r), bits);
+}
+
 function memCall(fn: 'memcpy' | 'memmove' | 'memset'): Lowering {
   return (tx, args) => {
     const d = tx.value(args[0]!);
@@ -260,7 +288,7 @@ function scalarFloatToIntSat(tx: Tx, x0: Value, t: Type, bits: number, signed: b
   let x = x0;
   const from = tx.typeOf(x);
   if (from === F16) x = extendHalf(tx, x);
-  if (from === F128) throw tx.err('saturating conversion from f128 is not supported');
+  if (from === F128) return f128ToIntSat(tx, x, t, bits, signed);
   if (isFullWidth(bits) && bits >= 32) return tx.un(signed ? Op.fcvt_to_sint_sat : Op.fcvt_to_uint_sat, t, x);
   // narrow targets: saturate at 64 bits, then clamp to the target range
   const w = tx.un(signed ? Op.fcvt_to_sint_sat : Op.fcvt_to_uint_sat, I64, x);
@@ -334,17 +362,45 @@ def('minnum minimumnum', minMaxNum(false));
 def('maxnum maximumnum', minMaxNum(true));
 def('minimum', lanewise(Op.fmin, 2));
 def('maximum', lanewise(Op.fmax, 2));
-def('copysign', lanewise(Op.fcopysign, 2));
-def('fabs', unaryOp(Op.fabs));
+def('copysign', (tx, a, t, dst) => {
+  const ct = tx.L.isVector(t) ? INVALID : clifOf(tx, t);
+  if (ct === F16 || ct === F128) return res(tx, dst, signBits(tx, ct, tx.value(a[0]!), tx.value(a[1]!)));
+  lanewise(Op.fcopysign, 2)(tx, a, t, dst);
+});
+def('fabs', (tx, a, t, dst) => {
+  const ct = tx.L.isVector(t) ? INVALID : clifOf(tx, t);
+  if (ct === F16 || ct === F128) return res(tx, dst, signBits(tx, ct, tx.value(a[0]!), null));
+  unaryOp(Op.fabs)(tx, a, t, dst);
+});
 def('sqrt', (tx, a, t, dst) => {
+  if (tx.L.isVector(t)) return lanewise(Op.sqrt, 1)(tx, a, t, dst);
   const ct = clifOf(tx, t);
   if (ct === F16 || ct === F128) return libm('sqrt', 1)(tx, a, t, dst);
   res(tx, dst, tx.un(Op.sqrt, ct, tx.value(a[0]!)));
 });
-def('floor', unaryOp(Op.floor));
-def('ceil', unaryOp(Op.ceil));
-def('trunc', unaryOp(Op.trunc));
-def('rint nearbyint roundeven', unaryOp(Op.nearest));
+/** A rounding op: CLIF's for f32/f64 (and vectors), libm's for f16 (through f32) and f128. */
+function rounding(op: number, fn: string): Lowering {
+  return (tx, args, resTy, dst) => {
+    const t = tx.L.isVector(resTy) ? INVALID : clifOf(tx, resTy);
+    if (t === F16 || t === F128) return libm(fn, 1)(tx, args, resTy, dst);
+    unaryOp(op)(tx, args, resTy, dst);
+  };
+}
+
+/** fabs/copysign on f16 and f128 as sign-bit operations on the bits. */
+function signBits(tx: Tx, t: Type, x: Value, signFrom: Value | null): Value {
+  const it = t === F16 ? I16 : I128;
+  const sign = (1n << BigInt(typeBits(it) - 1));
+  const mag = tx.bin(Op.band, it, tx.bitcast(it, x), tx.iconst(it, sign - 1n));
+  if (signFrom === null) return tx.bitcast(t, mag);
+  const s = tx.bin(Op.band, it, tx.bitcast(it, signFrom), tx.iconst(it, sign));
+  return tx.bitcast(t, tx.bin(Op.bor, it, mag, s));
+}
+
+def('floor', rounding(Op.floor, 'floor'));
+def('ceil', rounding(Op.ceil, 'ceil'));
+def('trunc', rounding(Op.trunc, 'trunc'));
+def('rint nearbyint roundeven', rounding(Op.nearest, 'rint'));
 def('round', libm('round', 1));
 for (const fn of ['sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'exp', 'exp2', 'exp10', 'log', 'log2', 'log10']) def(fn, libm(fn, 1));
 def('pow', libm('pow', 2));

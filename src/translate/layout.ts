@@ -169,7 +169,7 @@ export class Layout {
     if (lane === INVALID || lane === I128 || lane === F16 || lane === F128) return INVALID;
     if (t.kind[e] === TypeKind.Integer && ![8, 16, 32, 64].includes(t.a[e]!)) return INVALID;
     const total = this.storeSize(ty) * 8;
-    if (total < 16 || total > 512) return INVALID;
+    if (total < 16 || total > 4096) return INVALID;
     return total <= 128 ? vectorOf(lane, n) : vectorOf(lane, (128 / total) * n);
   }
 

@@ -17,7 +17,7 @@
 // arguments, returns in rax/rdx and xmm0.
 
 import type { Signature } from '../ir/function.js';
-import { I128, F32, F64, F128, isScalarFloat, isScalarInt, typeName, typeBits, isVector } from '../ir/types.js';
+import { I128, F16, F32, F64, F128, isScalarFloat, isScalarInt, typeName, typeBits, isVector } from '../ir/types.js';
 import { CallConv, ParamFlag } from '../ir/immediates.js';
 import { fail } from '../support/diag.js';
 import { SYSV_INT_ARGS, SYSV_FLOAT_ARGS, SYSV_INT_RETS, SYSV_FLOAT_RETS, RCX, RDX, RSI, RDI, R8, R9, R10, RAX, XMM0 } from './regs.js';
@@ -64,7 +64,7 @@ const TAIL_INT_RETS: readonly number[] = [RAX, RCX, RDX, RSI, RDI, R8, R9, R10];
 const TAIL_FLOAT_RETS: readonly number[] = SYSV_FLOAT_ARGS;
 
 function checkType(t: number, what: string, opts: AbiOptions): void {
-  if (isVector(t) ? typeBits(t) > 128 : !(isScalarInt(t) || t === F32 || t === F64 || t === F128)) fail(`${what} of type ${typeName(t)} is not supported by the x86-64 back end`);
+  if (isVector(t) ? typeBits(t) > 128 : !(isScalarInt(t) || t === F16 || t === F32 || t === F64 || t === F128)) fail(`${what} of type ${typeName(t)} is not supported by the x86-64 back end`);
   // Cranelift: without the LLVM extensions an i128 in a signature is rejected on every convention
   if (t === I128 && !opts.llvmAbiExtensions) fail(`${what} of type i128 needs \`set enable_llvm_abi_extensions\` (as in Cranelift)`);
 }
