@@ -6,7 +6,7 @@
 // `--emit` and handed to the shim through the environment.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../support/diag.js';
@@ -44,9 +44,15 @@ environment:
   CGTS_BACKTRACE=1  print a JavaScript stack trace with every error
 `;
 
-/** The project root (holding bin/), from dist/src/driver/ or src/driver/. */
+/** The project root: the nearest folder above this file holding bin/cgts-link (from dist/src/driver/ or src/driver/). */
 function projectRoot(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), import.meta.url.includes('/dist/') ? '../../..' : '../..');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'bin', 'cgts-link'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`internal error: bin/cgts-link not found above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
 }
 
 /** The link shim executable rustc runs: bin/cgts-link (a sh script starting node on bin/cgts-link.js). */
@@ -74,8 +80,7 @@ const CGTS_EMITS = new Set(['clif', 'asm']);
 /**
  * Rewrites the user's rustc arguments: cgts emit kinds out of every --emit, the
  * user's -C linker taken over by the shim, and the two options cgts needs
- * appended. `cwd` resolves explicit emit paths, since rustc and the shim may
- * differ in nothing but must agree on them.
+ * appended. Explicit emit paths are made absolute against `cwd`.
  */
 export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   const args: string[] = [];
