@@ -7,10 +7,10 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../support/diag.js';
-import { compileArchiveInPlace, shimOptionsFromEnv } from './link-shim.js';
+import { compileInPlace, shimOptionsFromEnv } from './link-shim.js';
 
 export const HELP = `usage: cgts rustc [rustc options] <file.rs>
 
@@ -29,8 +29,8 @@ Without link in the --emit list, only these are written (no executable).
 
 Notes:
   -C linker=X    is kept: the shim links with X instead of cc
-  --emit=obj     writes rustc's -Clinker-plugin-lto object, which is LLVM
-                 bitcode; \`cgts compile x.o\` turns it into an ELF object
+  --emit=obj     rustc writes LLVM bitcode under -Clinker-plugin-lto; cgts
+                 then compiles it in place into the ELF object asked for
   rlib and staticlib outputs are rewritten once rustc is done, their bitcode
                  members compiled to native objects (so each library's code
                  is generated in its own build step); --emit=clif and asm
@@ -73,6 +73,12 @@ export interface RustcPlan {
   output: string;
   /** the --out-dir value, or '' */
   outDir: string;
+  /** the --emit kinds rustc gets */
+  rustcEmits: string[];
+  /** --crate-name, -C extra-filename and the .rs input, as far as given ('' if not) */
+  crateName: string;
+  extraFilename: string;
+  input: string;
 }
 
 const CGTS_EMITS = new Set(['clif', 'asm']);
@@ -95,6 +101,9 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   const crateTypes: string[] = [];
   let output = '';
   let outDir = '';
+  let crateName = '';
+  let extraFilename = '';
+  let input = '';
 
   const takeEmit = (list: string) => {
     emitSeen = true;
@@ -119,6 +128,7 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
       return false;
     }
     if (opt === 'linker-plugin-lto' || opt.startsWith('linker-plugin-lto=')) hasLto = true;
+    if (opt.startsWith('extra-filename=')) extraFilename = opt.slice(15);
     return true;
   };
 
@@ -132,6 +142,9 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
     else if (a.startsWith('-o') && a.length > 2) output = a.slice(2);
     else if (a === '--out-dir') outDir = next;
     else if (a.startsWith('--out-dir=')) outDir = a.slice(10);
+    else if (a === '--crate-name') crateName = next;
+    else if (a.startsWith('--crate-name=')) crateName = a.slice(13);
+    else if (a.endsWith('.rs') && !a.startsWith('-')) input = a;
     if (a === '--emit' && i + 1 < user.length) {
       if (emitAt < 0) emitAt = args.length;
       takeEmit(user[++i]);
@@ -161,7 +174,7 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   }
   if (!hasLto) args.push('-Clinker-plugin-lto');
   args.push(`-Clinker=${shimPath()}`);
-  return { args, env, help, crateTypes, output, outDir };
+  return { args, env, help, crateTypes, output, outDir, rustcEmits, crateName, extraFilename, input };
 }
 
 export async function run(userArgs: string[]): Promise<number> {
@@ -180,15 +193,35 @@ export async function run(userArgs: string[]): Promise<number> {
   const status = await runRustc(rustc, plan.args, env);
   if (status !== 0) return status;
   // Archives rustc wrote (rlib, staticlib) hold bitcode: compile them now, so
-  // that a library's code is generated in its own build step.
+  // that a library's code is generated in its own build step. An --emit=obj
+  // object is bitcode too: compile it into the native object asked for.
   const archives = archiveOutputs(plan, rustc, env, process.cwd());
-  if (archives.length > 0) {
+  const objects = objectOutputs(plan, process.cwd());
+  if (archives.length + objects.length > 0) {
     const opts = shimOptionsFromEnv(env);
     for (const a of archives) {
-      if ((await compileArchiveInPlace(a, opts)) && !opts.link) rmSync(a);
+      // Without link in the user's --emit the archive was only a means to the CLIF or listing.
+      if ((await compileInPlace(a, opts)) && !opts.link) rmSync(a);
     }
+    for (const o of objects) await compileInPlace(o, opts);
   }
   return 0;
+}
+
+/** Where rustc wrote its --emit=obj object (rustc's naming rules), if it was asked for one. */
+function objectOutputs(plan: RustcPlan, cwd: string): string[] {
+  const obj = plan.rustcEmits.find((e) => e === 'obj' || e.startsWith('obj='));
+  if (obj === undefined) return [];
+  if (obj.startsWith('obj=')) return obj === 'obj=-' ? [] : [resolve(cwd, obj.slice(4))];
+  if (plan.output) {
+    // With several output types rustc keeps -o's directory and stem and sets the extension.
+    if (plan.rustcEmits.length === 1) return [resolve(cwd, plan.output)];
+    const out = resolve(cwd, plan.output);
+    return [join(dirname(out), basename(out).replace(/\.[^.]*$/, '') + '.o')];
+  }
+  if (!plan.crateName && !plan.input) return [];
+  const stem = (plan.crateName || basename(plan.input, '.rs')) + plan.extraFilename;
+  return [resolve(cwd, plan.outDir || '.', stem + '.o')];
 }
 
 /** The archives among rustc's outputs: the -o file, or the names rustc's --print=file-names gives. */
