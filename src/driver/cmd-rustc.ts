@@ -6,7 +6,7 @@
 // `--emit` and handed to the shim through the environment.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, fstatSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../support/diag.js';
@@ -184,13 +184,14 @@ export async function run(userArgs: string[]): Promise<number> {
     return 0;
   }
   const rustc = process.env.CGTS_RUSTC || 'rustc';
+  const { stdio, progressFd } = rustcStdio(process.env);
   const env = {
     ...process.env,
     ...plan.env,
     CGTS_NODE: process.execPath,
-    CGTS_PROGRESS_FD: '3',
+    CGTS_PROGRESS_FD: String(progressFd),
   };
-  const status = await runRustc(rustc, plan.args, env);
+  const status = await runRustc(rustc, plan.args, env, stdio);
   if (status !== 0) return status;
   // Archives rustc wrote (rlib, staticlib) hold bitcode: compile them now, so
   // that a library's code is generated in its own build step. An --emit=obj
@@ -234,10 +235,48 @@ function archiveOutputs(plan: RustcPlan, rustc: string, env: NodeJS.ProcessEnv, 
   return r.stdout.split('\n').filter((n) => n.endsWith('.rlib') || n.endsWith('.a')).map((n) => resolve(cwd, dir, n));
 }
 
-function runRustc(rustc: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * The jobserver descriptors make or cargo named in the environment
+ * (`--jobserver-auth=R,W` in CARGO_MAKEFLAGS, MAKEFLAGS or MFLAGS) and that
+ * are open here. Exec'ing rustc would pass them on; node marks every
+ * inherited descriptor close-on-exec, so they must be named in `stdio`.
+ */
+function jobserverFds(env: NodeJS.ProcessEnv): number[] {
+  const out: number[] = [];
+  for (const v of [env.CARGO_MAKEFLAGS, env.MAKEFLAGS, env.MFLAGS]) {
+    const m = v ? /--jobserver-(?:auth|fds)=(\d+),(\d+)/.exec(v) : null;
+    if (!m) continue;
+    for (const fd of [Number(m[1]), Number(m[2])]) {
+      try {
+        fstatSync(fd);
+        if (fd > 2 && !out.includes(fd)) out.push(fd);
+      } catch {
+        // not open here: nothing to pass
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * rustc's descriptors: 0-2 ours, the jobserver's passed on unchanged, and
+ * our stderr once more at `progressFd` (the lowest number left), where
+ * the shim writes progress lines that rustc, holding its linker's stderr
+ * until the link ends, would otherwise keep back.
+ */
+function rustcStdio(env: NodeJS.ProcessEnv): { stdio: ('inherit' | 'ignore' | number)[]; progressFd: number } {
+  const passed = jobserverFds(env);
+  let progressFd = 3;
+  while (passed.includes(progressFd)) progressFd++;
+  const stdio: ('inherit' | 'ignore' | number)[] = ['inherit', 'inherit', 'inherit'];
+  const top = Math.max(progressFd, ...passed);
+  for (let fd = 3; fd <= top; fd++) stdio.push(fd === progressFd ? 2 : passed.includes(fd) ? fd : 'ignore');
+  return { stdio, progressFd };
+}
+
+function runRustc(rustc: string, args: string[], env: NodeJS.ProcessEnv, stdio: ('inherit' | 'ignore' | number)[]): Promise<number> {
   return new Promise<number>((resolveRun, rejectRun) => {
-    // Our stderr is also rustc's descriptor 3, which the shim inherits for its progress lines.
-    const child = spawn(rustc, args, { stdio: ['inherit', 'inherit', 'inherit', process.stderr], env });
+    const child = spawn(rustc, args, { stdio, env });
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const s of signals) process.on(s, forward);

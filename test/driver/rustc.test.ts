@@ -237,3 +237,21 @@ test('--emit=obj gives a native object under rustc\'s names: -o, obj=PATH, crate
     }
   });
 });
+
+test('the progress descriptor reaches cgts rustc\'s stderr; the jobserver descriptors named in CARGO_MAKEFLAGS reach rustc', async () => {
+  await withDir('cgts-rustc-', (dir) => {
+    const fake = join(dir, 'fake-rustc');
+    writeFileSync(fake, '#!/bin/sh\necho "jobserver fd intact" >&3\neval "echo progress line >&$CGTS_PROGRESS_FD"\nexit 7\n');
+    spawnSync('chmod', ['+x', fake]);
+    // Descriptors 3 and 4 stand for the jobserver pipe cargo passes.
+    const r = spawnSync('sh', ['-c', `exec "$0" "$1" rustc x.rs 3>"$2" 4>/dev/null`, process.execPath, join(projectRoot, 'bin', 'cgts.js'), join(dir, 'fd3')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CGTS_RUSTC: fake, CARGO_MAKEFLAGS: '-j --jobserver-fds=3,4 --jobserver-auth=3,4' },
+    });
+    assert.equal(r.status, 7, 'rustc\'s exit status');
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'progress line\n');
+    assert.equal(readFileSync(join(dir, 'fd3'), 'utf8'), 'jobserver fd intact\n');
+  });
+});
