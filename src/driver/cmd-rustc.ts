@@ -17,9 +17,9 @@ export const HELP = `usage: cgts rustc [rustc options] <file.rs>
 Runs rustc with cgts as its code generator: rustc's front end writes LLVM
 bitcode (-Clinker-plugin-lto) and calls cgts's link shim as its linker
 (-Clinker=<cgts>/bin/cgts-link), which compiles the bitcode to x86-64 with
-cgts and links with cc. Every option is rustc's (see rustc --help); output
-names, diagnostics and the exit status are rustc's. The standard library is
-linked as rustc ships it (native code).
+cgts and links with cc. Options are rustc's (see rustc --help), except
+-h/--help, which prints this; output names, diagnostics and the exit status
+are rustc's. The standard library is linked as rustc ships it (native code).
 
 cgts adds two --emit kinds, written beside the linked output (main.clif,
 main.s for -o main) or to the file given as clif=FILE / asm=FILE:
@@ -31,10 +31,10 @@ Notes:
   -C linker=X    is kept: the shim links with X instead of cc
   --emit=obj     rustc writes LLVM bitcode under -Clinker-plugin-lto; cgts
                  then compiles it in place into the ELF object asked for
-  rlib and staticlib outputs are rewritten once rustc is done, their bitcode
-                 members compiled to native objects (so each library's code
-                 is generated in its own build step); --emit=clif and asm
-                 then write libfoo.clif and libfoo.s beside libfoo.rlib
+  rlib, staticlib  rewritten once rustc is done, their bitcode members
+                 compiled to native objects (so each library's code is
+                 generated in its own build step); --emit=clif and asm then
+                 write libfoo.clif and libfoo.s beside libfoo.rlib
 
 environment:
   CGTS_RUSTC        the rustc to run (default: rustc on the PATH)
