@@ -6,20 +6,20 @@
 // `--emit` and handed to the shim through the environment.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, fstatSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fail } from '../support/diag.js';
-import { compileArchiveInPlace, shimOptionsFromEnv } from './link-shim.js';
+import { compileInPlace, shimOptionsFromEnv } from './link-shim.js';
 
 export const HELP = `usage: cgts rustc [rustc options] <file.rs>
 
 Runs rustc with cgts as its code generator: rustc's front end writes LLVM
 bitcode (-Clinker-plugin-lto) and calls cgts's link shim as its linker
 (-Clinker=<cgts>/bin/cgts-link), which compiles the bitcode to x86-64 with
-cgts and links with cc. Every option is rustc's (see rustc --help); output
-names, diagnostics and the exit status are rustc's. The standard library is
-linked as rustc ships it (native code).
+cgts and links with cc. Options are rustc's (see rustc --help), except
+-h/--help, which prints this; output names, diagnostics and the exit status
+are rustc's. The standard library is linked as rustc ships it (native code).
 
 cgts adds two --emit kinds, written beside the linked output (main.clif,
 main.s for -o main) or to the file given as clif=FILE / asm=FILE:
@@ -29,12 +29,12 @@ Without link in the --emit list, only these are written (no executable).
 
 Notes:
   -C linker=X    is kept: the shim links with X instead of cc
-  --emit=obj     writes rustc's -Clinker-plugin-lto object, which is LLVM
-                 bitcode; \`cgts compile x.o\` turns it into an ELF object
-  rlib and staticlib outputs are rewritten once rustc is done, their bitcode
-                 members compiled to native objects (so each library's code
-                 is generated in its own build step); --emit=clif and asm
-                 then write libfoo.clif and libfoo.s beside libfoo.rlib
+  --emit=obj     rustc writes LLVM bitcode under -Clinker-plugin-lto; cgts
+                 then compiles it in place into the ELF object asked for
+  rlib, staticlib  rewritten once rustc is done, their bitcode members
+                 compiled to native objects (so each library's code is
+                 generated in its own build step); --emit=clif and asm then
+                 write libfoo.clif and libfoo.s beside libfoo.rlib
 
 environment:
   CGTS_RUSTC        the rustc to run (default: rustc on the PATH)
@@ -44,9 +44,15 @@ environment:
   CGTS_BACKTRACE=1  print a JavaScript stack trace with every error
 `;
 
-/** The project root (holding bin/), from dist/src/driver/ or src/driver/. */
+/** The project root: the nearest folder above this file holding bin/cgts-link (from dist/src/driver/ or src/driver/). */
 function projectRoot(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), import.meta.url.includes('/dist/') ? '../../..' : '../..');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'bin', 'cgts-link'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`internal error: bin/cgts-link not found above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return dir;
 }
 
 /** The link shim executable rustc runs: bin/cgts-link (a sh script starting node on bin/cgts-link.js). */
@@ -67,6 +73,12 @@ export interface RustcPlan {
   output: string;
   /** the --out-dir value, or '' */
   outDir: string;
+  /** the --emit kinds rustc gets */
+  rustcEmits: string[];
+  /** --crate-name, -C extra-filename and the .rs input, as far as given ('' if not) */
+  crateName: string;
+  extraFilename: string;
+  input: string;
 }
 
 const CGTS_EMITS = new Set(['clif', 'asm']);
@@ -74,8 +86,7 @@ const CGTS_EMITS = new Set(['clif', 'asm']);
 /**
  * Rewrites the user's rustc arguments: cgts emit kinds out of every --emit, the
  * user's -C linker taken over by the shim, and the two options cgts needs
- * appended. `cwd` resolves explicit emit paths, since rustc and the shim may
- * differ in nothing but must agree on them.
+ * appended. Explicit emit paths are made absolute against `cwd`.
  */
 export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   const args: string[] = [];
@@ -90,6 +101,9 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   const crateTypes: string[] = [];
   let output = '';
   let outDir = '';
+  let crateName = '';
+  let extraFilename = '';
+  let input = '';
 
   const takeEmit = (list: string) => {
     emitSeen = true;
@@ -114,6 +128,7 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
       return false;
     }
     if (opt === 'linker-plugin-lto' || opt.startsWith('linker-plugin-lto=')) hasLto = true;
+    if (opt.startsWith('extra-filename=')) extraFilename = opt.slice(15);
     return true;
   };
 
@@ -127,6 +142,9 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
     else if (a.startsWith('-o') && a.length > 2) output = a.slice(2);
     else if (a === '--out-dir') outDir = next;
     else if (a.startsWith('--out-dir=')) outDir = a.slice(10);
+    else if (a === '--crate-name') crateName = next;
+    else if (a.startsWith('--crate-name=')) crateName = a.slice(13);
+    else if (a.endsWith('.rs') && !a.startsWith('-')) input = a;
     if (a === '--emit' && i + 1 < user.length) {
       if (emitAt < 0) emitAt = args.length;
       takeEmit(user[++i]);
@@ -156,7 +174,7 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   }
   if (!hasLto) args.push('-Clinker-plugin-lto');
   args.push(`-Clinker=${shimPath()}`);
-  return { args, env, help, crateTypes, output, outDir };
+  return { args, env, help, crateTypes, output, outDir, rustcEmits, crateName, extraFilename, input };
 }
 
 export async function run(userArgs: string[]): Promise<number> {
@@ -166,24 +184,45 @@ export async function run(userArgs: string[]): Promise<number> {
     return 0;
   }
   const rustc = process.env.CGTS_RUSTC || 'rustc';
+  const { stdio, progressFd } = rustcStdio(process.env);
   const env = {
     ...process.env,
     ...plan.env,
     CGTS_NODE: process.execPath,
-    CGTS_PROGRESS_FD: '3',
+    CGTS_PROGRESS_FD: String(progressFd),
   };
-  const status = await runRustc(rustc, plan.args, env);
+  const status = await runRustc(rustc, plan.args, env, stdio);
   if (status !== 0) return status;
   // Archives rustc wrote (rlib, staticlib) hold bitcode: compile them now, so
-  // that a library's code is generated in its own build step.
+  // that a library's code is generated in its own build step. An --emit=obj
+  // object is bitcode too: compile it into the native object asked for.
   const archives = archiveOutputs(plan, rustc, env, process.cwd());
-  if (archives.length > 0) {
+  const objects = objectOutputs(plan, process.cwd());
+  if (archives.length + objects.length > 0) {
     const opts = shimOptionsFromEnv(env);
     for (const a of archives) {
-      if ((await compileArchiveInPlace(a, opts)) && !opts.link) rmSync(a);
+      // Without link in the user's --emit the archive was only a means to the CLIF or listing.
+      if ((await compileInPlace(a, opts)) && !opts.link) rmSync(a);
     }
+    for (const o of objects) await compileInPlace(o, opts);
   }
   return 0;
+}
+
+/** Where rustc wrote its --emit=obj object (rustc's naming rules), if it was asked for one. */
+function objectOutputs(plan: RustcPlan, cwd: string): string[] {
+  const obj = plan.rustcEmits.find((e) => e === 'obj' || e.startsWith('obj='));
+  if (obj === undefined) return [];
+  if (obj.startsWith('obj=')) return obj === 'obj=-' ? [] : [resolve(cwd, obj.slice(4))];
+  if (plan.output) {
+    // With several output types rustc keeps -o's directory and stem and sets the extension.
+    if (plan.rustcEmits.length === 1) return [resolve(cwd, plan.output)];
+    const out = resolve(cwd, plan.output);
+    return [join(dirname(out), basename(out).replace(/\.[^.]*$/, '') + '.o')];
+  }
+  if (!plan.crateName && !plan.input) return [];
+  const stem = (plan.crateName || basename(plan.input, '.rs')) + plan.extraFilename;
+  return [resolve(cwd, plan.outDir || '.', stem + '.o')];
 }
 
 /** The archives among rustc's outputs: the -o file, or the names rustc's --print=file-names gives. */
@@ -196,10 +235,48 @@ function archiveOutputs(plan: RustcPlan, rustc: string, env: NodeJS.ProcessEnv, 
   return r.stdout.split('\n').filter((n) => n.endsWith('.rlib') || n.endsWith('.a')).map((n) => resolve(cwd, dir, n));
 }
 
-function runRustc(rustc: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * The jobserver descriptors make or cargo named in the environment
+ * (`--jobserver-auth=R,W` in CARGO_MAKEFLAGS, MAKEFLAGS or MFLAGS) and that
+ * are open here. Exec'ing rustc would pass them on; node marks every
+ * inherited descriptor close-on-exec, so they must be named in `stdio`.
+ */
+function jobserverFds(env: NodeJS.ProcessEnv): number[] {
+  const out: number[] = [];
+  for (const v of [env.CARGO_MAKEFLAGS, env.MAKEFLAGS, env.MFLAGS]) {
+    const m = v ? /--jobserver-(?:auth|fds)=(\d+),(\d+)/.exec(v) : null;
+    if (!m) continue;
+    for (const fd of [Number(m[1]), Number(m[2])]) {
+      try {
+        fstatSync(fd);
+        if (fd > 2 && !out.includes(fd)) out.push(fd);
+      } catch {
+        // not open here: nothing to pass
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * rustc's descriptors: 0-2 ours, the jobserver's passed on unchanged, and
+ * our stderr once more at `progressFd` (the lowest number left), where
+ * the shim writes progress lines that rustc, holding its linker's stderr
+ * until the link ends, would otherwise keep back.
+ */
+function rustcStdio(env: NodeJS.ProcessEnv): { stdio: ('inherit' | 'ignore' | number)[]; progressFd: number } {
+  const passed = jobserverFds(env);
+  let progressFd = 3;
+  while (passed.includes(progressFd)) progressFd++;
+  const stdio: ('inherit' | 'ignore' | number)[] = ['inherit', 'inherit', 'inherit'];
+  const top = Math.max(progressFd, ...passed);
+  for (let fd = 3; fd <= top; fd++) stdio.push(fd === progressFd ? 2 : passed.includes(fd) ? fd : 'ignore');
+  return { stdio, progressFd };
+}
+
+function runRustc(rustc: string, args: string[], env: NodeJS.ProcessEnv, stdio: ('inherit' | 'ignore' | number)[]): Promise<number> {
   return new Promise<number>((resolveRun, rejectRun) => {
-    // Our stderr is also rustc's descriptor 3, which the shim inherits for its progress lines.
-    const child = spawn(rustc, args, { stdio: ['inherit', 'inherit', 'inherit', process.stderr], env });
+    const child = spawn(rustc, args, { stdio, env });
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const s of signals) process.on(s, forward);

@@ -6,7 +6,7 @@
 // `-plugin-opt=` items removed, everything else unchanged and in order.
 // Optionally writes the translated CLIF and an objdump listing beside the
 // output. Temporary files are removed on success, failure and signals.
-// compileArchiveInPlace does the same to an archive rustc has just written.
+// compileInPlace does the same to an object or archive rustc has just written.
 
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -181,32 +181,41 @@ function rewrittenArchive(members: readonly ArMember[], memberJobs: readonly num
 }
 
 /**
- * Compiles the bitcode members of an archive rustc has just written (an rlib
- * or a staticlib built under -Clinker-plugin-lto) and replaces the file with
- * the native archive; writes the CLIF and listing beside it when asked.
- * Returns false, changing nothing, when the archive holds no bitcode.
+ * Replaces an output rustc has just written under -Clinker-plugin-lto by its
+ * native form: a bitcode object (`--emit=obj`) by the compiled object, an
+ * archive (rlib, staticlib) by a copy with its bitcode members compiled. For
+ * archives, writes the CLIF and listing beside it when asked. Returns false,
+ * changing nothing, when the file holds no bitcode (or does not exist).
  */
-export async function compileArchiveInPlace(path: string, opts: ShimOptions): Promise<boolean> {
-  if (classify(path) !== InputKind.ArchiveWithBitcode) return false;
-  const ar = readArchive(readFileSync(path), path);
+export async function compileInPlace(path: string, opts: ShimOptions): Promise<boolean> {
+  const kind = classify(path);
+  if (kind === InputKind.Other) return false;
   const jobs: CompileJob[] = [];
-  const memberJobs = archiveJobs(ar.members, path, jobs);
-  const outcomes = await compileJobs(jobs, opts, path);
+  let bytes: Uint8Array;
+  if (kind === InputKind.Bitcode) {
+    jobs.push({ bytes: readFileSync(path), name: path });
+    bytes = (await compileJobs(jobs, { ...opts, clifPath: '' }, path))[0].object!;
+  } else {
+    const ar = readArchive(readFileSync(path), path);
+    const memberJobs = archiveJobs(ar.members, path, jobs);
+    const outcomes = await compileJobs(jobs, opts, path);
+    bytes = rewrittenArchive(ar.members, memberJobs, outcomes);
+    if (opts.clifPath) writeClif(opts.clifPath === '<output>' ? sidePath(path, '.clif') : opts.clifPath, jobs, outcomes);
+    if (opts.asmPath) {
+      const dir = mkdtempSync(join(opts.tempRoot, 'cgts-link-'));
+      try {
+        writeListing(opts.asmPath === '<output>' ? sidePath(path, '.s') : opts.asmPath, jobs, outcomes, dir);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  }
   const tmp = `${path}.cgts-${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, rewrittenArchive(ar.members, memberJobs, outcomes));
+    writeFileSync(tmp, bytes);
     renameSync(tmp, path);
   } finally {
     rmSync(tmp, { force: true });
-  }
-  if (opts.clifPath) writeClif(opts.clifPath === '<output>' ? sidePath(path, '.clif') : opts.clifPath, jobs, outcomes);
-  if (opts.asmPath) {
-    const dir = mkdtempSync(join(opts.tempRoot, 'cgts-link-'));
-    try {
-      writeListing(opts.asmPath === '<output>' ? sidePath(path, '.s') : opts.asmPath, jobs, outcomes, dir);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   }
   return true;
 }

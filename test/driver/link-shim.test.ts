@@ -362,3 +362,19 @@ test('several failures are one CgtsErrorList with a line each', { skip }, async 
     await assert.rejects(runLinkShim([a, b, '-o', join(dir, 'p')], options({ compile: failing })), (e: unknown) => e instanceof CgtsErrorList && e.errors.map((x) => x.describe()).join('|') === `${a}: unsupported|${b}: unsupported`);
   });
 });
+
+test('malformed inputs: a broken archive goes to the linker untouched; broken bitcode is a located error from the reader', { skip }, async () => {
+  await withDir('cgts-shim-', async (dir) => {
+    const main = cObject(dir, 'main', mainSource([]));
+    writeFileSync(join(dir, 'broken.a'), '!<arch>\nthis is not a member header at all, not even close....\n');
+    const r = shimProcess([main, join(dir, 'broken.a'), '-o', 'prog'], { TMPDIR: dir, CGTS_LINKER: recorder(dir) }, dir);
+    assert.doesNotMatch(r.stderr, /^cgts:/m, 'whatever is said about the broken archive, the linker says it');
+    assert.deepEqual(recorded(dir), [main, join(dir, 'broken.a'), '-o', 'prog']);
+
+    const bc = readFileSync(bitcodeFn(dir, 'ok.bc', 'ok', 2));
+    writeFileSync(join(dir, 'cut.o'), bc.subarray(0, 40));
+    // cgts's own pipeline, in this thread: the reader names the file and the byte.
+    await assert.rejects(runLinkShim([main, join(dir, 'cut.o'), '-o', join(dir, 'p')], { ...options({}), compile: undefined, threads: 1 }), (e: unknown) => e instanceof CgtsError && e.describe().startsWith(`${join(dir, 'cut.o')}: byte `));
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith('cgts-link-')), []);
+  });
+});

@@ -213,3 +213,45 @@ test('library outputs: a staticlib for C, cargo-style --out-dir and extra-filena
     assert.equal(existsSync(join(dir, 'libdep.rlib')), false, 'without link in --emit there is no rlib');
   });
 });
+
+test('--emit=obj gives a native object under rustc\'s names: -o, obj=PATH, crate name and extra-filename, -o with several kinds', { skip: rustcSkip }, async () => {
+  await withDir('cgts-rustc-', (dir) => {
+    writeFileSync(join(dir, 'k-lib.rs'), '#![no_std]\n#[no_mangle]\npub extern "C" fn k(x: i32) -> i32 { x.wrapping_add(100) }\n');
+    writeFileSync(join(dir, 'main.c'), '#include <stdio.h>\nint k(int);\nint main(void) { printf("%d\\n", k(23)); return 0; }\n');
+    mkdirSync(join(dir, 'out'));
+    const base = ['--crate-type=lib', '-Cpanic=abort'];
+    const cases: [string[], string][] = [
+      [['--emit=obj'], 'k-lib.o'],
+      [['--emit=obj', '-o', 'named.o'], 'named.o'],
+      [['--emit=obj=out/explicit.o,metadata'], 'out/explicit.o'],
+      [['--emit', 'obj', '--crate-name', 'kk', '-C', 'extra-filename=-5a5a', '--out-dir', 'out'], 'out/kk-5a5a.o'],
+      [['--emit=obj,metadata', '-o', 'out/multi.bin'], 'out/multi.o'],
+    ];
+    for (const [flags, obj] of cases) {
+      const r = cgts(['rustc', ...base, ...flags, 'k-lib.rs'], { cwd: dir, env: standIn });
+      assert.equal(r.status, 0, `${flags.join(' ')}: ${r.stderr}`);
+      assert.ok(isElf(readFileSync(join(dir, obj))), `${obj} is an ELF object (${flags.join(' ')})`);
+      const cc = spawnSync('cc', ['main.c', obj, '-o', 'prog'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(cc.status, 0, cc.stderr);
+      assert.equal(spawnSync(join(dir, 'prog'), { encoding: 'utf8' }).stdout, '123\n');
+    }
+  });
+});
+
+test('the progress descriptor reaches cgts rustc\'s stderr; the jobserver descriptors named in CARGO_MAKEFLAGS reach rustc', async () => {
+  await withDir('cgts-rustc-', (dir) => {
+    const fake = join(dir, 'fake-rustc');
+    writeFileSync(fake, '#!/bin/sh\necho "jobserver fd intact" >&3\neval "echo progress line >&$CGTS_PROGRESS_FD"\nexit 7\n');
+    spawnSync('chmod', ['+x', fake]);
+    // Descriptors 3 and 4 stand for the jobserver pipe cargo passes.
+    const r = spawnSync('sh', ['-c', `exec "$0" "$1" rustc x.rs 3>"$2" 4>/dev/null`, process.execPath, join(projectRoot, 'bin', 'cgts.js'), join(dir, 'fd3')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CGTS_RUSTC: fake, CARGO_MAKEFLAGS: '-j --jobserver-fds=3,4 --jobserver-auth=3,4' },
+    });
+    assert.equal(r.status, 7, 'rustc\'s exit status');
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, 'progress line\n');
+    assert.equal(readFileSync(join(dir, 'fd3'), 'utf8'), 'jobserver fd intact\n');
+  });
+});
