@@ -11,7 +11,7 @@
 
 import type { Emitter } from './codegen.js';
 import { K, hasSse41, hasSse42, hasSsse3 } from './operands.js';
-import { Op } from '../ir/opcodes.js';
+import { Op, opcodeProps, Prop } from '../ir/opcodes.js';
 import { I128, F32, F64, isVector, isScalarFloat, isFloat, laneBits, laneCount, laneOf, typeBits } from '../ir/types.js';
 import { FloatCC, IntCC, MemFlag } from '../ir/immediates.js';
 import * as X from './encode.js';
@@ -236,6 +236,12 @@ function signMask(e: Emitter, d: number, lg: number): void {
 
 // ---- the selector ----
 
+/**
+ * Selects instruction i if it works on vectors (or is a scalar float bit
+ * operation or a same-type bitcast). Every vector instruction except calls
+ * is claimed: one it cannot compile is a "cannot compile" error here, so it
+ * never reaches a scalar selector.
+ */
 export function selectVector(e: Emitter, i: number): boolean {
   const f = e.f;
   const op = f.instOp[i];
@@ -243,13 +249,13 @@ export function selectVector(e: Emitter, i: number): boolean {
   const na = f.instArgCount[i];
   const at = na > 0 ? f.valueType[f.arg(i, 0)] : 0;
   if (!isVector(t) && !isVector(at)) {
-    // scalar float bit operations and same-type bitcasts are handled here too
     if (op === Op.bitcast) return bitcast(e, i);
     if ((t === F32 || t === F64) && isBitwise(op)) return vectorOp(e, i, op, t);
     return false;
   }
-  if (op === Op.bitcast) return bitcast(e, i);
-  return vectorOp(e, i, op, isVector(t) ? t : at);
+  if ((opcodeProps[op] & Prop.Call) !== 0) return false;
+  if (op === Op.bitcast ? bitcast(e, i) : vectorOp(e, i, op, isVector(t) ? t : at)) return true;
+  return e.unsupported();
 }
 
 function isBitwise(op: number): boolean {
