@@ -204,6 +204,14 @@ function vectorOp(e: Emitter, i: number, op: number, vt: number): boolean {
       shift(e, i, op, lg);
       return true;
     case Op.popcnt: popcnt(e, i, lg); return true;
+    case Op.bswap: case Op.bitrev: {
+      if (fl) return false;
+      e.toXmm(T0, f.arg(i, 0));
+      byteSwapLanes(e, T0, lg);
+      if (op === Op.bitrev) reverseBitsInBytes(e, T0);
+      e.xdef(r, T0);
+      return true;
+    }
     case Op.icmp: icmp(e, i, lg); return true;
     case Op.fcmp: fcmp(e, i, lane); return true;
     case Op.iadd_pairwise: {
@@ -597,6 +605,44 @@ function shiftReg(e: Emitter, op: number, lg: number, d: number, n: number): voi
   X.opRR(buf, S.MOVD_TO_XMM, 32, T2, RAX);
   rri(e, S.PSHUFD, T2, T2, 0);
   rr(e, S.PAND, d, T2);
+}
+
+/** The bytes of each 2^lg-byte lane of register d reversed (uses T1). */
+function byteSwapLanes(e: Emitter, d: number, lg: number): void {
+  if (lg === 0) return;
+  if (ssse3(e)) {
+    // a byte permutation reversing each lane
+    const m = new Uint8Array(16);
+    const n = 1 << lg;
+    for (let k = 0; k < 16; k++) m[k] = (k & ~(n - 1)) + n - 1 - (k & (n - 1));
+    cop(e, S.PSHUFB, d, m);
+    return;
+  }
+  // words reversed within the lane, then the two bytes of every word swapped
+  if (lg === 3) rri(e, S.PSHUFD, d, d, 0xb1);
+  if (lg >= 2) {
+    rri(e, S.PSHUFLW, d, d, 0xb1);
+    rri(e, S.PSHUFHW, d, d, 0xb1);
+  }
+  mov(e, T1, d);
+  ri(e, S.PSLLW, d, 8);
+  ri(e, S.PSRLW, T1, 8);
+  rr(e, S.POR, d, T1);
+}
+
+/** The bits of every byte of register d reversed: adjacent bits, pairs, then nibbles swapped (uses T1). */
+function reverseBitsInBytes(e: Emitter, d: number): void {
+  const masks = [0x55n, 0x33n, 0x0fn];
+  for (let k = 0; k < 3; k++) {
+    const sh = 1 << k;
+    const m = splatConst(0, masks[k]);
+    mov(e, T1, d);
+    ri(e, S.PSRLW, T1, sh);
+    cop(e, S.PAND, T1, m);
+    cop(e, S.PAND, d, m);
+    ri(e, S.PSLLW, d, sh);
+    rr(e, S.POR, d, T1);
+  }
 }
 
 function popcnt(e: Emitter, i: number, lg: number): void {

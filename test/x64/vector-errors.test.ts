@@ -15,8 +15,7 @@ const cases: [string, string, string][] = [
   ['umulhi', 'i16x8', 'v2 = umulhi v0, v1'],
   ['clz', 'i32x4', 'v2 = clz v0'],
   ['ctz', 'i64x2', 'v2 = ctz v0'],
-  ['bswap', 'i32x4', 'v2 = bswap v0'],
-  ['bitrev', 'i8x16', 'v2 = bitrev v0'],
+  ['cls', 'i16x8', 'v2 = cls v0'],
   ['fma', 'f32x4', 'v2 = fma v0, v1, v0'],
 ];
 
