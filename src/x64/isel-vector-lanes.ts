@@ -43,8 +43,7 @@ export function splat(e: Emitter, i: number, vt: number, lg: number): void {
     e.xdef(r, x);
     return;
   }
-  e.toGpr(RAX, a);
-  X.opRR(buf, S.MOVD_TO_XMM, lg === 3 ? 64 : 32, x, RAX);
+  X.opRR(buf, S.MOVD_TO_XMM, lg === 3 ? 64 : 32, x, e.gpr(a, RAX));
   if (lg === 0) {
     if (ssse3(e)) {
       zero(e, T1);

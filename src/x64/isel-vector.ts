@@ -19,7 +19,8 @@ import { RAX, RCX, NO_REG } from './regs.js';
 import { address, faultSite, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import {
   T0, T1, T2, T3, PADD, PSUB, PSLLI, PSRLI, PSRAI, PSLLX, PSRLX, PSRAX,
-  ssse3, sse41, splatConst, cop, mov, vop, vopI, rr, rri, ri, allOnes, zero, binary, unary, lgOf,
+  ssse3, sse41, sse42, splatConst, cop, mov, vop, vopI, rr, rri, ri, allOnes, zero, binary, binaryOf, unary, lgOf,
+  PCMPEQ, PCMPGT,
   gtMask, gtRegs, eqMask, blend, signMask,
 } from './vec-util.js';
 import { fcmp, fminmax, fround, fcvtFromInt, fcvtToIntSat } from './isel-vector-float.js';
@@ -685,6 +686,13 @@ function icmp(e: Emitter, i: number, lg: number): void {
   const f = e.f;
   const a = f.arg(i, 0), b = f.arg(i, 1), r = f.result(i);
   const cc = f.instImm0[i] as IntCC;
+  // one compare instruction, straight into the result's register
+  if (cc === IntCC.Eq && (lg < 3 || sse41(e))) { binaryOf(e, r, a, b, PCMPEQ[lg], true); return; }
+  if ((cc === IntCC.Sgt || cc === IntCC.Slt) && (lg < 3 || sse42(e))) {
+    if (cc === IntCC.Sgt) binaryOf(e, r, a, b, PCMPGT[lg], false);
+    else binaryOf(e, r, b, a, PCMPGT[lg], false);
+    return;
+  }
   switch (cc) {
     case IntCC.Eq: case IntCC.Ne:
       e.toXmm(T0, a);

@@ -136,8 +136,11 @@ export function zero(e: Emitter, d: number): void {
 /** r = a op b, two-address, for instruction i's two operands. */
 export function binary(e: Emitter, i: number, form: X.Form, commutative: boolean): void {
   const f = e.f;
-  let a = f.arg(i, 0), b = f.arg(i, 1);
-  const r = f.result(i);
+  binaryOf(e, f.result(i), f.arg(i, 0), f.arg(i, 1), form, commutative);
+}
+
+/** r = a op b, two-address, computed in r's register unless b lives there. */
+export function binaryOf(e: Emitter, r: number, a: number, b: number, form: X.Form, commutative: boolean): void {
   const x = e.xdst(r, T0);
   if (commutative && xhome(e, b) === x && xhome(e, a) !== x) { const t = a; a = b; b = t; }
   const d = xhome(e, b) === x && xhome(e, a) !== x ? T0 : x;
