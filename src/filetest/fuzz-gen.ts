@@ -90,8 +90,9 @@ export interface GenOptions {
    */
   traps?: boolean;
   /**
-   * Also generate vector operations (128-bit lanes of every type), built from
-   * scalars of the pool and reduced back to scalars within one step.
+   * Also generate vector operations (128-bit vectors of every lane type, and
+   * lane-wise work on 64-bit ones), built from scalars of the pool and
+   * reduced back to scalars within one step.
    */
   vectors?: boolean;
 }
@@ -214,6 +215,9 @@ const F_UN = ['sqrt', 'floor', 'ceil', 'trunc', 'nearest'];
 const F_BITS = ['fneg', 'fabs'];
 const VEC_INT = ['i8x16', 'i16x8', 'i32x4', 'i64x2'].map(parseType);
 const VEC_FLOAT = ['f32x4', 'f64x2'].map(parseType);
+/** 64-bit vectors: lane-wise work only, in the low half of a register. */
+const VEC_INT64 = ['i8x8', 'i16x4', 'i32x2'].map(parseType);
+const VEC_FLOAT64 = ['f32x2'].map(parseType);
 const VEC_INT_BIN = ['iadd', 'isub', 'imul', 'band', 'bor', 'bxor', 'band_not', 'bor_not', 'bxor_not', 'smin', 'smax', 'umin', 'umax',
   'uadd_sat', 'usub_sat', 'sadd_sat', 'ssub_sat', 'avg_round'];
 const VEC_INT_UN = ['ineg', 'iabs', 'bnot', 'popcnt'];
@@ -812,7 +816,7 @@ class Gen {
       return this.vnew(t, tmpl`insertlane ${base}, ${this.get(lane)}, ${String(r.int(laneCount(t)))}`);
     }
     if (k < 4 && this.ok('bitcast', t)) {
-      const others = this.local.filter((v) => this.f.types[v] !== t);
+      const others = this.local.filter((v) => this.f.types[v] !== t && typeBits(this.f.types[v]) === typeBits(t));
       if (others.length > 0) return this.vnew(t, tmpl`bitcast.${tn} little ${r.pick(others)}`);
     }
     const lanes: string[] = [];
@@ -847,6 +851,7 @@ class Gen {
       else if (k === 1 && this.ok('vany_true', t)) this.emit1(I8, tmpl`vany_true ${v}`);
       else if (k === 2 && this.ok('vall_true', t)) this.emit1(I8, tmpl`vall_true ${v}`);
       else if (k === 3 && this.ok('extractlane', t)) this.emit1(laneOf(t), tmpl`extractlane ${v}, ${String(r.int(laneCount(t)))}`);
+      else if (typeBits(t) === 64) this.emit1(I64, tmpl`bitcast.i64 little ${v}`);
       else {
         // every bit: both quadwords xored
         const q = this.emit([parseType('i64x2')], tmpl`bitcast.i64x2 little ${v}`)[0];
@@ -862,10 +867,13 @@ class Gen {
     const r = this.r;
     for (let attempt = 0; attempt < 20; attempt++) {
       const float = r.chance(0.3);
-      const t = float ? r.pick(VEC_FLOAT) : r.pick(VEC_INT);
+      const short = r.chance(0.25);
+      const t = float ? r.pick(short ? VEC_FLOAT64 : VEC_FLOAT) : r.pick(short ? VEC_INT64 : VEC_INT);
       const tn = typeName(t);
       const lane = laneOf(t);
       const k = r.int(float ? 9 : 12);
+      // conversions and shape changes only on 128-bit vectors
+      if (short && (float ? k >= 6 : k === 7 || k === 8)) continue;
       if (float) {
         if (k < 3) {
           const op = r.chance(0.7) ? r.pick(VEC_F_BIN) : r.chance(0.5) ? 'fmin' : 'fmax';
