@@ -170,6 +170,8 @@ function vectorOp(e: Emitter, i: number, op: number, vt: number): boolean {
     }
   }
   if (!isVector(vt)) return false;
+  // f16 lanes: moves and bit operations only (above)
+  if (fl && lane !== F32 && lane !== F64) return false;
   switch (op) {
     // ---- integer arithmetic ----
     case Op.iadd: if (fl) return false; binary(e, i, PADD[lg], true); return true;

@@ -51,3 +51,20 @@ block0(v0: i32x8):
   const f = parseClifFile(text, 'wide.clif').functions[0]!;
   assert.throws(() => compileObject([f.func], {}), (e: unknown) => e instanceof CgtsError && /i32x8/.test(e.message) && e.where === 'function %wide');
 });
+
+test('f16 vectors move and take bit operations, and refuse arithmetic by name', () => {
+  const ok = parseClifFile(`function %f16_bits(f16x8, f16x8) -> f16x8 system_v {
+block0(v0: f16x8, v1: f16x8):
+    v2 = bxor v0, v1
+    return v2
+}
+`, 'f16.clif').functions[0]!;
+  compileObject([ok.func], {});
+  const bad = parseClifFile(`function %f16_add(f16x8, f16x8) -> f16x8 system_v {
+block0(v0: f16x8, v1: f16x8):
+    v2 = fadd v0, v1
+    return v2
+}
+`, 'f16.clif').functions[0]!;
+  assert.throws(() => compileObject([bad.func], {}), (e: unknown) => e instanceof CgtsError && /^cannot compile fadd\.f16x8 for x86-64/.test(e.message));
+});
