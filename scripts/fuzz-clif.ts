@@ -2,7 +2,7 @@
 // interpreter with native execution in batches, and prints every mismatch as a
 // reduced reproducer (.clif text with the interpreter's expected results).
 //
-//   npx tsx scripts/fuzz-clif.ts [--seeds N] [--start S] [--batch B] [--size K] [--no-reduce] [--raw-nan] [--traps] [--no-default-exclusions] [--exclude a,b]
+//   npx tsx scripts/fuzz-clif.ts [--seeds N] [--start S] [--batch B] [--size K] [--no-reduce] [--raw-nan] [--traps] [--vectors] [--isa has_sse41,...] [--no-default-exclusions] [--exclude a,b]
 
 import { generateCase, runCases, reduceCase, caseFile, type CaseResult } from '../src/filetest/fuzz-gen.js';
 import { formatDataValue } from '../src/ir/printer.js';
@@ -20,6 +20,8 @@ const size = Number(arg('--size', '1'));
 const reduce = !process.argv.includes('--no-reduce');
 const rawNaN = process.argv.includes('--raw-nan');
 const traps = process.argv.includes('--traps');
+const vectors = process.argv.includes('--vectors');
+const isa = arg('--isa', '').split(',').filter(Boolean);
 const only = process.argv.includes('--no-default-exclusions');
 const exclude = [...(only ? [] : FUZZ_EXCLUDE), ...arg('--exclude', '').split(',').filter(Boolean)];
 
@@ -34,8 +36,8 @@ let mismatches = 0, cases = 0, inputs = 0, trapping = 0;
 const t0 = Date.now();
 for (let s = start; s < start + seeds; s += batch) {
   const cs = [];
-  for (let k = s; k < Math.min(start + seeds, s + batch); k++) cs.push(generateCase(k, { exclude, size, rawNaN, traps }));
-  const res = await runCases(cs);
+  for (let k = s; k < Math.min(start + seeds, s + batch); k++) cs.push(generateCase(k, { exclude, size, rawNaN, traps, vectors }));
+  const res = await runCases(cs, isa);
   for (const r of res) {
     cases++;
     inputs += r.c.inputs.length;
@@ -47,7 +49,7 @@ for (let s = start; s < start + seeds; s += batch) {
     if (o.kind !== 'mismatch') continue;
     mismatches++;
     console.log(`==== seed ${r.c.seed}: ${o.detail}`);
-    const red = reduce ? await reduceCase(r.c, r) : r;
+    const red = reduce ? await reduceCase(r.c, r, { run: (xs) => runCases(xs, isa) }) : r;
     console.log(`---- reduced (native: ${nativeText(red)}):`);
     console.log(caseFile(red.c, red.expected));
   }

@@ -8,7 +8,7 @@ import { interpret, Trap } from '../ir/interpreter.js';
 import { formatDataValue } from '../ir/printer.js';
 import { formatFloatBits } from '../ir/float-text.js';
 import { DataValue, dvEqual } from '../ir/datavalue.js';
-import { Type, I8, I16, I32, I64, I128, F32, F64, typeName, typeBits, isFloat } from '../ir/types.js';
+import { Type, I8, I16, I32, I64, I128, F32, F64, typeName, typeBits, isFloat, parseType, laneOf, laneBits, laneCount, asInt, splitLanesNarrow, mergeLanesWide } from '../ir/types.js';
 import { trapCodeName } from '../ir/immediates.js';
 import { CgtsError } from '../support/diag.js';
 import { runNative, type NativeRunResult } from './native.js';
@@ -89,6 +89,12 @@ export interface GenOptions {
    * run must then trap with the same code where the interpreter does.
    */
   traps?: boolean;
+  /**
+   * Also generate vector operations (128-bit vectors of every lane type, and
+   * lane-wise work on 64-bit ones), built from scalars of the pool and
+   * reduced back to scalars within one step.
+   */
+  vectors?: boolean;
 }
 
 // ---- PRNG ----
@@ -207,6 +213,16 @@ const FLOAT_CC = ['ord', 'uno', 'eq', 'ne', 'one', 'ueq', 'lt', 'le', 'gt', 'ge'
 const F_BIN = ['fadd', 'fsub', 'fmul', 'fdiv', 'fmin', 'fmax'];
 const F_UN = ['sqrt', 'floor', 'ceil', 'trunc', 'nearest'];
 const F_BITS = ['fneg', 'fabs'];
+const VEC_INT = ['i8x16', 'i16x8', 'i32x4', 'i64x2'].map(parseType);
+const VEC_FLOAT = ['f32x4', 'f64x2'].map(parseType);
+/** 64-bit vectors: lane-wise work only, in the low half of a register. */
+const VEC_INT64 = ['i8x8', 'i16x4', 'i32x2'].map(parseType);
+const VEC_FLOAT64 = ['f32x2'].map(parseType);
+const VEC_INT_BIN = ['iadd', 'isub', 'imul', 'band', 'bor', 'bxor', 'band_not', 'bor_not', 'bxor_not', 'smin', 'smax', 'umin', 'umax',
+  'uadd_sat', 'usub_sat', 'sadd_sat', 'ssub_sat', 'avg_round'];
+const VEC_INT_UN = ['ineg', 'iabs', 'bnot', 'popcnt'];
+const VEC_F_BIN = ['fadd', 'fsub', 'fmul', 'fdiv'];
+const VEC_F_UN = ['sqrt', 'ceil', 'floor', 'trunc', 'nearest'];
 
 class Gen {
   r: Rng;
@@ -222,6 +238,9 @@ class Gen {
   traps = false;
   /** Use count of each value. */
   uses: number[] = [];
+  vectors = false;
+  /** Vector values made by the current vectorOp (they never outlive it). */
+  private local: number[] = [];
   /** The integer types and all types in use (a type name in the exclusions removes that type). */
   ints: Type[];
   all: Type[];
@@ -764,10 +783,195 @@ class Gen {
       else if (this.depth <= 2 && k < 12) this.loop();
       else if (k < 22 && this.addr >= 0) this.memOp();
       else if (k < 27 && this.f.callees.length > 0) this.callOp();
+      else if (this.vectors && k < 40) this.vectorOp();
       else if (k < 65) this.intOp();
       else this.floatOp();
     }
     this.depth--;
+  }
+
+  // ---- vectors ----
+
+  /** A vector of type t: one made earlier in this step, or a new one from scalars or a constant. */
+  vget(t: Type): number {
+    const c = this.local.filter((v) => this.f.types[v] === t);
+    if (c.length > 0 && this.r.chance(0.7)) return this.r.pick(c);
+    return this.vmake(t);
+  }
+
+  private vnew(t: Type, parts: Part[]): number {
+    const v = this.emit([t], parts)[0];
+    this.local.push(v);
+    return v;
+  }
+
+  vmake(t: Type): number {
+    const r = this.r;
+    const lane = laneOf(t);
+    const tn = typeName(t);
+    const k = r.int(5);
+    if (k < 2 && this.ok('splat', t)) return this.vnew(t, tmpl`splat.${tn} ${this.get(lane)}`);
+    if (k < 3 && this.ok('insertlane', t)) {
+      const base = this.vget(t);
+      return this.vnew(t, tmpl`insertlane ${base}, ${this.get(lane)}, ${String(r.int(laneCount(t)))}`);
+    }
+    if (k < 4 && this.ok('bitcast', t)) {
+      const others = this.local.filter((v) => this.f.types[v] !== t && typeBits(this.f.types[v]) === typeBits(t));
+      if (others.length > 0) return this.vnew(t, tmpl`bitcast.${tn} little ${r.pick(others)}`);
+    }
+    const lanes: string[] = [];
+    for (let i = 0; i < laneCount(t); i++) {
+      if (isFloat(lane)) lanes.push(formatFloatBits(edgeFloat(r, lane), laneBits(lane) as 32 | 64));
+      else lanes.push(BigInt.asIntN(laneBits(lane), edgeInt(r, laneBits(lane))).toString());
+    }
+    return this.vnew(t, [`vconst.${tn} [${lanes.join(' ')}]`]);
+  }
+
+  /** NaN lanes of float vector v replaced by the canonical NaN (unless raw NaNs are kept). */
+  vcanon(t: Type, v: number): number {
+    if (this.rawNaN) return v;
+    const it = asInt(t);
+    const m = this.emit([it], tmpl`fcmp uno ${v}, ${v}`)[0];
+    const mf = this.emit([t], tmpl`bitcast.${typeName(t)} ${m}`)[0];
+    const n = this.emit([t], [`vconst.${typeName(t)} [${new Array(laneCount(t)).fill('+NaN').join(' ')}]`])[0];
+    return this.vnew(t, tmpl`bitselect ${mf}, ${n}, ${v}`);
+  }
+
+  /** One to four vector operations, their unused results folded into scalars of the pool. */
+  vectorOp(): void {
+    const r = this.r;
+    this.local = [];
+    const n = 1 + r.int(4);
+    for (let i = 0; i < n; i++) this.vectorStep();
+    for (const v of this.local) {
+      if (this.uses[v]) continue;
+      const t = this.f.types[v];
+      const k = r.int(8);
+      if (k === 0 && this.ok('vhigh_bits', I32)) this.emit1(I32, tmpl`vhigh_bits.i32 ${v}`);
+      else if (k === 1 && this.ok('vany_true', t)) this.emit1(I8, tmpl`vany_true ${v}`);
+      else if (k === 2 && this.ok('vall_true', t)) this.emit1(I8, tmpl`vall_true ${v}`);
+      else if (k === 3 && this.ok('extractlane', t)) this.emit1(laneOf(t), tmpl`extractlane ${v}, ${String(r.int(laneCount(t)))}`);
+      else if (typeBits(t) === 64) this.emit1(I64, tmpl`bitcast.i64 little ${v}`);
+      else {
+        // every bit: both quadwords xored
+        const q = this.emit([parseType('i64x2')], tmpl`bitcast.i64x2 little ${v}`)[0];
+        const lo = this.emit([I64], tmpl`extractlane ${q}, 0`)[0];
+        const hi = this.emit([I64], tmpl`extractlane ${q}, 1`)[0];
+        this.emit1(I64, tmpl`bxor ${lo}, ${hi}`);
+      }
+    }
+    this.local = [];
+  }
+
+  private vectorStep(): void {
+    const r = this.r;
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const float = r.chance(0.3);
+      const short = r.chance(0.25);
+      const t = float ? r.pick(short ? VEC_FLOAT64 : VEC_FLOAT) : r.pick(short ? VEC_INT64 : VEC_INT);
+      const tn = typeName(t);
+      const lane = laneOf(t);
+      const k = r.int(float ? 9 : 12);
+      // conversions and shape changes only on 128-bit vectors
+      if (short && (float ? k >= 6 : k === 7 || k === 8)) continue;
+      if (float) {
+        if (k < 3) {
+          const op = r.chance(0.7) ? r.pick(VEC_F_BIN) : r.chance(0.5) ? 'fmin' : 'fmax';
+          if (!this.ok(op, t)) continue;
+          const a = this.vget(t), b = this.vget(t);
+          const v = this.vnew(t, tmpl`${op} ${a}, ${b}`);
+          if (op !== 'fmin' && op !== 'fmax') this.vcanon(t, v);
+        } else if (k < 4) {
+          const op = r.pick(VEC_F_UN);
+          if (!this.ok(op, t)) continue;
+          this.vcanon(t, this.vnew(t, tmpl`${op} ${this.vget(t)}`));
+        } else if (k < 5) {
+          const op = r.pick(['fneg', 'fabs', 'fcopysign']);
+          if (!this.ok(op, t)) continue;
+          if (op === 'fcopysign') this.vnew(t, tmpl`fcopysign ${this.vget(t)}, ${this.vget(t)}`);
+          else this.vnew(t, tmpl`${op} ${this.vget(t)}`);
+        } else if (k < 6) {
+          if (!this.ok('fcmp', t)) continue;
+          const a = this.vget(t), b = this.vget(t);
+          this.vnew(asInt(t), tmpl`fcmp ${r.pick(FLOAT_CC)} ${a}, ${b}`);
+        } else if (k < 7) {
+          const op = r.chance(0.5) ? 'fcvt_to_sint_sat' : 'fcvt_to_uint_sat';
+          const it = asInt(t);
+          if (!this.ok(op, it)) continue;
+          this.vnew(it, tmpl`${op}.${typeName(it)} ${this.vget(t)}`);
+        } else if (k < 8) {
+          if (lane === F32) {
+            if (!this.ok('fvpromote_low', t)) continue;
+            const d = parseType('f64x2');
+            this.vcanon(d, this.vnew(d, tmpl`fvpromote_low ${this.vget(t)}`));
+          } else {
+            if (!this.ok('fvdemote', t)) continue;
+            const d = parseType('f32x4');
+            this.vcanon(d, this.vnew(d, tmpl`fvdemote ${this.vget(t)}`));
+          }
+        } else {
+          const op = r.chance(0.5) ? 'fcvt_from_sint' : 'fcvt_from_uint';
+          if (!this.ok(op, t)) continue;
+          this.vnew(t, tmpl`${op}.${tn} ${this.vget(asInt(t))}`);
+        }
+        return;
+      }
+      const lg = Math.log2(laneBits(lane) / 8);
+      if (k < 3) {
+        const op = r.pick(VEC_INT_BIN);
+        if (!this.ok(op, t)) continue;
+        this.vnew(t, tmpl`${op} ${this.vget(t)}, ${this.vget(t)}`);
+      } else if (k < 4) {
+        const op = r.pick(VEC_INT_UN);
+        if (!this.ok(op, t)) continue;
+        this.vnew(t, tmpl`${op} ${this.vget(t)}`);
+      } else if (k < 5) {
+        const op = r.pick(SHIFTS);
+        const at = r.pick(this.ints.filter((u) => u !== I128));
+        if (!this.ok(op, t) || at === undefined) continue;
+        this.vnew(t, tmpl`${op} ${this.vget(t)}, ${this.get(at)}`);
+      } else if (k < 6) {
+        if (!this.ok('icmp', t)) continue;
+        this.vnew(t, tmpl`icmp ${r.pick(INT_CC)} ${this.vget(t)}, ${this.vget(t)}`);
+      } else if (k < 7) {
+        if (!this.ok('bitselect', t)) continue;
+        this.vnew(t, tmpl`bitselect ${this.vget(t)}, ${this.vget(t)}, ${this.vget(t)}`);
+      } else if (k < 8) {
+        // narrowing pairs (16..64-bit lanes) or widening halves (8..32-bit lanes)
+        if (lg > 0 && r.chance(0.5)) {
+          const op = r.pick(['snarrow', 'unarrow', 'uunarrow']);
+          if (!this.ok(op, t)) continue;
+          this.vnew(splitLanesNarrow(t), tmpl`${op} ${this.vget(t)}, ${this.vget(t)}`);
+        } else if (lg < 3) {
+          const op = r.pick(['swiden_low', 'swiden_high', 'uwiden_low', 'uwiden_high']);
+          if (!this.ok(op, t)) continue;
+          this.vnew(mergeLanesWide(t), tmpl`${op} ${this.vget(t)}`);
+        } else continue;
+      } else if (k < 9) {
+        if (lg === 3 || !this.ok('iadd_pairwise', t)) continue;
+        this.vnew(t, tmpl`iadd_pairwise ${this.vget(t)}, ${this.vget(t)}`);
+      } else if (k < 10) {
+        const b8 = parseType('i8x16');
+        if (r.chance(0.5)) {
+          if (!this.ok('shuffle', b8)) continue;
+          const m: number[] = [];
+          for (let i = 0; i < 16; i++) m.push(r.int(32));
+          this.vnew(b8, [...tmpl`shuffle ${this.vget(b8)}, ${this.vget(b8)}, `, `[${m.join(' ')}]`]);
+        } else {
+          if (!this.ok('swizzle', b8)) continue;
+          this.vnew(b8, tmpl`swizzle ${this.vget(b8)}, ${this.vget(b8)}`);
+        }
+      } else if (k < 11) {
+        if ((lg !== 1 && lg !== 2) || !this.ok('sqmul_round_sat', t)) continue;
+        this.vnew(t, tmpl`sqmul_round_sat ${this.vget(t)}, ${this.vget(t)}`);
+      } else {
+        const ct = this.pickInt();
+        if (!this.ok('select', t) || !this.okFrom('select', ct)) continue;
+        const c = this.get(ct), a = this.vget(t), b = this.vget(t);
+        this.vnew(t, tmpl`select ${c}, ${a}, ${b}`);
+      }
+      return;
+    }
   }
 
   generate(): GFunc {
@@ -813,6 +1017,7 @@ export function generateCase(seed: number, opts: GenOptions = {}): FuzzCase {
     const g = new Gen(r, name, ex, budget, cs);
     g.rawNaN = opts.rawNaN ?? false;
     g.traps = opts.traps ?? false;
+    g.vectors = opts.vectors ?? false;
     return g.generate();
   };
   if (r.chance(0.35) && !ex.has('call')) callees.push(gen(`fz${seed}_callee`, Math.round(k * (5 + r.int(20))), []));
@@ -951,9 +1156,10 @@ function describeNative(r: NativeRunResult): string {
 
 /**
  * Runs cases in the interpreter and natively (all cases of one call linked into
- * one executable) and classifies each. Variant names get the suffix `_<index>`.
+ * one executable, for the target ISA flags given) and classifies each.
+ * Variant names get the suffix `_<index>`.
  */
-export async function runCases(cases: FuzzCase[]): Promise<CaseResult[]> {
+export async function runCases(cases: FuzzCase[], isaFlags: string[] = []): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   const live: { idx: number; expected: Expect[]; suffix: string }[] = [];
   let body = '';
@@ -971,7 +1177,7 @@ export async function runCases(cases: FuzzCase[]): Promise<CaseResult[]> {
   });
   if (live.length === 0) return results;
   const file = parseClifFile(header(i128) + body, 'fuzz-batch.clif');
-  const native = await runNative(file, { llvmAbiExtensions: i128, multiRetImplicitSret: i128 });
+  const native = await runNative(file, { llvmAbiExtensions: i128, multiRetImplicitSret: i128, isaFlags });
   let k = 0;
   for (const l of live) {
     const c = cases[l.idx];

@@ -322,7 +322,11 @@ export class Emitter {
       } else if (this.frameSize > 0) X.opRI(buf, X.SUB, 64, RSP, this.frameSize);
     }
     if (this.realign) X.opRI(buf, X.AND, 64, RSP, -this.realign);
-    for (let k = 0; k < this.xmmSaves.length; k++) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, this.xmmSaveBase + 16 * k, this.xmmSaves[k]);
+    for (let k = 0; k < this.xmmSaves.length; k++) {
+      X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, this.xmmSaveBase + 16 * k, this.xmmSaves[k]);
+      // DWARF 17 + n is xmm n; without realignment its slot is a fixed distance below the CFA (rbp + 16)
+      if (!this.realign) this.cfiAt(Cfi.Offset, 17 + this.xmmSaves[k], -16 - 8 * this.savedRegs.length - this.frameSize + this.xmmSaveBase + 16 * k);
+    }
     // incoming parameters into their homes
     const f = this.f;
     const entry = f.firstBlock;
@@ -381,7 +385,10 @@ export class Emitter {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
     const n = this.savedRegs.length;
-    for (let k = 0; k < this.xmmSaves.length; k++) X.opRM(buf, S.MOVUPS, 0, this.xmmSaves[k], RSP, NO_REG, 1, this.xmmSaveBase + 16 * k);
+    for (let k = 0; k < this.xmmSaves.length; k++) {
+      X.opRM(buf, S.MOVUPS, 0, this.xmmSaves[k], RSP, NO_REG, 1, this.xmmSaveBase + 16 * k);
+      if (!this.realign) this.cfiAt(Cfi.RestoreReg, 17 + this.xmmSaves[k], 0);
+    }
     if (this.realign) {
       X.opRM(buf, X.LEA, 64, RSP, RBP, NO_REG, 1, -8 * n);
     } else if (this.frameSize > 0) X.opRI(buf, X.ADD, 64, RSP, this.frameSize);

@@ -1,7 +1,8 @@
 // Differential fuzzing of the x86-64 back end against the interpreter: a fixed
 // set of generated CLIF functions (seeds 1..40, 4 edge-biased inputs each, plus
-// 16 seeds with trapping operations) must give bit-equal results or the same
-// trap natively. Also checks the generator's own guarantees and the reducer.
+// 16 seeds with trapping operations, plus 40 seeds with vector operations run
+// for SSE2 and for SSE4.2) must give bit-equal results or the same trap
+// natively. Also checks the generator's own guarantees and the reducer.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,6 +98,21 @@ for (const r of results) {
     assert.notEqual(o.kind, 'invalid', `seed ${r.c.seed}: the generator made an invalid function: ${'detail' in o ? o.detail : ''}\n${text()}`);
     assert.notEqual(o.kind, 'unsupported', `seed ${r.c.seed}: the back end rejects it; add an exclusion: ${'detail' in o ? o.detail : ''}`);
     assert.equal(o.kind, 'ok', `seed ${r.c.seed}: ${'detail' in o ? o.detail : ''}\n${text()}`);
+  });
+}
+
+// vector operations, compiled for plain SSE2 and with the SSSE3/SSE4.1/SSE4.2 forms
+const VECTOR_SEEDS = Array.from({ length: 40 }, (_, i) => i + 2001);
+const vectorCases = VECTOR_SEEDS.map((s) => generateCase(s, { exclude: FUZZ_EXCLUDE, vectors: true }));
+for (const isa of [[], ['has_ssse3', 'has_sse41', 'has_sse42']]) {
+  const vres = await runCases(vectorCases, isa);
+  test(`vector seeds ${VECTOR_SEEDS[0]}..${VECTOR_SEEDS[VECTOR_SEEDS.length - 1]} (${isa.length ? isa.join(' ') : 'SSE2'}): interpreter and native agree`, () => {
+    const ops = new Set(vectorCases.flatMap((c) => [...funcText(c.entry).matchAll(/= (splat|shuffle|swizzle|icmp|fcmp|bitselect|iadd_pairwise|vhigh_bits|extractlane|insertlane)\b/g)].map((m) => m[1])));
+    assert.ok(ops.size >= 8, `only ${[...ops].join(', ')} generated`);
+    for (const r of vres) {
+      assert.equal(r.outcome.kind, 'ok', `seed ${r.c.seed}: ${'detail' in r.outcome ? r.outcome.detail : ''}\n${caseFile(r.c, r.expected)}`);
+      assert.equal(r.native.length, 4);
+    }
   });
 }
 

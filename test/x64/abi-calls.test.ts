@@ -157,6 +157,9 @@ test('signatures Cranelift rejects are clear errors, and accepted with the flag 
   assert.match(compileError(floats, { llvmAbiExtensions: true }), /too many return values/);
   compileObject(parseClifFile(floats, 'ok.clif').functions.map((p) => p.func), { multiRetImplicitSret: true });
   assert.match(compileError('function %f(i64 sret) -> i64 {\nblock0(v0: i64):\n    return v0\n}'), /sret parameter cannot also have return values/);
+  assert.match(compileError('function %f(i64) -> i64 apple_aarch64 {\nblock0(v0: i64):\n    return v0\n}'), /apple_aarch64 is not supported/);
+  // windows_fastcall: i128 and f128 need the LLVM extensions, as in Cranelift
+  assert.match(compileError('function %f(f128) -> i64 windows_fastcall {\nblock0(v0: f128):\n    v1 = iconst.i64 0\n    return v1\n}'), /f128 parameters on windows_fastcall need/);
   const stackArgs = `function %g(i64, i64, i64, i64, i64, i64, i64) -> i64 tail {
 block0(v0: i64, v1: i64, v2: i64, v3: i64, v4: i64, v5: i64, v6: i64):
     return v6
