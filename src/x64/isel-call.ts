@@ -194,7 +194,7 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   if ((op === Op.try_call || op === Op.try_call_indirect) && hasHandlers(e, i)) {
     e.callSites.push(siteStart, buf.length, e.landingPads.length >> 1);
     e.landingPads.push(i, 0);
-  } else e.callSites.push(siteStart, buf.length, -1);
+  } else if (!sig.nounwind) e.callSites.push(siteStart, buf.length, -1);
   // results
   const r0 = f.instFirstResult[i];
   const nres = f.instNumResults[i];

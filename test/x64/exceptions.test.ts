@@ -79,9 +79,9 @@ test('Rust panics: cleanup resumes to catch_unwind; an empty filter and a catch-
   assert.equal(c.stdout, '10\nnote 0\n-6\n');
 });
 
-// Calls outside try regions, then try_calls with each kind of landing pad,
-// then a call after the last one: the call-site table must give every call
-// the same fate as llc-22's does.
+// Calls outside try regions, then try_calls with each kind of landing pad
+// (one nounwind call between them), then a call after the last one: the
+// call-site table must give every call the same fate as llc-22's does.
 const SITES_LL = `
 target triple = "x86_64-unknown-linux-gnu"
 @ti1 = external constant ptr
@@ -94,6 +94,7 @@ declare void @inv4(i32)
 declare void @inv5(i32)
 declare void @inv6(i32)
 declare void @after(i32)
+declare void @quiet(i32) nounwind
 declare i32 @rust_eh_personality(...)
 declare void @_Unwind_Resume(ptr)
 
@@ -102,6 +103,7 @@ entry:
   call void @before(i32 0)
   invoke void @inv1(i32 1) to label %n1 unwind label %lp1
 n1:
+  call void @quiet(i32 9)
   invoke void @inv2(i32 2) to label %n2 unwind label %lp2
 n2:
   invoke void @inv3(i32 3) to label %n3 unwind label %lp3
@@ -148,6 +150,8 @@ function %f(i32) system_v {
     fn6 = %inv6 sig0
     fn7 = %after sig0
     fn8 = %_Unwind_Resume sig1
+    sig2 = (i32) system_v nounwind
+    fn9 = %quiet sig2
 
 block0(v0: i32):
     v1 = iconst.i32 0
@@ -155,6 +159,8 @@ block0(v0: i32):
     v2 = iconst.i32 1
     try_call fn1(v2), sig0, block1, [ cleanup: block10(exn0) ]
 block1:
+    v20 = iconst.i32 9
+    call fn9(v20)
     v3 = iconst.i32 2
     try_call fn2(v3), sig0, block2, [ default: block11 ]
 block2:
@@ -202,6 +208,8 @@ test('the LSDA gives every call the fate llc-22 gives it: no entry, no landing p
   assert.equal(pa.get('before'), 'continue');
   assert.equal(pa.get('after'), 'continue');
   assert.equal(pa.get('_Unwind_Resume'), 'continue');
+  // a nounwind call between two try ranges has no call site (LLVM's "terminate")
+  assert.equal(pa.get('quiet'), 'terminate');
   assert.deepEqual(pa.get('inv1'), { land: [] });
   assert.deepEqual(pa.get('inv2'), { land: [{ kind: 'catch', type: null, id: 1 }] });
   assert.deepEqual(pa.get('inv3'), { land: [{ kind: 'filter', types: [], id: -1 }] });
