@@ -245,7 +245,7 @@ block1:
   assert.match(syms, /OBJECT +WEAK +HIDDEN +\d+ DW\.ref\.rust_eh_personality/);
 });
 
-test('values live into a landing pad survive the unwind: callee-saved registers, integer and float spill slots, permuted block arguments', { skip: !haveCxx && 'c++ not installed' }, () => {
+test('values live into a landing pad survive the unwind: callee-saved registers, integer and float spill slots, permuted block arguments, a realigned frame; try_call_indirect', { skip: !haveCxx && 'c++ not installed' }, () => {
   const dir = tempDir();
   const obj = compileClif(fixture('cxx-live.clif'), 'cxx-live.clif');
   // more integers than callee-saved registers cross the call, so some are in spill slots
@@ -256,5 +256,6 @@ test('values live into a landing pad survive the unwind: callee-saved registers,
   const r = run(exe, []);
   assert.equal(r.status, 0, r.stderr);
   // normal path: 186k - 3 + (6k + 3) + thrower(k) with k = 0; landing: 192k + 1e6
-  assert.equal(r.stdout, ['10', 1000000 + 192, 1000000 + 384, 1000000 + 576].join('\n') + '\n');
+  // t_indirect: thrower(k - 2) then thrower(k); a throw lands with the slot's value of the time (500, then 600)
+  assert.equal(r.stdout, ['10', 1000000 + 192, 1000000 + 384, 1000000 + 576, 18, 600, 600, 500].join('\n') + '\n');
 });
