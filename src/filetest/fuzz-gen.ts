@@ -29,12 +29,15 @@ export interface GCall {
 }
 
 export interface GTerm {
-  kind: 'jump' | 'brif' | 'br_table' | 'return';
+  kind: 'jump' | 'brif' | 'br_table' | 'return' | 'try_call';
   /** The brif condition or br_table index; -1 otherwise. */
   cond: number;
-  /** jump: one call; brif: then, else; br_table: default first. */
+  /** jump: one call; brif: then, else; br_table: default first; try_call: the normal return, where -1 - k is retK. */
   calls: GCall[];
+  /** return: the values; try_call: the call's arguments. */
   rets: number[];
+  /** try_call: the callee (fnN). */
+  callee?: number;
 }
 
 export interface GBlock {
@@ -286,7 +289,7 @@ class Gen {
     const use = (v: number) => (this.uses[v] = (this.uses[v] ?? 0) + 1);
     if (t.cond >= 0) use(t.cond);
     t.rets.forEach(use);
-    for (const c of t.calls) c.args.forEach(use);
+    for (const c of t.calls) for (const a of c.args) if (a >= 0) use(a);
     this.f.blocks[this.cur].term = t;
   }
 
@@ -649,6 +652,23 @@ class Gen {
     const ci = this.r.int(this.f.callees.length);
     const g = this.f.callees[ci];
     const args = g.params.map((t) => this.get(t));
+    if (this.ok('try_call') && this.r.chance(0.4)) {
+      // a try_call ending the block: its results, in a shuffled order among
+      // values from the pool, become the next block's parameters
+      const bx = this.newBlock();
+      const normal: number[] = [];
+      const extra = this.r.int(3);
+      const order = g.returns.map((_, k) => -1 - k);
+      for (let k = 0; k < extra; k++) order.splice(this.r.int(order.length + 1), 0, this.get(this.r.pick(this.all)));
+      for (const a of order) {
+        this.f.blocks[bx].params.push(this.newValue(a < 0 ? g.returns[-1 - a] : this.f.types[a]));
+        normal.push(a);
+      }
+      this.term({ kind: 'try_call', cond: -1, calls: [{ block: bx, args: normal }], rets: args, callee: ci });
+      this.enter(bx);
+      this.pool.push(...this.f.blocks[bx].params);
+      return;
+    }
     const parts: Part[] = [`call fn${ci}(`];
     args.forEach((a, i) => {
       if (i) parts.push(', ');
@@ -833,7 +853,7 @@ function sigText(params: Type[], returns: Type[]): string {
 }
 
 function callText(c: GCall): string {
-  return c.args.length ? `block${c.block}(${c.args.map((a) => 'v' + a).join(', ')})` : `block${c.block}`;
+  return c.args.length ? `block${c.block}(${c.args.map((a) => (a < 0 ? 'ret' + (-1 - a) : 'v' + a)).join(', ')})` : `block${c.block}`;
 }
 
 /** One function's text; function names get `suffix` appended (for batching variants of a case). */
@@ -855,6 +875,7 @@ export function funcText(f: GFunc, suffix = ''): string {
       case 'jump': out.push(`    jump ${callText(t.calls[0])}`); break;
       case 'brif': out.push(`    brif v${t.cond}, ${callText(t.calls[0])}, ${callText(t.calls[1])}`); break;
       case 'br_table': out.push(`    br_table v${t.cond}, ${callText(t.calls[0])}, [${t.calls.slice(1).map(callText).join(', ')}]`); break;
+      case 'try_call': out.push(`    try_call fn${t.callee}(${t.rets.map((v) => 'v' + v).join(', ')}), sig${t.callee}, ${callText(t.calls[0])}, []`); break;
     }
   }
   out.push('}');
@@ -1099,9 +1120,12 @@ function cleanup(c: FuzzCase): void {
   // drop callees no longer called
   const e = c.entry;
   const called = new Set<number>();
-  for (const b of e.order) for (const ins of e.blocks[b].insts) {
-    const m = /^call fn(\d+)\(/.exec(typeof ins.parts[0] === 'string' ? ins.parts[0] : '');
-    if (m) called.add(Number(m[1]));
+  for (const b of e.order) {
+    for (const ins of e.blocks[b].insts) {
+      const m = /^call fn(\d+)\(/.exec(typeof ins.parts[0] === 'string' ? ins.parts[0] : '');
+      if (m) called.add(Number(m[1]));
+    }
+    if (e.blocks[b].term.kind === 'try_call') called.add(e.blocks[b].term.callee!);
   }
   if (called.size === 0) e.callees = [];
   if (e.slots.length) {
@@ -1151,6 +1175,29 @@ function candidates(c: FuzzCase): FuzzCase[] {
         nt.cond = -1;
         out.push(n);
       });
+    }
+  });
+  // try_call -> call and jump (then the call can go like any instruction)
+  fs.forEach((f, fi) => {
+    for (const b of f.order) {
+      if (f.blocks[b].term.kind !== 'try_call') continue;
+      const n = cloneCase(c);
+      const nf = funcsOf(n)[fi];
+      const t = nf.blocks[b].term;
+      const g = nf.callees[t.callee!];
+      const defs = g.returns.map((ty) => {
+        nf.types.push(ty);
+        return nf.types.length - 1;
+      });
+      const parts: Part[] = [`call fn${t.callee}(`];
+      t.rets.forEach((v, k) => {
+        if (k) parts.push(', ');
+        parts.push({ v });
+      });
+      parts.push(')');
+      nf.blocks[b].insts.push({ defs, parts });
+      nf.blocks[b].term = { kind: 'jump', cond: -1, calls: [{ block: t.calls[0].block, args: t.calls[0].args.map((a) => (a < 0 ? defs[-1 - a] : a)) }], rets: [] };
+      out.push(n);
     }
   });
   // instructions: delete (stores) or replace the results by a parameter of the same type or a constant
