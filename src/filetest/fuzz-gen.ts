@@ -40,6 +40,9 @@ export interface GTerm {
   callee?: number;
 }
 
+/** In a try_call's block-call arguments: -1 - k is retK, EXN_ARG - k is exnK. */
+const EXN_ARG = -100;
+
 export interface GBlock {
   params: number[];
   insts: GInst[];
@@ -59,6 +62,8 @@ export interface GFunc {
   slots: number[];
   /** Functions this one calls (fn0, fn1, ...). */
   callees: GFunc[];
+  /** Declares `personality = %__gcc_personality_v0` (it has try_call handlers). */
+  personality?: boolean;
 }
 
 /** One fuzz case: an entry function (with its callees) and its argument lists. */
@@ -664,7 +669,21 @@ class Gen {
         this.f.blocks[bx].params.push(this.newValue(a < 0 ? g.returns[-1 - a] : this.f.types[a]));
         normal.push(a);
       }
-      this.term({ kind: 'try_call', cond: -1, calls: [{ block: bx, args: normal }], rets: args, callee: ci });
+      const calls: GCall[] = [{ block: bx, args: normal }];
+      if (this.r.chance(0.5)) {
+        // a landing pad the run never takes: exn0 and a pool value in, a return out
+        const bh = this.newBlock();
+        const hargs = [EXN_ARG, this.get(this.r.pick(this.all))];
+        for (const a of hargs) this.f.blocks[bh].params.push(this.newValue(a === EXN_ARG ? I64 : this.f.types[a]));
+        calls.push({ block: bh, args: hargs });
+        this.f.personality = true;
+        this.term({ kind: 'try_call', cond: -1, calls, rets: args, callee: ci });
+        const saved = this.pool.length;
+        this.enter(bh);
+        this.pool.push(...this.f.blocks[bh].params);
+        this.term({ kind: 'return', cond: -1, calls: [], rets: this.f.returns.map((t) => this.get(t)) });
+        this.pool.length = saved;
+      } else this.term({ kind: 'try_call', cond: -1, calls, rets: args, callee: ci });
       this.enter(bx);
       this.pool.push(...this.f.blocks[bx].params);
       return;
@@ -853,12 +872,14 @@ function sigText(params: Type[], returns: Type[]): string {
 }
 
 function callText(c: GCall): string {
-  return c.args.length ? `block${c.block}(${c.args.map((a) => (a < 0 ? 'ret' + (-1 - a) : 'v' + a)).join(', ')})` : `block${c.block}`;
+  const arg = (a: number) => (a >= 0 ? 'v' + a : a <= EXN_ARG ? 'exn' + (EXN_ARG - a) : 'ret' + (-1 - a));
+  return c.args.length ? `block${c.block}(${c.args.map(arg).join(', ')})` : `block${c.block}`;
 }
 
 /** One function's text; function names get `suffix` appended (for batching variants of a case). */
 export function funcText(f: GFunc, suffix = ''): string {
   const out: string[] = [`function %${f.name}${suffix}${sigText(f.params, f.returns)} {`];
+  if (f.personality) out.push('    personality = %__gcc_personality_v0');
   f.slots.forEach((s, i) => out.push(`    ss${i} = explicit_slot ${s}`));
   f.callees.forEach((g, i) => out.push(`    fn${i} = colocated %${g.name}${suffix}${sigText(g.params, g.returns)}`));
   for (const b of f.order) {
@@ -875,7 +896,11 @@ export function funcText(f: GFunc, suffix = ''): string {
       case 'jump': out.push(`    jump ${callText(t.calls[0])}`); break;
       case 'brif': out.push(`    brif v${t.cond}, ${callText(t.calls[0])}, ${callText(t.calls[1])}`); break;
       case 'br_table': out.push(`    br_table v${t.cond}, ${callText(t.calls[0])}, [${t.calls.slice(1).map(callText).join(', ')}]`); break;
-      case 'try_call': out.push(`    try_call fn${t.callee}(${t.rets.map((v) => 'v' + v).join(', ')}), sig${t.callee}, ${callText(t.calls[0])}, []`); break;
+      case 'try_call': {
+        const h = t.calls.slice(1).map((c) => 'default: ' + callText(c)).join(', ');
+        out.push(`    try_call fn${t.callee}(${t.rets.map((v) => 'v' + v).join(', ')}), sig${t.callee}, ${callText(t.calls[0])}, [${h ? ' ' + h + ' ' : ''}]`);
+        break;
+      }
     }
   }
   out.push('}');
@@ -1197,6 +1222,7 @@ function candidates(c: FuzzCase): FuzzCase[] {
       parts.push(')');
       nf.blocks[b].insts.push({ defs, parts });
       nf.blocks[b].term = { kind: 'jump', cond: -1, calls: [{ block: t.calls[0].block, args: t.calls[0].args.map((a) => (a < 0 ? defs[-1 - a] : a)) }], rets: [] };
+      // the handler may have become unreachable: cleanup drops it
       out.push(n);
     }
   });
