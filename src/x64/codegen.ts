@@ -139,7 +139,7 @@ export class Emitter {
   unsupported(what = ''): never {
     const f = this.f;
     const i = this.inst;
-    fail(`cannot compile ${opcodeNames[f.instOp[i]]}.${f.instType[i] ? typeName(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
+    fail(`cannot compile ${opcodeNames[f.instOp[i]]}${f.instType[i] ? '.' + typeName(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
   }
 
   /** The layout of call instruction i's signature. */
