@@ -93,6 +93,7 @@ declare void @inv3(i32)
 declare void @inv4(i32)
 declare void @inv5(i32)
 declare void @inv6(i32)
+declare void @inv7(i32)
 declare void @after(i32)
 declare void @quiet(i32) nounwind
 declare i32 @rust_eh_personality(...)
@@ -101,7 +102,9 @@ declare void @_Unwind_Resume(ptr)
 define void @f(i32 %x) personality ptr @rust_eh_personality {
 entry:
   call void @before(i32 0)
-  invoke void @inv1(i32 1) to label %n1 unwind label %lp1
+  invoke void @inv1(i32 1) to label %n0 unwind label %lp1
+n0:
+  invoke void @inv7(i32 8) to label %n1 unwind label %lp1
 n1:
   call void @quiet(i32 9)
   invoke void @inv2(i32 2) to label %n2 unwind label %lp2
@@ -152,12 +155,16 @@ function %f(i32) system_v {
     fn8 = %_Unwind_Resume sig1
     sig2 = (i32) system_v nounwind
     fn9 = %quiet sig2
+    fn10 = %inv7 sig0
 
 block0(v0: i32):
     v1 = iconst.i32 0
     call fn0(v1)
     v2 = iconst.i32 1
-    try_call fn1(v2), sig0, block1, [ cleanup: block10(exn0) ]
+    try_call fn1(v2), sig0, block20, [ cleanup: block10(exn0) ]
+block20:
+    v21 = iconst.i32 8
+    try_call fn10(v21), sig0, block1, [ cleanup: block10(exn0) ]
 block1:
     v20 = iconst.i32 9
     call fn9(v20)
@@ -204,6 +211,9 @@ test('the LSDA gives every call the fate llc-22 gives it: no entry, no landing p
   const byCallee = (x: ReturnType<typeof perCall>) => new Map(x.map((c) => [c.callee, c.unwinds]));
   const pa = byCallee(perCall(ours)), pb = byCallee(perCall(theirs));
   assert.deepEqual(pa, pb);
+  // adjacent try ranges with one landing pad and action merge into one call site, as in LLVM
+  assert.equal(a.sites.length, b.sites.length);
+  assert.deepEqual(a.sites.map((s) => s.pad > 0), b.sites.map((s) => s.pad > 0));
   // and that fate is the one each landing pad asks for
   assert.equal(pa.get('before'), 'continue');
   assert.equal(pa.get('after'), 'continue');
@@ -211,6 +221,7 @@ test('the LSDA gives every call the fate llc-22 gives it: no entry, no landing p
   // a nounwind call between two try ranges has no call site (LLVM's "terminate")
   assert.equal(pa.get('quiet'), 'terminate');
   assert.deepEqual(pa.get('inv1'), { land: [] });
+  assert.deepEqual(pa.get('inv7'), { land: [] });
   assert.deepEqual(pa.get('inv2'), { land: [{ kind: 'catch', type: null, id: 1 }] });
   assert.deepEqual(pa.get('inv3'), { land: [{ kind: 'filter', types: [], id: -1 }] });
   assert.deepEqual(pa.get('inv4'), { land: [{ kind: 'catch', type: 'ti1', id: 2 }, { kind: 'catch', type: 'ti2', id: 3 }, { kind: 'cleanup' }] });
