@@ -897,7 +897,9 @@ export function funcText(f: GFunc, suffix = ''): string {
       case 'brif': out.push(`    brif v${t.cond}, ${callText(t.calls[0])}, ${callText(t.calls[1])}`); break;
       case 'br_table': out.push(`    br_table v${t.cond}, ${callText(t.calls[0])}, [${t.calls.slice(1).map(callText).join(', ')}]`); break;
       case 'try_call': {
-        const h = t.calls.slice(1).map((c) => 'default: ' + callText(c)).join(', ');
+        // the clause kind does not change the code, only the LSDA: vary it by the handler's block number
+        const clause = ['default', 'cleanup', 'filter []'];
+        const h = t.calls.slice(1).map((c) => `${clause[c.block % 3]}: ${callText(c)}`).join(', ');
         out.push(`    try_call fn${t.callee}(${t.rets.map((v) => 'v' + v).join(', ')}), sig${t.callee}, ${callText(t.calls[0])}, [${h ? ' ' + h + ' ' : ''}]`);
         break;
       }
