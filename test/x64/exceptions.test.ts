@@ -256,12 +256,21 @@ block1:
   assert.match(syms, /OBJECT +WEAK +HIDDEN +\d+ DW\.ref\.rust_eh_personality/);
 });
 
-test('values live into a landing pad survive the unwind: callee-saved registers, integer and float spill slots, permuted block arguments, a realigned frame; try_call_indirect', { skip: !haveCxx && 'c++ not installed' }, () => {
+test('values live into a landing pad survive the unwind: callee-saved registers, integer and float spill slots, permuted block arguments, a realigned frame; try_call_indirect', { skip: !(haveCxx && has('llvm-dwarfdump-22')) && 'c++ or llvm-dwarfdump-22 not installed' }, () => {
   const dir = tempDir();
   const obj = compileClif(fixture('cxx-live.clif'), 'cxx-live.clif');
   // more integers than callee-saved registers cross the call, so some are in spill slots
   const dis = must('objdump', ['-d', writeFile(dir, 'live.o', obj)]);
   assert.match(dis, /push +%r15/);
+  // at the landing pad (placed after the blocks) the CFI says what it says in the body
+  const pads = decodeLsda(obj).sites.filter((x) => x.pad > 0).map((x) => x.pad);
+  assert.ok(pads.length > 0);
+  const fde = must('llvm-dwarfdump-22', ['--eh-frame', join(dir, 'live.o')]).split(/\n(?=[0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8} FDE)/)[1];
+  const rows = [...fde.matchAll(/^ +0x([0-9a-f]+): (CFA=.*)$/gm)].map((m) => ({ at: parseInt(m[1], 16), row: m[2] }));
+  for (const pad of pads) {
+    const row = rows.filter((x) => x.at <= pad).pop()!.row;
+    assert.match(row, /^CFA=RBP\+16: RBX=\[CFA-24\], RBP=\[CFA-16\], R12=\[CFA-32\], R13=\[CFA-40\], R14=\[CFA-48\], R15=\[CFA-56\]/, `row at landing pad 0x${pad.toString(16)}`);
+  }
   const exe = join(dir, 'live');
   must('c++', ['-o', exe, join(ehDir, 'cxx-live-main.cpp'), join(dir, 'live.o')]);
   const r = run(exe, []);
