@@ -29,13 +29,19 @@ export interface GCall {
 }
 
 export interface GTerm {
-  kind: 'jump' | 'brif' | 'br_table' | 'return';
+  kind: 'jump' | 'brif' | 'br_table' | 'return' | 'try_call';
   /** The brif condition or br_table index; -1 otherwise. */
   cond: number;
-  /** jump: one call; brif: then, else; br_table: default first. */
+  /** jump: one call; brif: then, else; br_table: default first; try_call: the normal return, where -1 - k is retK. */
   calls: GCall[];
+  /** return: the values; try_call: the call's arguments. */
   rets: number[];
+  /** try_call: the callee (fnN). */
+  callee?: number;
 }
+
+/** In a try_call's block-call arguments: -1 - k is retK, EXN_ARG - k is exnK. */
+const EXN_ARG = -100;
 
 export interface GBlock {
   params: number[];
@@ -56,6 +62,8 @@ export interface GFunc {
   slots: number[];
   /** Functions this one calls (fn0, fn1, ...). */
   callees: GFunc[];
+  /** Declares `personality = %__gcc_personality_v0` (it has try_call handlers). */
+  personality?: boolean;
 }
 
 /** One fuzz case: an entry function (with its callees) and its argument lists. */
@@ -305,7 +313,7 @@ class Gen {
     const use = (v: number) => (this.uses[v] = (this.uses[v] ?? 0) + 1);
     if (t.cond >= 0) use(t.cond);
     t.rets.forEach(use);
-    for (const c of t.calls) c.args.forEach(use);
+    for (const c of t.calls) for (const a of c.args) if (a >= 0) use(a);
     this.f.blocks[this.cur].term = t;
   }
 
@@ -668,6 +676,37 @@ class Gen {
     const ci = this.r.int(this.f.callees.length);
     const g = this.f.callees[ci];
     const args = g.params.map((t) => this.get(t));
+    if (this.ok('try_call') && this.r.chance(0.4)) {
+      // a try_call ending the block: its results, in a shuffled order among
+      // values from the pool, become the next block's parameters
+      const bx = this.newBlock();
+      const normal: number[] = [];
+      const extra = this.r.int(3);
+      const order = g.returns.map((_, k) => -1 - k);
+      for (let k = 0; k < extra; k++) order.splice(this.r.int(order.length + 1), 0, this.get(this.r.pick(this.all)));
+      for (const a of order) {
+        this.f.blocks[bx].params.push(this.newValue(a < 0 ? g.returns[-1 - a] : this.f.types[a]));
+        normal.push(a);
+      }
+      const calls: GCall[] = [{ block: bx, args: normal }];
+      if (this.r.chance(0.5)) {
+        // a landing pad the run never takes: exn0 and a pool value in, a return out
+        const bh = this.newBlock();
+        const hargs = [EXN_ARG, this.get(this.r.pick(this.all))];
+        for (const a of hargs) this.f.blocks[bh].params.push(this.newValue(a === EXN_ARG ? I64 : this.f.types[a]));
+        calls.push({ block: bh, args: hargs });
+        this.f.personality = true;
+        this.term({ kind: 'try_call', cond: -1, calls, rets: args, callee: ci });
+        const saved = this.pool.length;
+        this.enter(bh);
+        this.pool.push(...this.f.blocks[bh].params);
+        this.term({ kind: 'return', cond: -1, calls: [], rets: this.f.returns.map((t) => this.get(t)) });
+        this.pool.length = saved;
+      } else this.term({ kind: 'try_call', cond: -1, calls, rets: args, callee: ci });
+      this.enter(bx);
+      this.pool.push(...this.f.blocks[bx].params);
+      return;
+    }
     const parts: Part[] = [`call fn${ci}(`];
     args.forEach((a, i) => {
       if (i) parts.push(', ');
@@ -1038,12 +1077,14 @@ function sigText(params: Type[], returns: Type[]): string {
 }
 
 function callText(c: GCall): string {
-  return c.args.length ? `block${c.block}(${c.args.map((a) => 'v' + a).join(', ')})` : `block${c.block}`;
+  const arg = (a: number) => (a >= 0 ? 'v' + a : a <= EXN_ARG ? 'exn' + (EXN_ARG - a) : 'ret' + (-1 - a));
+  return c.args.length ? `block${c.block}(${c.args.map(arg).join(', ')})` : `block${c.block}`;
 }
 
 /** One function's text; function names get `suffix` appended (for batching variants of a case). */
 export function funcText(f: GFunc, suffix = ''): string {
   const out: string[] = [`function %${f.name}${suffix}${sigText(f.params, f.returns)} {`];
+  if (f.personality) out.push('    personality = %__gcc_personality_v0');
   f.slots.forEach((s, i) => out.push(`    ss${i} = explicit_slot ${s}`));
   f.callees.forEach((g, i) => out.push(`    fn${i} = colocated %${g.name}${suffix}${sigText(g.params, g.returns)}`));
   for (const b of f.order) {
@@ -1060,6 +1101,13 @@ export function funcText(f: GFunc, suffix = ''): string {
       case 'jump': out.push(`    jump ${callText(t.calls[0])}`); break;
       case 'brif': out.push(`    brif v${t.cond}, ${callText(t.calls[0])}, ${callText(t.calls[1])}`); break;
       case 'br_table': out.push(`    br_table v${t.cond}, ${callText(t.calls[0])}, [${t.calls.slice(1).map(callText).join(', ')}]`); break;
+      case 'try_call': {
+        // the clause kind does not change the code, only the LSDA: vary it by the handler's block number
+        const clause = ['default', 'cleanup', 'filter []'];
+        const h = t.calls.slice(1).map((c) => `${clause[c.block % 3]}: ${callText(c)}`).join(', ');
+        out.push(`    try_call fn${t.callee}(${t.rets.map((v) => 'v' + v).join(', ')}), sig${t.callee}, ${callText(t.calls[0])}, [${h ? ' ' + h + ' ' : ''}]`);
+        break;
+      }
     }
   }
   out.push('}');
@@ -1305,9 +1353,12 @@ function cleanup(c: FuzzCase): void {
   // drop callees no longer called
   const e = c.entry;
   const called = new Set<number>();
-  for (const b of e.order) for (const ins of e.blocks[b].insts) {
-    const m = /^call fn(\d+)\(/.exec(typeof ins.parts[0] === 'string' ? ins.parts[0] : '');
-    if (m) called.add(Number(m[1]));
+  for (const b of e.order) {
+    for (const ins of e.blocks[b].insts) {
+      const m = /^call fn(\d+)\(/.exec(typeof ins.parts[0] === 'string' ? ins.parts[0] : '');
+      if (m) called.add(Number(m[1]));
+    }
+    if (e.blocks[b].term.kind === 'try_call') called.add(e.blocks[b].term.callee!);
   }
   if (called.size === 0) e.callees = [];
   if (e.slots.length) {
@@ -1357,6 +1408,30 @@ function candidates(c: FuzzCase): FuzzCase[] {
         nt.cond = -1;
         out.push(n);
       });
+    }
+  });
+  // try_call -> call and jump (then the call can go like any instruction)
+  fs.forEach((f, fi) => {
+    for (const b of f.order) {
+      if (f.blocks[b].term.kind !== 'try_call') continue;
+      const n = cloneCase(c);
+      const nf = funcsOf(n)[fi];
+      const t = nf.blocks[b].term;
+      const g = nf.callees[t.callee!];
+      const defs = g.returns.map((ty) => {
+        nf.types.push(ty);
+        return nf.types.length - 1;
+      });
+      const parts: Part[] = [`call fn${t.callee}(`];
+      t.rets.forEach((v, k) => {
+        if (k) parts.push(', ');
+        parts.push({ v });
+      });
+      parts.push(')');
+      nf.blocks[b].insts.push({ defs, parts });
+      nf.blocks[b].term = { kind: 'jump', cond: -1, calls: [{ block: t.calls[0].block, args: t.calls[0].args.map((a) => (a < 0 ? defs[-1 - a] : a)) }], rets: [] };
+      // the handler may have become unreachable: cleanup drops it
+      out.push(n);
     }
   });
   // instructions: delete (stores) or replace the results by a parameter of the same type or a constant

@@ -28,6 +28,12 @@ export interface Signature {
    * the number of vector registers the arguments use. Absent means false.
    */
   variadic?: boolean;
+  /**
+   * Calls through this signature never unwind (text: the word `nounwind`
+   * after the calling convention, after `variadic` if both), as LLVM's
+   * `nounwind`: the LSDA gives them no call-site entry. Absent means false.
+   */
+  nounwind?: boolean;
 }
 
 /**

@@ -9,7 +9,7 @@
 // types, so every such clause lands, the first one in table order); that
 // handler's block runs with exn0 = p and exn1 = 0 (the selector, as
 // rust_eh_personality sets it). Tags never match. An exception leaving the
-// entry function is an error.
+// entry function, or a call through a `nounwind` signature, is an error.
 
 import { Function, Inst, ExnItem, specialArgIndex, isExnArg } from './function.js';
 import { Op, opcodeNames } from './opcodes.js';
@@ -400,7 +400,16 @@ class Machine {
           }
           const callee = indirect ? this.funcAt(vals[a0]) : this.callee(f.funcRefs[imm0].name, cargs);
           if (op === Op.return_call || op === Op.return_call_indirect) return { tail: callee, values: cargs };
-          const out = this.run(callee, cargs, depth + 1);
+          let out: bigint[];
+          if (!f.callSignature(inst).nounwind) out = this.run(callee, cargs, depth + 1);
+          else {
+            try {
+              out = this.run(callee, cargs, depth + 1);
+            } catch (e) {
+              if (e instanceof Unwinding) fail(`${f.name}: an exception unwound through a call of a nounwind signature (LLVM would terminate)`);
+              throw e;
+            }
+          }
           this.curFunc = f.name;
           const nr = f.instNumResults[inst];
           if (out.length !== nr) fail(`${f.name}: call returned ${out.length} values, the signature says ${nr}`);

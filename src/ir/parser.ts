@@ -451,15 +451,20 @@ class Parser {
       sig.returns.push(this.parseAbiParam());
       while (this.optional(Tok.Comma)) sig.returns.push(this.parseAbiParam());
     }
-    if (lx.tok() === Tok.Identifier && !lx.isWord('variadic')) {
+    if (lx.tok() === Tok.Identifier && !lx.isWord('variadic') && !lx.isWord('nounwind')) {
       const cc = callConvNames.indexOf(lx.text());
       if (cc < 0) this.err(`unknown calling convention '${lx.text()}'`);
       sig.callConv = cc;
       lx.next();
     }
-    // cgts extension: a call through this signature calls a C variadic function
+    // cgts extensions: a call through this signature calls a C variadic
+    // function (`variadic`), cannot unwind (`nounwind`)
     if (lx.isWord('variadic')) {
       sig.variadic = true;
+      lx.next();
+    }
+    if (lx.isWord('nounwind')) {
+      sig.nounwind = true;
       lx.next();
     }
     return sig;

@@ -60,7 +60,7 @@ function formatParam(p: AbiParam): string {
 export function formatSignature(sig: Signature): string {
   let s = '(' + sig.params.map(formatParam).join(', ') + ')';
   if (sig.returns.length > 0) s += ' -> ' + sig.returns.map(formatParam).join(', ');
-  return s + ' ' + callConvNames[sig.callConv] + (sig.variadic ? ' variadic' : '');
+  return s + ' ' + callConvNames[sig.callConv] + (sig.variadic ? ' variadic' : '') + (sig.nounwind ? ' nounwind' : '');
 }
 
 function formatGlobalValue(gv: GlobalValueData): string {

@@ -977,7 +977,7 @@ class Checker {
 }
 
 function sameSignature(a: Signature, b: Signature): boolean {
-  if (a.callConv !== b.callConv || !!a.variadic !== !!b.variadic || a.params.length !== b.params.length || a.returns.length !== b.returns.length) return false;
+  if (a.callConv !== b.callConv || !!a.variadic !== !!b.variadic || !!a.nounwind !== !!b.nounwind || a.params.length !== b.params.length || a.returns.length !== b.returns.length) return false;
   for (let k = 0; k < a.params.length; k++) if (a.params[k].type !== b.params[k].type || a.params[k].flags !== b.params[k].flags) return false;
   for (let k = 0; k < a.returns.length; k++) if (a.returns[k].type !== b.returns[k].type || a.returns[k].flags !== b.returns[k].flags) return false;
   return true;

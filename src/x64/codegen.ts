@@ -143,7 +143,7 @@ export class Emitter {
   unsupported(what = ''): never {
     const f = this.f;
     const i = this.inst;
-    fail(`cannot compile ${opcodeNames[f.instOp[i]]}.${f.instType[i] ? typeName(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
+    fail(`cannot compile ${opcodeNames[f.instOp[i]]}${f.instType[i] ? '.' + typeName(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
   }
 
   /** The layout of call instruction i's signature. */
@@ -902,7 +902,11 @@ export class Emitter {
   /** GPR moveOne may clobber: one of rax, rcx, rdx that no move of the current set reads or writes. */
   private pmScratch = RAX;
 
-  /** Emits the collected moves as if all happened at once. Uses rax/rcx/rdx (one not in the set) and xmm14/xmm15 as temporaries; leaves flags alone. */
+  /**
+   * Emits the collected moves as if all happened at once. Uses rax/rcx/rdx
+   * (one not in the set) and xmm14/xmm15 as temporaries; leaves flags alone,
+   * except on a try_call edge reading all of rax, rcx and rdx (see moveOne).
+   */
   pmEmit(): void {
     const dst = this.pmDst, src = this.pmSrc;
     const n = dst.length;
@@ -957,6 +961,13 @@ export class Emitter {
           for (let j = 0; j < n; j++) if (!done[j] && (src[j] === c || dst[j] === c)) used = true;
           if (!used) { tmp = c; break; }
         }
+        // a 64-bit value may also wait in xmm15 (when rax, rcx and rdx are all taken)
+        if (tmp < 0 && w === MOVE_GPR) {
+          const c = TMP_XMM_KEYS[0];
+          let used = false;
+          for (let j = 0; j < n; j++) if (!done[j] && (src[j] === c || dst[j] === c)) used = true;
+          if (!used) tmp = c;
+        }
         assert(tmp >= 0, 'no free temporary for a parallel move');
         this.moveOne(tmp, d, w, 0, 0);
         for (let j = 0; j < n; j++) if (!done[j] && src[j] === d) src[j] = tmp;
@@ -967,10 +978,27 @@ export class Emitter {
 
   private moveOne(d: number, s: number, width: number, lo: number, hi: number): void {
     const buf = this.buf;
-    // only memory destinations from immediates, addresses or memory need the scratch
+    // Only memory destinations from immediates, addresses or memory need the
+    // scratch. Without one (a try_call edge whose sources include rax, rcx
+    // and rdx) they go through xmm14 or two 32-bit stores, and an address is
+    // stored as rsp plus an add: flags are dead after a call.
     const sc = this.pmScratch;
-    if (sc < 0 && d >= 32 && (s === SRC_IMM || s === SRC_ADDR || (s >= 32 && width === MOVE_GPR))) {
-      fail('cannot compile a block edge: rax, rcx and rdx all carry call results or exception payloads and a memory-to-memory move needs one of them');
+    if (sc < 0 && d >= 32) {
+      if (s >= 32 && width === MOVE_GPR) {
+        X.opRM(buf, S.MOVSD, 0, SCRATCH_XMM2, keyBase(s), NO_REG, 1, keyDisp(s));
+        X.opMR(buf, S.MOVSD, 0, keyBase(d), NO_REG, 1, keyDisp(d), SCRATCH_XMM2);
+        return;
+      }
+      if (s === SRC_IMM && hi !== lo >> 31) {
+        X.opMI(buf, X.MOV, 32, keyBase(d), NO_REG, 1, keyDisp(d), lo);
+        X.opMI(buf, X.MOV, 32, keyBase(d), NO_REG, 1, keyDisp(d) + 4, hi);
+        return;
+      }
+      if (s === SRC_ADDR) {
+        X.opMR(buf, X.MOV, 64, keyBase(d), NO_REG, 1, keyDisp(d), RSP);
+        if (lo !== 0) X.opMI(buf, X.ADD, 64, keyBase(d), NO_REG, 1, keyDisp(d), lo);
+        return;
+      }
     }
     if (s === SRC_IMM) {
       if (d < 16) X.movRI64(buf, d, lo, hi);

@@ -108,11 +108,15 @@ export function specialArgKey(e: Emitter, tc: number, a: number, part: number): 
 /**
  * After the blocks: each try_call's landing pad, the moves of its handler's
  * block call (exn0/exn1 from rax/rdx) and a jump to the block; a handler
- * needing no moves is landed on directly. Fills e.landingPads' offsets.
+ * needing no moves is landed on directly, and try_calls with equal handler
+ * block calls share a pad (so their call sites merge, as LLVM's do). Fills
+ * e.landingPads' offsets.
  */
 export function emitLandingPads(e: Emitter): void {
   const f = e.f;
   const lp = e.landingPads;
+  // try_calls whose handler block calls are equal share one pad (homes are per value)
+  let shared: Map<string, number> | null = null;
   for (let k = 0; k < lp.length; k += 2) {
     const i = lp[k];
     e.inst = i;
@@ -121,6 +125,17 @@ export function emitLandingPads(e: Emitter): void {
     if (!e.edgeHasMoves(c)) {
       lp[k + 1] = e.blockLabel[target];
       continue;
+    }
+    let key = '';
+    if (lp.length > 2) {
+      key = f.callPool.subarray(c, c + 2 + f.callPool[c + 1]).join(',');
+      shared ??= new Map();
+      const at = shared.get(key);
+      if (at !== undefined) {
+        lp[k + 1] = at;
+        continue;
+      }
+      shared.set(key, e.buf.length);
     }
     lp[k + 1] = e.buf.length;
     e.edgeMoves(c, i);
@@ -215,7 +230,7 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   if ((op === Op.try_call || op === Op.try_call_indirect) && hasHandlers(e, i)) {
     e.callSites.push(siteStart, buf.length, e.landingPads.length >> 1);
     e.landingPads.push(i, 0);
-  } else e.callSites.push(siteStart, buf.length, -1);
+  } else if (!sig.nounwind) e.callSites.push(siteStart, buf.length, -1);
   // results
   const r0 = f.instFirstResult[i];
   const nres = f.instNumResults[i];

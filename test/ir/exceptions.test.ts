@@ -175,3 +175,33 @@ block2(v1: i64):
   // the same clauses to one block call compile
   assert.ok(compileObject([parseFunction(fn(P, '[ default: block2(exn0), cleanup: block2(exn0), filter []: block2(exn0) ]'))]).length > 0);
 });
+
+test('nounwind signatures print and parse back; the interpreter refuses an exception through such a call', () => {
+  const text = `function %thrower(i64) system_v {
+    sig0 = (i64) system_v
+    fn0 = %_Unwind_Resume sig0
+
+block0(v0: i64):
+    call fn0(v0)
+    return
+}
+
+function %quiet_caller(i64) -> i64 system_v {
+    personality = %rust_eh_personality
+    sig0 = (i64) system_v nounwind
+    sig1 = (i64) system_v variadic nounwind
+    fn0 = %thrower sig0
+
+block0(v0: i64):
+    call fn0(v0)
+    return v0
+}
+`;
+  const file = parseClifFile(text, 't.clif');
+  assert.equal(file.functions.map((p) => printFunction(p.func)).join('\n'), text);
+  const g = file.functions[1].func;
+  assert.equal(g.sigs[0].nounwind, true);
+  assert.equal(g.sigs[1].variadic && g.sigs[1].nounwind, true);
+  assert.throws(() => interpret(file.functions.map((p) => p.func), 1, [{ type: I64, bits: 3n }]),
+    (e: unknown) => e instanceof CgtsError && /unwound through a call of a nounwind signature/.test(e.message));
+});

@@ -79,9 +79,9 @@ test('Rust panics: cleanup resumes to catch_unwind; an empty filter and a catch-
   assert.equal(c.stdout, '10\nnote 0\n-6\n');
 });
 
-// Calls outside try regions, then try_calls with each kind of landing pad,
-// then a call after the last one: the call-site table must give every call
-// the same fate as llc-22's does.
+// Calls outside try regions, then try_calls with each kind of landing pad
+// (one nounwind call between them), then a call after the last one: the
+// call-site table must give every call the same fate as llc-22's does.
 const SITES_LL = `
 target triple = "x86_64-unknown-linux-gnu"
 @ti1 = external constant ptr
@@ -93,15 +93,20 @@ declare void @inv3(i32)
 declare void @inv4(i32)
 declare void @inv5(i32)
 declare void @inv6(i32)
+declare void @inv7(i32)
 declare void @after(i32)
+declare void @quiet(i32) nounwind
 declare i32 @rust_eh_personality(...)
 declare void @_Unwind_Resume(ptr)
 
 define void @f(i32 %x) personality ptr @rust_eh_personality {
 entry:
   call void @before(i32 0)
-  invoke void @inv1(i32 1) to label %n1 unwind label %lp1
+  invoke void @inv1(i32 1) to label %n0 unwind label %lp1
+n0:
+  invoke void @inv7(i32 8) to label %n1 unwind label %lp1
 n1:
+  call void @quiet(i32 9)
   invoke void @inv2(i32 2) to label %n2 unwind label %lp2
 n2:
   invoke void @inv3(i32 3) to label %n3 unwind label %lp3
@@ -148,13 +153,21 @@ function %f(i32) system_v {
     fn6 = %inv6 sig0
     fn7 = %after sig0
     fn8 = %_Unwind_Resume sig1
+    sig2 = (i32) system_v nounwind
+    fn9 = %quiet sig2
+    fn10 = %inv7 sig0
 
 block0(v0: i32):
     v1 = iconst.i32 0
     call fn0(v1)
     v2 = iconst.i32 1
-    try_call fn1(v2), sig0, block1, [ cleanup: block10(exn0) ]
+    try_call fn1(v2), sig0, block20, [ cleanup: block10(exn0) ]
+block20:
+    v21 = iconst.i32 8
+    try_call fn10(v21), sig0, block1, [ cleanup: block10(exn0) ]
 block1:
+    v20 = iconst.i32 9
+    call fn9(v20)
     v3 = iconst.i32 2
     try_call fn2(v3), sig0, block2, [ default: block11 ]
 block2:
@@ -198,11 +211,17 @@ test('the LSDA gives every call the fate llc-22 gives it: no entry, no landing p
   const byCallee = (x: ReturnType<typeof perCall>) => new Map(x.map((c) => [c.callee, c.unwinds]));
   const pa = byCallee(perCall(ours)), pb = byCallee(perCall(theirs));
   assert.deepEqual(pa, pb);
+  // adjacent try ranges with one landing pad and action merge into one call site, as in LLVM
+  assert.equal(a.sites.length, b.sites.length);
+  assert.deepEqual(a.sites.map((s) => s.pad > 0), b.sites.map((s) => s.pad > 0));
   // and that fate is the one each landing pad asks for
   assert.equal(pa.get('before'), 'continue');
   assert.equal(pa.get('after'), 'continue');
   assert.equal(pa.get('_Unwind_Resume'), 'continue');
+  // a nounwind call between two try ranges has no call site (LLVM's "terminate")
+  assert.equal(pa.get('quiet'), 'terminate');
   assert.deepEqual(pa.get('inv1'), { land: [] });
+  assert.deepEqual(pa.get('inv7'), { land: [] });
   assert.deepEqual(pa.get('inv2'), { land: [{ kind: 'catch', type: null, id: 1 }] });
   assert.deepEqual(pa.get('inv3'), { land: [{ kind: 'filter', types: [], id: -1 }] });
   assert.deepEqual(pa.get('inv4'), { land: [{ kind: 'catch', type: 'ti1', id: 2 }, { kind: 'catch', type: 'ti2', id: 3 }, { kind: 'cleanup' }] });
@@ -237,16 +256,26 @@ block1:
   assert.match(syms, /OBJECT +WEAK +HIDDEN +\d+ DW\.ref\.rust_eh_personality/);
 });
 
-test('values live into a landing pad survive the unwind: callee-saved registers, integer and float spill slots, permuted block arguments', { skip: !haveCxx && 'c++ not installed' }, () => {
+test('values live into a landing pad survive the unwind: callee-saved registers, integer and float spill slots, permuted block arguments, a realigned frame; try_call_indirect', { skip: !(haveCxx && has('llvm-dwarfdump-22')) && 'c++ or llvm-dwarfdump-22 not installed' }, () => {
   const dir = tempDir();
   const obj = compileClif(fixture('cxx-live.clif'), 'cxx-live.clif');
   // more integers than callee-saved registers cross the call, so some are in spill slots
   const dis = must('objdump', ['-d', writeFile(dir, 'live.o', obj)]);
   assert.match(dis, /push +%r15/);
+  // at the landing pad (placed after the blocks) the CFI says what it says in the body
+  const pads = decodeLsda(obj).sites.filter((x) => x.pad > 0).map((x) => x.pad);
+  assert.ok(pads.length > 0);
+  const fde = must('llvm-dwarfdump-22', ['--eh-frame', join(dir, 'live.o')]).split(/\n(?=[0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8} FDE)/)[1];
+  const rows = [...fde.matchAll(/^ +0x([0-9a-f]+): (CFA=.*)$/gm)].map((m) => ({ at: parseInt(m[1], 16), row: m[2] }));
+  for (const pad of pads) {
+    const row = rows.filter((x) => x.at <= pad).pop()!.row;
+    assert.match(row, /^CFA=RBP\+16: RBX=\[CFA-24\], RBP=\[CFA-16\], R12=\[CFA-32\], R13=\[CFA-40\], R14=\[CFA-48\], R15=\[CFA-56\]/, `row at landing pad 0x${pad.toString(16)}`);
+  }
   const exe = join(dir, 'live');
   must('c++', ['-o', exe, join(ehDir, 'cxx-live-main.cpp'), join(dir, 'live.o')]);
   const r = run(exe, []);
   assert.equal(r.status, 0, r.stderr);
   // normal path: 186k - 3 + (6k + 3) + thrower(k) with k = 0; landing: 192k + 1e6
-  assert.equal(r.stdout, ['10', 1000000 + 192, 1000000 + 384, 1000000 + 576].join('\n') + '\n');
+  // t_indirect: thrower(k - 2) then thrower(k); a throw lands with the slot's value of the time (500, then 600)
+  assert.equal(r.stdout, ['10', 1000000 + 192, 1000000 + 384, 1000000 + 576, 18, 600, 600, 500].join('\n') + '\n');
 });
