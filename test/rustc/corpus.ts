@@ -226,8 +226,17 @@ export function runEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', RUST_BACKTRACE: '0', LC_ALL: 'C' };
 }
 
-export async function runProgram(exe: string): Promise<ProcResult> {
-  return pool.run(() => runProcess(exe, [], { cwd: dirname(exe), env: runEnv(), timeoutMs: RUN_TIMEOUT_MS }));
+export async function runProgram(exe: string, timeoutMs = RUN_TIMEOUT_MS): Promise<ProcResult> {
+  return pool.run(() => runProcess(exe, [], { cwd: dirname(exe), env: runEnv(), timeoutMs }));
+}
+
+/**
+ * The time limit for the cgts build of a program whose stock build ran for
+ * `stockMs`: the corpus programs finish in well under a second, so a cgts
+ * build that runs 50 times longer (and at least 10 s) is taken as hung.
+ */
+export function cgtsRunTimeout(stockMs: number): number {
+  return Math.min(RUN_TIMEOUT_MS, Math.max(10_000, 50 * stockMs));
 }
 
 function hashKey(parts: string[]): string {

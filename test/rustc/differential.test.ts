@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  bitcodeGoldenDir, buildCgts, buildStock, corpusPrograms, goldenText, observed, rustcCorpusDir, rustcVersion, runProgram,
+  bitcodeGoldenDir, buildCgts, cgtsRunTimeout, buildStock, corpusPrograms, goldenText, observed, rustcCorpusDir, rustcVersion, runProgram,
   VARIANTS, type RustProgram, type Variant,
 } from './corpus.js';
 
@@ -65,7 +65,7 @@ function defineCase(p: RustProgram, v: Variant): void {
           return;
         }
         if (cg.kind === 'failed') assert.fail(cg.message);
-        const run = await runProgram(cg.exe);
+        const run = await runProgram(cg.exe, cgtsRunTimeout(stock.run.ms));
         assert.deepEqual(observed(run, cg.exe), observed(stock.run, stock.exe));
       });
     } finally {
