@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GENERATED_NAME, program as bitcodeProgram } from '../bitcode/corpus.js';
 
 /** The project root: the nearest folder above this file holding bin/cgts.js (works from test/ and dist/test/). */
 export const repoRoot: string = (() => {
@@ -59,8 +60,7 @@ export interface RustProgram {
  * any other line). Keys: `panic` (`abort`), `toolchain` (`nightly`),
  * `c-source` (a .c file in the same folder), `edition`.
  */
-export function parseProgram(path: string, id: string, goldenDir: string, defaultEdition: string): RustProgram {
-  const source = readFileSync(path, 'utf8');
+export function parseProgram(path: string, id: string, goldenDir: string, defaultEdition: string, source = readFileSync(path, 'utf8')): RustProgram {
   const name = basename(path, '.rs');
   const p: RustProgram = {
     id, name, path, source, edition: defaultEdition, panicAbort: false, nightly: false, cSources: [],
@@ -79,7 +79,11 @@ export function parseProgram(path: string, id: string, goldenDir: string, defaul
   return p;
 }
 
-/** Every program: test/rustc/corpus/*.rs (edition 2024), then test/bitcode/corpus/*.rs (edition 2021, as the bitcode tests build them). */
+/**
+ * Every program: test/rustc/corpus/*.rs (edition 2024), then
+ * test/bitcode/corpus/*.rs and the bitcode corpus's generated large program
+ * (edition 2021, as the bitcode tests build them).
+ */
 export function corpusPrograms(): RustProgram[] {
   const out: RustProgram[] = [];
   for (const f of readdirSync(rustcCorpusDir).sort()) {
@@ -88,6 +92,8 @@ export function corpusPrograms(): RustProgram[] {
   for (const f of readdirSync(bitcodeCorpusDir).sort()) {
     if (f.endsWith('.rs')) out.push(parseProgram(join(bitcodeCorpusDir, f), 'bitcode/' + f.slice(0, -3), bitcodeGoldenDir, '2021'));
   }
+  const gen = bitcodeProgram(GENERATED_NAME);
+  out.push(parseProgram(join(bitcodeCorpusDir, `${gen.name}.rs`), `bitcode/${gen.name}`, bitcodeGoldenDir, '2021', gen.source));
   return out;
 }
 
@@ -162,8 +168,25 @@ export interface ProcResult {
   ms: number;
 }
 
-/** Runs a command to completion (killed with SIGKILL after timeoutMs), capturing its output. */
-export function runProcess(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<ProcResult> {
+/**
+ * Runs a command to completion (killed with SIGKILL after timeoutMs),
+ * capturing its output. A spawn that fails with ETXTBSY or EAGAIN (an
+ * executable another process still holds open for writing, a momentary
+ * process limit) is retried a few times before the error is reported.
+ */
+export async function runProcess(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<ProcResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runOnce(cmd, args, opts);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (attempt >= 5 || (code !== 'ETXTBSY' && code !== 'EAGAIN')) throw e;
+      await new Promise((r) => setTimeout(r, 50 * attempt));
+    }
+  }
+}
+
+function runOnce(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<ProcResult> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -203,8 +226,17 @@ export function runEnv(): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', RUST_BACKTRACE: '0', LC_ALL: 'C' };
 }
 
-export async function runProgram(exe: string): Promise<ProcResult> {
-  return pool.run(() => runProcess(exe, [], { cwd: dirname(exe), env: runEnv(), timeoutMs: RUN_TIMEOUT_MS }));
+export async function runProgram(exe: string, timeoutMs = RUN_TIMEOUT_MS): Promise<ProcResult> {
+  return pool.run(() => runProcess(exe, [], { cwd: dirname(exe), env: runEnv(), timeoutMs }));
+}
+
+/**
+ * The time limit for the cgts build of a program whose stock build ran for
+ * `stockMs`: the corpus programs finish in well under a second, so a cgts
+ * build that runs 50 times longer (and at least 10 s) is taken as hung.
+ */
+export function cgtsRunTimeout(stockMs: number): number {
+  return Math.min(RUN_TIMEOUT_MS, Math.max(10_000, 50 * stockMs));
 }
 
 function hashKey(parts: string[]): string {

@@ -58,7 +58,13 @@ unsafe fn max_i32_sse41(a: [i32; 4], b: [i32; 4]) -> [i32; 4] {
 }
 
 #[target_feature(enable = "sse4.2")]
-unsafe fn crc32_hw(data: &[u8]) -> u32 { let mut c = !0u32; for &b in data { c = _mm_crc32_u8(c, b); } !c }
+unsafe fn crc32_hw(data: &[u8]) -> u32 {
+    let mut c = !0u32;
+    let mut words = data.chunks_exact(4);
+    for w in &mut words { c = _mm_crc32_u32(c, u32::from_le_bytes([w[0], w[1], w[2], w[3]])); }
+    for &b in words.remainder() { c = _mm_crc32_u8(c, b); }
+    !c
+}
 fn crc32c_soft(data: &[u8]) -> u32 {
     let mut c = !0u32;
     for &b in data { c ^= b as u32; for _ in 0..8 { c = if c & 1 != 0 { (c >> 1) ^ 0x82F6_3B78 } else { c >> 1 }; } }

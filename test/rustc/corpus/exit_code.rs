@@ -1,4 +1,4 @@
-// main returning std::process::ExitCode computed at run time (42), with
+// main returning std::process::ExitCode computed at run time (18), with
 // Drop values of main running before the process exits.
 use std::process::ExitCode;
 

@@ -94,3 +94,20 @@ double c_vsum(int n, ...) {
 
 int8_t c_sext(int8_t x, uint8_t y, int16_t z, _Bool b) { return (int8_t)(x + (int8_t)y + z + (b ? 100 : 0)); }
 __int128 c_i128(__int128 a, unsigned __int128 b) { return a * 3 - (__int128)(b >> 64); }
+
+/* A Rust callback with one argument of each class, more than fit in registers. */
+typedef double (*mix_cb)(S1, S3, S5, CD, IF, D2, I6, B64, F3, double, float, int8_t, uint16_t, I2, D4);
+double c_call_rust3(mix_cb cb) {
+    S1 a = { 7 };
+    S3 b = { 1, 2, 3 };
+    S5 c = { { 10, 20, 30, 40, 50 } };
+    CD d = { -3, 0.5 };
+    IF e = { 11, 2.25f };
+    D2 f = { 1.5, -2.5 };
+    I6 g = { { 1, 2, 3, 4, 5, 6 } };
+    B64 h; for (int i = 0; i < 64; i++) h.b[i] = (uint8_t)(i * 3);
+    F3 k = { 0.25f, 0.5f, 0.75f };
+    I2 n = { -100, 200 };
+    D4 o = { 1.0, 10.0, 100.0, 1000.0 };
+    return cb(a, b, c, d, e, f, g, h, k, 3.125, -1.5f, -9, 60000, n, o);
+}

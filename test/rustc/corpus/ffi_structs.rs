@@ -53,6 +53,7 @@ unsafe extern "C" {
     fn c_many(a: S1, b: F2, c: DI, d: I3, e: D2, f: S3, g: f64, h: f32, i: i8, j: u16, k: i64, l: F3, m: CD, n: I2) -> c_double;
     fn c_call_rust(cb: extern "C" fn(DI, F2, I3) -> DI, n: c_int) -> c_double;
     fn c_call_rust2(cb: extern "C" fn(SDF, B12, F4) -> SDF) -> SDF;
+    fn c_call_rust3(cb: extern "C" fn(S1, S3, S5, CD, IF, D2, I6, B64, F3, f64, f32, i8, u16, I2, D4) -> f64) -> c_double;
     fn c_vsum(n: c_int, ...) -> c_double;
     fn c_sext(x: i8, y: u8, z: i16, b: bool) -> i8;
     fn c_i128(a: i128, b: u128) -> i128;
@@ -64,6 +65,12 @@ extern "C" fn rust_cb(a: DI, b: F2, c: I3) -> DI {
 extern "C" fn rust_cb2(s: SDF, b: B12, f: F4) -> SDF {
     let sum: u32 = b.b.iter().map(|&x| x as u32).sum();
     SDF { s: s.s * 3 + sum as i16, d: s.d + f.f.iter().map(|&x| x as f64).sum::<f64>(), f: s.f * f.f[3] }
+}
+
+extern "C" fn rust_cb3(a: S1, b: S3, c: S5, d: CD, e: IF, f: D2, g: I6, h: B64, k: F3, x: f64, y: f32, z: i8, w: u16, n: I2, o: D4) -> f64 {
+    println!("cb3 {:?} {:?} {:?} {:?} {:?} {:?} {:?} b64[63]={} {:?} {} {} {} {} {:?} {:?}", a, b, c, d, e, f, g, h.b[63], k, x, y, z, w, n, o);
+    a.a as f64 + b.c as f64 + c.a[4] as f64 + d.d + e.f as f64 + f.b + g.v[5] as f64 + h.b.iter().map(|&v| v as f64).sum::<f64>()
+        + k.z as f64 + x + y as f64 + z as f64 + w as f64 + (n.a + n.b) as f64 + o.d
 }
 
 fn main() {
@@ -96,6 +103,7 @@ fn main() {
         println!("many {}", m);
         println!("callback {}", c_call_rust(rust_cb, 5));
         println!("callback2 {:?}", c_call_rust2(rust_cb2));
+        println!("callback3 {}", c_call_rust3(rust_cb3));
         let v = c_vsum(6, 0 as c_int, 5 as c_int, 1 as c_int, 1i64 << 40 as c_longlong, 2 as c_int, 0.5f64, 2 as c_int, -1.25f64, 0 as c_int, -9 as c_int, 1 as c_int, -3i64);
         println!("vsum {}", v);
         println!("sext {} {} {}", c_sext(-5, 250, -300, true), c_sext(127, 1, 0, false), c_sext(-128, 255, 200, true));
