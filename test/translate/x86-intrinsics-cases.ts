@@ -291,6 +291,7 @@ function intEdge(bits: number): bigint[] {
 function laneValue(rng: Rng, lane: 'f32' | 'f64' | 'int', bits: number): bigint {
   const m = (1n << BigInt(bits)) - 1n;
   const r = rng.int(8);
+  if (lane !== 'int' && r === 0) return rng.int(2) ? 1n << BigInt(bits - 1) : 0n;
   if (lane === 'f32') {
     if (r < 4) return rng.pick(F32_EDGE);
     if (r < 6) { const dv = new DataView(new ArrayBuffer(4)); dv.setFloat32(0, (rng.int(2000) - 1000) / 8); return BigInt(dv.getUint32(0)); }
@@ -304,6 +305,11 @@ function laneValue(rng: Rng, lane: 'f32' | 'f64' | 'int', bits: number): bigint 
   if (r < 4) return rng.pick(intEdge(bits));
   if (r < 5) return BigInt(rng.int(9)) - 4n & m;
   return rng.next64() & m;
+}
+
+/** Whether v fits in `bits` (the previous argument has this argument's width). */
+function sizeOfBits(v: bigint, bits: number): boolean {
+  return v < (1n << BigInt(bits));
 }
 
 function packLanes(ls: bigint[], bits: number): bigint {
@@ -361,10 +367,15 @@ export function genArg(rng: Rng, ty: string, gen: string, prev: bigint[]): bigin
     }
   }
   const ls: bigint[] = [];
-  const other = prev.find((p) => p >= 0n);
+  const other = prev.length > 0 && sizeOfBits(prev[0]!, total) ? prev[0] : undefined;
   for (let i = 0; i < n; i++) {
     // sometimes copy the previous argument's lane so that ties and equal values occur
-    if (other !== undefined && total === 128 && rng.int(4) === 0) ls.push(unpackLanes(other, w, n)[i]!);
+    if (other !== undefined && TYPES[ty]!.lanes > 1 && rng.int(4) === 0) {
+      // the same value, or for floats the other zero
+      const o = unpackLanes(other, w, n)[i]!;
+      const zero = lane !== 'int' && (o & ((1n << BigInt(w - 1)) - 1n)) === 0n;
+      ls.push(zero && rng.int(2) ? o ^ (1n << BigInt(w - 1)) : o);
+    }
     else ls.push(laneValue(rng, lane, w));
   }
   return packLanes(ls, w);
