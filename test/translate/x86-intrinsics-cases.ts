@@ -335,7 +335,8 @@ export function genArg(rng: Rng, ty: string, gen: string, prev: bigint[]): bigin
       return c | (rng.next64() << 64n) & ((1n << 128n) - 1n);
     }
     case 'bextr': case 'bzhi': {
-      const s = BigInt(rng.int(80)), l = BigInt(rng.int(80));
+      const near = (k: number) => BigInt(rng.int(4) ? rng.int(k + 6) : rng.int(256));
+      const s = near(total / 2), l = near(total);
       const rest = rng.int(2) ? rng.next64() & ((1n << BigInt(total)) - 1n) : 0n;
       return gen === 'bextr' ? (rest & ~0xffffn) | (l << 8n) | s : (rest & ~0xffn) | s;
     }

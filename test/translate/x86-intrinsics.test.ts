@@ -136,7 +136,7 @@ test('every table entry: cgts (CLIF interpreter) against llc-22 -O0 (native), ed
   try {
     for (const group of Object.keys(GROUPS)) {
       if (!cpuFlags.has(GROUPS[group]!.cpu)) { skipped.push(group); continue; }
-      const { ll, wrappers } = buildGroup(group, 16, group.length * 7919 + group.charCodeAt(0));
+      const { ll, wrappers } = buildGroup(group, 24, group.length * 7919 + group.charCodeAt(0));
       const llPath = join(dir, `${group}.ll`), bc = join(dir, `${group}.bc`);
       writeFileSync(llPath, ll);
       execFileSync('llvm-as-22', [llPath, '-o', bc]);
