@@ -568,60 +568,80 @@ const bzhi: X86Lowering = (tx, args, resTy, dst) => {
   const m = tx.bin(Op.isub, t, tx.bin(Op.ishl, t, tx.iconst(t, 1), n), tx.iconst(t, 1));
   out(tx, dst, tx.tern(Op.select, t, big, x, tx.bin(Op.band, t, x, m)), t);
 };
-/** pdep / pext, one mask bit at a time. */
+/**
+ * Emits `for i in 0..n: state = body(i, state)` as a CLIF loop (i an i32) and
+ * continues after it; returns the final state.
+ */
+function loop(tx: Tx, n: number, init: Value[], body: (i: Value, s: Value[]) => Value[]): Value[] {
+  const f = tx.f;
+  const head = f.createBlock(), inner = f.createBlock(), exit = f.createBlock();
+  f.appendBlock(head);
+  f.appendBlock(inner);
+  f.appendBlock(exit);
+  const i = f.appendBlockParam(head, I32);
+  const state = init.map((v) => f.appendBlockParam(head, tx.typeOf(v)));
+  const done = init.map((v) => f.appendBlockParam(exit, tx.typeOf(v)));
+  const zero = tx.iconst(I32, 0);
+  f.addBlockCall(tx.ins(Op.jump, INVALID, []), head, [zero, ...init]);
+  tx.cur = head;
+  const more = tx.val(Op.icmp, INVALID, [i, tx.iconst(I32, n)], IntCC.Ult);
+  const br = tx.ins(Op.brif, INVALID, [more]);
+  f.addBlockCall(br, inner, []);
+  f.addBlockCall(br, exit, state);
+  tx.cur = inner;
+  const next = body(i, state);
+  const i1 = tx.bin(Op.iadd, I32, i, tx.iconst(I32, 1));
+  f.addBlockCall(tx.ins(Op.jump, INVALID, []), head, [i1, ...next]);
+  tx.cur = exit;
+  return done;
+}
+
+/** pdep / pext, one mask bit per loop step. */
 function bitDeposit(extract: boolean): X86Lowering {
   return (tx, args, resTy, dst) => {
     const t = resType(tx, resTy), w = typeBits(t);
     const x = tx.value(args[0]!), m = tx.value(args[1]!);
     const one = tx.iconst(t, 1);
-    let r = tx.iconst(t, 0), k = tx.iconst(t, 0);
-    for (let i = 0; i < w; i++) {
-      const bit = tx.bin(Op.band, t, tx.bin(Op.ushr, t, m, tx.iconst(I8, i)), one);
-      if (extract) {
-        const v = tx.bin(Op.band, t, tx.bin(Op.ushr, t, x, tx.iconst(I8, i)), bit);
-        r = tx.bin(Op.bor, t, r, tx.bin(Op.ishl, t, v, k));
-      } else {
-        const v = tx.bin(Op.band, t, tx.bin(Op.ushr, t, x, k), bit);
-        r = tx.bin(Op.bor, t, r, tx.bin(Op.ishl, t, v, tx.iconst(I8, i)));
-      }
-      k = tx.bin(Op.iadd, t, k, bit);
-    }
-    out(tx, dst, r, t);
+    const [r] = loop(tx, w, [tx.iconst(t, 0), tx.iconst(t, 0)], (i, [r, k]) => {
+      const bit = tx.bin(Op.band, t, tx.bin(Op.ushr, t, m, i), one);
+      const v = extract
+        ? tx.bin(Op.ishl, t, tx.bin(Op.band, t, tx.bin(Op.ushr, t, x, i), bit), k!)
+        : tx.bin(Op.ishl, t, tx.bin(Op.band, t, tx.bin(Op.ushr, t, x, k!), bit), i);
+      return [tx.bin(Op.bor, t, r!, v), tx.bin(Op.iadd, t, k!, bit)];
+    });
+    out(tx, dst, r!, t);
   };
 }
 
-/** crc32: CRC-32C (reflected polynomial 0x82F63B78) of `bits` data bits, one bit per step. */
+/** crc32: CRC-32C (reflected polynomial 0x82F63B78) of `bits` data bits, one bit per loop step. */
 function crc32(bits: number): X86Lowering {
   return (tx, args, resTy, dst) => {
     const t = resType(tx, resTy);
-    const wt = bits === 64 ? I64 : I32;
+    const wt = bits === 64 ? I64 : I32, top = tx.iconst(I8, typeBits(wt) - 1);
     let c = tx.value(args[0]!);
     let v = tx.value(args[1]!);
     if (wt === I64) c = tx.bin(Op.band, I64, c, tx.iconst(I64, 0xffffffff));
     if (tx.typeOf(v) !== wt) v = tx.un(Op.uextend, wt, v);
-    c = tx.bin(Op.bxor, wt, c, v);
-    const poly = tx.iconst(wt, 0x82f63b78);
-    for (let i = 0; i < bits; i++) {
-      const low = tx.bin(Op.sshr, wt, tx.bin(Op.ishl, wt, c, tx.iconst(I8, typeBits(wt) - 1)), tx.iconst(I8, typeBits(wt) - 1));
-      c = tx.bin(Op.bxor, wt, tx.bin(Op.ushr, wt, c, tx.iconst(I8, 1)), tx.bin(Op.band, wt, low, poly));
-    }
-    out(tx, dst, c, t);
+    const poly = tx.iconst(wt, 0x82f63b78), one = tx.iconst(I8, 1);
+    const [r] = loop(tx, bits, [tx.bin(Op.bxor, wt, c, v)], (_i, [c]) => {
+      const low = tx.bin(Op.sshr, wt, tx.bin(Op.ishl, wt, c!, top), top);
+      return [tx.bin(Op.bxor, wt, tx.bin(Op.ushr, wt, c!, one), tx.bin(Op.band, wt, low, poly))];
+    });
+    out(tx, dst, r!, t);
   };
 }
 
-/** pclmulqdq: carry-less product of qword imm[0] of a and qword imm[4] of b. */
+/** pclmulqdq: carry-less product of qword imm[0] of a and qword imm[4] of b, one bit of b per loop step. */
 const pclmul: X86Lowering = (tx, args, resTy, dst) => {
   const t = resType(tx, resTy);
   const imm = imm8(tx, args, 2);
   const x = lane(tx, arg(tx, args, 0, I64X2), imm & 1), y = lane(tx, arg(tx, args, 1, I64X2), (imm >> 4) & 1);
-  const wx = tx.un(Op.uextend, I128, x);
-  let r = tx.iconst(I128, 0);
-  for (let i = 0; i < 64; i++) {
-    const m = tx.bin(Op.sshr, I64, tx.bin(Op.ishl, I64, y, tx.iconst(I8, 63 - i)), tx.iconst(I8, 63));
-    const term = tx.bin(Op.band, I128, tx.bin(Op.ishl, I128, wx, tx.iconst(I8, i)), tx.un(Op.sextend, I128, m));
-    r = tx.bin(Op.bxor, I128, r, term);
-  }
-  out(tx, dst, cast(tx, I64X2, r), t);
+  const wx = tx.un(Op.uextend, I128, x), one = tx.iconst(I64, 1);
+  const [r] = loop(tx, 64, [tx.iconst(I128, 0)], (i, [r]) => {
+    const m = tx.un(Op.sextend, I128, tx.un(Op.ineg, I64, tx.bin(Op.band, I64, tx.bin(Op.ushr, I64, y, i), one)));
+    return [tx.bin(Op.bxor, I128, r!, tx.bin(Op.band, I128, tx.bin(Op.ishl, I128, wx, i), m))];
+  });
+  out(tx, dst, cast(tx, I64X2, r!), t);
 };
 
 // ---- AES ----
