@@ -106,9 +106,6 @@ function fconst(tx: Tx, t: Type, x: number): Value {
 function f32Bits(x: number): bigint {
   const b = new DataView(new ArrayBuffer(4)); b.setFloat32(0, x, true); return BigInt(b.getUint32(0, true));
 }
-function zeroVec(tx: Tx, t: Type): Value {
-  return tx.zero(t);
-}
 
 // ---- floating point: min/max, compares, conversions, rounding ----
 
@@ -203,7 +200,7 @@ function cvtPd2dq(truncate: boolean): X86Lowering {
     const t = resType(tx, resTy);
     const a = tx.value(args[0]!);
     const n = laneCount(tx.typeOf(a));
-    let r = zeroVec(tx, I32X4);
+    let r = tx.zero(I32X4);
     for (let i = 0; i < n; i++) r = setLane(tx, r, cvtToInt(tx, lane(tx, a, i), I32, truncate), i);
     out(tx, dst, r, t);
   };
@@ -334,7 +331,7 @@ function shiftBy(op: number): X86Lowering {
     const w = laneBits(t);
     if (op === Op.sshr) return out(tx, dst, tx.bin(Op.sshr, t, a, tx.bin(Op.umin, I64, cnt, tx.iconst(I64, w - 1))), t);
     const big = tx.val(Op.icmp, INVALID, [cnt, tx.iconst(I64, w)], IntCC.Uge);
-    out(tx, dst, tx.tern(Op.select, t, big, zeroVec(tx, t), tx.bin(op, t, a, cnt)), t);
+    out(tx, dst, tx.tern(Op.select, t, big, tx.zero(t), tx.bin(op, t, a, cnt)), t);
   };
 }
 
@@ -375,7 +372,7 @@ const pmulhrsw: X86Lowering = (tx, args, resTy, dst) => {
 const psign: X86Lowering = (tx, args, resTy, dst) => {
   const t = resType(tx, resTy);
   const a = arg(tx, args, 0, t), b = arg(tx, args, 1, t);
-  const z = zeroVec(tx, t);
+  const z = tx.zero(t);
   const neg = tx.val(Op.icmp, INVALID, [b, z], IntCC.Slt);
   const eq = tx.val(Op.icmp, INVALID, [b, z], IntCC.Eq);
   const s = tx.tern(Op.bitselect, t, neg, tx.un(Op.ineg, t, a), a);
@@ -416,7 +413,7 @@ function pack(op: number): X86Lowering {
 /** mpsadbw on one 128-bit half: 8 sums of |a[o+i+j] - b[q+j]| over j < 4, o = imm[2]*4, q = imm[1:0]*4. */
 function mpsadbw128(tx: Tx, a: Value, b: Value, imm: number): Value {
   const o = ((imm >> 2) & 1) * 4, q = (imm & 3) * 4;
-  let acc = zeroVec(tx, I16X8);
+  let acc = tx.zero(I16X8);
   for (let j = 0; j < 4; j++) {
     const mask = new Uint8Array(16);
     for (let i = 0; i < 16; i++) mask[i] = i < 8 ? o + i + j : 0;
@@ -443,7 +440,7 @@ const phminposuw: X86Lowering = (tx, args, resTy, dst) => {
     m = tx.tern(Op.select, I16, lt, x, m);
     idx = tx.tern(Op.select, I16, lt, tx.iconst(I16, i), idx);
   }
-  out(tx, dst, setLane(tx, setLane(tx, zeroVec(tx, I16X8), m, 0), idx, 1), resType(tx, resTy));
+  out(tx, dst, setLane(tx, setLane(tx, tx.zero(I16X8), m, 0), idx, 1), resType(tx, resTy));
 };
 
 /** vpermilps/pd with a variable control: per 128-bit half, lane i = a[c[i] & 3] (ps) or a[(c[i] >> 1) & 1] (pd). */
@@ -648,11 +645,16 @@ const pclmul: X86Lowering = (tx, args, resTy, dst) => {
 
 const SBOX = new Uint8Array(256), INV_SBOX = new Uint8Array(256);
 {
-  const mul = (a: number, b: number) => { let p = 0; for (; b; b >>= 1) { if (b & 1) p ^= a; a = (a << 1) ^ (a & 0x80 ? 0x11b : 0); } return p; };
+  // inverses in GF(2^8) through powers of the generator 3, then the affine map
+  const exp = new Uint8Array(256), log = new Uint8Array(256);
+  for (let i = 0, x = 1; i < 255; i++) {
+    exp[i] = x;
+    log[x] = i;
+    x ^= (x << 1) ^ (x & 0x80 ? 0x11b : 0);
+  }
   const rotl8 = (x: number, s: number) => ((x << s) | (x >> (8 - s))) & 0xff;
   for (let x = 0; x < 256; x++) {
-    let inv = 0;
-    if (x) for (let y = 1; y < 256; y++) if (mul(x, y) === 1) { inv = y; break; }
+    const inv = x === 0 ? 0 : exp[(255 - log[x]!) % 255]!;
     const s = inv ^ rotl8(inv, 1) ^ rotl8(inv, 2) ^ rotl8(inv, 3) ^ rotl8(inv, 4) ^ 0x63;
     SBOX[x] = s;
     INV_SBOX[s] = x;
@@ -729,7 +731,7 @@ function dwords(tx: Tx, v: Value): Value[] {
   return [3, 2, 1, 0].map((i) => lane(tx, v, i));
 }
 function fromDwords(tx: Tx, hiFirst: Value[]): Value {
-  let r = zeroVec(tx, I32X4);
+  let r = tx.zero(I32X4);
   hiFirst.forEach((x, k) => { r = setLane(tx, r, x, 3 - k); });
   return r;
 }
@@ -821,14 +823,14 @@ function strCompare(tx: Tx, args: number[], explicit: boolean): { res: Value; bi
       const x = tx.un(Op.iabs, I32, tx.value(args[k]!));
       return tx.bin(Op.umin, I32, x, tx.iconst(I32, n));
     }
-    const z = tx.val(Op.vhigh_bits, I32, [tx.val(Op.icmp, INVALID, [v, zeroVec(tx, t)], IntCC.Eq)]);
+    const z = tx.val(Op.vhigh_bits, I32, [tx.val(Op.icmp, INVALID, [v, tx.zero(t)], IntCC.Eq)]);
     return tx.un(Op.ctz, I32, tx.bin(Op.bor, I32, z, tx.iconst(I32, 1 << n)));
   };
   const la = length(a, 1), lb = length(b, 3);
   const idx = vlanes(tx, t, Array.from({ length: n }, (_, i) => BigInt(i)));
   const validUpTo = (len: Value, from: Value) => tx.val(Op.icmp, INVALID, [from, tx.un(Op.splat, t, tx.un(Op.ireduce, lt, len))], IntCC.Slt);
   const bValid = validUpTo(lb, idx);
-  const ones = vsplat(tx, t, -1n), zero = zeroVec(tx, t);
+  const ones = vsplat(tx, t, -1n), zero = tx.zero(t);
   const aValid = (j: number) => tx.val(Op.icmp, INVALID, [tx.iconst(I32, j), la], IntCC.Slt);
   const splatA = (j: number) => tx.un(Op.splat, t, lane(tx, a, j));
   let r1: Value;
