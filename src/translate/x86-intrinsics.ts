@@ -641,6 +641,16 @@ const pclmul: X86Lowering = (tx, args, resTy, dst) => {
   out(tx, dst, cast(tx, I64X2, r!), t);
 };
 
+/** addcarry / subborrow: {carry out, a + b + carry in} (resp. a - b - borrow in); any non-zero carry in counts as 1. */
+function carryChain(sub: boolean): X86Lowering {
+  return (tx, args, resTy, dst) => {
+    const t = resType(tx, tx.m.types.elem(resTy, 1));
+    const c = tx.value(args[0]!), a = tx.value(args[1]!), b = tx.value(args[2]!);
+    const r = tx.f.result(tx.ins(sub ? Op.usub_overflow_bin : Op.uadd_overflow_cin, t, [a, b, c]));
+    if (dst >= 0) tx.define(dst, [r + 1, r]);
+  };
+}
+
 // ---- AES ----
 
 const SBOX = new Uint8Array(256), INV_SBOX = new Uint8Array(256);
@@ -1019,6 +1029,9 @@ def('bmi.bextr.32 bmi.bextr.64', bextr);
 def('bmi.bzhi.32 bmi.bzhi.64', bzhi);
 def('bmi.pdep.32 bmi.pdep.64', bitDeposit(false));
 def('bmi.pext.32 bmi.pext.64', bitDeposit(true));
+// ADX (the plain add-with-carry forms need no CPU feature)
+def('addcarry.32 addcarry.64', carryChain(false));
+def('subborrow.32 subborrow.64', carryChain(true));
 // PCLMULQDQ, AES, SHA
 def('pclmulqdq', pclmul);
 def('aesni.aesenc', aes('enc'));

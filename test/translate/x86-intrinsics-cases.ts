@@ -38,6 +38,7 @@ export const GROUPS: Record<string, { mattr: string; cpu: string }> = {
   pclmulqdq: { mattr: '+pclmul,+sse2', cpu: 'pclmulqdq' },
   aes: { mattr: '+aes,+sse2', cpu: 'aes' },
   sha: { mattr: '+sha,+sse2', cpu: 'sha_ni' },
+  adx: { mattr: '+sse2', cpu: 'sse2' },
 };
 
 /**
@@ -51,7 +52,7 @@ export interface Case {
   group: string;
   ret: string;
   params: string[];
-  kind?: 'plain' | 'void' | 'ptrvoid' | 'load' | 'maskmov' | 'gather' | 'approx';
+  kind?: 'plain' | 'void' | 'ptrvoid' | 'load' | 'maskmov' | 'gather' | 'approx' | 'carry';
   runs?: number;
 }
 
@@ -187,6 +188,9 @@ add('aes', 'aesni.aeskeygenassist', 'q2', 'q2 i8#0,1,2,0x1b,0x36,0x80,0xff');
 add('sha', 'sha1msg1 sha1msg2 sha1nexte sha256msg1 sha256msg2', 'i4', 'i4 i4');
 add('sha', 'sha1rnds4', 'i4', 'i4 i4 i8#0,1,2,3');
 add('sha', 'sha256rnds2', 'i4', 'i4 i4 i4');
+// ADX: {carry, sum} returned by the wrapper as <2 x i64> [sum, carry]
+add('adx', 'addcarry.32 subborrow.32', 'q2', 'i8/carry i32 i32', { kind: 'carry' });
+add('adx', 'addcarry.64 subborrow.64', 'q2', 'i8/carry i64 i64', { kind: 'carry' });
 
 export const CASES: readonly Case[] = C;
 
@@ -245,6 +249,7 @@ export const STDARCH: Record<string, string> = {
   sha: 'sha1msg1 sha1msg2 sha1nexte sha1rnds4 sha256msg1 sha256msg2 sha256rnds2',
   rdrand: 'rdrand.16 rdrand.32 rdseed.16 rdseed.32 rdrand.64 rdseed.64',
   rdtsc: 'rdtsc rdtscp',
+  adx: 'addcarry.32 subborrow.32 addcarry.64 subborrow.64',
 };
 
 /** Declared in sha.rs but belonging to the SHA512, SM3 and SM4 extensions: not in the table. */
@@ -340,6 +345,8 @@ export function genArg(rng: Rng, ty: string, gen: string, prev: bigint[]): bigin
       const rest = rng.int(2) ? rng.next64() & ((1n << BigInt(total)) - 1n) : 0n;
       return gen === 'bextr' ? (rest & ~0xffffn) | (l << 8n) | s : (rest & ~0xffn) | s;
     }
+    case 'carry':
+      return rng.pick([0n, 1n, 2n, 0x80n, 0xffn, 0n, 1n]);
     case 'len':
       return BigInt.asUintN(32, rng.pick([-20n, -17n, -16n, -9n, -8n, -3n, -1n, 0n, 1n, 2n, 3n, 5n, 7n, 8n, 9n, 12n, 15n, 16n, 17n, 100n, -(1n << 31n), (1n << 31n) - 1n]));
     case 'str': {
@@ -416,7 +423,8 @@ export function buildGroup(group: string, runsDefault: number, seed: number): { 
     if (c.group !== group) continue;
     const full = `llvm.x86.${c.name}`;
     const pts = c.params.map((p) => p.split(/[#/]/)[0]!);
-    const retLL = c.ret === 'void' ? 'void' : TYPES[c.ret]!.ll;
+    const width = c.kind === 'carry' ? TYPES[pts[1]!]!.ll : '';
+    const retLL = c.ret === 'void' ? 'void' : c.kind === 'carry' ? `{ i8, ${width} }` : TYPES[c.ret]!.ll;
     decls.set(full, `declare ${retLL} @${full}(${pts.map((p) => (p === 'ptr' ? 'ptr' : TYPES[p]!.ll)).join(', ')})`);
     const immLists = c.params.map((p) => (p.includes('#') ? p.split('#')[1]!.split(',').map(Number) : null));
     let combos: number[][] = [[]];
@@ -452,6 +460,13 @@ export function buildGroup(group: string, runsDefault: number, seed: number): { 
           argTypes = ['b16', 'b16', 'b16'];
           body = `  %m = alloca [48 x i8], align 16\n  %q = getelementptr i8, ptr %m, i64 3\n  store <16 x i8> %a2, ptr %q, align 1\n` +
             `  call void @${full}(<16 x i8> %a0, <16 x i8> %a1, ptr %q)\n  %r = load <16 x i8>, ptr %q, align 1\n  ret <16 x i8> %r`;
+          break;
+        case 'carry':
+          argTypes = pts;
+          body = `  %s = call ${retLL} @${full}(i8 %a0, ${width} %a1, ${width} %a2)\n  %c = extractvalue ${retLL} %s, 0\n` +
+            `  %v = extractvalue ${retLL} %s, 1\n  %c64 = zext i8 %c to i64\n` +
+            (width === 'i64' ? '  %v64 = add i64 %v, 0\n' : `  %v64 = zext ${width} %v to i64\n`) +
+            `  %r0 = insertelement <2 x i64> zeroinitializer, i64 %v64, i32 0\n  %r = insertelement <2 x i64> %r0, i64 %c64, i32 1\n  ret <2 x i64> %r`;
           break;
         case 'gather': {
           // (src, index, mask, table low 32 bytes, table high 32 bytes); base = table + 32
