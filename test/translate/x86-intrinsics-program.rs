@@ -74,6 +74,10 @@ pub unsafe fn more(a: __m128i, b: __m128i, c: __m256i, h: __m128d, g: __m256, p:
     acc = acc.wrapping_add(_mm_cvtsi128_si64(_mm_sha1nexte_epu32(a, b)) ^ _mm_cvtsi128_si64(_mm_sha256msg1_epu32(a, b)));
     acc = acc.wrapping_add(_mm_cvtsi128_si64(_mm_sha256msg2_epu32(a, b)));
     acc = acc.wrapping_add(_mm_crc32_u16(acc as u32, 0xbeef) as i64 ^ _mm_crc32_u32(acc as u32, 0xdeadbeef) as i64);
+    let (mut s, mut d) = (0u64, 0u32);
+    let c1 = _addcarry_u64((acc & 1) as u8, acc as u64, u64::MAX - 3, &mut s);
+    let c2 = _subborrow_u32(c1, acc as u32, 0x8000_0000, &mut d);
+    acc = acc.wrapping_add(s as i64 ^ d as i64 ^ ((c1 as i64) << 40) ^ ((c2 as i64) << 50));
     _mm_maskmoveu_si128(a, b, p);
     acc = acc.wrapping_add(*p.add(3) as i64);
     acc
