@@ -10,6 +10,7 @@ import { isFullWidth } from './layout.js';
 import { extendHalf, truncToHalf } from './arith.js';
 import type { Tx } from './context.js';
 import { allLanes, buildParts, isMaskType, partType, parts } from './lanes.js';
+import { x86Intrinsic } from './x86-intrinsics.js';
 
 /** A lowering: defines the call's result (if any) from its arguments (LLVM value ids). */
 type Lowering = (tx: Tx, args: number[], resTy: number, dst: number) => void;
@@ -37,7 +38,7 @@ function lookup(name: string): Lowering | null {
 
 /** Translates call `i` to intrinsic `name` (arguments from operand `argStart`); false if unknown. */
 export function translateIntrinsic(tx: Tx, name: string, i: number, argStart: number): boolean {
-  const l = lookup(name);
+  const l = name.startsWith('llvm.x86.') ? x86Intrinsic(name) : lookup(name);
   if (!l) return false;
   const body = tx.body;
   const args: number[] = [];
