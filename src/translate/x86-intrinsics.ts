@@ -33,13 +33,31 @@ const I8X16 = vectorOf(I8, 16), I16X8 = vectorOf(I16, 8), I32X4 = vectorOf(I32, 
 const I128X2 = vectorOf(I128, 2);
 const F32X4 = vectorOf(F32, 4), F64X2 = vectorOf(F64, 2);
 
+/**
+ * The CLIF type of an intrinsic's result. The translator holds vectors wider
+ * than 128 bits as 128-bit parts; the lowerings here see them as one 256-bit
+ * CLIF value, joined at arg() and split again at out().
+ */
 function resType(tx: Tx, resTy: number): Type {
+  if (tx.L.isVector(resTy) && tx.L.vectorParts(resTy) > 1) return wideType(tx, resTy);
   const t = tx.L.clif(resTy);
   if (t === INVALID) throw tx.err(`x86 intrinsic result of unsupported type ${tx.typeName(resTy)}`);
   return t;
 }
+function wideType(tx: Tx, ty: number): Type {
+  const part = tx.L.vectorPart(ty);
+  if (part === INVALID || tx.L.vectorParts(ty) !== 2) throw tx.err(`x86 intrinsic on unsupported type ${tx.typeName(ty)}`);
+  return vectorOf(laneOf(part), laneCount(part) * 2);
+}
 function out(tx: Tx, dst: number, v: Value, t: Type): void {
-  if (dst >= 0) tx.define1(dst, cast(tx, t, v));
+  if (dst < 0) return;
+  const ty = tx.llvmType(dst);
+  if (tx.L.isVector(ty) && tx.L.vectorParts(ty) > 1) {
+    const [lo, hi] = halves(tx, cast(tx, wideType(tx, ty), v));
+    tx.define(dst, [lo, hi]);
+    return;
+  }
+  tx.define1(dst, cast(tx, t, v));
 }
 /** Reinterprets x as type `to` (same width; vector lanes little-endian). */
 function cast(tx: Tx, to: Type, x: Value): Value {
@@ -47,9 +65,21 @@ function cast(tx: Tx, to: Type, x: Value): Value {
   if (from === to) return x;
   return tx.val(Op.bitcast, to, [x], isVector(from) || isVector(to) ? MemFlag.Little : 0);
 }
-/** Operand k as a CLIF value of type t (reinterpreted). */
+/** Operand k as one CLIF value of its own type (two 128-bit parts joined). */
+function whole(tx: Tx, args: number[], k: number): Value {
+  const ty = tx.llvmType(args[k]!);
+  if (tx.L.isVector(ty) && tx.L.vectorParts(ty) > 1) return arg(tx, args, k, wideType(tx, ty));
+  return tx.value(args[k]!);
+}
+/** Operand k as a CLIF value of type t (reinterpreted); a value held in two 128-bit parts is joined. */
 function arg(tx: Tx, args: number[], k: number, t: Type): Value {
-  return cast(tx, t, tx.value(args[k]!));
+  const v = args[k]!;
+  const ty = tx.llvmType(v);
+  if (tx.L.isVector(ty) && tx.L.vectorParts(ty) > 1) {
+    wideType(tx, ty);
+    return cast(tx, t, join(tx, tx.leaf(v, 0), tx.leaf(v, 1)));
+  }
+  return cast(tx, t, tx.value(v));
 }
 /** Operand k, which must be a constant (an immediate of the instruction), as its low 8 bits. */
 function imm8(tx: Tx, args: number[], k: number): number {
@@ -198,7 +228,7 @@ function cvtPs2dq(truncate: boolean): X86Lowering {
 function cvtPd2dq(truncate: boolean): X86Lowering {
   return (tx, args, resTy, dst) => {
     const t = resType(tx, resTy);
-    const a = tx.value(args[0]!);
+    const a = whole(tx, args, 0);
     const n = laneCount(tx.typeOf(a));
     let r = tx.zero(I32X4);
     for (let i = 0; i < n; i++) r = setLane(tx, r, cvtToInt(tx, lane(tx, a, i), I32, truncate), i);
@@ -301,7 +331,7 @@ const cvtsd2ss: X86Lowering = (tx, args, resTy, dst) => {
 
 /** ZF and CF of ptest/vtestp*: ZF = no bit of a & b, CF = no bit of ~a & b (only sign bits for vtest). */
 function testFlags(tx: Tx, args: number[], signOnly: boolean): [Value, Value] {
-  const at = tx.typeOf(tx.value(args[0]!));
+  const at = tx.typeOf(whole(tx, args, 0));
   const it = asInt(at);
   const a = arg(tx, args, 0, it), b = arg(tx, args, 1, it);
   const and = tx.bin(Op.band, it, a, b), andn = tx.bin(Op.band_not, it, b, a);
@@ -521,7 +551,7 @@ const gather: X86Lowering = (tx, args, resTy, dst) => {
   const t = resType(tx, resTy);
   const src = arg(tx, args, 0, t);
   const base = tx.value(args[1]!);
-  const idx = tx.value(args[2]!);
+  const idx = whole(tx, args, 2);
   const mask = arg(tx, args, 3, asInt(t));
   const scale = imm8(tx, args, 4);
   const n = Math.min(laneCount(t), laneCount(tx.typeOf(idx)));

@@ -154,10 +154,19 @@ test('every table entry: cgts (CLIF interpreter) against llc-22 -O0 (native), ed
         wrappersN++;
         w.inputs.forEach((vals, r) => {
           runs++;
-          const args = f.signature.params.map((p, j) => ({ type: p.type, bits: vals[j]! }));
+          // 256-bit vectors are two 128-bit parameters / results (low half first)
+          const args: { type: number; bits: bigint }[] = [];
+          vals.forEach((v, j) => {
+            if (sizeOf(w.argTypes[j]!) === 32) {
+              const mask = (1n << 128n) - 1n;
+              args.push({ type: f.signature.params[args.length]!.type, bits: v & mask });
+              args.push({ type: f.signature.params[args.length]!.type, bits: (v >> 128n) & mask });
+            } else args.push({ type: f.signature.params[args.length]!.type, bits: v });
+          });
           let got: bigint;
           try {
-            got = interpret(cm.funcs, fi, args)[0]!.bits;
+            const rs = interpret(cm.funcs, fi, args);
+            got = rs.length === 2 && sizeOf(w.ret) === 32 ? rs[0]!.bits | (rs[1]!.bits << 128n) : rs[0]!.bits;
           } catch (e) {
             failures.push(`${w.intrinsic} imm=${w.imms}: interpreter: ${(e as Error).message}`);
             return;
