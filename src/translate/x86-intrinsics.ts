@@ -418,7 +418,12 @@ const psadbw: X86Lowering = (tx, args, resTy, dst) => {
   const d = tx.bin(Op.isub, bt, tx.bin(Op.umax, bt, a, b), tx.bin(Op.umin, bt, a, b));
   const h = tx.bin(Op.iadd_pairwise, ht, tx.un(Op.uwiden_low, ht, d), tx.un(Op.uwiden_high, ht, d));
   const w = tx.bin(Op.iadd_pairwise, wt, tx.un(Op.uwiden_low, wt, h), tx.un(Op.uwiden_high, wt, h));
-  out(tx, dst, tx.bin(Op.iadd_pairwise, t, tx.un(Op.uwiden_low, t, w), tx.un(Op.uwiden_high, t, w)), t);
+  const x = tx.un(Op.uwiden_low, t, w), y = tx.un(Op.uwiden_high, t, w);
+  if (n !== 2) return out(tx, dst, tx.bin(Op.iadd_pairwise, t, x, y), t);
+  // i64x2 pairwise sums lane by lane (the back end has no i64x2 iadd_pairwise)
+  const s0 = tx.bin(Op.iadd, I64, lane(tx, x, 0), lane(tx, x, 1));
+  const s1 = tx.bin(Op.iadd, I64, lane(tx, y, 0), lane(tx, y, 1));
+  out(tx, dst, setLane(tx, tx.un(Op.splat, t, s0), s1, 1), t);
 };
 
 /** pshufb: per 128-bit half, byte i = a[b[i] & 15], or 0 when b[i] has its top bit set. */
