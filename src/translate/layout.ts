@@ -119,18 +119,27 @@ export class Layout {
     return a;
   }
 
+  /** Byte offsets of every member of each struct type, computed once per type. */
+  private offsets: (Float64Array | undefined)[] = [];
+
   /** Byte offset of struct member `i`. */
   fieldOffset(ty: number, i: number): number {
-    const t = this.t;
-    const packed = (t.flags[ty]! & 1) !== 0;
-    let off = 0;
-    for (let k = 0; k <= i; k++) {
-      const m = t.elem(ty, k);
-      if (!packed) off = roundUp(off, this.align(m));
-      if (k === i) return off;
-      off += this.allocSize(m);
+    let o = this.offsets[ty];
+    if (o === undefined) {
+      const t = this.t;
+      const n = t.n[ty]!;
+      const packed = (t.flags[ty]! & 1) !== 0;
+      o = new Float64Array(n);
+      let off = 0;
+      for (let k = 0; k < n; k++) {
+        const m = t.elem(ty, k);
+        if (!packed) off = roundUp(off, this.align(m));
+        o[k] = off;
+        off += this.allocSize(m);
+      }
+      this.offsets[ty] = o;
     }
-    return off;
+    return o[i]!;
   }
 
   /** The CLIF type holding a value of scalar or vector LLVM type `ty`, INVALID for aggregates and unsupported types. */
