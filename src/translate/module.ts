@@ -6,6 +6,7 @@
 
 import { GlobalKind, type Module } from '../bitcode/module.js';
 import { Linkage } from '../bitcode/reader.js';
+import { CgtsError } from '../support/diag.js';
 import type { ClifModule, FunctionSymbol } from '../ir/module.js';
 import { translateData, symbolLinkage } from './data.js';
 import { FunctionTranslator } from './function.js';
@@ -21,6 +22,9 @@ export function functionSymbol(m: Module, k: number): FunctionSymbol {
 
 /** The module's data objects and undefined symbols, with no functions. */
 export function moduleData(m: Module): ClifModule {
+  if (m.moduleAsm.trim() !== '') {
+    throw new CgtsError('module-level assembly (global_asm! or a naked function) is not supported yet', m.fileName);
+  }
   const out: ClifModule = { funcs: [], symbols: [], data: [], externs: [] };
   translateData(m, out);
   for (const g of m.globals) {

@@ -52,18 +52,23 @@ export interface RustProgram {
   nightly: boolean;
   /** `//@ c-source: f.c` (repeatable): C files next to the program, compiled by cc into a static library linked in. */
   cSources: string[];
+  /**
+   * `//@ cgts-unsupported: <text>`: the program needs what cgts does not do
+   * yet; its cgts build must fail with an error containing <text>.
+   */
+  unsupported: string;
   golden: string;
 }
 
 /**
  * Header directives: lines `//@ key: value` at the top of a program (before
  * any other line). Keys: `panic` (`abort`), `toolchain` (`nightly`),
- * `c-source` (a .c file in the same folder), `edition`.
+ * `c-source` (a .c file in the same folder), `edition`, `cgts-unsupported`.
  */
 export function parseProgram(path: string, id: string, goldenDir: string, defaultEdition: string, source = readFileSync(path, 'utf8')): RustProgram {
   const name = basename(path, '.rs');
   const p: RustProgram = {
-    id, name, path, source, edition: defaultEdition, panicAbort: false, nightly: false, cSources: [],
+    id, name, path, source, edition: defaultEdition, panicAbort: false, nightly: false, cSources: [], unsupported: '',
     golden: join(goldenDir, name + '.out'),
   };
   for (const line of source.split('\n')) {
@@ -74,6 +79,7 @@ export function parseProgram(path: string, id: string, goldenDir: string, defaul
     else if (key === 'toolchain' && value === 'nightly') p.nightly = true;
     else if (key === 'c-source') p.cSources.push(join(dirname(path), value));
     else if (key === 'edition') p.edition = value;
+    else if (key === 'cgts-unsupported') p.unsupported = value;
     else throw new Error(`${path}: unknown directive '//@ ${key}: ${value}'`);
   }
   return p;

@@ -1,3 +1,4 @@
+//@ cgts-unsupported: module-level assembly
 // Bits and memory: bit counting/rotation/byte swaps on every width, ptr::copy,
 // transmute, MaybeUninit, volatile access, packed and over-aligned structs,
 // inline asm! (registers, xmm, labels, pure/nomem) and global_asm!.

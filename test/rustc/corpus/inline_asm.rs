@@ -1,3 +1,4 @@
+//@ cgts-unsupported: module-level assembly
 // Inline and module assembly: asm! with register classes (reg, xmm_reg),
 // explicit registers (cl, rax/rdx), inout and late outputs, operand
 // modifiers (:e, :x), local labels and loops, flags clobbers, pure/nomem
