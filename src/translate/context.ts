@@ -384,10 +384,8 @@ export class Tx {
     return r;
   }
   constIntOrNull(v: number): number | null {
-    let tab: ConstTable, ci: number;
-    if (v >= this.numGlobals && v < this.argBase) { tab = this.m.consts; ci = v - this.numGlobals; }
-    else if (v >= this.argBase + this.body.numArgs && v < this.instBase) { tab = this.body.consts; ci = v - tab.base; }
-    else return null;
+    if (!this.isConstant(v)) return null;
+    const [tab, ci] = this.constRef(v);
     const kind = tab.kind.data[ci]!;
     if (kind === ConstKind.Null || kind === ConstKind.Undef || kind === ConstKind.Poison) return 0;
     if (kind !== ConstKind.Int) return null;
@@ -396,10 +394,8 @@ export class Tx {
   }
   /** The constant integer as an unsigned bigint of its width, or null when v is not a constant integer. */
   constBig(v: number): bigint | null {
-    let tab: ConstTable, ci: number;
-    if (v >= this.numGlobals && v < this.argBase) { tab = this.m.consts; ci = v - this.numGlobals; }
-    else if (v >= this.argBase + this.body.numArgs && v < this.instBase) { tab = this.body.consts; ci = v - tab.base; }
-    else return null;
+    if (!this.isConstant(v)) return null;
+    const [tab, ci] = this.constRef(v);
     const kind = tab.kind.data[ci]!;
     const ty = tab.type.data[ci]!;
     if (kind === ConstKind.Null || kind === ConstKind.Undef || kind === ConstKind.Poison) return 0n;
