@@ -6,6 +6,7 @@ import { readModule } from '../bitcode/reader.js';
 import { FunctionTranslator, functionSymbol, moduleData } from '../translate/module.js';
 import { Function } from '../ir/function.js';
 import { verifyOrThrow } from '../ir/verifier.js';
+import { hasWideValues, legalizeWide } from '../ir/legalize-wide.js';
 import { printFunction } from '../ir/printer.js';
 import { ModuleCompiler } from '../x64/compile.js';
 
@@ -45,15 +46,17 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
   for (let k = 0; k < m.bodies.length; k++) {
     t0 = now();
     ft.translate(k, f);
+    // 256-bit vectors (AVX intrinsics' lowerings) become 128-bit halves
+    const fk = hasWideValues(f) ? legalizeWide(f) : f;
     add('translate', t0);
     if (verify) {
       t0 = now();
-      verifyOrThrow(f, `${fileName}: translation of ${f.name}`);
+      verifyOrThrow(fk, `${fileName}: translation of ${f.name}`);
       add('verify', t0);
     }
-    if (opts.emitClif) clif.push(printFunction(f));
+    if (opts.emitClif) clif.push(printFunction(fk));
     t0 = now();
-    mc.addFunction(f, functionSymbol(m, k));
+    mc.addFunction(fk, functionSymbol(m, k));
     add('codegen', t0);
   }
   t0 = now();
