@@ -373,4 +373,3 @@ export function bitcastValue(tx: Tx, src: number, sty: number, dty: number): Val
   return out;
 }
 
-export { I64, I8 };

@@ -8,7 +8,7 @@ import { ConstKind, GlobalKind, TypeKind, OP_NAMES, type ConstTable, type Functi
 import { Function, GlobalValueKind, type Signature, type Value, type Block } from '../ir/function.js';
 import { Op, opcodeCtrl, type Opcode } from '../ir/opcodes.js';
 import { MemFlag } from '../ir/immediates.js';
-import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, laneCount, typeBits, type Type } from '../ir/types.js';
+import { INVALID, I8, I64, I128, F16, F32, F64, F128, isVector, laneOf, laneCount, typeBits, type Type } from '../ir/types.js';
 import { CgtsError } from '../support/diag.js';
 import { demangle } from '../support/demangle.js';
 import { Layout, isFullWidth } from './layout.js';
@@ -533,4 +533,3 @@ export function dataElement(tab: ConstTable, ci: number, i: number): bigint {
   return tab.b.data[ci] ? tab.bigs[raw]! : BigInt(raw);
 }
 
-export { I8, I16, I32, I64, I128, F32, F64 };

@@ -7,7 +7,6 @@
 import { decodeFunction } from '../bitcode/function.js';
 import { Op as L, type Module } from '../bitcode/module.js';
 import { Function } from '../ir/function.js';
-import { INVALID } from '../ir/types.js';
 import { Tx } from './context.js';
 import { translateAlloca, translateLoad, translateStore, translateGep } from './memory.js';
 import { translateBinop, translateCast, translateCmp, translateSelect, translateFNeg } from './arith.js';
@@ -193,4 +192,3 @@ function translateInst(tx: Tx, i: number): void {
   throw tx.err('this instruction is not supported');
 }
 
-export { INVALID };

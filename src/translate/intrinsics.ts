@@ -343,7 +343,7 @@ def('scmp', threeWay(true));
 def('ucmp', threeWay(false));
 def('is.constant', (tx, _a, _t, dst) => res(tx, dst, tx.iconst(I8, 0)));
 def('expect', (tx, a, _t, dst) => res(tx, dst, tx.value(a[0]!)));
-def('assume lifetime.start lifetime.end experimental.noalias.scope.decl prefetch sideeffect donothing x86.sse2.pause', () => {});
+def('assume lifetime.start lifetime.end experimental.noalias.scope.decl prefetch sideeffect donothing', () => {});
 def('threadlocal.address', (tx, a, _t, dst) => {
   const g = a[0]!;
   if (g >= tx.numGlobals) throw tx.err('llvm.threadlocal.address of something other than a global');

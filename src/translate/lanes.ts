@@ -4,7 +4,7 @@
 // between the lane widths of the data they select.
 
 import { Op } from '../ir/opcodes.js';
-import { INVALID, I8, laneOf, laneCount, typeBits, asInt, vectorOf, type Type } from '../ir/types.js';
+import { INVALID, laneOf, laneCount, typeBits, asInt, type Type } from '../ir/types.js';
 import type { Value } from '../ir/function.js';
 import type { Tx } from './context.js';
 
@@ -108,4 +108,3 @@ export function constMask(tx: Tx, pt: Type, ones: boolean): Value {
   return ones ? tx.un(Op.bnot, pt, z) : z;
 }
 
-export { I8, vectorOf };
