@@ -2,6 +2,7 @@
 // src/driver/. Every user error ends here as one line on stderr and a non-zero
 // exit status; a JavaScript stack trace is printed only with CGTS_BACKTRACE=1.
 
+import { appendFileSync } from 'node:fs';
 import { CgtsError, CgtsErrorList } from './support/diag.js';
 import { VERSION } from './support/version.js';
 
@@ -13,6 +14,11 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  cargo: {
+    usage: 'cgts cargo <cargo command> [options]',
+    summary: 'cargo with cgts as the code generator (also run as `cargo cgts ...`)',
+    load: () => import('./driver/cmd-cargo.js'),
+  },
   rustc: {
     usage: 'cgts rustc [rustc options] <file.rs>',
     summary: 'rustc with cgts as the code generator (adds --emit=clif and --emit=asm)',
@@ -96,9 +102,36 @@ export async function linkMain(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Under `cargo cgts --fallback` the rustc wrapper names a file
+ * (CGTS_FAILURE_FILE) where the link shim's errors are written too, so it
+ * can tell a crate cgts could not compile from one rustc rejected.
+ */
+function recordFailure(e: unknown): void {
+  const file = process.env.CGTS_FAILURE_FILE;
+  if (!file) return;
+  const text = e instanceof CgtsError ? e.describe() : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+  try {
+    appendFileSync(file, text + '\n');
+  } catch {
+    // the wrapper then sees no reason and reports rustc's failure as it is
+  }
+}
+
+/** The rustc wrapper's entry (bin/cgts-rustc-wrapper.js): `<rustc> <args>` as cargo runs RUSTC_WRAPPER. */
+export async function wrapperMain(argv: string[]): Promise<number> {
+  try {
+    const { wrapperMain: run } = await import('./driver/rustc-wrapper.js');
+    return await run(argv);
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
 /** Prints an error the way users see it and returns the exit status. */
 export function reportError(e: unknown): number {
   const backtrace = process.env.CGTS_BACKTRACE === '1';
+  recordFailure(e);
   if (e instanceof CgtsErrorList) {
     for (const one of e.errors) {
       process.stderr.write(`cgts: error: ${one.describe()}\n`);

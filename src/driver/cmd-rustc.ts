@@ -45,7 +45,7 @@ environment:
 `;
 
 /** The project root: the nearest folder above this file holding bin/cgts-link (from dist/src/driver/ or src/driver/). */
-function projectRoot(): string {
+export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'bin', 'cgts-link'))) {
     const up = dirname(dir);
@@ -177,16 +177,21 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   return { args, env, help, crateTypes, output, outDir, rustcEmits, crateName, extraFilename, input };
 }
 
-export async function run(userArgs: string[]): Promise<number> {
+export function run(userArgs: string[]): Promise<number> {
+  return runWithEnv(userArgs, process.env);
+}
+
+/** `cgts rustc` with the given environment (CGTS_RUSTC names the rustc to run). */
+export async function runWithEnv(userArgs: string[], baseEnv: NodeJS.ProcessEnv): Promise<number> {
   const plan = planRustc(userArgs, process.cwd());
   if (plan.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  const rustc = process.env.CGTS_RUSTC || 'rustc';
-  const { stdio, progressFd } = rustcStdio(process.env);
+  const rustc = baseEnv.CGTS_RUSTC || 'rustc';
+  const { stdio, progressFd } = rustcStdio(baseEnv);
   const env = {
-    ...process.env,
+    ...baseEnv,
     ...plan.env,
     CGTS_NODE: process.execPath,
     CGTS_PROGRESS_FD: String(progressFd),
@@ -229,6 +234,16 @@ function objectOutputs(plan: RustcPlan, cwd: string): string[] {
 function archiveOutputs(plan: RustcPlan, rustc: string, env: NodeJS.ProcessEnv, cwd: string): string[] {
   if (!plan.crateTypes.some((t) => t === 'lib' || t === 'rlib' || t === 'staticlib')) return [];
   if (plan.output && plan.crateTypes.length === 1) return [resolve(cwd, plan.output)];
+  if (plan.crateName && !plan.output) {
+    // rustc's names on Linux (what cargo relies on): lib<crate><extra>.rlib and .a.
+    const dir = resolve(cwd, plan.outDir || '.');
+    const names: string[] = [];
+    for (const t of new Set(plan.crateTypes)) {
+      if (t === 'lib' || t === 'rlib') names.push(`lib${plan.crateName}${plan.extraFilename}.rlib`);
+      else if (t === 'staticlib') names.push(`lib${plan.crateName}${plan.extraFilename}.a`);
+    }
+    return [...new Set(names)].map((n) => join(dir, n));
+  }
   const r = spawnSync(rustc, [...plan.args, '--print=file-names'], { env, encoding: 'utf8' });
   if (r.status !== 0) return [];
   const dir = plan.outDir || (plan.output ? dirname(resolve(cwd, plan.output)) : cwd);
@@ -264,7 +279,7 @@ function jobserverFds(env: NodeJS.ProcessEnv): number[] {
  * the shim writes progress lines that rustc, holding its linker's stderr
  * until the link ends, would otherwise keep back.
  */
-function rustcStdio(env: NodeJS.ProcessEnv): { stdio: ('inherit' | 'ignore' | number)[]; progressFd: number } {
+export function rustcStdio(env: NodeJS.ProcessEnv): { stdio: ('inherit' | 'ignore' | number)[]; progressFd: number } {
   const passed = jobserverFds(env);
   let progressFd = 3;
   while (passed.includes(progressFd)) progressFd++;
@@ -274,9 +289,11 @@ function rustcStdio(env: NodeJS.ProcessEnv): { stdio: ('inherit' | 'ignore' | nu
   return { stdio, progressFd };
 }
 
-function runRustc(rustc: string, args: string[], env: NodeJS.ProcessEnv, stdio: ('inherit' | 'ignore' | number)[]): Promise<number> {
+export function runRustc(rustc: string, args: string[], env: NodeJS.ProcessEnv, stdio: ('inherit' | 'ignore' | number)[]): Promise<number> {
   return new Promise<number>((resolveRun, rejectRun) => {
-    const child = spawn(rustc, args, { stdio, env });
+    // A wrapper cargo's user had set (sccache, ...) still runs, with the rustc as its first argument.
+    const inner = env.CGTS_INNER_WRAPPER;
+    const child = inner ? spawn(inner, [rustc, ...args], { stdio, env }) : spawn(rustc, args, { stdio, env });
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const s of signals) process.on(s, forward);

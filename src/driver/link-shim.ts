@@ -14,6 +14,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readArchive, writeArchive, type ArMember } from '../object/ar.js';
 import { CgtsError, CgtsErrorList, fail } from '../support/diag.js';
+import { cacheFromEnv, type ObjectCache } from './cache.js';
 import { compileAll, type CompileFn, type CompileJob, type CompileOutcome } from './compile-pool.js';
 import { ArgKind, dropPluginOpts, expandResponseFiles, joinResponseFile, parseLinkLine } from './link-line.js';
 
@@ -42,6 +43,8 @@ export interface ShimOptions {
   progress: (line: string) => void;
   /** called with the temporary directory once it exists (tests) */
   onTempDir?: (dir: string) => void;
+  /** compiled objects kept by content hash, or null */
+  cache: ObjectCache | null;
 }
 
 /** The options rustc's environment gives the shim (see `cgts rustc --help`). */
@@ -61,6 +64,7 @@ export function shimOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ShimOp
     tempRoot: tmpdir(),
     keepTemps: env.CGTS_KEEP_TEMPS === '1',
     progressAfterMs: 2000,
+    cache: cacheFromEnv(env),
     progress: (line) => {
       // rustc keeps its linker's stderr until the link ends; `cgts rustc` passes its own stderr as this descriptor.
       if (progressFd > 2) {
@@ -136,14 +140,20 @@ function tempName(dir: string, seq: number, path: string): string {
  * a CgtsErrorList, or the first internal error).
  */
 async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWhat: string): Promise<CompileOutcome[]> {
+  // Objects already in the cache are taken from it; only the rest is compiled.
+  const cache = opts.cache && opts.clifPath === '' && !opts.compile && !opts.compilerModule ? opts.cache : null;
+  const keys = cache ? jobs.map((j) => cache.key(j.bytes, 'obj')) : [];
+  const cached: (Uint8Array | null)[] = cache ? keys.map((k) => cache.get(k)) : [];
+  const todo = cache ? jobs.filter((_, k) => cached[k] === null) : jobs;
+
   const started = performance.now();
   let done = 0;
   const timer = setTimeout(() => {
-    opts.progress(`cgts: compiling ${jobs.length} bitcode module${jobs.length === 1 ? '' : 's'} for ${forWhat} (${done} done)`);
+    opts.progress(`cgts: compiling ${todo.length} bitcode module${todo.length === 1 ? '' : 's'} for ${forWhat} (${done} done)`);
   }, opts.progressAfterMs);
-  let outcomes: CompileOutcome[];
+  let compiled: CompileOutcome[];
   try {
-    outcomes = await compileAll(jobs, {
+    compiled = todo.length === 0 ? [] : await compileAll(todo, {
       threads: opts.threads,
       emitClif: opts.clifPath !== '',
       compile: opts.compile,
@@ -153,7 +163,7 @@ async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWh
   } finally {
     clearTimeout(timer);
   }
-  const failed = outcomes.filter((o) => o.error !== null);
+  const failed = compiled.filter((o) => o.error !== null);
   if (failed.length > 0) {
     const internal = failed.find((o) => !(o.error instanceof CgtsError));
     // A bug in cgts is reported as such; otherwise every module that could not be compiled gets its line.
@@ -162,7 +172,17 @@ async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWh
     throw failed[0].error;
   }
   const seconds = (performance.now() - started) / 1000;
-  if (seconds * 1000 > opts.progressAfterMs) opts.progress(`cgts: compiled ${jobs.length} bitcode modules in ${seconds.toFixed(1)} s`);
+  if (seconds * 1000 > opts.progressAfterMs) opts.progress(`cgts: compiled ${todo.length} bitcode modules in ${seconds.toFixed(1)} s`);
+  if (!cache) return compiled;
+  let next = 0;
+  const outcomes = jobs.map((_, k): CompileOutcome => {
+    const hit = cached[k];
+    if (hit) return { object: hit, clif: null, error: null };
+    const o = compiled[next++];
+    cache.put(keys[k], o.object!);
+    return o;
+  });
+  cache.trim();
   return outcomes;
 }
 

@@ -1,0 +1,149 @@
+// The object cache: compiled objects kept by the content hash of the bitcode
+// they came from, so an unchanged module (a codegen unit rustc's incremental
+// mode hands over again, a crate rebuilt without changes) is not compiled
+// twice. Keyed by the bitcode bytes, the options that change the object, and
+// a hash of cgts's own compiled code, so a changed cgts never reuses objects
+// an older one wrote. Entries are written to a temporary name and renamed,
+// so concurrent builds (cargo runs several rustc at once) never see half a
+// file; a lost race only means the same object is written twice. Above its
+// size limit the least recently used entries are removed.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../support/version.js';
+
+/** Bumped when the layout of the cache or of a key changes. */
+const FORMAT = 1;
+
+let codeHash = '';
+
+/** A hash of cgts's compiled sources (every .js file under dist/src), computed once per process. */
+function cgtsCodeHash(): string {
+  if (codeHash) return codeHash;
+  const h = createHash('sha256');
+  const root = dirname(dirname(fileURLToPath(import.meta.url))); // dist/src (or src under tsx)
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.js') || name.endsWith('.ts')) {
+        h.update(name);
+        h.update(readFileSync(p));
+      }
+    }
+  };
+  walk(root);
+  codeHash = h.digest('hex');
+  return codeHash;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+
+export class ObjectCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  private wrote = false;
+
+  /** `dir` is made on first write; `maxBytes` is the size the cache is trimmed to. */
+  constructor(readonly dir: string, readonly maxBytes: number) {}
+
+  /** The key of a module's object: its bytes, the compile options that shape the object, cgts's code. */
+  key(bytes: Uint8Array, options: string): string {
+    return createHash('sha256').update(`cgts ${VERSION} cache ${FORMAT} ${cgtsCodeHash()} ${options}\n`).update(bytes).digest('hex');
+  }
+
+  private path(key: string): string {
+    return join(this.dir, key.slice(0, 2), key.slice(2) + '.o');
+  }
+
+  /** The cached object, or null; a hit marks the entry as recently used. */
+  get(key: string): Uint8Array | null {
+    const p = this.path(key);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(p);
+    } catch {
+      this.stats.misses++;
+      return null;
+    }
+    this.stats.hits++;
+    try {
+      const now = new Date();
+      utimesSync(p, now, now);
+    } catch {
+      // removed meanwhile by a trim in another process: the bytes are already read
+    }
+    return bytes;
+  }
+
+  /** Stores an object; a cache that cannot be written is skipped silently (it only costs time). */
+  put(key: string, object: Uint8Array): void {
+    const p = this.path(key);
+    const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(dirname(p), { recursive: true });
+      writeFileSync(tmp, object);
+      renameSync(tmp, p);
+      this.wrote = true;
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+  }
+
+  /** Removes the least recently used entries while the cache is over its limit (only after this process wrote). */
+  trim(): void {
+    if (!this.wrote) return;
+    const entries: { path: string; size: number; used: number }[] = [];
+    let total = 0;
+    let buckets: string[];
+    try {
+      buckets = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const b of buckets) {
+      let names: string[];
+      try {
+        names = readdirSync(join(this.dir, b));
+      } catch {
+        continue;
+      }
+      for (const n of names) {
+        const p = join(this.dir, b, n);
+        try {
+          const s = statSync(p);
+          // A temporary file older than an hour belongs to a process that died mid-write.
+          if (n.endsWith('.tmp')) {
+            if (Date.now() - s.mtimeMs > 3600_000) rmSync(p, { force: true });
+            continue;
+          }
+          entries.push({ path: p, size: s.size, used: s.mtimeMs });
+          total += s.size;
+        } catch {
+          // removed meanwhile
+        }
+      }
+    }
+    if (total <= this.maxBytes) return;
+    entries.sort((a, b) => a.used - b.used);
+    const target = this.maxBytes * 0.8;
+    for (const e of entries) {
+      if (total <= target) break;
+      rmSync(e.path, { force: true });
+      total -= e.size;
+    }
+  }
+}
+
+/** The cache the environment asks for (CGTS_CACHE_DIR, CGTS_CACHE_MAX_MB), or null. */
+export function cacheFromEnv(env: NodeJS.ProcessEnv): ObjectCache | null {
+  const dir = env.CGTS_CACHE_DIR;
+  if (!dir) return null;
+  const mb = env.CGTS_CACHE_MAX_MB ? Number(env.CGTS_CACHE_MAX_MB) : 2048;
+  if (!(mb > 0)) return null;
+  return new ObjectCache(dir, mb * 1024 * 1024);
+}

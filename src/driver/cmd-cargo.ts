@@ -1,0 +1,145 @@
+// `cgts cargo <command> [args]` and `cargo cgts <command> [args]`: runs cargo
+// with cgts as every crate's code generator. Needs cargo on the PATH (or
+// CGTS_CARGO); produces cargo's outputs, messages and exit status, in a
+// target directory of its own (target/cgts unless one is given) so cgts and
+// stock builds never invalidate each other. cargo reaches cgts through
+// RUSTC_WRAPPER (bin/cgts-rustc-wrapper) for crates, build scripts,
+// proc-macros and tests, and through RUSTDOCFLAGS for doc tests.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fail } from '../support/diag.js';
+import { projectRoot, shimPath } from './cmd-rustc.js';
+
+export const HELP = `usage: cargo cgts <cargo command> [cargo options]
+       cgts cargo <cargo command> [cargo options]
+
+Runs cargo (build, run, test, bench, check, doc, ...) with cgts generating the
+machine code of every crate it builds: libraries, binaries, build scripts,
+proc-macros, tests and doc tests. Arguments are cargo's (see cargo help
+<command>) and work as they do with cargo; output and exit status are cargo's.
+The standard library is linked as rustc ships it.
+
+cgts's options (taken out before cargo sees the line):
+  --fallback       a crate cgts cannot compile is built by rustc's own code
+                   generator instead, with a warning naming the crate and the
+                   reason (the same as CGTS_FALLBACK=1); off by default
+  -h, --help       this help (cargo's own: cargo help <command>)
+
+Builds go to <workspace>/target/cgts unless --target-dir or CARGO_TARGET_DIR
+says otherwise, so they never mix with stock builds. Compiled objects are kept
+in <target dir>/cgts-cache by the content hash of their bitcode (and of cgts
+itself), so rebuilding after an edit compiles only the code units rustc
+changed; the cache is trimmed to CGTS_CACHE_MAX_MB (default 2048) and
+removed with the target directory by cargo clean.
+
+environment:
+  CGTS_CARGO        the cargo to run (default: cargo on the PATH)
+  CGTS_FALLBACK=1   as --fallback
+  CGTS_CACHE_DIR    the object cache's folder (default as above); CGTS_CACHE_MAX_MB=0 disables it
+  CGTS_JOBS, CGTS_KEEP_TEMPS, CGTS_BACKTRACE  as for cgts rustc (see cgts rustc --help)
+  RUSTC_WRAPPER     a wrapper already set (sccache, ...) still runs, inside cgts's
+`;
+
+export interface CargoPlan {
+  args: string[];
+  env: Record<string, string>;
+  help: boolean;
+}
+
+/** The value of a cargo option before `--` (`--name V` or `--name=V`), or undefined. */
+function optionValue(args: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (a === name) return args[i + 1];
+    if (a.startsWith(name + '=')) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+/** The workspace root cargo would use here, or '' outside a workspace. */
+function workspaceRoot(cargo: string, args: readonly string[], env: NodeJS.ProcessEnv): string {
+  const manifest = optionValue(args, '--manifest-path');
+  const r = spawnSync(cargo, ['locate-project', '--workspace', '--message-format', 'plain', ...(manifest ? ['--manifest-path', manifest] : [])], {
+    env,
+    encoding: 'utf8',
+  });
+  if (r.error || r.status !== 0) return '';
+  return dirname(r.stdout.trim());
+}
+
+/** Cargo's arguments and the environment that makes cgts its code generator. */
+export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: string, locate: () => string): CargoPlan {
+  const args: string[] = [];
+  const add: Record<string, string> = {};
+  let help = user.length === 0;
+  let afterDashes = false;
+  for (const a of user) {
+    if (!afterDashes && a === '--') afterDashes = true;
+    if (!afterDashes && a === '--fallback') {
+      add.CGTS_FALLBACK = '1';
+      continue;
+    }
+    args.push(a);
+  }
+  if (args.length > 0 && (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') && args.length === 1) help = true;
+
+  add.RUSTC_WRAPPER = join(projectRoot(), 'bin', 'cgts-rustc-wrapper');
+  if (env.RUSTC_WRAPPER && !env.RUSTC_WRAPPER.endsWith('cgts-rustc-wrapper')) add.CGTS_INNER_WRAPPER = env.RUSTC_WRAPPER;
+
+  // Our own target directory, unless the user chose one.
+  let targetDir = optionValue(args, '--target-dir') ?? env.CARGO_TARGET_DIR ?? env.CARGO_BUILD_TARGET_DIR;
+  if (targetDir === undefined) {
+    const root = locate();
+    if (root) {
+      targetDir = join(root, 'target', 'cgts');
+      add.CARGO_TARGET_DIR = targetDir;
+    }
+  }
+  if (!env.CGTS_CACHE_DIR && targetDir !== undefined) add.CGTS_CACHE_DIR = join(resolve(cwd, targetDir), 'cgts-cache');
+
+  // Doc tests: rustdoc compiles and links them itself, with these options.
+  const docFlags = ['-Clinker-plugin-lto', `-Clinker=${shimPath()}`];
+  if (env.CARGO_ENCODED_RUSTDOCFLAGS !== undefined) {
+    add.CARGO_ENCODED_RUSTDOCFLAGS = [env.CARGO_ENCODED_RUSTDOCFLAGS, ...docFlags].filter((s) => s !== '').join('\x1f');
+  } else {
+    add.RUSTDOCFLAGS = [env.RUSTDOCFLAGS ?? '', ...docFlags].filter((s) => s !== '').join(' ');
+  }
+  return { args, env: add, help };
+}
+
+export async function run(userArgs: string[]): Promise<number> {
+  const cargo = process.env.CGTS_CARGO || 'cargo';
+  const plan = planCargo(userArgs, process.env, process.cwd(), () => workspaceRoot(cargo, userArgs, process.env));
+  if (plan.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const env = { ...process.env, ...plan.env, CGTS_NODE: process.execPath };
+  return new Promise<number>((resolveRun, rejectRun) => {
+    const child = spawn(cargo, plan.args, { stdio: 'inherit', env });
+    // cargo and the rustc it runs get terminal signals themselves; these come from kill.
+    const forward = (sig: NodeJS.Signals) => child.kill(sig);
+    const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+    const ignoreInt = () => {}; // Ctrl-C reaches cargo through the terminal; wait for it to stop
+    for (const s of signals) process.on(s, forward);
+    process.on('SIGINT', ignoreInt);
+    const done = () => {
+      for (const s of signals) process.removeListener(s, forward);
+      process.removeListener('SIGINT', ignoreInt);
+    };
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      done();
+      try {
+        fail(e.code === 'ENOENT' ? `cannot run '${cargo}': not found (install cargo, or set CGTS_CARGO)` : `cannot run '${cargo}': ${e.message}`);
+      } catch (err) {
+        rejectRun(err);
+      }
+    });
+    child.on('close', (code, sig) => {
+      done();
+      resolveRun(sig ? 128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1) : (code ?? 1));
+    });
+  });
+}
