@@ -8,7 +8,9 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fail } from '../support/diag.js';
+import { startCompileServer, type CompileServer } from './compile-server.js';
 import { projectRoot, shimPath } from './cmd-rustc.js';
 
 export const HELP = `usage: cargo cgts <cargo command> [cargo options]
@@ -37,7 +39,9 @@ environment:
   CGTS_CARGO        the cargo to run (default: cargo on the PATH)
   CGTS_FALLBACK=1   as --fallback
   CGTS_CACHE_DIR    the object cache's folder (default as above); CGTS_CACHE_MAX_MB=0 disables it
-  CGTS_JOBS, CGTS_KEEP_TEMPS, CGTS_BACKTRACE  as for cgts rustc (see cgts rustc --help)
+  CGTS_JOBS         compile threads of the build's compile server (default: the number of CPUs)
+  CGTS_SERVER=0     no compile server: each rustc run compiles in its own process
+  CGTS_KEEP_TEMPS, CGTS_BACKTRACE  as for cgts rustc (see cgts rustc --help)
   RUSTC_WRAPPER     a wrapper already set (sccache, ...) still runs, inside cgts's
 `;
 
@@ -106,6 +110,9 @@ export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: 
   } else {
     add.RUSTDOCFLAGS = [env.RUSTDOCFLAGS ?? '', ...docFlags].filter((s) => s !== '').join(' ');
   }
+  // cgts's own progress lines: only for links that take a while, none with -q.
+  const quiet = args.some((a, i) => (a === '-q' || a === '--quiet') && !args.slice(0, i).includes('--'));
+  add.CGTS_PROGRESS = quiet ? 'none' : 'link';
   return { args, env: add, help };
 }
 
@@ -116,9 +123,24 @@ export async function run(userArgs: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const env = { ...process.env, ...plan.env, CGTS_NODE: process.execPath };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...plan.env, CGTS_NODE: process.execPath };
+  // Warm compile workers for the whole build, shared by every rustc cargo runs.
+  let server: CompileServer | null = null;
+  if (process.env.CGTS_SERVER !== '0') {
+    const jobs = process.env.CGTS_JOBS ? Number(process.env.CGTS_JOBS) : availableParallelism();
+    server = await startCompileServer(Number.isInteger(jobs) && jobs >= 1 ? jobs : availableParallelism());
+    env.CGTS_SERVER = server.path;
+  }
+  try {
+    return await runCargo(cargo, plan.args, env);
+  } finally {
+    await server?.close();
+  }
+}
+
+function runCargo(cargo: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise<number>((resolveRun, rejectRun) => {
-    const child = spawn(cargo, plan.args, { stdio: 'inherit', env });
+    const child = spawn(cargo, args, { stdio: 'inherit', env });
     // cargo and the rustc it runs get terminal signals themselves; these come from kill.
     const forward = (sig: NodeJS.Signals) => child.kill(sig);
     const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];

@@ -188,14 +188,14 @@ export async function runWithEnv(userArgs: string[], baseEnv: NodeJS.ProcessEnv)
     process.stdout.write(HELP);
     return 0;
   }
-  const rustc = baseEnv.CGTS_RUSTC || 'rustc';
   const { stdio, progressFd } = rustcStdio(baseEnv);
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...baseEnv,
     ...plan.env,
     CGTS_NODE: process.execPath,
     CGTS_PROGRESS_FD: String(progressFd),
   };
+  const rustc = env.CGTS_RUSTC || 'rustc';
   const status = await runRustc(rustc, plan.args, env, stdio);
   if (status !== 0) return status;
   // Archives rustc wrote (rlib, staticlib) hold bitcode: compile them now, so
@@ -205,6 +205,8 @@ export async function runWithEnv(userArgs: string[], baseEnv: NodeJS.ProcessEnv)
   const objects = objectOutputs(plan, process.cwd());
   if (archives.length + objects.length > 0) {
     const opts = shimOptionsFromEnv(env);
+    // Under cargo (CGTS_PROGRESS=link) a library's code generation is part of its build step on cargo's own progress bar.
+    if (baseEnv.CGTS_PROGRESS === 'link') opts.progressAfterMs = Infinity;
     for (const a of archives) {
       // Without link in the user's --emit the archive was only a means to the CLIF or listing.
       if ((await compileInPlace(a, opts)) && !opts.link) rmSync(a);

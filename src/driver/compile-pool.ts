@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CgtsError } from '../support/diag.js';
+import { compileOnServer } from './compile-server.js';
 import type { PipelineOptions, PipelineResult } from './pipeline.js';
 
 export type CompileFn = (bytes: Uint8Array, fileName: string, opts: PipelineOptions) => PipelineResult;
@@ -35,6 +36,8 @@ export interface PoolOptions {
   compilerModule?: string;
   /** called after each module, with the number done so far */
   onDone?: (done: number) => void;
+  /** a compile server's socket (see compile-server.ts) to use, or '' */
+  server?: string;
 }
 
 /** An error as it crosses from a worker: enough to rebuild a CgtsError or an internal Error. */
@@ -82,6 +85,13 @@ const nextTurn = () => new Promise<void>((r) => setTimeout(r, 0));
 export async function compileAll(jobs: readonly CompileJob[], opts: PoolOptions): Promise<CompileOutcome[]> {
   const out: CompileOutcome[] = new Array(jobs.length);
   let done = 0;
+  if (opts.server && !opts.compile && !opts.compilerModule) {
+    try {
+      return await compileOnServer(opts.server, jobs, opts.emitClif, opts.onDone);
+    } catch {
+      // the server is gone (its cargo ended early, say): compile here
+    }
+  }
   const threads = Math.min(opts.threads, jobs.length);
   if (opts.compile || threads <= 1) {
     const compile = opts.compile ?? (await loadCompiler(opts.compilerModule));

@@ -45,6 +45,8 @@ export interface ShimOptions {
   onTempDir?: (dir: string) => void;
   /** compiled objects kept by content hash, or null */
   cache: ObjectCache | null;
+  /** the compile server's socket, or '' (compile in this process) */
+  server: string;
 }
 
 /** The options rustc's environment gives the shim (see `cgts rustc --help`). */
@@ -63,8 +65,10 @@ export function shimOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ShimOp
     compilerModule: env.CGTS_COMPILE_WITH || undefined,
     tempRoot: tmpdir(),
     keepTemps: env.CGTS_KEEP_TEMPS === '1',
-    progressAfterMs: 2000,
+    // CGTS_PROGRESS=none (cargo cgts -q) silences the progress lines.
+    progressAfterMs: env.CGTS_PROGRESS === 'none' ? Infinity : 2000,
     cache: cacheFromEnv(env),
+    server: env.CGTS_SERVER ?? '',
     progress: (line) => {
       // rustc keeps its linker's stderr until the link ends; `cgts rustc` passes its own stderr as this descriptor.
       if (progressFd > 2) {
@@ -148,9 +152,9 @@ async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWh
 
   const started = performance.now();
   let done = 0;
-  const timer = setTimeout(() => {
+  const timer = Number.isFinite(opts.progressAfterMs) ? setTimeout(() => {
     opts.progress(`cgts: compiling ${todo.length} bitcode module${todo.length === 1 ? '' : 's'} for ${forWhat} (${done} done)`);
-  }, opts.progressAfterMs);
+  }, opts.progressAfterMs) : undefined;
   let compiled: CompileOutcome[];
   try {
     compiled = todo.length === 0 ? [] : await compileAll(todo, {
@@ -158,6 +162,7 @@ async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWh
       emitClif: opts.clifPath !== '',
       compile: opts.compile,
       compilerModule: opts.compilerModule,
+      server: opts.server,
       onDone: (n) => { done = n; },
     });
   } finally {
