@@ -1,0 +1,150 @@
+// `cargo cgts build` against stock `cargo build` on real crate graphs, in one
+// run: a clean debug build and a rebuild after a one-line edit in the leaf
+// crate, each with and without debug info, stock and cgts alternating, and
+// the speedup (stock time / cgts time, above 1 means cgts is faster) in wall
+// and CPU time (user + system of every process the build ran).
+// Projects: examples/crates-app (regex, serde_json, clap, rayon, ... from
+// Debian's crate sources) and regex's own test suite (`cargo test --no-run`
+// on a copy of Debian's regex).
+// Usage: npm run bench:cargo [-- --reps N] [--projects crates-app,regex-tests] [--no-debug-variants]
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median } from './stats.js';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+const REGISTRY = '/usr/share/cargo/registry';
+
+interface Project {
+  name: string;
+  /** makes the project in `dir`; returns false (with a reason printed) when it cannot be made here */
+  make(dir: string): boolean;
+  /** the cargo arguments of a build */
+  args: string[];
+  /** the file a one-line edit goes into, and the edit */
+  editFile: string;
+  edit(text: string, n: number): string;
+}
+
+const CARGO_CONFIG = '[source.crates-io]\nreplace-with = "debian"\n[source.debian]\ndirectory = "/usr/share/cargo/registry"\n[net]\noffline = true\n';
+
+const projects: Project[] = [
+  {
+    name: 'crates-app',
+    make: (dir) => {
+      cpSync(join(root, 'examples', 'crates-app'), dir, { recursive: true, filter: (s) => !s.endsWith('/target') });
+      return true;
+    },
+    args: ['build'],
+    editFile: 'src/main.rs',
+    edit: (t, n) => t.replace(/println!\("json bytes \{\}/, `println!("json bytes{} {{}}", ${n}`),
+  },
+  {
+    name: 'regex-tests',
+    make: (dir) => {
+      const src = readdirSync(REGISTRY).find((n) => /^regex-1\.\d+\.\d+$/.test(n));
+      if (!src) {
+        console.log('regex-tests: skipped (Debian\'s librust-regex-dev is not installed)');
+        return false;
+      }
+      cpSync(join(REGISTRY, src), dir, { recursive: true });
+      mkdirSync(join(dir, '.cargo'), { recursive: true });
+      writeFileSync(join(dir, '.cargo', 'config.toml'), CARGO_CONFIG);
+      return true;
+    },
+    args: ['test', '--no-run'],
+    editFile: 'tests/test_default.rs',
+    edit: (t, n) => `${t}\n#[test]\nfn edited_${n}() { assert_eq!(${n} + 1, ${n + 1}); }\n`,
+  },
+];
+
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+/** Runs a command under sh and returns its wall time and its children's CPU time (from /proc, in seconds). */
+function timed(cmd: string[], cwd: string, env: NodeJS.ProcessEnv): Sample {
+  // The shell's own /proc/<pid>/stat holds cutime and cstime of everything it waited for.
+  const script = '"$@" >/dev/null 2>"$CGTS_BENCH_ERR"; s=$?; cat /proc/$$/stat; exit $s';
+  const t0 = performance.now();
+  const r = spawnSync('sh', ['-c', script, 'sh', ...cmd], { cwd, env, encoding: 'utf8' });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    const err = existsSync(env.CGTS_BENCH_ERR!) ? readFileSync(env.CGTS_BENCH_ERR!, 'utf8') : '';
+    throw new Error(`${cmd.join(' ')} failed in ${cwd}:\n${err.slice(-3000)}`);
+  }
+  const fields = r.stdout.slice(r.stdout.lastIndexOf(')') + 2).split(' ');
+  // After the command name: state is field 3; cutime and cstime are fields 16 and 17.
+  const ticks = Number(fields[16 - 3]) + Number(fields[17 - 3]);
+  return { wall, cpu: ticks / 100 };
+}
+
+function parseArgs(argv: string[]): { reps: number; names: string[]; debugVariants: boolean } {
+  const a = { reps: 2, names: projects.map((p) => p.name), debugVariants: true };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--reps') a.reps = Math.max(1, Number(argv[++i]) | 0);
+    else if (argv[i] === '--projects') a.names = (argv[++i] ?? '').split(',');
+    else if (argv[i] === '--no-debug-variants') a.debugVariants = false;
+    else throw new Error(`unknown argument ${argv[i]}; usage: bench/cargo.ts [--reps N] [--projects a,b] [--no-debug-variants]`);
+  }
+  return a;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  if (spawnSync('cargo', ['--version']).status !== 0) {
+    console.log('cargo is not installed: nothing to measure');
+    return;
+  }
+  const work = mkdtempSync(join(tmpdir(), 'cgts-bench-cargo-'));
+  const base: NodeJS.ProcessEnv = { ...process.env, CARGO_TERM_COLOR: 'never', CGTS_BENCH_ERR: join(work, 'stderr') };
+  for (const k of Object.keys(base)) if (/^(RUSTC_WRAPPER|RUSTFLAGS|CARGO_TARGET_DIR|CGTS_(?!BENCH))/.test(k)) delete base[k];
+  const stockCmd = (a: string[]) => ['cargo', ...a];
+  const cgtsCmd = (a: string[]) => [process.execPath, join(root, 'bin', 'cargo-cgts.js'), 'cgts', ...a];
+  const rows: string[][] = [['project', 'debug info', 'build', 'stock wall s', 'cgts wall s', 'speedup wall', 'stock CPU s', 'cgts CPU s', 'speedup CPU']];
+  try {
+    for (const p of projects.filter((x) => args.names.includes(x.name))) {
+      const dir = join(work, p.name);
+      if (!p.make(dir)) continue;
+      for (const debug of args.debugVariants ? [true, false] : [true]) {
+        const env = { ...base, CARGO_PROFILE_DEV_DEBUG: debug ? '2' : '0', CARGO_PROFILE_TEST_DEBUG: debug ? '2' : '0' };
+        const stockEnv = { ...env, CARGO_TARGET_DIR: join(dir, 'target', 'stock') };
+        const results: Record<string, Sample[]> = { 'stock clean': [], 'cgts clean': [], 'stock edit': [], 'cgts edit': [] };
+        const editPath = join(dir, p.editFile);
+        const original = readFileSync(editPath, 'utf8');
+        let n = 0;
+        for (let rep = 0; rep < args.reps; rep++) {
+          for (const who of ['stock', 'cgts'] as const) {
+            writeFileSync(editPath, original);
+            rmSync(join(dir, 'target', who), { recursive: true, force: true });
+            const cmd = who === 'stock' ? stockCmd(p.args) : cgtsCmd(p.args);
+            const e = who === 'stock' ? stockEnv : env;
+            results[`${who} clean`].push(timed(cmd, dir, e));
+            writeFileSync(editPath, p.edit(original, ++n));
+            results[`${who} edit`].push(timed(cmd, dir, e));
+            process.stdout.write('.');
+          }
+        }
+        writeFileSync(editPath, original);
+        for (const kind of ['clean', 'edit']) {
+          const s = results[`stock ${kind}`], c = results[`cgts ${kind}`];
+          const sw = median(s.map((x) => x.wall)), cw = median(c.map((x) => x.wall));
+          const sc = median(s.map((x) => x.cpu)), cc = median(c.map((x) => x.cpu));
+          rows.push([p.name, debug ? 'yes' : 'no', kind === 'clean' ? 'clean' : 'one-line edit', sw.toFixed(2), cw.toFixed(2), (sw / cw).toFixed(2) + 'x', sc.toFixed(2), cc.toFixed(2), (sc / cc).toFixed(2) + 'x']);
+        }
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.stdout.write('\n');
+  const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
+  for (const r of rows) console.log(r.map((c, k) => (k < 3 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  '));
+  console.log(`\nmedian of ${args.reps} alternating runs; speedup = stock time / cgts time (above 1: cgts is faster)`);
+}
+
+main();
