@@ -189,6 +189,7 @@ function saturating(kind: 'uadd' | 'usub' | 'sadd' | 'ssub'): Lowering {
 function funnel(left: boolean): Lowering {
   return (tx, args, resTy, dst) => {
     const t = clifOf(tx, resTy);
+    if (!tx.L.isInt(resTy)) throw tx.err(`funnel shift on ${tx.typeName(resTy)}`);
     const bits = tx.L.intBits(resTy);
     if (!isFullWidth(bits)) throw tx.err(`funnel shift on i${bits}`);
     const a = tx.value(args[0]!), b = tx.value(args[1]!);
