@@ -57,7 +57,9 @@ export function selectFloat(e: Emitter, i: number): boolean {
       // operands x86 returns the first (quieted), and CLIF's a must be that one.
       // b already in the destination register: work in the scratch register
       const d = xmmHome(e, b) === x && xmmHome(e, a) !== x ? T0 : x;
-      e.toXmm(d, a);
+      // a fused load (the analysis fuses loads into either operand of fadd/fmul) is loaded here
+      if (e.kind(a) === K.Load) e.xmmOperand(d64 ? S.MOVSD : S.MOVSS, d, a, T1);
+      else e.toXmm(d, a);
       e.xmmOperand(form, d, b, T1);
       e.xdef(r, d);
       return true;
