@@ -88,7 +88,8 @@ export interface GenOptions {
   size?: number;
   /**
    * Do not canonicalize NaN results of float arithmetic. Cranelift leaves their
-   * bits unspecified; the interpreter models x86, so raw NaNs still compare.
+   * bits unspecified; the interpreter models x86, so raw NaNs still compare
+   * (except fma's, a C-library call whose NaN choice is the library's).
    */
   rawNaN?: boolean;
   /**
@@ -446,8 +447,8 @@ class Gen {
    * NaN results of float arithmetic have unspecified payloads and signs
    * (Cranelift's documented semantics); replace any NaN by the canonical one.
    */
-  canon(t: Type, v: number): number {
-    if (this.rawNaN) {
+  canon(t: Type, v: number, always = false): number {
+    if (this.rawNaN && !always) {
       this.pool.push(v);
       return v;
     }
@@ -603,7 +604,9 @@ class Gen {
       } else if (k < 7) {
         if (!this.ok('fma', t)) continue;
         const a = this.get(t), b = this.get(t), c = this.get(t);
-        this.canon(t, this.emit([t], tmpl`fma ${a}, ${b}, ${c}`)[0]);
+        // fma is a call of the C library's fma/fmaf, whose choice among NaN operands
+        // differs between its implementations: canonical even in raw-NaN mode
+        this.canon(t, this.emit([t], tmpl`fma ${a}, ${b}, ${c}`)[0], true);
       } else if (k < 8) {
         if (!this.ok('fcmp', t)) continue;
         const a = this.get(t), b = this.get(t);

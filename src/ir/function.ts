@@ -3,7 +3,7 @@
 // variable-length lists in pools. A Function can be reset() and reused for the
 // next function so its arrays are not reallocated.
 
-import { Type, INVALID, I8, laneOf, halfWidth, doubleWidth, isVector, asInt, splitLanesNarrow, mergeLanesWide } from './types.js';
+import { Type, INVALID, I8, I32, laneOf, halfWidth, doubleWidth, isVector, asInt, splitLanesNarrow, mergeLanesWide } from './types.js';
 import { CallConv } from './immediates.js';
 import { Format, Results, opcodeFormat, opcodeResults, opcodeCtrl, CTRL_NONE, Opcode, Op } from './opcodes.js';
 
@@ -581,6 +581,7 @@ export class Function {
       case Results.Ctrl: this.newValue(t, R, i, count++); break;
       case Results.CtrlFlag: this.newValue(t, R, i, count++); this.newValue(I8, R, i, count++); break;
       case Results.CtrlCtrl: this.newValue(t, R, i, count++); this.newValue(t, R, i, count++); break;
+      case Results.CtrlI32: this.newValue(t, R, i, count++); this.newValue(I32, R, i, count++); break;
       case Results.Cmp: this.newValue(isVector(t) ? asInt(t) : I8, R, i, count++); break;
       case Results.Split: this.newValue(halfWidth(t), R, i, count++); this.newValue(halfWidth(t), R, i, count++); break;
       case Results.Concat: this.newValue(doubleWidth(t), R, i, count++); break;

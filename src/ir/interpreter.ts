@@ -462,7 +462,28 @@ class Machine {
         case Op.debugtrap:
         case Op.nop:
         case Op.fence:
+        case Op.x86_lfence: case Op.x86_sfence: case Op.x86_pause:
           break;
+        // x86 instructions: clflush only checks its address (the interpreter has no cache); MXCSR may be
+        // loaded only with its default controls (the float model rounds to nearest, without FTZ/DAZ)
+        case Op.x86_clflush:
+          this.read(vals[a0], 1, 0);
+          break;
+        case Op.x86_ldmxcsr: {
+          const v = this.read(vals[a0], 4, 0);
+          if ((v & 0xffffffc0n) !== 0x1f80n) {
+            fail(`x86_ldmxcsr of 0x${v.toString(16)} is not supported by the interpreter: it models only the default MXCSR controls (0x1f80: round to nearest, exceptions masked, no FTZ/DAZ)`);
+          }
+          break;
+        }
+        case Op.x86_stmxcsr:
+          fail('x86_stmxcsr is not supported by the interpreter: MXCSR\'s exception flags depend on what the processor computed before');
+        case Op.x86_rdtsc: case Op.x86_rdtscp:
+          fail(`${opcodeNames[op]} is not supported by the interpreter: the time-stamp counter differs on every run`);
+        case Op.x86_rdrand: case Op.x86_rdseed:
+          fail(`${opcodeNames[op]} is not supported by the interpreter: its result is random`);
+        case Op.x86_xgetbv:
+          fail('x86_xgetbv is not supported by the interpreter: extended control registers belong to the processor and the OS');
 
         // ---- constants ----
         case Op.iconst:

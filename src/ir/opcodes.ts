@@ -56,6 +56,7 @@ export const enum Results {
   I8,         // one i8 (vany_true ...)
   CallSig,    // the returns of the call's signature
   CtrlCtrl,   // two results of type T
+  CtrlI32,    // T and an i32 (x86_rdtscp: counter and TSC_AUX)
 }
 
 /** Property bits. */
@@ -251,6 +252,19 @@ const table: [string, Format, number, Results, number][] = [
   // calls that end their block: a normal-return edge and exception edges
   ['try_call', Format.TryCall, N, Results.None, T | BR | CALL | SE | TRAP | LD | ST],
   ['try_call_indirect', Format.TryCallIndirect, N, Results.None, T | BR | CALL | SE | TRAP | LD | ST],
+  // x86 instructions with no portable CLIF form (the x86 vendor intrinsics need them);
+  // x86_rdtsc, x86_rdtscp and x86_xgetbv are written without a type suffix (i64 implied)
+  ['x86_rdtsc', Format.NullAry, X, Results.Ctrl, SE],
+  ['x86_rdtscp', Format.NullAry, X, Results.CtrlI32, SE],
+  ['x86_rdrand', Format.NullAry, X, Results.CtrlFlag, SE],
+  ['x86_rdseed', Format.NullAry, X, Results.CtrlFlag, SE],
+  ['x86_xgetbv', Format.Unary, X, Results.Ctrl, SE | TRAP],
+  ['x86_ldmxcsr', Format.Unary, N, Results.None, LD | SE | TRAP],
+  ['x86_stmxcsr', Format.Unary, N, Results.None, ST | SE | TRAP],
+  ['x86_clflush', Format.Unary, N, Results.None, LD | ST | SE | TRAP],
+  ['x86_lfence', Format.NullAry, N, Results.None, LD | ST | SE],
+  ['x86_sfence', Format.NullAry, N, Results.None, LD | ST | SE],
+  ['x86_pause', Format.NullAry, N, Results.None, SE],
 ];
 
 export type Opcode = number;
@@ -297,6 +311,8 @@ export const Op = {
   return_call_indirect: 142, trap: 143, trapz: 144, trapnz: 145, debugtrap: 146,
   uload8x8: 147, sload8x8: 148, uload16x4: 149, sload16x4: 150, uload32x2: 151, sload32x2: 152,
   try_call: 153, try_call_indirect: 154,
+  x86_rdtsc: 155, x86_rdtscp: 156, x86_rdrand: 157, x86_rdseed: 158, x86_xgetbv: 159, x86_ldmxcsr: 160,
+  x86_stmxcsr: 161, x86_clflush: 162, x86_lfence: 163, x86_sfence: 164, x86_pause: 165,
 } as const;
 
 for (const [name, code] of Object.entries(Op)) {
@@ -318,6 +334,7 @@ export function opcodeImpliedType(op: Opcode): Type {
     case Op.uload8x8: case Op.sload8x8: return vectorOf(I16, 8);
     case Op.uload16x4: case Op.sload16x4: return vectorOf(I32, 4);
     case Op.uload32x2: case Op.sload32x2: return vectorOf(I64, 2);
+    case Op.x86_rdtsc: case Op.x86_rdtscp: case Op.x86_xgetbv: return I64;
   }
   return 0;
 }

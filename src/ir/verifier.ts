@@ -5,7 +5,7 @@
 
 import { type Function, type Signature, ExnItem, specialArgIndex, isExnArg } from './function.js';
 import {
-  Type, INVALID, I8, I32, I64, I128, F32, F64, typeName, typeBits, laneBits, laneCount, laneOf, isVector, isInt, isFloat,
+  Type, INVALID, I8, I16, I32, I64, I128, F32, F64, typeName, typeBits, laneBits, laneCount, laneOf, isVector, isInt, isFloat,
   isScalarInt, halfWidth, doubleWidth, asInt, splitLanesNarrow, mergeLanesWide, vectorOf,
 } from './types.js';
 import {
@@ -846,6 +846,21 @@ class Checker {
         if (T !== I64 && T !== I32) { this.badCtrl(i, 'an address type (i32 or i64)'); return false; }
         if (!(imm0 >= 0 && imm0 < f.funcRefs.length)) this.err(i, `function fn${imm0} does not exist`);
         return true;
+      case Op.x86_rdtsc: case Op.x86_rdtscp:
+        if (T !== I64) { this.badCtrl(i, 'i64'); return false; }
+        return true;
+      case Op.x86_rdrand: case Op.x86_rdseed:
+        if (T !== I16 && T !== I32 && T !== I64) { this.badCtrl(i, 'i16, i32 or i64'); return false; }
+        return true;
+      case Op.x86_xgetbv:
+        if (T !== I64) { this.badCtrl(i, 'i64'); return false; }
+        if (this.argType(i, 0) !== I32) this.err(i, `operand 0 has type ${typeName(this.argType(i, 0))}, expected i32`);
+        return true;
+      case Op.x86_ldmxcsr: case Op.x86_stmxcsr: case Op.x86_clflush:
+        if (this.argType(i, 0) !== I64) this.err(i, `operand 0 has type ${typeName(this.argType(i, 0))}, expected an i64 address`);
+        return true;
+      case Op.x86_lfence: case Op.x86_sfence: case Op.x86_pause:
+        return true;
       case Op.get_frame_pointer: case Op.get_stack_pointer: case Op.get_return_address:
         if (T !== I64 && T !== I32) { this.badCtrl(i, 'an address type (i32 or i64)'); return false; }
         return true;
@@ -932,6 +947,7 @@ class Checker {
         break;
       case Results.CtrlFlag: e0 = T; e1 = I8; count = 2; break;
       case Results.CtrlCtrl: e0 = T; e1 = T; count = 2; break;
+      case Results.CtrlI32: e0 = T; e1 = I32; count = 2; break;
       case Results.Cmp: e0 = isVector(T) ? asInt(T) : I8; break;
       case Results.Split: e0 = halfWidth(T); e1 = e0; count = 2; break;
       case Results.Concat: e0 = doubleWidth(T); break;

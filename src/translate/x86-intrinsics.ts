@@ -970,14 +970,32 @@ function strFlag(flag: 'a' | 'c' | 'o' | 's' | 'z', explicit: boolean): X86Lower
   };
 }
 
-// ---- instructions CLIF cannot express ----
+// ---- machine state: x86-specific CLIF instructions ----
 
-/** Table entries for intrinsics that need an instruction CLIF has no opcode for: a translation error naming them. */
-function unsupported(names: string, why: string): void {
-  for (const n of names.split(' ')) def(n, (tx) => { throw tx.err(`intrinsic llvm.x86.${n} ${why}; it is not supported yet`); });
-}
-const nothing: X86Lowering = () => {};
 const fence: X86Lowering = (tx) => { tx.ins(Op.fence, INVALID, []); };
+/** An x86 instruction without operands or results (lfence, sfence, pause). */
+const plain = (op: number): X86Lowering => (tx) => { tx.ins(op, INVALID, []); };
+/** An x86 instruction on the memory its pointer operand addresses (ldmxcsr, stmxcsr, clflush). */
+const onMemory = (op: number): X86Lowering => (tx, args) => { tx.ins(op, INVALID, [tx.value(args[0]!)]); };
+/** rdrand / rdseed: { value, i32 1 when one was delivered (else 0, and the value 0) }. */
+const randomWord = (op: number): X86Lowering => (tx, args, resTy, dst) => {
+  const t = resType(tx, tx.m.types.elem(resTy, 0));
+  const r = tx.f.result(tx.ins(op, t, []));
+  if (dst >= 0) tx.define(dst, [r, tx.un(Op.uextend, I32, r + 1)]);
+};
+const rdtsc: X86Lowering = (tx, _args, _resTy, dst) => {
+  const r = tx.f.result(tx.ins(Op.x86_rdtsc, I64, []));
+  if (dst >= 0) tx.define1(dst, r);
+};
+/** rdtscp: { counter, IA32_TSC_AUX }. */
+const rdtscp: X86Lowering = (tx, _args, _resTy, dst) => {
+  const r = tx.f.result(tx.ins(Op.x86_rdtscp, I64, []));
+  if (dst >= 0) tx.define(dst, [r, r + 1]);
+};
+const xgetbv: X86Lowering = (tx, args, _resTy, dst) => {
+  const r = tx.f.result(tx.ins(Op.x86_xgetbv, I64, [tx.value(args[0]!)]));
+  if (dst >= 0) tx.define1(dst, r);
+};
 
 // ---- the table ----
 
@@ -1004,12 +1022,14 @@ def('sse.rcp.ps avx.rcp.ps.256', rcp(false, false));
 def('sse.rsqrt.ps avx.rsqrt.ps.256', rcp(true, false));
 def('sse.rcp.ss', rcp(false, true));
 def('sse.rsqrt.ss', rcp(true, true));
-def('sse.sfence sse2.lfence sse2.mfence', fence);
-// clflush writes a cache line back: no effect on the values a program can observe, ordered like a fence
-def('sse2.clflush', fence);
-unsupported('sse.stmxcsr sse.ldmxcsr', 'reads or writes MXCSR, which CLIF cannot express');
+def('sse.sfence', plain(Op.x86_sfence));
+def('sse.ldmxcsr', onMemory(Op.x86_ldmxcsr));
+def('sse.stmxcsr', onMemory(Op.x86_stmxcsr));
 // SSE2
-def('sse2.pause', nothing);
+def('sse2.lfence', plain(Op.x86_lfence));
+def('sse2.mfence', fence);
+def('sse2.clflush', onMemory(Op.x86_clflush));
+def('sse2.pause', plain(Op.x86_pause));
 def('sse2.pmadd.wd avx2.pmadd.wd', pmaddwd);
 def('sse2.psad.bw avx2.psad.bw', psadbw);
 def('sse2.psll.w sse2.psll.d sse2.psll.q avx2.psll.w avx2.psll.d avx2.psll.q', shiftBy(Op.ishl));
@@ -1051,7 +1071,8 @@ def('sse42.crc32.32.16', crc32(16));
 def('sse42.crc32.32.32', crc32(32));
 def('sse42.crc32.64.64', crc32(64));
 // AVX
-def('avx.vzeroall avx.vzeroupper', nothing);
+// the upper halves of ymm registers hold nothing cgts code keeps (256-bit values live in two xmm halves)
+def('avx.vzeroall avx.vzeroupper', () => {});
 def('avx.vpermilvar.ps avx.vpermilvar.ps.256 avx.vpermilvar.pd avx.vpermilvar.pd.256', vpermilvar);
 def('avx.vtestz.ps.256 avx.vtestz.pd.256', test('z', true));
 def('avx.vtestc.ps.256 avx.vtestc.pd.256', test('c', true));
@@ -1082,7 +1103,10 @@ def('sha1rnds4', sha1rnds4);
 def('sha256msg1', sha256msg1);
 def('sha256msg2', sha256msg2);
 def('sha256rnds2', sha256rnds2);
-// RDRAND, RDSEED, RDTSC
-unsupported('rdrand.16 rdrand.32 rdrand.64 rdseed.16 rdseed.32 rdseed.64', 'needs the rdrand/rdseed instruction, which CLIF cannot express');
-unsupported('rdtsc rdtscp', 'reads the time-stamp counter, which CLIF cannot express');
+// RDRAND, RDSEED, RDTSC, XSAVE's xgetbv
+def('rdrand.16 rdrand.32 rdrand.64', randomWord(Op.x86_rdrand));
+def('rdseed.16 rdseed.32 rdseed.64', randomWord(Op.x86_rdseed));
+def('rdtsc', rdtsc);
+def('rdtscp', rdtscp);
+def('xgetbv', xgetbv);
 

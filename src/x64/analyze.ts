@@ -373,7 +373,11 @@ export class Analysis {
   }
 }
 
-/** Operations that can also read memory as their first operand (commutative ones by swapping, icmp as cmp [mem], x). */
+/**
+ * Operations that can also read memory as their first operand (commutative integer ones by swapping,
+ * icmp as cmp [mem], x; fadd/fmul load it straight into the result register, never commuted, since
+ * the first NaN operand is the one x86 returns).
+ */
 function foldsFirst(op: number): boolean {
   return op === Op.iadd || op === Op.band || op === Op.bor || op === Op.bxor || op === Op.imul || op === Op.icmp || op === Op.fadd || op === Op.fmul;
 }

@@ -4,7 +4,7 @@
 // relocations, trap sites and CFI for one function.
 
 import { Function } from '../ir/function.js';
-import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
+import { Op, opcodeNames, opcodeFormat, opcodeProps, Format, Prop } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
@@ -23,6 +23,7 @@ import { selectCall, extendArg, extendInPlace, specialArgKey, emitLandingPads, c
 import { selectFloat, fcmpFlags, xmm128 } from './isel-float.js';
 import { icmpI128 } from './isel-i128.js';
 import { selectVector } from './isel-vector.js';
+import { selectX86 } from './isel-x86.js';
 
 export interface CodegenOptions extends AbiOptions {
   /** ISA flags enabled on the target line (has_sse41, has_popcnt, has_lzcnt, has_bmi1 ...). */
@@ -503,6 +504,7 @@ export class Emitter {
     if (selectMem(this, i)) return;
     if (selectCall(this, i)) return;
     if (selectFloat(this, i)) return;
+    if (selectX86(this, i)) return;
     this.unsupported();
   }
 
@@ -1288,6 +1290,7 @@ function isPure(op: number): boolean {
     case Op.atomic_load: case Op.atomic_rmw: case Op.atomic_cas:
       return false;
   }
+  if ((opcodeProps[op] & Prop.SideEffect) !== 0) return false;
   const fmt = opcodeFormat[op];
   return fmt !== Format.Store && fmt !== Format.StoreNoOffset;
 }

@@ -172,6 +172,13 @@ export const BT = defineForm('bt', { mr: 0x0fa3, mi8: 0x0fba, digit: 4 });
 export const XADD = defineForm('xadd', { flags: F_BYTE, mr: 0x0fc1 });
 export const CMPXCHG = defineForm('cmpxchg', { flags: F_BYTE, mr: 0x0fb1 });
 
+// Random numbers (r16/32/64; CF = 1 when a value was delivered) and the MXCSR / cache-line forms (memory only).
+export const RDRAND = defineForm('rdrand', { m: 0x0fc7, digit: 6 });
+export const RDSEED = defineForm('rdseed', { m: 0x0fc7, digit: 7 });
+export const LDMXCSR = defineForm('ldmxcsr', { flags: F_MEM_ONLY, m: 0x0fae, digit: 2 });
+export const STMXCSR = defineForm('stmxcsr', { flags: F_MEM_ONLY, m: 0x0fae, digit: 3 });
+export const CLFLUSH = defineForm('clflush', { flags: F_MEM_ONLY, m: 0x0fae, digit: 7 });
+
 // Indirect control flow and stack operands (size 64).
 export const CALL_IND = defineForm('call', { flags: F_DEF64, m: 0xff, digit: 2 });
 export const JMP_IND = defineForm('jmp', { flags: F_DEF64, m: 0xff, digit: 4 });
@@ -608,6 +615,10 @@ export function pause(buf: ByteBuffer): void { buf.u8(0xf3); buf.u8(0x90); }
 export function mfence(buf: ByteBuffer): void { buf.u8(0x0f); buf.u8(0xae); buf.u8(0xf0); }
 export function lfence(buf: ByteBuffer): void { buf.u8(0x0f); buf.u8(0xae); buf.u8(0xe8); }
 export function sfence(buf: ByteBuffer): void { buf.u8(0x0f); buf.u8(0xae); buf.u8(0xf8); }
+/** edx:eax = time-stamp counter (rdtscp: also ecx = IA32_TSC_AUX); edx:eax = XCR[ecx] (xgetbv). */
+export function rdtsc(buf: ByteBuffer): void { buf.u8(0x0f); buf.u8(0x31); }
+export function rdtscp(buf: ByteBuffer): void { buf.u8(0x0f); buf.u8(0x01); buf.u8(0xf9); }
+export function xgetbv(buf: ByteBuffer): void { buf.u8(0x0f); buf.u8(0x01); buf.u8(0xd0); }
 export function repMovsb(buf: ByteBuffer): void { buf.u8(0xf3); buf.u8(0xa4); }
 export function repStosb(buf: ByteBuffer): void { buf.u8(0xf3); buf.u8(0xaa); }
 

@@ -49,17 +49,17 @@ export function selectFloat(e: Emitter, i: number): boolean {
     case Op.fadd: case Op.fsub: case Op.fmul: case Op.fdiv: {
       if (t !== F32 && t !== F64) return false;
       const form = op === Op.fadd ? (d64 ? S.ADDSD : S.ADDSS) : op === Op.fsub ? (d64 ? S.SUBSD : S.SUBSS) : op === Op.fmul ? (d64 ? S.MULSD : S.MULSS) : d64 ? S.DIVSD : S.DIVSS;
-      let a = f.arg(i, 0), b = f.arg(i, 1);
+      const a = f.arg(i, 0), b = f.arg(i, 1);
       const r = f.result(i);
       const x = e.xdst(r, T0);
       // two-address: x = a, then x op= b; b as a memory operand when it is a
-      // fused load, a spill slot or a constant
-      if ((op === Op.fadd || op === Op.fmul) && (e.kind(a) === K.Load || (xmmHome(e, b) === x && xmmHome(e, a) !== x) || (e.kind(a) === K.Imm && e.kind(b) !== K.Imm))) {
-        const t2 = a; a = b; b = t2;
-      }
+      // fused load, a spill slot or a constant. Never commuted: with two NaN
+      // operands x86 returns the first (quieted), and CLIF's a must be that one.
       // b already in the destination register: work in the scratch register
       const d = xmmHome(e, b) === x && xmmHome(e, a) !== x ? T0 : x;
-      e.toXmm(d, a);
+      // a fused load (the analysis fuses loads into either operand of fadd/fmul) is loaded here
+      if (e.kind(a) === K.Load) e.xmmOperand(d64 ? S.MOVSD : S.MOVSS, d, a, T1);
+      else e.toXmm(d, a);
       e.xmmOperand(form, d, b, T1);
       e.xdef(r, d);
       return true;
@@ -127,18 +127,17 @@ export function selectFloat(e: Emitter, i: number): boolean {
       // equal: combine the bits so -0 wins for min and +0 for max
       X.opRR(buf, op === Op.fmin ? S.ORPS : S.ANDPS, 0, T0, T1);
       const done1 = X.jmpShort(buf);
+      // unordered: the NaN operand as it is (a if both are), not quieted
       X.patchRel8(buf, unordered, buf.length);
-      X.opRR(buf, d64 ? S.ADDSD : S.ADDSS, 0, T0, T1);
+      X.opRR(buf, d64 ? S.UCOMISD : S.UCOMISS, 0, T0, T0);
+      const aNaN = X.jccShort(buf, CC_P);
+      X.opRR(buf, S.MOVAPS, 0, T0, T1);
       const done2 = X.jmpShort(buf);
       X.patchRel8(buf, notEqual, buf.length);
-      const nan2 = X.jccShort(buf, CC_P);
       X.opRR(buf, op === Op.fmin ? (d64 ? S.MINSD : S.MINSS) : d64 ? S.MAXSD : S.MAXSS, 0, T0, T1);
-      const done3 = X.jmpShort(buf);
-      X.patchRel8(buf, nan2, buf.length);
-      X.opRR(buf, d64 ? S.ADDSD : S.ADDSS, 0, T0, T1);
       X.patchRel8(buf, done1, buf.length);
+      X.patchRel8(buf, aNaN, buf.length);
       X.patchRel8(buf, done2, buf.length);
-      X.patchRel8(buf, done3, buf.length);
       e.xdef(r, T0);
       return true;
     }

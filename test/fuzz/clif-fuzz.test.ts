@@ -1,7 +1,7 @@
 // Differential fuzzing of the x86-64 back end against the interpreter: a fixed
 // set of generated CLIF functions (seeds 1..40, 4 edge-biased inputs each, plus
-// 16 seeds with trapping operations, plus 40 seeds with vector operations run
-// for SSE2 and for SSE4.2) must give bit-equal results or the same trap
+// 16 seeds with trapping operations, 41 seeds keeping raw NaN payloads, plus 40
+// seeds with vector operations run for SSE2 and for SSE4.2) must give bit-equal results or the same trap
 // natively. Also checks the generator's own guarantees and the reducer.
 
 import { test } from 'node:test';
@@ -115,6 +115,20 @@ for (const isa of [[], ['has_ssse3', 'has_sse41', 'has_sse42']]) {
     }
   });
 }
+
+// raw NaNs: float results keep their NaN payloads, so the back end must pick the
+// NaN operand x86's rules pick in the interpreter (seed 195 caught a commuted fadd)
+const RAW_NAN_SEEDS = [195, ...Array.from({ length: 40 }, (_, i) => i + 3001)];
+const rawCases = RAW_NAN_SEEDS.map((s) => generateCase(s, { exclude: FUZZ_EXCLUDE, rawNaN: true }));
+const rawRes = await runCases(rawCases);
+test(`raw-NaN seeds 195 and ${RAW_NAN_SEEDS[1]}..${RAW_NAN_SEEDS[RAW_NAN_SEEDS.length - 1]}: interpreter and native agree on NaN payloads`, () => {
+  const nanOps = rawCases.filter((c) => /= (fadd|fmul|fmin|fmax) /.test(funcText(c.entry))).length;
+  assert.ok(nanOps >= 20, `only ${nanOps} cases with fadd/fmul/fmin/fmax`);
+  for (const r of rawRes) {
+    assert.equal(r.outcome.kind, 'ok', `seed ${r.c.seed}: ${'detail' in r.outcome ? r.outcome.detail : ''}\n${caseFile(r.c, r.expected)}`);
+    assert.equal(r.native.length, 4);
+  }
+});
 
 test('all fuzz cases ran natively', () => {
   const ran = results.filter((r) => r.native.length === 4).length;

@@ -249,6 +249,15 @@ add('pause', (x) => E.pause(x));
 add('mfence', (x) => E.mfence(x));
 add('lfence', (x) => E.lfence(x));
 add('sfence', (x) => E.sfence(x));
+add('rdtsc', (x) => E.rdtsc(x));
+add('rdtscp', (x) => E.rdtscp(x));
+add('xgetbv', (x) => E.xgetbv(x));
+for (const f of [E.RDRAND, E.RDSEED]) {
+  for (const size of [16, 32, 64]) for (const reg of REGS) add(`${f.name} ${r(reg, size)}`, (x) => E.opR(x, f, size, reg));
+}
+for (const f of [E.LDMXCSR, E.STMXCSR, E.CLFLUSH]) {
+  MEMS.forEach((m) => add(`${f.name} ${memText(m, f === E.CLFLUSH ? 'byte' : 'dword')}`, (x) => E.opM(x, f, 32, m[0], m[1], m[2], m[3])));
+}
 add('rep movsb', (x) => E.repMovsb(x));
 add('rep stosb', (x) => E.repStosb(x));
 add('cwd', (x) => E.cqo(x, 16));

@@ -105,7 +105,7 @@ block0(v0: i64, v1: f64, v2: f32):
     v7 = load.f32 v4+16
     v8 = fsub v2, v7
     v9 = load.f64 v4+8
-    v10 = fadd v9, v6
+    v10 = fadd v6, v9
     return v10, v8
 }
 ; run: %fsum(0, 0x1.8p1, 0x1.0p2) == [0x1.8p3, 0.0]
@@ -135,6 +135,7 @@ test('the fused forms appear in the code', () => {
   const fs = d.get('fsum')!;
   assert.match(fs, /\bmulsd\s+0x8\(%r\w+\),%xmm\d+/);
   assert.match(fs, /\bsubss\s+0x10\(%r\w+\),%xmm\d+/);
+  // (a load as fadd's first operand is not folded by commuting: the first NaN operand is the result's)
   assert.match(fs, /\baddsd\s+0x8\(%r\w+\),%xmm\d+/);
   assert.doesNotMatch(fs, /\bmovs[sd]\s+0x[18]0?\(%r(?!sp)\w+\),%xmm/);
 });

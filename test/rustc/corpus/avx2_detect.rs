@@ -1,4 +1,3 @@
-//@ cgts-unsupported: llvm.x86.rdtsc
 // #[target_feature(enable = ...)] functions (AVX2, FMA, SSE4.1, SSE4.2,
 // POPCNT) called only when is_x86_feature_detected! says so, with a scalar
 // fallback that computes the same result: the output is identical on every
