@@ -618,9 +618,13 @@ export function constantInt(t: MetadataTable, m: Module, id: number, body?: Func
 
 /** Sign-rotated operand (bit 0 = sign) as a number; exact values beyond 2^53 go to `wide`. */
 function pushSigned(t: MetadataTable, c: BitCursor, i: number): void {
-  const u = c.big(i);
-  const v = u & 1n ? -(u >> 1n) : u >> 1n;
-  pushBig(t, v === 0n && u === 1n ? -(2n ** 63n) : v);
+  pushBig(t, unrotate(c.big(i)));
+}
+
+/** A 64-bit value written with its sign rotated into bit 0 (1 alone stands for INT64_MIN). */
+function unrotate(u: bigint): bigint {
+  if (u === 1n) return -(2n ** 63n);
+  return u & 1n ? -(u >> 1n) : u >> 1n;
 }
 
 function pushBig(t: MetadataTable, v: bigint): void {
@@ -785,9 +789,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
           t.push(width);
           let v = 0n;
           for (let k = n - 1; k >= 3; k--) {
-            const u = c.big(k);
-            const w = u & 1n ? -(u >> 1n) : u >> 1n;
-            v = (v << 64n) | BigInt.asUintN(64, w);
+            v = (v << 64n) | BigInt.asUintN(64, unrotate(c.big(k)));
           }
           if (width > 0) v = (f >> 1) & 1 ? BigInt.asUintN(width, v) : BigInt.asIntN(width, v);
           pushBig(t, v);
