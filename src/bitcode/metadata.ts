@@ -458,6 +458,30 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
     }
   }
   if (numLocal) checkRefs(t, c, base, t.count, remap, numModule, true);
+  // Debug locations and debug records must name metadata that exists.
+  const where = `${m.fileName}: byte ${m.bodies[bodyIndex]!.blockPos >>> 3} in FUNCTION block of @${m.globals[body.fn]!.name}`;
+  const locs = body.locs.data;
+  for (let l = 0; l < body.locs.length; l += 5) {
+    const scope = locs[l + 2]!;
+    const ia = locs[l + 3]!;
+    if (scope === 0 || map(scope - 1) < 0 || (ia !== 0 && map(ia - 1) < 0)) {
+      throw new CgtsError(`debug location ${l / 5} has scope ${scope - 1} and inlinedAt ${ia - 1}; the scope must exist, and inlinedAt if given`, where);
+    }
+  }
+  const rec = body.dbgRecords.data;
+  const ops = body.dbgOps.data;
+  for (let r = 0; r < body.dbgRecords.length; r += 4) {
+    const code = rec[r + 1]!;
+    const n = rec[r + 3]!;
+    const want = code === 65 ? 2 : code === 63 ? 7 : 4;
+    if (n < want) throw new CgtsError(`debug record (code ${code}) before instruction ${rec[r]} has ${n} operands, fewer than ${want}`, where);
+    for (let k = 0; k < want; k++) {
+      const v = ops[rec[r + 2]! + k]!;
+      if (code === 64 && k === 3) {
+        if (v >= numValues) throw new CgtsError(`debug record before instruction ${rec[r]} refers to value ${v}, out of range`, where);
+      } else if (map(v) < 0) throw new CgtsError(`debug record before instruction ${rec[r]} refers to metadata ${v}, which does not exist`, where);
+    }
+  }
   const fnAtt: number[] = [];
   const instAtt: number[] = [];
   for (let i = 0; i < mb.length; i += 4) {
@@ -475,6 +499,7 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
         if (m.metadataKinds[kind] === undefined) throw c.error(`metadata attachment of unknown kind ${kind}`);
         const id = map(c.ops[k + 1]!);
         if (id < 0) throw c.error(`metadata attachment refers to metadata ${c.ops[k + 1]}, which does not exist`);
+        if (odd && m.metadataKinds[kind] === 'dbg') throw c.error('a !dbg instruction attachment in METADATA_ATTACHMENT (debug locations are DEBUG_LOC records)');
         if (odd) instAtt.push(c.ops[0]!, kind, id);
         else fnAtt.push(kind, id);
       }

@@ -11,7 +11,11 @@ import { decodeFunction } from '../../src/bitcode/function.js';
 import {
   CompileUnitF, LocalVariableF, MD_KIND_NAMES, MdKind, SubprogramF, readFunctionMetadata, readMetadata,
 } from '../../src/bitcode/metadata.js';
+import { printModule } from '../../src/bitcode/printer.js';
+import { CgtsError } from '../../src/support/diag.js';
+import { spawnSync } from 'node:child_process';
 import { buildModule, missingTools, oracleText } from './corpus.js';
+import { B, BitWriter, bitPos, buildModule as buildBitcode, metadataStrings } from './writer.js';
 
 const missing = missingTools();
 
@@ -81,4 +85,107 @@ test('metadata: fields of the compile unit, subprograms and variables', (t) => {
     }
   }
   assert.ok(checked > 100, `only ${checked} debug records`);
+});
+
+// ---------------------------------------------------------------- hand-built metadata blocks
+
+/** A module with i32 (type 0), the constant `i32 42` (value 0), and a METADATA block written by `md`. */
+function moduleWithMetadata(md: (w: BitWriter) => void): Uint8Array {
+  return buildBitcode((w) => {
+    w.unabbrev(1, [1]); // NUMENTRY
+    w.unabbrev(7, [32]);
+  }, (w) => {
+    w.enter(B.CONSTANTS, 4);
+    w.unabbrev(1, [0]); // SETTYPE i32
+    w.unabbrev(4, [84]); // INTEGER 42 (sign rotated)
+    w.end();
+    w.enter(B.METADATA, 4);
+    md(w);
+    w.end();
+  });
+}
+
+const NAME = (s: string): number[] => [...s].map((ch) => ch.charCodeAt(0));
+
+test('metadata: strings blob, values, forward references, distinct cycles and DIExpression operations', () => {
+  const bytes = moduleWithMetadata((w) => {
+    metadataStrings(w, ['a', '', 'xy\n']); // ids 0, 1, 2
+    w.unabbrev(2, [0, 0]); // 3: i32 42
+    w.unabbrev(3, [6, 1, 4, 0]); // 4: !{!5, !"a", i32 42, null}: a reference ahead
+    w.unabbrev(5, [6]); // 5: distinct !{!5}: a cycle
+    w.unabbrev(29, [6, 0x10, 2n ** 64n - 1n, 0x9f]); // 6: DIExpression(DW_OP_constu, 2^64-1, DW_OP_stack_value)
+    w.unabbrev(29, [6, 0xff, 1]); // 7: not a valid expression: raw words
+    w.unabbrev(3, [6]); // 8: !{!5}, unreferenced: no slot, not printed
+    w.unabbrev(4, NAME('named'));
+    w.unabbrev(10, [4, 6, 7]);
+  });
+  const m = readModule(bytes, 't.bc');
+  const md = readMetadata(m);
+  assert.equal(md.count, 9);
+  assert.deepEqual([0, 1, 2].map((i) => md.string(i)), ['a', '', 'xy\n']);
+  assert.equal(md.kind(4), MdKind.Tuple);
+  assert.equal(md.isDistinct(4), false);
+  assert.deepEqual([0, 1, 2, 3].map((k) => md.ref(4, k)), [5, 0, 3, -1]);
+  assert.ok(md.isDistinct(5));
+  assert.equal(md.ref(5, 0), 5);
+  assert.equal(md.fieldBig(6, 1), 2n ** 64n - 1n);
+  assert.equal(md.fieldCount(6), 3);
+  const text = printModule(m);
+  const tail = text.slice(text.indexOf('!named'));
+  assert.equal(tail, [
+    '!named = !{!0, !DIExpression(DW_OP_constu, 18446744073709551615, DW_OP_stack_value), !DIExpression(255, 1)}',
+    '',
+    '!0 = !{!1, !"a", i32 42, null}',
+    '!1 = distinct !{!1}',
+    '',
+  ].join('\n'));
+  if (!missing) {
+    // llvm-dis agrees (it reads the same hand-built file).
+    const r = spawnSync('llvm-dis-22', ['-', '-o', '-'], { input: bytes, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.slice(r.stdout.indexOf('!named')), tail);
+  }
+});
+
+test('metadata: METADATA_INDEX_OFFSET and METADATA_INDEX are checked against the node records', () => {
+  /** Writes strings, INDEX_OFFSET (pointing `skew` bits off), two nodes and the INDEX; returns the bytes and positions. */
+  const build = (offset: number, deltas: number[]): { bytes: Uint8Array; after: number; nodes: number[]; index: number } => {
+    const pos = { after: 0, nodes: [] as number[], index: 0 };
+    const bytes = moduleWithMetadata((w) => {
+      metadataStrings(w, ['s']);
+      w.defineAbbrev([[true, 0, 38], [false, 1, 32], [false, 1, 32]]);
+      w.emit(5, w.width);
+      w.emit(offset, 32);
+      w.emit(0, 32);
+      pos.after = bitPos(w);
+      pos.nodes.push(bitPos(w));
+      w.unabbrev(3, [1]);
+      pos.nodes.push(bitPos(w));
+      w.unabbrev(5, [2]);
+      pos.index = bitPos(w);
+      w.unabbrev(39, deltas);
+    });
+    return { bytes, ...pos };
+  };
+  const first = build(0, [0, 0]);
+  // The offset counts from the bit after INDEX_OFFSET to the INDEX record; entries are deltas from there.
+  const off = first.index - first.after;
+  const deltas = [first.nodes[0]! - first.after, first.nodes[1]! - first.nodes[0]!];
+  const good = build(off, deltas);
+  assert.equal(readMetadata(readModule(good.bytes, 't.bc')).count, 3);
+  assert.throws(() => readMetadata(readModule(build(off + 6, deltas).bytes, 't.bc')), (e: unknown) =>
+    e instanceof CgtsError && /byte \d+/.test(e.describe()) && /METADATA_INDEX is at bit \d+, not where METADATA_INDEX_OFFSET points/.test(e.message));
+  assert.throws(() => readMetadata(readModule(build(off, [deltas[0]!, deltas[1]! + 1]).bytes, 't.bc')), (e: unknown) =>
+    e instanceof CgtsError && /METADATA_INDEX entry 1 points to bit/.test(e.message));
+});
+
+test('metadata: a module read without asking for metadata keeps only block positions', () => {
+  const bytes = moduleWithMetadata((w) => {
+    // A node referring to metadata that does not exist: found only when decoded.
+    w.unabbrev(3, [40]);
+  });
+  const m = readModule(bytes, 't.bc');
+  assert.equal(m.metadata, undefined);
+  assert.equal(m.metadataBlocks.length, 1);
+  assert.throws(() => readMetadata(m), (e: unknown) => e instanceof CgtsError && /refers to metadata 39, which does not exist/.test(e.message));
 });
