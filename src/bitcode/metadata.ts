@@ -245,13 +245,17 @@ export class MetadataTable {
   named: { name: string; ops: Int32Array }[] = [];
   /** Global value index -> (kind, node) pairs. */
   private globalAtt = new Map<number, Int32Array>();
-  /** Uniqued DILocations by content, built on first use of `location`. */
-  private locIndex: Map<string, number> | undefined = undefined;
   /** Functions whose metadata has been read: body index -> result. */
   fnCache = new Map<number, FunctionMetadata>();
+  private cur: BitCursor | undefined = undefined;
 
   constructor(m: Module) {
     this.m = m;
+  }
+
+  /** A cursor over the module's bytes, made once (making one may copy the buffer). */
+  cursor(): BitCursor {
+    return this.cur ?? (this.cur = new BitCursor(this.m.bytes, this.m.fileName, this.m.blockInfo));
   }
 
   kind(id: number): MdKind {
@@ -277,10 +281,15 @@ export class MetadataTable {
   }
   /** The text of MDString `id` (one char per byte). */
   string(id: number): string {
-    const s = this.start[id]!;
-    const off = this.vals.data[s]!;
-    return latin1(this.m.bytes, off, off + this.vals.data[s + 1]!);
+    let str = this.strCache[id];
+    if (str === undefined) {
+      const s = this.start[id]!;
+      const off = this.vals.data[s]!;
+      str = this.strCache[id] = latin1(this.m.bytes, off, off + this.vals.data[s + 1]!);
+    }
+    return str;
   }
+  private strCache: (string | undefined)[] = [];
   /** The text of the MDString that field k refers to, '' when null. */
   stringField(id: number, k: number): string {
     const r = this.ref(id, k);
@@ -333,47 +342,90 @@ export class MetadataTable {
    * ids), found or created; it is what a DEBUG_LOC record denotes.
    */
   location(line: number, col: number, scope: number, inlinedAt: number, implicit: number, group = 0, rank = 0): number {
-    const idx = this.locationIndex();
-    const key = `${line},${col},${scope},${inlinedAt},${implicit},${group},${rank}`;
-    let id = idx.get(key);
-    if (id === undefined) {
-      id = this.add(MdKind.Location, false);
-      this.push(line);
-      this.push(col);
-      this.push(scope);
-      this.push(inlinedAt);
-      this.push(implicit);
-      this.push(group);
-      this.push(rank);
-      idx.set(key, id);
-    }
+    const q = this.locQuery;
+    q[0] = line;
+    q[1] = col;
+    q[2] = scope;
+    q[3] = inlinedAt;
+    q[4] = implicit;
+    q[5] = group;
+    q[6] = rank;
+    const found = this.findLocation(q, -1);
+    if (found >= 0) return found;
+    const id = this.add(MdKind.Location, false);
+    const d = this.vals.reserve(7);
+    d.set(q, this.vals.length);
+    this.vals.length += 7;
+    this.len[id] = 7;
+    this.insertLocation(id);
     return id;
   }
-  private locationIndex(): Map<string, number> {
-    let idx = this.locIndex;
-    if (!idx) {
-      idx = this.locIndex = new Map();
-      for (let id = 0; id < this.count; id++) {
-        if (this.kinds[id] !== MdKind.Location || this.flags[id]! & FLAG_DISTINCT) continue;
-        const key = this.locKey(id);
-        if (!idx.has(key)) idx.set(key, id);
-      }
-    }
-    return idx;
+
+  /** Used while decoding a function block: an existing node equal to uniqued location `id`, or -1 (and `id` is indexed). */
+  sameLocation(id: number): number {
+    if (!this.locTable) return -1;
+    const s = this.start[id]!;
+    const q = this.locQuery;
+    for (let k = 0; k < 7; k++) q[k] = this.vals.data[s + k]!;
+    const e = this.findLocation(q, id);
+    if (e >= 0) return e;
+    this.insertLocation(id);
+    return -1;
   }
-  private locKey(id: number): string {
+
+  /** Open-addressing index of uniqued DILocations by content: node ids, -1 = empty; built on first use. */
+  private locTable: Int32Array | undefined = undefined;
+  private locCount = 0;
+  private locQuery = new Float64Array(7);
+
+  /** FNV-style hash of the 7 location fields at q[at..at+7). */
+  private static locHash(q: Float64Array, at: number): number {
+    let h = 0x811c9dc5;
+    for (let k = at; k < at + 7; k++) h = Math.imul(h ^ (q[k]! | 0), 0x01000193);
+    return h >>> 0;
+  }
+
+  private findLocation(q: Float64Array, except: number): number {
+    const tab = this.locTable ?? this.buildLocTable();
+    const mask = tab.length - 1;
+    const v = this.vals.data;
+    for (let i = MetadataTable.locHash(q, 0) & mask; ; i = (i + 1) & mask) {
+      const id: number = tab[i]!;
+      if (id < 0) return -1;
+      if (id === except) continue;
+      const s = this.start[id]!;
+      if (v[s] === q[0] && v[s + 1] === q[1] && v[s + 2] === q[2] && v[s + 3] === q[3] && v[s + 4] === q[4] && v[s + 5] === q[5] && v[s + 6] === q[6]) return id;
+    }
+  }
+
+  /** Indexes the uniqued locations decoded so far (the first of equal ones wins). */
+  private buildLocTable(): Int32Array {
+    this.locTable = new Int32Array(1024).fill(-1);
+    const q = new Float64Array(7);
+    for (let id = 0; id < this.count; id++) {
+      if (this.kinds[id] !== MdKind.Location || this.flags[id]! & FLAG_DISTINCT) continue;
+      const s = this.start[id]!;
+      for (let k = 0; k < 7; k++) q[k] = this.vals.data[s + k]!;
+      if (this.findLocation(q, id) < 0) this.insertLocation(id);
+    }
+    return this.locTable;
+  }
+
+  private insertLocation(id: number): void {
+    let tab = this.locTable!;
+    if (2 * (this.locCount + 1) > tab.length) {
+      const old = tab;
+      tab = this.locTable = new Int32Array(old.length * 2).fill(-1);
+      this.locCount = 0;
+      for (const e of old) if (e >= 0) this.insertLocation(e);
+    }
     const s = this.start[id]!;
     const v = this.vals.data;
-    return `${v[s]},${v[s + 1]},${v[s + 2]},${v[s + 3]},${v[s + 4]},${v[s + 5]},${v[s + 6]}`;
-  }
-  /** Used while decoding a function block: an existing node equal to uniqued location `id`, or -1. */
-  sameLocation(id: number): number {
-    if (!this.locIndex) return -1;
-    const key = this.locKey(id);
-    const e = this.locIndex.get(key);
-    if (e !== undefined) return e;
-    this.locIndex.set(key, id);
-    return -1;
+    const mask = tab.length - 1;
+    let i = MetadataTable.locHash(v, s) & mask;
+    while (tab[i]! >= 0) i = (i + 1) & mask;
+    tab[i] = id;
+    this.locCount++;
   }
 
   setGlobalAttachments(g: number, pairs: Int32Array): void {
@@ -400,7 +452,7 @@ export interface FunctionMetadata {
 export function readMetadata(m: Module): MetadataTable {
   if (m.metadata) return m.metadata;
   const t = new MetadataTable(m);
-  const c = new BitCursor(m.bytes, m.fileName, m.blockInfo);
+  const c = t.cursor();
   for (const b of m.metadataBlocks) {
     c.enterSavedBlock(BlockId.Metadata, b.abbrevWidth, b.pos, b.end);
     c.recordPos = b.pos;
@@ -421,7 +473,7 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
   const t = readMetadata(m);
   const cached = t.fnCache.get(bodyIndex);
   if (cached) return cached;
-  const c = new BitCursor(m.bytes, m.fileName, m.blockInfo);
+  const c = t.cursor();
   const base = t.count;
   const numModule = t.numModule;
   // remap[k]: table id of the function's k-th local id.
@@ -529,43 +581,21 @@ function sortTriples(a: number[]): Int32Array {
 }
 
 /**
- * Field kinds of every node in [from, to), for checking and remapping refs:
- * 1 = reference, 2 = reference to a constant (a size given as metadata).
+ * Per kind, which fields are references: 1 = always, 2 = when the node's
+ * sizes are given as metadata (FLAG_SIZE_REFS). Tuples and DIArgLists hold
+ * only references; kinds without an entry hold none.
  */
-function refMask(t: MetadataTable, id: number, out: Uint8Array): number {
-  const kind = t.kinds[id]!;
-  const n = t.len[id]!;
-  out.fill(0, 0, n);
-  switch (kind) {
-    case MdKind.String:
-    case MdKind.Value:
-    case MdKind.Expression:
-    case MdKind.AssignId:
-      return n;
-    case MdKind.Tuple:
-    case MdKind.ArgList:
-      out.fill(1, 0, n);
-      return n;
-    case MdKind.Enumerator:
-      out[EnumeratorF.Name] = 1;
-      return n;
-    case MdKind.Namespace:
-      out[NamespaceF.Scope] = 1;
-      out[NamespaceF.Name] = 1;
-      return n;
+const REF_FIELDS: (Uint8Array | undefined)[] = [];
+for (const [code, layout] of Object.entries(LAYOUT)) {
+  const mask: number[] = [];
+  for (const ch of layout) {
+    if (ch === '-') continue;
+    mask.push(ch === 'r' || ch === 'm' ? 1 : ch === 'z' ? 2 : 0);
   }
-  const layout = LAYOUT[kind];
-  if (layout === undefined) return n;
-  let f = 0;
-  for (let i = 0; i < layout.length && f < n; i++) {
-    const ch = layout.charCodeAt(i);
-    if (ch === 45) continue; // '-': an operand that is not kept
-    if (ch === 114 || ch === 109) out[f] = 1; // r, m
-    else if (ch === 122 && t.flags[id]! & FLAG_SIZE_REFS) out[f] = 1; // z
-    f++;
-  }
-  return n;
+  REF_FIELDS[Number(code)] = Uint8Array.from(mask);
 }
+REF_FIELDS[MdKind.Enumerator] = Uint8Array.of(1, 0, 0, 0);
+REF_FIELDS[MdKind.Namespace] = Uint8Array.of(1, 1, 0);
 
 /**
  * Checks that every reference of nodes [from, to) names an existing node, and
@@ -573,16 +603,19 @@ function refMask(t: MetadataTable, id: number, out: Uint8Array): number {
  * `again`, references are table ids already and only remapped where merged.
  */
 function checkRefs(t: MetadataTable, c: BitCursor, from: number, to: number, remap: Int32Array | null, numModule: number, again = false): void {
-  const mask = new Uint8Array(64);
   const v = t.vals.data;
   const base = from;
+  const kinds = t.kinds;
   for (let id = from; id < to; id++) {
-    let m = mask;
-    if (t.len[id]! > m.length) m = new Uint8Array(t.len[id]!);
-    const n = refMask(t, id, m);
+    const kind = kinds[id]!;
+    const all = kind === MdKind.Tuple || kind === MdKind.ArgList;
+    const mask = all ? undefined : REF_FIELDS[kind];
+    if (!all && mask === undefined) continue;
+    const refWhen = t.flags[id]! & FLAG_SIZE_REFS ? 3 : 1;
+    const n = t.len[id]!;
     const s = t.start[id]!;
     for (let k = 0; k < n; k++) {
-      if (!m[k]) continue;
+      if (!all && (k >= mask!.length || (mask![k]! & refWhen) === 0)) continue;
       const r = v[s + k]!;
       if (r < 0) continue;
       if (again) {

@@ -88,85 +88,51 @@ export function mdIdentifier(name: string): string {
   return s;
 }
 
-/** Node operands (refs) in LLVM's MDNode operand order, the order slots are assigned in. */
-function operandOrder(t: MetadataTable, id: number, out: number[]): void {
-  out.length = 0;
-  const r = (k: number): void => {
-    out.push(t.ref(id, k));
-  };
-  switch (t.kind(id)) {
-    case MdKind.Tuple:
-      for (let k = 0; k < t.fieldCount(id); k++) r(k);
-      return;
-    case MdKind.Location:
-      r(LocationF.Scope);
-      r(LocationF.InlinedAt);
-      return;
-    case MdKind.Subrange:
-      r(SubrangeF.Count);
-      r(SubrangeF.LowerBound);
-      r(SubrangeF.UpperBound);
-      r(SubrangeF.Stride);
-      return;
-    case MdKind.DerivedType:
-      for (const k of [DerivedTypeF.File, DerivedTypeF.Scope, DerivedTypeF.BaseType, DerivedTypeF.ExtraData, DerivedTypeF.Annotations]) r(k);
-      return;
-    case MdKind.CompositeType:
-      for (const k of [
-        CompositeTypeF.File, CompositeTypeF.Scope, CompositeTypeF.BaseType, CompositeTypeF.Elements, CompositeTypeF.VTableHolder,
-        CompositeTypeF.TemplateParams, CompositeTypeF.Discriminator, CompositeTypeF.DataLocation, CompositeTypeF.Associated,
-        CompositeTypeF.Allocated, CompositeTypeF.Rank, CompositeTypeF.Annotations, CompositeTypeF.Specification,
-        CompositeTypeF.BitStride,
-      ]) r(k);
-      return;
-    case MdKind.SubroutineType:
-      r(SubroutineTypeF.Types);
-      return;
-    case MdKind.CompileUnit:
-      for (const k of [CompileUnitF.File, CompileUnitF.Enums, CompileUnitF.RetainedTypes, CompileUnitF.Globals, CompileUnitF.Imports, CompileUnitF.Macros]) r(k);
-      return;
-    case MdKind.Subprogram:
-      for (const k of [
-        SubprogramF.File, SubprogramF.Scope, SubprogramF.Type, SubprogramF.Unit, SubprogramF.Declaration,
-        SubprogramF.RetainedNodes, SubprogramF.ContainingType, SubprogramF.TemplateParams, SubprogramF.ThrownTypes,
-        SubprogramF.Annotations,
-      ]) r(k);
-      return;
-    case MdKind.LexicalBlock:
-      r(LexicalBlockF.File);
-      r(LexicalBlockF.Scope);
-      return;
-    case MdKind.LexicalBlockFile:
-      r(LexicalBlockFileF.File);
-      r(LexicalBlockFileF.Scope);
-      return;
-    case MdKind.Namespace:
-      r(NamespaceF.Scope);
-      return;
-    case MdKind.TemplateTypeParameter:
-      r(TemplateTypeF.Type);
-      return;
-    case MdKind.TemplateValueParameter:
-      r(TemplateValueF.Type);
-      r(TemplateValueF.Value);
-      return;
-    case MdKind.GlobalVariable:
-      for (const k of [GlobalVariableF.Scope, GlobalVariableF.File, GlobalVariableF.Type, GlobalVariableF.StaticDataMemberDeclaration, GlobalVariableF.TemplateParams, GlobalVariableF.Annotations]) r(k);
-      return;
-    case MdKind.LocalVariable:
-      for (const k of [LocalVariableF.Scope, LocalVariableF.File, LocalVariableF.Type, LocalVariableF.Annotations]) r(k);
-      return;
-    case MdKind.Label:
-      r(LabelF.Scope);
-      r(LabelF.File);
-      return;
-    case MdKind.GlobalVariableExpression:
-      r(GlobalVariableExpressionF.Var);
-      return;
-    case MdKind.ImportedEntity:
-      for (const k of [ImportedEntityF.Scope, ImportedEntityF.Entity, ImportedEntityF.File, ImportedEntityF.Elements]) r(k);
-      return;
-  }
+/** Per kind, the fields that are MDNode operands, in LLVM's operand order (the order slots are assigned in). */
+const OPERAND_ORDER: (Int8Array | undefined)[] = [];
+OPERAND_ORDER[MdKind.Location] = Int8Array.of(LocationF.Scope, LocationF.InlinedAt);
+OPERAND_ORDER[MdKind.Subrange] = Int8Array.of(SubrangeF.Count, SubrangeF.LowerBound, SubrangeF.UpperBound, SubrangeF.Stride);
+OPERAND_ORDER[MdKind.DerivedType] = Int8Array.of(
+  DerivedTypeF.File, DerivedTypeF.Scope, DerivedTypeF.BaseType, DerivedTypeF.ExtraData, DerivedTypeF.Annotations,
+);
+OPERAND_ORDER[MdKind.CompositeType] = Int8Array.of(
+  CompositeTypeF.File, CompositeTypeF.Scope, CompositeTypeF.BaseType, CompositeTypeF.Elements, CompositeTypeF.VTableHolder,
+  CompositeTypeF.TemplateParams, CompositeTypeF.Discriminator, CompositeTypeF.DataLocation, CompositeTypeF.Associated,
+  CompositeTypeF.Allocated, CompositeTypeF.Rank, CompositeTypeF.Annotations, CompositeTypeF.Specification,
+  CompositeTypeF.BitStride,
+);
+OPERAND_ORDER[MdKind.SubroutineType] = Int8Array.of(SubroutineTypeF.Types);
+OPERAND_ORDER[MdKind.CompileUnit] = Int8Array.of(
+  CompileUnitF.File, CompileUnitF.Enums, CompileUnitF.RetainedTypes, CompileUnitF.Globals, CompileUnitF.Imports, CompileUnitF.Macros,
+);
+OPERAND_ORDER[MdKind.Subprogram] = Int8Array.of(
+  SubprogramF.File, SubprogramF.Scope, SubprogramF.Type, SubprogramF.Unit, SubprogramF.Declaration, SubprogramF.RetainedNodes,
+  SubprogramF.ContainingType, SubprogramF.TemplateParams, SubprogramF.ThrownTypes, SubprogramF.Annotations,
+);
+OPERAND_ORDER[MdKind.LexicalBlock] = Int8Array.of(LexicalBlockF.File, LexicalBlockF.Scope);
+OPERAND_ORDER[MdKind.LexicalBlockFile] = Int8Array.of(LexicalBlockFileF.File, LexicalBlockFileF.Scope);
+OPERAND_ORDER[MdKind.Namespace] = Int8Array.of(NamespaceF.Scope);
+OPERAND_ORDER[MdKind.TemplateTypeParameter] = Int8Array.of(TemplateTypeF.Type);
+OPERAND_ORDER[MdKind.TemplateValueParameter] = Int8Array.of(TemplateValueF.Type, TemplateValueF.Value);
+OPERAND_ORDER[MdKind.GlobalVariable] = Int8Array.of(
+  GlobalVariableF.Scope, GlobalVariableF.File, GlobalVariableF.Type, GlobalVariableF.StaticDataMemberDeclaration,
+  GlobalVariableF.TemplateParams, GlobalVariableF.Annotations,
+);
+OPERAND_ORDER[MdKind.LocalVariable] = Int8Array.of(LocalVariableF.Scope, LocalVariableF.File, LocalVariableF.Type, LocalVariableF.Annotations);
+OPERAND_ORDER[MdKind.Label] = Int8Array.of(LabelF.Scope, LabelF.File);
+OPERAND_ORDER[MdKind.GlobalVariableExpression] = Int8Array.of(GlobalVariableExpressionF.Var);
+OPERAND_ORDER[MdKind.ImportedEntity] = Int8Array.of(ImportedEntityF.Scope, ImportedEntityF.Entity, ImportedEntityF.File, ImportedEntityF.Elements);
+
+/** Number of MDNode operands of `id`; operand k is `nthOperand(t, id, k)`. */
+function operandCount(t: MetadataTable, id: number): number {
+  const kind = t.kind(id);
+  if (kind === MdKind.Tuple) return t.fieldCount(id);
+  const order = OPERAND_ORDER[kind];
+  return order ? order.length : 0;
+}
+function nthOperand(t: MetadataTable, id: number, k: number): number {
+  const kind = t.kind(id);
+  return t.ref(id, kind === MdKind.Tuple ? k : OPERAND_ORDER[kind]![k]!);
 }
 
 /** Is `id` an MDNode that gets a slot (not a string, value, expression or argument list)? */
@@ -187,7 +153,6 @@ export class MetadataPrinter {
   readonly order: number[] = [];
   private stack: number[] = [];
   private next: number[] = [];
-  private ops: number[][] = [];
   private value: ValueWriter;
 
   constructor(m: Module, t: MetadataTable, value: ValueWriter) {
@@ -211,24 +176,21 @@ export class MetadataPrinter {
     }
     const stack = this.stack;
     const next = this.next;
-    const opsAt = this.ops;
     this.slots[id] = this.order.length;
     this.order.push(id);
     stack.push(id);
     next.push(0);
     while (stack.length) {
       const d = stack.length - 1;
-      let ops = opsAt[d];
-      if (!ops) ops = opsAt[d] = [];
-      if (next[d] === 0) operandOrder(t, stack[d]!, ops);
+      const top = stack[d]!;
       const k = next[d]!;
-      if (k >= ops.length) {
+      if (k >= operandCount(t, top)) {
         stack.pop();
         next.pop();
         continue;
       }
       next[d] = k + 1;
-      const op = ops[k]!;
+      const op = nthOperand(t, top, k);
       if (!takesSlot(t, op) || this.slots[op]! >= 0) continue;
       this.slots[op] = this.order.length;
       this.order.push(op);
@@ -544,12 +506,11 @@ export class MetadataPrinter {
     }
   }
 
-  /** The named metadata and node definitions, each line ending in a newline (empty when there are none). */
-  definitions(): string {
+  /** Writes the named metadata and node definitions, each line ending in a newline (nothing when there are none). */
+  definitions(write: (s: string) => void): void {
     const t = this.t;
-    let s = '';
     if (t.named.length) {
-      s += '\n';
+      write('\n');
       for (const nm of t.named) {
         const parts: string[] = [];
         for (const op of nm.ops) {
@@ -559,16 +520,17 @@ export class MetadataPrinter {
             parts.push(slot >= 0 ? '!' + slot : '<badref>');
           }
         }
-        s += `!${mdIdentifier(nm.name)} = !{${parts.join(', ')}}\n`;
+        write(`!${mdIdentifier(nm.name)} = !{${parts.join(', ')}}\n`);
       }
     }
     if (this.order.length) {
-      s += '\n';
-      const lines: string[] = [];
-      for (let i = 0; i < this.order.length; i++) lines.push(`!${i} = ${this.body(this.order[i]!)}\n`);
-      s += lines.join('');
+      write('\n');
+      for (let i = 0; i < this.order.length; i++) {
+        write('!' + i + ' = ');
+        write(this.body(this.order[i]!));
+        write('\n');
+      }
     }
-    return s;
   }
 
   /** Numbers what the module itself refers to: global variables' attachments, then named metadata. */
@@ -647,9 +609,9 @@ class Fields {
     this.out += (this.out ? ', ' : '') + name + ': ' + text;
   }
   int(name: string, k: number, skipZero = true): void {
-    const v = this.p.t.fieldBig(this.id, k);
-    if (skipZero && v === 0n) return;
-    this.raw(name, String(v));
+    const v = this.p.t.field(this.id, k);
+    if (skipZero && v === 0) return;
+    this.raw(name, Number.isSafeInteger(v) ? String(v) : String(this.p.t.fieldBig(this.id, k)));
   }
   signed(name: string, k: number): void {
     const v = BigInt.asIntN(32, this.p.t.fieldBig(this.id, k));

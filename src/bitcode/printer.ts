@@ -214,10 +214,10 @@ function isImplicitDsoLocal(g: GlobalValue): boolean {
   return local || (g.visibility !== 0 && g.linkage !== Linkage.ExternalWeak);
 }
 
-/** Prints the whole module as LLVM assembly text. */
-export function printModule(m: Module): string {
+/** Prints the whole module as LLVM assembly text; `metadata: false` leaves out metadata, attachments and debug records (nothing is decoded for them). */
+export function printModule(m: Module, opts: { metadata?: boolean } = {}): string {
   const w = new TextSink();
-  new Printer(m, w).module(w);
+  new Printer(m, w).module(w, opts.metadata ?? true);
   return w.finish();
 }
 
@@ -349,7 +349,7 @@ class Printer {
     return this.tn.name(id);
   }
 
-  module(w: TextSink): void {
+  module(w: TextSink, withMetadata: boolean): void {
     const m = this.m;
     const line = (s: string): void => {
       w.str(s);
@@ -366,8 +366,10 @@ class Printer {
       for (const l of lines) line(`module asm "${escapeString(l)}"`);
     }
     const t = m.types;
-    this.md = new MetadataPrinter(m, readMetadata(m), (ty, v) => this.ty(ty) + ' ' + this.valueText(v));
-    this.md.numberModule();
+    if (withMetadata) {
+      this.md = new MetadataPrinter(m, readMetadata(m), (ty, v) => this.ty(ty) + ' ' + this.valueText(v));
+      this.md.numberModule();
+    }
     let first = true;
     for (let i = 0; i < t.length; i++) {
       if (t.kind[i] === TypeKind.Struct && (t.flags[i]! & TypeFlag.Identified) !== 0) {
@@ -405,7 +407,7 @@ class Printer {
     }
     if (this.attrGroupText.length) line('');
     for (let i = 0; i < this.attrGroupText.length; i++) line(`attributes #${i} = { ${this.attrGroupText[i]} }`);
-    w.str(this.md.definitions());
+    if (this.md) this.md.definitions((s) => w.str(s));
   }
 
   private attrGroupRef(attrs: Attr[]): string {
