@@ -21,9 +21,14 @@
 //   (byte offset in the file, length); a value (MdKind.Value) holds (type id,
 //   value id, function index or -1 for module values).
 // - Attachments: `globalAttachments(g)` for a global value; FunctionMetadata
-//   (from readFunctionMetadata) has the function's own and its instructions'.
-//   Attachment lists are (kind id, node id) pairs; kind names are
-//   Module.metadataKinds.
+//   (from readFunctionMetadata) has the function's own (`subprogram` is its
+//   `!dbg`) and its instructions'. Attachment lists are (kind id, node id)
+//   pairs; kind names are Module.metadataKinds.
+// - Per function: `debugLocation(t, fm, body, l)` is the DILocation node of
+//   body.locs entry l (instruction i has entry body.loc[i]); equal locations
+//   are one node, as in LLVM. `debugRecordOperand(fm, body, r, k)` resolves
+//   the metadata operands of body.dbgRecords. `constantInt` reads an integer
+//   held by a value node (DISubrange counts, for example).
 // Malformed input is a CgtsError naming the file, byte offset and block. The
 // decoder never recurses over node graphs (cycles are normal in metadata).
 
@@ -192,6 +197,10 @@ const LAYOUT: Record<number, string> = {
   [MdCode.ImportedEntity]: 'irrirrr',
   [MdCode.Label]: 'rrriiii',
 };
+
+/** LAYOUT as char codes. */
+const LAYOUT_CODES: (Uint8Array | undefined)[] = [];
+for (const [code, layout] of Object.entries(LAYOUT)) LAYOUT_CODES[Number(code)] = Uint8Array.from(layout, (ch) => ch.charCodeAt(0));
 
 /** Minimum operand counts (including operand 0, the distinct/version word). */
 const MIN_OPS: Record<number, number> = {
@@ -437,6 +446,8 @@ export class MetadataTable {
 export interface FunctionMetadata {
   /** Body index (Module.bodies). */
   body: number;
+  /** The function's `!dbg` attachment (its DISubprogram), or -1. */
+  subprogram: number;
   /** First id of this function's own nodes in the table, and their number. */
   base: number;
   numLocal: number;
@@ -557,8 +568,10 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
       }
     }
   }
+  let subprogram = -1;
+  for (let i = 0; i < fnAtt.length; i += 2) if (m.metadataKinds[fnAtt[i]!] === 'dbg') subprogram = fnAtt[i + 1]!;
   const fm: FunctionMetadata = {
-    body: bodyIndex, base, numLocal: t.count - base,
+    body: bodyIndex, subprogram, base, numLocal: t.count - base,
     attachments: Int32Array.from(fnAtt), instAttachments: sortTriples(instAtt), map,
   };
   t.fnCache.set(bodyIndex, fm);
@@ -657,6 +670,31 @@ function resolveSizes(t: MetadataTable, c: BitCursor, from: number, to: number, 
     }
     t.flags[id] = t.flags[id]! & ~FLAG_SIZE_REFS;
   }
+}
+
+/**
+ * The DILocation node of debug location `l` of `body` (an index into
+ * body.locs, as body.loc[inst] gives): uniqued as LLVM does, so equal
+ * locations are one node; created on first use.
+ */
+export function debugLocation(t: MetadataTable, fm: FunctionMetadata, body: FunctionBody, l: number): number {
+  const locs = body.locs.data;
+  const ia = locs[5 * l + 3]!;
+  return t.location(locs[5 * l]!, locs[5 * l + 1]!, fm.map(locs[5 * l + 2]! - 1), ia ? fm.map(ia - 1) : -1, locs[5 * l + 4]!);
+}
+
+/**
+ * Operand k of debug record r of `body` (r: offset of its quad in
+ * body.dbgRecords) as a table id: for #dbg_value/#dbg_declare 0 = DILocation,
+ * 1 = DILocalVariable, 2 = DIExpression, 3 = location (a value node or an
+ * empty tuple; for the compact DEBUG_RECORD_VALUE_SIMPLE form, -1: the value
+ * id is `dbgOps[start + 3]` itself); #dbg_assign adds 4 = DIAssignID,
+ * 5 = address, 6 = address expression; #dbg_label: 0 = DILocation, 1 = DILabel.
+ */
+export function debugRecordOperand(fm: FunctionMetadata, body: FunctionBody, r: number, k: number): number {
+  const code = body.dbgRecords.data[r + 1]!;
+  if (code === 64 && k === 3) return -1;
+  return fm.map(body.dbgOps.data[body.dbgRecords.data[r + 2]! + k]!);
 }
 
 /** The value of a ValueAsMetadata node holding an integer constant (of the module, or of `body`), else undefined. */
@@ -765,8 +803,12 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       }
       case MdCode.Node:
       case MdCode.DistinctNode: {
-        newId(MdKind.Tuple, code === MdCode.DistinctNode);
-        for (let k = 0; k < n; k++) t.push(o[k]! - 1);
+        const id = newId(MdKind.Tuple, code === MdCode.DistinctNode);
+        const d = t.vals.reserve(n);
+        const at = t.vals.length;
+        for (let k = 0; k < n; k++) d[at + k] = o[k]! - 1;
+        t.vals.length = at + n;
+        t.len[id] = n;
         continue;
       }
       case MdCode.ArgList: {
@@ -833,7 +875,11 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         const version = o[0]! >> 1;
         if (version < 3) throw c.error(`DIExpression record version ${version} is not supported`);
         newId(MdKind.Expression, (o[0]! & 1) !== 0);
-        for (let k = 1; k < n; k++) pushBig(t, c.big(k));
+        for (let k = 1; k < n; k++) {
+          const u = c.num(k);
+          if (u > Number.MAX_SAFE_INTEGER) pushBig(t, c.big(k));
+          else t.push(u);
+        }
         continue;
       }
       case MdCode.Enumerator: {
@@ -896,36 +942,49 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         }
     }
     // A node with a fixed layout.
-    const layout = LAYOUT[code]!;
+    const layout = LAYOUT_CODES[code]!;
     const sizeRefs = code === MdCode.CompositeType ? (o[0]! & 4) !== 0
       : code === MdCode.BasicType || code === MdCode.DerivedType ? (o[0]! & 2) !== 0 : false;
     const id = newId(code, code === MdCode.CompileUnit || (o[0]! & 1) !== 0);
     if (sizeRefs) t.flags[id] = t.flags[id]! | FLAG_SIZE_REFS;
+    const d = t.vals.reserve(layout.length);
+    let at = t.vals.length;
     let i = 1;
     for (let f = 0; f < layout.length; f++, i++) {
-      const ch = layout.charCodeAt(f);
+      const ch = layout[f]!;
       if (ch === 45) continue; // '-'
       if (i >= n) {
-        t.push(ch === 105 || ch === 115 ? 0 : -1);
+        d[at++] = ch === 105 || ch === 115 ? 0 : -1;
         continue;
       }
       switch (ch) {
         case 114: // r
-          t.push(o[i]! - 1);
+          d[at++] = o[i]! - 1;
           break;
         case 109: // m
-          t.push(o[i]!);
+          d[at++] = o[i]!;
           break;
         case 122: // z
-          t.push(sizeRefs ? o[i]! - 1 : c.num(i));
+          d[at++] = sizeRefs ? o[i]! - 1 : c.num(i);
           break;
-        case 115: // s
-          pushSigned(t, c, i);
+        case 115: { // s
+          const u = c.num(i);
+          if (u === 1 || u > Number.MAX_SAFE_INTEGER) {
+            const v = unrotate(c.big(i));
+            t.wide.set(at, v);
+            d[at++] = Number(v);
+          } else d[at++] = u % 2 ? -(u - 1) / 2 : u / 2;
           break;
-        default:
-          pushBig(t, c.big(i));
+        }
+        default: {
+          const u = c.num(i);
+          if (u > Number.MAX_SAFE_INTEGER) t.wide.set(at, c.big(i));
+          d[at++] = u;
+        }
       }
     }
+    t.len[id] = at - t.vals.length;
+    t.vals.length = at;
     if (code === MdCode.CompositeType && n <= 24) t.vals.data[t.start[id]! + CompositeTypeF.EnumKind] = 0xffffffff;
   }
   if (pendingName !== undefined) throw c.error(`METADATA_NAME "${pendingName}" without its METADATA_NAMED_NODE`);

@@ -12,7 +12,7 @@ import {
 } from './module.js';
 import { LINKAGE_NAMES, Linkage } from './reader.js';
 import { FuncCode } from './codes.js';
-import { readFunctionMetadata, readMetadata, type FunctionMetadata } from './metadata.js';
+import { debugLocation, readFunctionMetadata, readMetadata, type FunctionMetadata } from './metadata.js';
 import { MetadataPrinter, sortedPairs } from './print-metadata.js';
 import { TypeNamer } from './types.js';
 
@@ -578,12 +578,8 @@ class Printer {
     const fa = sortedPairs(fm.attachments);
     for (let i = 1; i < fa.length; i += 2) md.number(fa[i]!);
     const nl = body.locs.length / 5;
-    const locs = body.locs.data;
     const locNodes = (this.locNodes = new Int32Array(nl));
-    for (let l = 0; l < nl; l++) {
-      const ia = locs[5 * l + 3]!;
-      locNodes[l] = t.location(locs[5 * l]!, locs[5 * l + 1]!, fm.map(locs[5 * l + 2]! - 1), ia ? fm.map(ia - 1) : -1, locs[5 * l + 4]!);
-    }
+    for (let l = 0; l < nl; l++) locNodes[l] = debugLocation(t, fm, body, l);
     this.recordsAt.clear();
     const rec = body.dbgRecords.data;
     const ops = body.dbgOps.data;

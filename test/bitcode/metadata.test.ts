@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { readModule } from '../../src/bitcode/reader.js';
 import { decodeFunction } from '../../src/bitcode/function.js';
 import {
-  CompileUnitF, LocalVariableF, MD_KIND_NAMES, MdKind, SubprogramF, readFunctionMetadata, readMetadata,
+  CompileUnitF, LocalVariableF, LocationF, MD_KIND_NAMES, MdKind, SubprogramF, debugLocation, debugRecordOperand,
+  readFunctionMetadata, readMetadata,
 } from '../../src/bitcode/metadata.js';
 import { printModule } from '../../src/bitcode/printer.js';
 import { CgtsError } from '../../src/support/diag.js';
@@ -70,14 +71,17 @@ test('metadata: fields of the compile unit, subprograms and variables', (t) => {
     }
     assert.equal(fm.attachments[0], dbg, `@${g.name} has no !dbg`);
     const sp = fm.attachments[1]!;
+    assert.equal(fm.subprogram, sp);
     assert.equal(md.kind(sp), MdKind.Subprogram);
     const linkage = md.stringField(sp, SubprogramF.LinkageName) || md.stringField(sp, SubprogramF.Name);
     assert.equal(linkage, g.name);
     assert.equal(md.ref(sp, SubprogramF.Unit), cu);
     // Variables of debug records are in scopes nested in a subprogram (this one, or an inlined callee).
     for (let r = 0; r < body.dbgRecords.length; r += 4) {
-      const v = fm.map(body.dbgOps.at(body.dbgRecords.at(r + 2) + 1));
+      const v = debugRecordOperand(fm, body, r, 1);
       assert.equal(md.kind(v), MdKind.LocalVariable);
+      assert.equal(md.kind(debugRecordOperand(fm, body, r, 0)), MdKind.Location);
+      assert.equal(md.kind(debugRecordOperand(fm, body, r, 2)), MdKind.Expression);
       let s = md.ref(v, LocalVariableF.Scope);
       for (let hops = 0; s >= 0 && md.kind(s) !== MdKind.Subprogram && hops < 1000; hops++) s = md.ref(s, 0);
       assert.equal(md.kind(s), MdKind.Subprogram);
@@ -85,6 +89,18 @@ test('metadata: fields of the compile unit, subprograms and variables', (t) => {
     }
   }
   assert.ok(checked > 100, `only ${checked} debug records`);
+  // Debug locations: the same (line, column, scope, inlinedAt) is the same node.
+  const body = decodeFunction(m, 0);
+  const fm = readFunctionMetadata(m, 0, body);
+  const seen = new Map<string, number>();
+  for (let l = 0; l < body.locs.length / 5; l++) {
+    const id = debugLocation(md, fm, body, l);
+    assert.equal(md.kind(id), MdKind.Location);
+    assert.equal(md.field(id, LocationF.Line), body.locs.at(5 * l));
+    const key = [0, 1, 2, 3].map((k) => body.locs.at(5 * l + k)).join();
+    if (seen.has(key)) assert.equal(id, seen.get(key));
+    seen.set(key, id);
+  }
 });
 
 // ---------------------------------------------------------------- hand-built metadata blocks
