@@ -223,6 +223,7 @@ const FLAG_DISTINCT = 1;
 const FLAG_SIZE_REFS = 2;
 
 const TWO32 = 4294967296;
+const NO_IDS = new Int32Array(0);
 
 /** A growable Float64Array. */
 class F64Vec {
@@ -484,6 +485,16 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
   const t = readMetadata(m);
   const cached = t.fnCache.get(bodyIndex);
   if (cached) return cached;
+  if (body.mdBlocks.length === 0 && body.locs.length === 0 && body.dbgRecords.length === 0) {
+    // No metadata of its own (a build without debug info): nothing to decode or check.
+    const numModule = t.numModule;
+    const fm: FunctionMetadata = {
+      body: bodyIndex, subprogram: -1, base: t.count, numLocal: 0, attachments: NO_IDS, instAttachments: NO_IDS,
+      map: (raw: number) => (raw < numModule ? raw : -2),
+    };
+    t.fnCache.set(bodyIndex, fm);
+    return fm;
+  }
   const c = t.cursor();
   const base = t.count;
   const numModule = t.numModule;
@@ -787,10 +798,9 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         }
         continue;
       }
-      case MdCode.StringOld: {
-        // The characters are the operands; keep them in a side copy of the table's strings.
+      case MdCode.StringOld:
+        // Pre-LLVM 4 writers; strings are read from the file's bytes, and these have none there.
         throw c.error('old-style METADATA_STRING_OLD records are not supported');
-      }
       case MdCode.Value: {
         if (n !== 2) throw c.error('METADATA_VALUE record must have 2 operands');
         if (o[0]! >= m.types.length) throw c.error(`METADATA_VALUE type ${o[0]} out of range`);

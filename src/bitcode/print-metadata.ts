@@ -12,7 +12,7 @@ import {
   NamespaceF, SubprogramF, SubrangeF, SubroutineTypeF, TemplateTypeF, TemplateValueF, ValueF, constantInt,
   type MetadataTable,
 } from './metadata.js';
-import type { FunctionBody, Module } from './module.js';
+import type { Module } from './module.js';
 
 const TAGS: Record<number, string> = {
   0x01: 'array_type', 0x02: 'class_type', 0x04: 'enumeration_type', 0x08: 'imported_declaration', 0x0d: 'member',
@@ -644,10 +644,4 @@ class Fields {
     const v = this.p.t.field(this.id, k);
     if (v) this.raw(name, flagsText(v));
   }
-}
-
-/** Resolves function-local metadata ids of debug records and locations (see FunctionMetadata.map). */
-export interface BodyMetadata {
-  body: FunctionBody;
-  map: (raw: number) => number;
 }

@@ -554,11 +554,12 @@ class Printer {
         w.str(':\n');
       }
       const end = b + 1 < body.numBlocks ? body.blockStart[b + 1]! : body.numInsts;
+      const md = this.md !== undefined && (this.locNodes.length > 0 || this.recordsAt.size > 0 || this.attachAt.size > 0);
       for (let k = body.blockStart[b]!; k < end; k++) {
-        if (this.md) this.debugRecords(k);
+        if (md) this.debugRecords(k);
         w.str('  ');
         this.inst(k);
-        if (this.md) this.instAttachments(k);
+        if (md) this.instAttachments(k);
         w.ch(10);
       }
     }
@@ -596,6 +597,7 @@ class Printer {
       if (!list) this.attachAt.set(ia[i]!, (list = []));
       list.push(ia[i + 1]!, ia[i + 2]!);
     }
+    if (nl === 0 && this.recordsAt.size === 0 && this.attachAt.size === 0) return;
     for (let k = 0; k < body.numInsts; k++) {
       const rs = this.recordsAt.get(k);
       if (rs) {
