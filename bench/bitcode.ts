@@ -8,6 +8,11 @@ import { readFileSync } from 'node:fs';
 import { buildModule, GENERATED_NAME, loadBitcodeApi, missingTools, oracleText, type CorpusModule, type Variant } from '../test/bitcode/corpus.js';
 import { splitEntities } from '../test/bitcode/ll-diff.js';
 import { median } from './stats.js';
+import { readModule as readModuleTyped } from '../src/bitcode/reader.js';
+import { decodeFunction } from '../src/bitcode/function.js';
+import { readFunctionMetadata, readMetadata } from '../src/bitcode/metadata.js';
+import { printModule } from '../src/bitcode/printer.js';
+import type { Module } from '../src/bitcode/module.js';
 
 interface Args {
   reps: number;
@@ -110,9 +115,17 @@ async function benchModule(m: CorpusModule, reps: number): Promise<void> {
           for (let i = 0; i < mod.bodies.length; i++) decode(mod, i);
         }),
       );
+      rows.push(
+        measure('cgts readModule + decode bodies and all metadata', reps, () => {
+          const mod = readModule(bytes, m.bitcode) as Module;
+          readMetadata(mod);
+          for (let i = 0; i < mod.bodies.length; i++) readFunctionMetadata(mod, i, decodeFunction(mod, i));
+        }),
+      );
     } else rows.push({ what: 'cgts readModule + decode every body', ms: null, note: 'src/bitcode/function.ts decodeFunction() not available' });
   } else rows.push({ what: 'cgts readModule', ms: null, note: 'src/bitcode/reader.ts readModule() not available' });
   if (typeof api !== 'string') {
+    rows.push(measure('cgts readModule + printModule without metadata', reps, () => printModule(readModuleTyped(bytes, m.bitcode), { metadata: false })));
     rows.push(measure('cgts readModule + printModule', reps, () => api.printModule(api.readModule(bytes, m.bitcode))));
   } else rows.push({ what: 'cgts readModule + printModule', ms: null, note: api });
   const dis = time(reps, tool('llvm-dis-22', [m.bitcode, '-o', '/dev/null']));
@@ -134,12 +147,16 @@ async function benchModule(m: CorpusModule, reps: number): Promise<void> {
   }
   const read = rows.find((r) => r.what === 'cgts readModule + decode every body')?.ms ?? null;
   const print = rows.find((r) => r.what === 'cgts readModule + printModule')?.ms ?? null;
+  const readMd = rows.find((r) => r.what === 'cgts readModule + decode bodies and all metadata')?.ms ?? null;
+  const printNoMd = rows.find((r) => r.what === 'cgts readModule + printModule without metadata')?.ms ?? null;
   const f = (ms: number | null) => (ms === null ? '-' : `${ms.toFixed(0)} ms`);
   const x = (a: number | null, b: number) => (a === null ? '-' : `${(a / b).toFixed(2)}x`);
   console.log('  summary:');
   if (read !== null) {
     console.log(`    cgts read (module + all bodies)  ${f(read)}, ${(mb / (read / 1000)).toFixed(1)} MB/s, ${(insts / (read / 1000) / 1e6).toFixed(2)} M inst/s; vs llvm-bcanalyzer-22 ${x(read, bca)}`);
   }
+  if (read !== null && readMd !== null) console.log(`    metadata decoding adds           ${f(readMd - read)} to reading (${x(readMd, read)})`);
+  if (print !== null && printNoMd !== null) console.log(`    metadata adds                    ${f(print - printNoMd)} to reading + printing (${x(print, printNoMd)})`);
   console.log(`    cgts read + print                ${f(print)}; vs llvm-dis-22 ${x(print, dis)}`);
   console.log(`    llvm-dis-22 ${f(dis)}, llvm-bcanalyzer-22 ${f(bca)}`);
 }

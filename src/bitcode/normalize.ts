@@ -4,16 +4,16 @@
 //   1. comments (`; ...` lines and the `; preds = ...` / `; No predecessors!`
 //      comments after block labels) and blank lines are dropped;
 //   2. ThinLTO summary lines (`^N = ...`) are dropped;
-//   3. metadata is dropped: definitions (`!N = ...`, `!name = ...`), debug
-//      records (`#dbg_value(...)`, `#dbg_declare(...)`) and attachments
-//      (`, !dbg !N`, ` !srcloc !N` ...);
+//   3. metadata is kept whole (cgts numbers it as llvm-dis does); only the
+//      blank lines around it go with rule 1, and its lines are exempt from
+//      rule 5 (`#N` inside metadata strings, e.g. `{closure_env#0}`, is not an
+//      attribute group);
 //   4. identified struct type definitions (`%T = type ...`) are sorted, since
 //      llvm-dis orders them by first use and cgts by type id;
 //   5. attribute groups are renumbered in order of first reference, and their
 //      `attributes #N = { ... }` definitions listed in that order.
 
 const LABEL_RE = /^("(?:[^"\\]|\\.)*"|[-a-zA-Z$._0-9]+):(\s+;.*)?$/;
-const ATTACHMENT_RE = /,? !(?:[A-Za-z_.][-\w.]*) !\d+/g;
 const ATTR_REF_RE = /#(\d+)\b/g;
 
 export function normalizeLL(text: string): string {
@@ -25,8 +25,7 @@ export function normalizeLL(text: string): string {
   for (let line of lines) {
     line = line.replace(/\s+$/, '');
     const trimmed = line.trimStart();
-    if (trimmed === '' || trimmed[0] === ';' || trimmed[0] === '^' || trimmed[0] === '!') continue;
-    if (trimmed.startsWith('#dbg_')) continue;
+    if (trimmed === '' || trimmed[0] === ';' || trimmed[0] === '^') continue;
     const label = LABEL_RE.exec(line);
     if (label) {
       out.push(label[1] + ':');
@@ -37,7 +36,6 @@ export function normalizeLL(text: string): string {
       attrDefs.set(line.slice('attributes #'.length, eq), line.slice(eq + 3));
       continue;
     }
-    if (line.indexOf('!') >= 0) line = line.replace(ATTACHMENT_RE, '');
     if (line[0] === '%' && / = type /.test(line)) {
       if (typesAt < 0) {
         typesAt = out.length;
@@ -55,7 +53,7 @@ export function normalizeLL(text: string): string {
   const renumber = new Map<string, number>();
   for (let i = 0; i < out.length; i++) {
     const l = out[i]!;
-    if (l.indexOf('#') < 0) continue;
+    if (l.indexOf('#') < 0 || l[0] === '!') continue;
     out[i] = l.replace(ATTR_REF_RE, (whole, n: string) => {
       if (!attrDefs.has(n)) return whole;
       let k = renumber.get(n);

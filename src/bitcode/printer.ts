@@ -1,6 +1,7 @@
 // Prints a Module as LLVM assembly in llvm-dis's layout (header, struct types,
-// globals, functions with bodies, attribute groups). Metadata definitions,
-// metadata attachments and debug records are not printed; see normalize.ts.
+// globals, functions with bodies and debug records, attribute groups, named
+// metadata and metadata nodes). Metadata is decoded only here, on demand
+// (print-metadata.ts numbers and writes it); `printFunction` omits it.
 
 import { Buffer } from 'node:buffer';
 import { attrsAt, attrsString, escapeString } from './attributes.js';
@@ -10,6 +11,9 @@ import {
   type Attr, type ConstTable, type FunctionBody, type GlobalValue, type Module,
 } from './module.js';
 import { LINKAGE_NAMES, Linkage } from './reader.js';
+import { FuncCode } from './codes.js';
+import { debugLocation, readFunctionMetadata, readMetadata, type FunctionMetadata } from './metadata.js';
+import { MetadataPrinter, sortedPairs } from './print-metadata.js';
 import { TypeNamer } from './types.js';
 
 /** Characters of a plain identifier: 1 = anywhere, 2 = not first (digits). */
@@ -210,10 +214,10 @@ function isImplicitDsoLocal(g: GlobalValue): boolean {
   return local || (g.visibility !== 0 && g.linkage !== Linkage.ExternalWeak);
 }
 
-/** Prints the whole module as LLVM assembly text. */
-export function printModule(m: Module): string {
+/** Prints the whole module as LLVM assembly text; `metadata: false` leaves out metadata, attachments and debug records (nothing is decoded for them). */
+export function printModule(m: Module, opts: { metadata?: boolean } = {}): string {
   const w = new TextSink();
-  new Printer(m, w).module(w);
+  new Printer(m, w).module(w, opts.metadata ?? true);
   return w.finish();
 }
 
@@ -319,6 +323,13 @@ class Printer {
   private fnAttrRefs: (string | undefined)[] = [];
   private slotNames: string[] = [];
   private ptr0 = -1;
+  /** Metadata numbering and text (whole-module printing only). */
+  private md: MetadataPrinter | undefined = undefined;
+  /** The current body's metadata, its location nodes by DEBUG_LOC index, and its debug records and attachments by instruction. */
+  private fm: FunctionMetadata | undefined = undefined;
+  private locNodes: Int32Array = new Int32Array(0);
+  private recordsAt = new Map<number, number[]>();
+  private attachAt = new Map<number, number[]>();
 
   constructor(private m: Module, w: TextSink) {
     this.w = w;
@@ -338,7 +349,7 @@ class Printer {
     return this.tn.name(id);
   }
 
-  module(w: TextSink): void {
+  module(w: TextSink, withMetadata: boolean): void {
     const m = this.m;
     const line = (s: string): void => {
       w.str(s);
@@ -355,6 +366,10 @@ class Printer {
       for (const l of lines) line(`module asm "${escapeString(l)}"`);
     }
     const t = m.types;
+    if (withMetadata) {
+      this.md = new MetadataPrinter(m, readMetadata(m), (ty, v) => this.ty(ty) + ' ' + this.valueText(v));
+      this.md.numberModule();
+    }
     let first = true;
     for (let i = 0; i < t.length; i++) {
       if (t.kind[i] === TypeKind.Struct && (t.flags[i]! & TypeFlag.Identified) !== 0) {
@@ -392,6 +407,7 @@ class Printer {
     }
     if (this.attrGroupText.length) line('');
     for (let i = 0; i < this.attrGroupText.length; i++) line(`attributes #${i} = { ${this.attrGroupText[i]} }`);
+    if (this.md) this.md.definitions((s) => w.str(s));
   }
 
   private attrGroupRef(attrs: Attr[]): string {
@@ -445,6 +461,8 @@ class Printer {
     if (g.section) s += `, section "${escapeString(m.sections[g.section - 1]!)}"`;
     s += this.comdat(g, ', ');
     if (g.align) s += `, align ${2 ** (g.align - 1)}`;
+    const att = this.md ? this.md.t.globalAttachments(i) : undefined;
+    if (att) s += this.md!.attachments(sortedPairs(att), ', ');
     if (g.attrs) {
       const a = attrsAt(m, g.attrs - 1, ATTR_FUNCTION_INDEX);
       if (a && a.length) s += this.attrGroupRef(a);
@@ -524,6 +542,10 @@ class Printer {
     if (g.personality) w.str(' personality ' + this.value(g.personality - 1, true));
     if (!body) return;
     this.w = w;
+    if (this.md) {
+      this.numberFunction(g.body, body);
+      w.str(this.md.attachments(sortedPairs(this.fm!.attachments), ' '));
+    }
     w.str(' {\n');
     for (let b = 0; b < body.numBlocks; b++) {
       if (b > 0) w.ch(10);
@@ -532,14 +554,125 @@ class Printer {
         w.str(':\n');
       }
       const end = b + 1 < body.numBlocks ? body.blockStart[b + 1]! : body.numInsts;
+      const md = this.md !== undefined && (this.locNodes.length > 0 || this.recordsAt.size > 0 || this.attachAt.size > 0);
       for (let k = body.blockStart[b]!; k < end; k++) {
+        if (md) this.debugRecords(k);
         w.str('  ');
         this.inst(k);
+        if (md) this.instAttachments(k);
         w.ch(10);
       }
     }
     w.ch(0x7d);
     this.setBody(undefined);
+  }
+
+  /**
+   * Reads the body's metadata and numbers it as LLVM's SlotTracker does: the
+   * function's attachments, then per instruction its debug records (variable,
+   * location) and its attachments (`!dbg` first, the rest by kind).
+   */
+  private numberFunction(bodyIndex: number, body: FunctionBody): void {
+    const md = this.md!;
+    const t = md.t;
+    const fm = (this.fm = readFunctionMetadata(this.m, bodyIndex, body));
+    const fa = sortedPairs(fm.attachments);
+    for (let i = 1; i < fa.length; i += 2) md.number(fa[i]!);
+    const nl = body.locs.length / 5;
+    const locNodes = (this.locNodes = new Int32Array(nl));
+    for (let l = 0; l < nl; l++) locNodes[l] = debugLocation(t, fm, body, l);
+    this.recordsAt.clear();
+    const rec = body.dbgRecords.data;
+    const ops = body.dbgOps.data;
+    for (let r = 0; r < body.dbgRecords.length; r += 4) {
+      const k = rec[r]!;
+      let list = this.recordsAt.get(k);
+      if (!list) this.recordsAt.set(k, (list = []));
+      list.push(r);
+    }
+    this.attachAt.clear();
+    const ia = fm.instAttachments;
+    for (let i = 0; i < ia.length; i += 3) {
+      let list = this.attachAt.get(ia[i]!);
+      if (!list) this.attachAt.set(ia[i]!, (list = []));
+      list.push(ia[i + 1]!, ia[i + 2]!);
+    }
+    if (nl === 0 && this.recordsAt.size === 0 && this.attachAt.size === 0) return;
+    for (let k = 0; k < body.numInsts; k++) {
+      const rs = this.recordsAt.get(k);
+      if (rs) {
+        for (const r of rs) {
+          const code = rec[r + 1]!;
+          const o = rec[r + 2]!;
+          if (code === FuncCode.DebugRecordLabel) md.number(fm.map(ops[o + 1]!));
+          else {
+            if (code !== FuncCode.DebugRecordValueSimple) md.number(fm.map(ops[o + 3]!));
+            md.number(fm.map(ops[o + 1]!));
+            if (code === FuncCode.DebugRecordAssign) {
+              md.number(fm.map(ops[o + 4]!));
+              md.number(fm.map(ops[o + 5]!));
+            }
+          }
+          md.number(fm.map(ops[o]!));
+        }
+      }
+      const l = body.loc[k]!;
+      if (l >= 0) md.number(locNodes[l]!);
+      const att = this.attachAt.get(k);
+      if (att) {
+        const sorted = sortedPairs(att);
+        this.attachAt.set(k, sorted);
+        for (let i = 1; i < sorted.length; i += 2) md.number(sorted[i]!);
+      }
+    }
+  }
+
+  /** Writes the debug records that precede instruction k, one line each. */
+  private debugRecords(k: number): void {
+    const rs = this.recordsAt.get(k);
+    if (!rs) return;
+    const b = this.body!;
+    const md = this.md!;
+    const map = this.fm!.map;
+    const rec = b.dbgRecords.data;
+    const ops = b.dbgOps.data;
+    const w = this.w;
+    for (const r of rs) {
+      const code = rec[r + 1]!;
+      const o = rec[r + 2]!;
+      const op = (i: number): string => md.operand(map(ops[o + i]!));
+      let s: string;
+      switch (code) {
+        case FuncCode.DebugRecordLabel:
+          s = `#dbg_label(${op(1)}, ${op(0)})`;
+          break;
+        case FuncCode.DebugRecordValueSimple:
+          s = `#dbg_value(${this.value(ops[o + 3]!, true)}, ${op(1)}, ${op(2)}, ${op(0)})`;
+          break;
+        case FuncCode.DebugRecordAssign:
+          s = `#dbg_assign(${op(3)}, ${op(1)}, ${op(2)}, ${op(4)}, ${op(5)}, ${op(6)}, ${op(0)})`;
+          break;
+        default: {
+          const name = code === FuncCode.DebugRecordDeclare ? 'declare' : code === FuncCode.DebugRecordValue ? 'value' : 'declare_value';
+          s = `#dbg_${name}(${op(3)}, ${op(1)}, ${op(2)}, ${op(0)})`;
+        }
+      }
+      w.str('    ');
+      w.str(s);
+      w.ch(10);
+    }
+  }
+
+  /** Writes instruction k's metadata attachments (`, !dbg !N` first). */
+  private instAttachments(k: number): void {
+    const md = this.md!;
+    const l = this.body!.loc[k]!;
+    if (l >= 0) {
+      this.w.str(', !dbg ');
+      this.w.str(md.operand(this.locNodes[l]!));
+    }
+    const att = this.attachAt.get(k);
+    if (att) this.w.str(md.attachments(att, ', '));
   }
 
   /** ` #N` for the function attributes of attribute list `list`, or ''; cached per list. */

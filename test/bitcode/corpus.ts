@@ -26,14 +26,18 @@ export const repoRoot: string = (() => {
 export const corpusDir = join(repoRoot, 'test', 'bitcode', 'corpus');
 export const cacheDir = join(tmpdir(), 'cgts-bitcode-corpus');
 
-/** How a program is compiled. */
-export type Variant = 'bc' | 'bc-g' | 'lto' | 'nightly';
-export const VARIANTS: readonly Variant[] = ['bc', 'bc-g', 'lto', 'nightly'];
+/** How a program is compiled: bc-g1 and bc-glt are the reduced debug-info levels (`-C debuginfo=1`, `line-tables-only`). */
+export type Variant = 'bc' | 'bc-g' | 'bc-g1' | 'bc-glt' | 'lto' | 'nightly';
+export const VARIANTS: readonly Variant[] = ['bc', 'bc-g', 'bc-g1', 'bc-glt', 'lto', 'nightly'];
+/** Variants built for the hand-written programs only (the generated one adds build time and nothing new to them). */
+export const SMALL_ONLY_VARIANTS: readonly Variant[] = ['bc-g1', 'bc-glt'];
 
 const COMMON_FLAGS = ['--edition', '2021', '-C', 'opt-level=0', '-C', 'codegen-units=1', '--cap-lints', 'allow'];
 const VARIANT_FLAGS: Record<Variant, string[]> = {
   bc: ['--emit=llvm-bc'],
   'bc-g': ['--emit=llvm-bc', '-g'],
+  'bc-g1': ['--emit=llvm-bc', '-C', 'debuginfo=1'],
+  'bc-glt': ['--emit=llvm-bc', '-C', 'debuginfo=line-tables-only'],
   lto: ['--emit=obj', '-Clinker-plugin-lto'],
   nightly: ['--emit=llvm-bc'],
 };

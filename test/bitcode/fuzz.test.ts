@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildModule, loadBitcodeApi, missingTools, type BitcodeApi, type Variant } from './corpus.js';
-import { attempt, mutations } from './mutate.js';
+import { attempt, mutations, prng } from './mutate.js';
 
 const missing = missingTools();
 const api = missing ? null : await loadBitcodeApi();
@@ -77,3 +77,47 @@ for (const [name, variant, seed] of FUZZ_INPUTS) {
     if (problems.length) assert.fail(`${problems.length} of ${MUTATIONS_PER_INPUT} mutations of ${name} (${variant}, seed ${seed.toString(16)}) ended badly; first ones:\n  ${problems.slice(0, 8).join('\n  ')}`);
   });
 }
+
+test('mutated metadata blocks of floats (bc-g): every outcome is a parse or a CgtsError with a byte offset', async (t) => {
+  if (missing) return t.skip(missing);
+  const a = requireApi();
+  const { readModule } = await import('../../src/bitcode/reader.js');
+  const { decodeFunction } = await import('../../src/bitcode/function.js');
+  const base = new Uint8Array(readFileSync(buildModule('floats', 'bc-g').bitcode));
+  // Byte ranges of the module's METADATA blocks and of every function's METADATA/METADATA_ATTACHMENT blocks.
+  const m = readModule(base, 'floats.bc');
+  const ranges: [number, number][] = m.metadataBlocks.map((b) => [b.pos >>> 3, b.end >>> 3]);
+  for (let i = 0; i < m.bodies.length; i++) {
+    const mb = decodeFunction(m, i).mdBlocks;
+    for (let k = 0; k < mb.length; k += 4) ranges.push([mb[k + 1]! >>> 3, mb[k + 2]! >>> 3]);
+  }
+  const total = ranges.reduce((s, [x, y]) => s + y - x, 0);
+  const rand = prng(0x5eed0d06);
+  const problems: string[] = [];
+  let ok = 0;
+  let rejected = 0;
+  for (let n = 0; n < 150; n++) {
+    const bytes = base.slice();
+    const edits = 1 + (rand() % 3);
+    let label = '';
+    for (let e = 0; e < edits; e++) {
+      let at = rand() % total;
+      let k = 0;
+      while (at >= ranges[k]![1] - ranges[k]![0]) {
+        at -= ranges[k]![1] - ranges[k]![0];
+        k++;
+      }
+      const byte = ranges[k]![0] + at;
+      const v = rand() & 0xff;
+      bytes[byte] = n % 2 ? bytes[byte]! ^ (1 << (v & 7)) : v;
+      label += ` byte ${byte}=${bytes[byte]}`;
+    }
+    const r = attempt(a, bytes, 'floats.bc');
+    if (r.kind === 'ok') ok++;
+    else if (r.kind === 'cgts') rejected++;
+    else problems.push(`${label}: ${r.text}`);
+  }
+  t.diagnostic(`${ok} parsed, ${rejected} rejected with CgtsError, ${problems.length} bad`);
+  assert.ok(ok > 0 && rejected > 0, `${ok} parsed, ${rejected} rejected`);
+  if (problems.length) assert.fail(`${problems.length} metadata mutations ended badly; first ones:\n  ${problems.slice(0, 8).join('\n  ')}`);
+});

@@ -98,7 +98,7 @@ test('attribute spellings', () => {
   assert.equal(attrString(attr(AttrKindTag.StringValue, 0, 0n, { key: 'target-cpu', value: 'x86-64' }), ty), '"target-cpu"="x86-64"');
 });
 
-test('normalizeLL: comments, metadata and summaries dropped; types sorted; attribute groups renumbered', () => {
+test('normalizeLL: comments and summaries dropped; metadata kept; types sorted; attribute groups renumbered', () => {
   const a = [
     '; ModuleID = \'a.bc\'',
     '%B = type { i8 }',
@@ -116,16 +116,20 @@ test('normalizeLL: comments, metadata and summaries dropped; types sorted; attri
     'declare void @g() #1',
     'attributes #1 = { nounwind }',
     'attributes #3 = { uwtable }',
+    '',
     '!llvm.module.flags = !{!0}',
+    '',
     '!0 = !{i32 8, !"PIC Level", i32 2}',
+    '!1 = !DINamespace(name: "{closure_env#3}", scope: null)',
     '^0 = module: (path: "a.bc", hash: (0, 0, 0, 0, 0))',
   ].join('\n');
   const b = [
     '%A = type { i32 }',
     '%B = type { i8 }',
-    'define void @f() #0 {',
+    'define void @f() #0 !dbg !7 {',
     'start:',
-    '  call void @g()',
+    '  call void @g(), !dbg !9',
+    '    #dbg_declare(ptr %x, !10, !DIExpression(), !11)',
     '  br label %bb1',
     'bb1:',
     '  ret void',
@@ -133,16 +137,25 @@ test('normalizeLL: comments, metadata and summaries dropped; types sorted; attri
     'declare void @g() #5',
     'attributes #0 = { uwtable }',
     'attributes #5 = { nounwind }',
+    '!llvm.module.flags = !{!0}',
+    '!0 = !{i32 8, !"PIC Level", i32 2}',
+    '!1 = !DINamespace(name: "{closure_env#3}", scope: null)',
   ].join('\n');
   assert.equal(normalizeLL(a), normalizeLL(b));
   assert.equal(
     normalizeLL(a),
     [
-      '%A = type { i32 }', '%B = type { i8 }', 'define void @f() #0 {', 'start:', '  call void @g()', '  br label %bb1',
-      'bb1:', '  ret void', '}', 'declare void @g() #1', 'attributes #0 = { uwtable }', 'attributes #1 = { nounwind }', '',
+      '%A = type { i32 }', '%B = type { i8 }', 'define void @f() #0 !dbg !7 {', 'start:', '  call void @g(), !dbg !9',
+      '    #dbg_declare(ptr %x, !10, !DIExpression(), !11)', '  br label %bb1',
+      'bb1:', '  ret void', '}', 'declare void @g() #1', '!llvm.module.flags = !{!0}', '!0 = !{i32 8, !"PIC Level", i32 2}',
+      '!1 = !DINamespace(name: "{closure_env#3}", scope: null)',
+      'attributes #0 = { uwtable }', 'attributes #1 = { nounwind }', '',
     ].join('\n'),
   );
-  // A real difference survives normalization.
+  // A real difference survives normalization, in code and in metadata.
   assert.notEqual(normalizeLL(a), normalizeLL(b.replace('ret void', 'unreachable')));
   assert.notEqual(normalizeLL(a), normalizeLL(b.replace('{ uwtable }', '{ nounwind }')));
+  assert.notEqual(normalizeLL(a), normalizeLL(b.replace(', !dbg !9', ', !dbg !8')));
+  assert.notEqual(normalizeLL(a), normalizeLL(b.replace('!DIExpression()', '!DIExpression(DW_OP_deref)')));
+  assert.notEqual(normalizeLL(a), normalizeLL(b.replace('PIC Level', 'PIE Level')));
 });

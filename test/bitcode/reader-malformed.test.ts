@@ -8,7 +8,7 @@ import { MAX_CONST_DEPTH, readModule } from '../../src/bitcode/reader.js';
 import { printModule } from '../../src/bitcode/printer.js';
 import { decodeFunction } from '../../src/bitcode/function.js';
 import { CgtsError } from '../../src/support/diag.js';
-import { B, BitWriter, buildModule, functionRecord } from './writer.js';
+import { B, BitWriter, buildModule, functionRecord, metadataStrings } from './writer.js';
 
 /** Type record codes used below. */
 const T = { NumEntry: 1, Void: 2, Opaque: 6, Integer: 7, Array: 11, StructAnon: 18, StructName: 19, StructNamed: 20, Function: 21, Ptr: 25 };
@@ -172,4 +172,85 @@ test('inconsistent instruction records are CgtsErrors', () => {
   expectError(oneFunction((w) => w.unabbrev(36, [4, 5])), /sync scope 5 does not exist/);
   // atomicrmw operation 40 on @0 with i32 2
   expectError(oneFunction((w) => w.unabbrev(59, [2, 1, 40, 0, 2, 1, 0]), { consts: true }), /bad atomicrmw operation 40/);
+});
+
+/**
+ * A module whose metadata is written by `moduleMd` (module METADATA block,
+ * after a METADATA_KIND block naming kind 0 `dbg`) and, when `fn` is given, a
+ * function `void()` whose body is `ret void` followed by what `fn` writes
+ * (debug locations, its METADATA and METADATA_ATTACHMENT blocks).
+ */
+function withMetadata(moduleMd: (w: BitWriter) => void, fn?: (w: BitWriter) => void): Uint8Array {
+  return buildModule((w) => {
+    w.unabbrev(T.NumEntry, [2]);
+    w.unabbrev(T.Void, []);
+    w.unabbrev(T.Function, [0, 0]);
+  }, (w) => {
+    if (fn) functionRecord(w, 1);
+    w.enter(B.METADATA_KIND, 3);
+    w.unabbrev(6, [0, ...[...'dbg'].map((c) => c.charCodeAt(0))]);
+    w.unabbrev(6, [1, ...[...'note'].map((c) => c.charCodeAt(0))]);
+    w.end();
+    w.enter(B.METADATA, 4);
+    moduleMd(w);
+    w.end();
+    if (fn) {
+      w.enter(B.FUNCTION, 4);
+      w.unabbrev(1, [1]);
+      w.unabbrev(10, []);
+      fn(w);
+      w.end();
+    }
+  });
+}
+
+test('malformed metadata is a CgtsError naming the byte offset', () => {
+  // A valid case first: one string, a subprogram-like tuple as a scope, a location and an attachment.
+  const scope = (w: BitWriter): void => {
+    metadataStrings(w, ['f']);
+    w.unabbrev(5, [1]); // 1: distinct !{!"f"}
+  };
+  const text = readAll(withMetadata(scope, (w) => {
+    w.unabbrev(35, [7, 3, 2, 0, 0]); // DEBUG_LOC line 7, column 3, scope !1
+    w.enter(B.METADATA, 3);
+    w.unabbrev(3, [2]); // 2 (local): !{!1}
+    w.end();
+    w.enter(B.METADATA_ATTACHMENT, 3);
+    w.unabbrev(11, [0, 1, 2]); // instruction 0: !note !2
+    w.end();
+  }));
+  assert.match(text, /ret void, !dbg !0, !note !2\n/);
+  assert.match(text, /\n!0 = !DILocation\(line: 7, column: 3, scope: !1\)\n!1 = distinct !\{!"f"\}\n!2 = !\{!1\}\n/);
+  // Module-level blocks.
+  expectError(withMetadata((w) => w.unabbrev(3, [50])), /metadata node 0 refers to metadata 49, which does not exist/);
+  expectError(withMetadata((w) => metadataStrings(w, ['abc'], 4, { offset: 100 })), /METADATA_STRINGS offset 100 lies past its blob/);
+  expectError(withMetadata((w) => metadataStrings(w, ['abc'], 4, { count: 9 })), /METADATA_STRINGS (lengths end|string \d+ runs past)/);
+  expectError(withMetadata((w) => w.unabbrev(10, [0])), /METADATA_NAMED_NODE without a preceding METADATA_NAME/);
+  expectError(withMetadata((w) => w.unabbrev(7, [0, 1])), /has 2 operands, fewer than 5/);
+  expectError(withMetadata((w) => w.unabbrev(12, [0, 0, 0])), /GenericDINode\) is not supported/);
+  expectError(withMetadata((w) => w.unabbrev(36, [7, 0, 0])), /metadata attachment to value 7, which is not a global/);
+  expectError(withMetadata((w) => w.unabbrev(2, [0, 99])), /METADATA_VALUE refers to value 99, out of range/);
+  // Function-level blocks and records.
+  expectError(withMetadata(scope, (w) => w.unabbrev(35, [7, 3, 99, 0, 0])), /debug location 0 has scope 98/);
+  expectError(withMetadata(scope, (w) => {
+    w.enter(B.METADATA, 3);
+    w.unabbrev(3, [9]); // a local node referring to local id 8 of 1
+    w.end();
+  }), /refers to metadata \d+, which does not exist/);
+  expectError(withMetadata(scope, (w) => {
+    w.enter(B.METADATA_ATTACHMENT, 3);
+    w.unabbrev(11, [5, 0, 1]);
+    w.end();
+  }), /metadata attachment to instruction 5 of a function with 1/);
+  expectError(withMetadata(scope, (w) => {
+    w.enter(B.METADATA_ATTACHMENT, 3);
+    w.unabbrev(11, [0, 3, 1]);
+    w.end();
+  }), /metadata attachment of unknown kind 3/);
+  expectError(withMetadata(scope, (w) => {
+    w.enter(B.METADATA_ATTACHMENT, 3);
+    w.unabbrev(11, [0, 0, 1]);
+    w.end();
+  }), /a !dbg instruction attachment in METADATA_ATTACHMENT/);
+  expectError(withMetadata(scope, (w) => w.unabbrev(62, [1, 1, 1, 40])), /debug record before instruction 0 refers to metadata 40/);
 });

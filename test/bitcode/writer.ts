@@ -78,7 +78,39 @@ export class BitWriter {
 }
 
 /** Block ids and record codes the module builder and its users need. */
-export const B = { MODULE: 8, PARAMATTR: 9, PARAMATTR_GROUP: 10, CONSTANTS: 11, FUNCTION: 12, TYPE: 17 } as const;
+export const B = {
+  MODULE: 8, PARAMATTR: 9, PARAMATTR_GROUP: 10, CONSTANTS: 11, FUNCTION: 12, METADATA: 15, METADATA_ATTACHMENT: 16,
+  TYPE: 17, METADATA_KIND: 22,
+} as const;
+
+/** Bit position of the writer. */
+export function bitPos(w: BitWriter): number {
+  return w.words.length * 32 + w.bits;
+}
+
+/**
+ * METADATA_STRINGS: an abbreviation [35, vbr6 count, vbr6 offset, blob] is
+ * defined in the current block (as abbreviation `abbrevId`) and used once;
+ * the blob holds the VBR6 lengths then the characters, as LLVM writes it.
+ */
+export function metadataStrings(w: BitWriter, strings: string[], abbrevId = 4, override?: { count?: number; offset?: number }): void {
+  const lens = new BitWriter();
+  for (const s of strings) lens.vbr(s.length, 6);
+  lens.align();
+  const lenBytes = lens.bytes();
+  const chars = new TextEncoder().encode(strings.join(''));
+  const blob = new Uint8Array(lenBytes.length + chars.length);
+  blob.set(lenBytes);
+  blob.set(chars, lenBytes.length);
+  w.defineAbbrev([[true, 0, 35], [false, 2, 6], [false, 2, 6], [false, 5, 0]]);
+  w.emit(abbrevId, w.width);
+  w.vbr(override?.count ?? strings.length, 6);
+  w.vbr(override?.offset ?? lenBytes.length, 6);
+  w.vbr(blob.length, 6);
+  w.align();
+  for (const b of blob) w.emit(b, 8);
+  w.align();
+}
 
 /**
  * A bitcode module: magic, then MODULE (version 2) holding a TYPE block with
