@@ -251,6 +251,8 @@ const table: [string, Format, number, Results, number][] = [
   // calls that end their block: a normal-return edge and exception edges
   ['try_call', Format.TryCall, N, Results.None, T | BR | CALL | SE | TRAP | LD | ST],
   ['try_call_indirect', Format.TryCallIndirect, N, Results.None, T | BR | CALL | SE | TRAP | LD | ST],
+  // cgts extension: in a C-variadic function, writes the System V va_list for its variadic arguments at the address
+  ['va_start', Format.Unary, N, Results.None, ST | TRAP | SE],
 ];
 
 export type Opcode = number;
@@ -296,7 +298,7 @@ export const Op = {
   jump: 135, brif: 136, br_table: 137, return: 138, call: 139, call_indirect: 140, return_call: 141,
   return_call_indirect: 142, trap: 143, trapz: 144, trapnz: 145, debugtrap: 146,
   uload8x8: 147, sload8x8: 148, uload16x4: 149, sload16x4: 150, uload32x2: 151, sload32x2: 152,
-  try_call: 153, try_call_indirect: 154,
+  try_call: 153, try_call_indirect: 154, va_start: 155,
 } as const;
 
 for (const [name, code] of Object.entries(Op)) {

@@ -209,6 +209,19 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.fence:
       X.mfence(buf);
       return true;
+    case Op.va_start: {
+      // va_list = { gp_offset, fp_offset, overflow_arg_area, reg_save_area }
+      if (e.vaSave < 0) e.unsupported('(needs a variadic function)');
+      const p = e.gpr(f.arg(i, 0), RAX);
+      const t = p === RCX ? RDX : RCX;
+      X.opMI(buf, X.MOV, 32, p, NO_REG, 1, 0, e.vaGpOffset);
+      X.opMI(buf, X.MOV, 32, p, NO_REG, 1, 4, e.vaFpOffset);
+      X.opRM(buf, X.LEA, 64, t, RBP, NO_REG, 1, e.vaOverflow);
+      X.opMR(buf, X.MOV, 64, p, NO_REG, 1, 8, t);
+      X.opRM(buf, X.LEA, 64, t, RSP, NO_REG, 1, e.vaSave);
+      X.opMR(buf, X.MOV, 64, p, NO_REG, 1, 16, t);
+      return true;
+    }
     case Op.atomic_load: {
       const r = f.result(i);
       const t = f.instType[i];
