@@ -15,6 +15,7 @@ import { GlobalValueKind } from '../ir/function.js';
 import { R } from '../object/elf.js';
 import { AtomicRmwOp, MemFlag, TrapCode, memFlagsTrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
+import { selectAtomic128 } from './isel-atomic128.js';
 import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, CC_B, CC_A, CC_L, CC_G } from './regs.js';
 
@@ -225,7 +226,8 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.atomic_load: {
       const r = f.result(i);
       const t = f.instType[i];
-      if (t === I128 || isScalarFloat(t)) return false;
+      if (t === I128) return selectAtomic128(e, i);
+      if (isScalarFloat(t)) return false;
       address(e, f.arg(i, 0), 0, RCX);
       const bits = typeBits(t);
       const d = e.dst(r, RAX);
@@ -238,7 +240,8 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.atomic_store: {
       const v = f.arg(i, 0);
       const t = f.valueType[v];
-      if (t === I128 || isScalarFloat(t)) return false;
+      if (t === I128) return selectAtomic128(e, i);
+      if (isScalarFloat(t)) return false;
       address(e, f.arg(i, 1), 0, RCX);
       e.toGpr(RAX, v);
       // xchg with memory is a locked store with a full barrier (seq_cst)
@@ -248,7 +251,8 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.atomic_cas: {
       const r = f.result(i);
       const t = f.instType[i];
-      if (t === I128 || isScalarFloat(t)) return false;
+      if (t === I128) return selectAtomic128(e, i);
+      if (isScalarFloat(t)) return false;
       const bits = typeBits(t);
       e.toGpr(RDX, f.arg(i, 2));
       e.toGpr(RAX, f.arg(i, 1));
@@ -261,7 +265,8 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.atomic_rmw: {
       const r = f.result(i);
       const t = f.instType[i];
-      if (t === I128 || isScalarFloat(t)) return false;
+      if (t === I128) return selectAtomic128(e, i);
+      if (isScalarFloat(t)) return false;
       const bits = typeBits(t);
       const rop = f.instImm1[i] as AtomicRmwOp;
       address(e, f.arg(i, 0), 0, RCX);
