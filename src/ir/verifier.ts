@@ -866,7 +866,7 @@ class Checker {
         return true;
 
       case Op.va_start:
-        this.wantAddr(i, 0);
+        if (this.argType(i, 0) !== I64) this.err(i, `operand 0 has type ${typeName(this.argType(i, 0))}, expected an i64 address`);
         if (!f.signature.variadic) this.err(i, 'va_start needs a variadic function (`variadic` after its calling convention)');
         else if (f.signature.callConv !== CallConv.SystemV) this.err(i, 'va_start needs the system_v calling convention');
         return true;

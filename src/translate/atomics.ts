@@ -73,6 +73,7 @@ export function translateAtomicRmw(tx: Tx, i: number): void {
     if (asInt !== ct) r = tx.bitcast(ct, r);
   } else {
     r = casLoop(tx, addr, asInt, (old) => rmwValue(tx, rop, ct, old, x));
+    if (asInt !== ct) r = tx.bitcast(ct, r);
   }
   tx.define1(body.val[i]!, r);
 }
