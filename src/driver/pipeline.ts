@@ -37,7 +37,8 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
   t0 = now();
   const data = moduleData(m);
   add('data', t0);
-  const mc = new ModuleCompiler({ llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>() });
+  // i128 atomics are translated only in functions whose target features enable cmpxchg16b
+  const mc = new ModuleCompiler({ llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>(['has_cmpxchg16b']) });
   mc.addData(data);
   const ft = new FunctionTranslator(m);
   const f = new Function();

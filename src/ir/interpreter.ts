@@ -11,7 +11,7 @@
 // rust_eh_personality sets it). Tags never match. An exception leaving the
 // entry function, or a call through a `nounwind` signature, is an error.
 
-import { Function, Inst, ExnItem, specialArgIndex, isExnArg } from './function.js';
+import { Function, Inst, ExnItem, specialArgIndex, isExnArg, type Signature } from './function.js';
 import { Op, opcodeNames } from './opcodes.js';
 import {
   Type, Lane, I8, laneOf, laneBits, laneCount, typeBits, typeName, isVector, halfWidth,
@@ -166,6 +166,8 @@ class Machine {
   readonly maxStack: number;
   curFunc = '';
   curInst = -1;
+  /** The signature of the call being made, read by a variadic callee's va_start (null: the entry call). */
+  callSig: Signature | null = null;
 
   constructor(funcs: Function[], opts: InterpretOptions) {
     this.funcs = funcs;
@@ -273,6 +275,62 @@ class Machine {
     return i;
   }
 
+  /**
+   * Lays the arguments of a variadic call out as a System V callee sees them:
+   * a 176-byte register save area (rdi..r9, then xmm0..xmm7 at 16 bytes
+   * each) and the stack argument area. Returns the index of a va_list (24
+   * bytes: gp_offset, fp_offset, overflow_arg_area, reg_save_area) positioned
+   * after the fixed parameters (those of `own`, the callee's signature).
+   */
+  private varArgArea(own: Signature, sig: Signature, args: bigint[]): number {
+    const fixed = own.params.length;
+    let stackBytes = 0;
+    for (const p of sig.params) stackBytes += 16 + ((p.flags >>> ParamFlag.SargShift) + 15 & ~15);
+    const save = this.alloc(176, 16);
+    const stack = this.alloc(stackBytes, 16);
+    const list = this.alloc(24, 8);
+    let gp = 0, fp = 0, st = 0;
+    const put = (at: number, size: number, v: bigint): void => {
+      for (let b = 0; b < size; b++) { this.mem[at + b] = Number(v & 0xffn); v >>= 8n; }
+    };
+    for (let k = 0; k < sig.params.length && k < args.length; k++) {
+      const t = sig.params[k].type, v = args[k];
+      const sarg = sig.params[k].flags >>> ParamFlag.SargShift;
+      const bits = typeBits(t);
+      if (sarg > 0) {
+        // fixed struct arguments were copied already; their bytes go to the stack area as well
+        const src = this.memIndex(v, sarg, 0);
+        this.mem.copyWithin(stack + st, src, src + sarg);
+        st += (sarg + 7) & ~7;
+      } else if (isVector(t) || t === Lane.F32 || t === Lane.F64 || t === Lane.F16 || t === Lane.F128) {
+        const wide = bits === 128;
+        if (fp < 8) put(save + 48 + 16 * fp++, bits >> 3, v);
+        else {
+          if (wide) st = (st + 15) & ~15;
+          put(stack + st, bits >> 3, v);
+          st += wide ? 16 : 8;
+        }
+      } else if (bits === 128) {
+        if (gp <= 4) { put(save + 8 * gp, 16, v); gp += 2; }
+        else { st = (st + 15) & ~15; put(stack + st, 16, v); st += 16; }
+      } else if (gp < 6) put(save + 8 * gp++, 8, v);
+      else { put(stack + st, 8, v); st += 8; }
+      if (k + 1 === fixed) {
+        // the fixed parameters end here: the variadic ones start at these counters
+        put(list, 4, BigInt(8 * gp));
+        put(list + 4, 4, BigInt(48 + 16 * fp));
+        put(list + 8, 8, STACK_BASE + BigInt(stack + st));
+      }
+    }
+    if (fixed === 0) {
+      put(list, 4, 0n);
+      put(list + 4, 4, 48n);
+      put(list + 8, 8, STACK_BASE + BigInt(stack));
+    }
+    put(list + 16, 8, STACK_BASE + BigInt(save));
+    return list;
+  }
+
   // ---- execution ----
 
   run(fi: number, args: bigint[], depth: number): bigint[] {
@@ -320,8 +378,11 @@ class Machine {
     let block = f.firstBlock;
     if (block < 0) fail(`${f.name}: function has no blocks`);
     const np = f.blockParamCount[block];
-    if (np !== args.length) fail(`${f.name}: called with ${args.length} arguments but the entry block has ${np} parameters`);
+    if (np !== args.length && !(f.signature.variadic && args.length > np)) fail(`${f.name}: called with ${args.length} arguments but the entry block has ${np} parameters`);
     for (let k = 0; k < np; k++) vals[f.blockParam(block, k)] = args[k];
+    const callSig = f.signature.variadic ? this.callSig ?? f.signature : null;
+    this.callSig = null;
+    let vaList = -1;
     let vmctx = 0n;
     f.signature.params.forEach((p, k) => {
       if (p.flags & ParamFlag.Vmctx) vmctx = args[k];
@@ -399,6 +460,7 @@ class Machine {
             break;
           }
           const callee = indirect ? this.funcAt(vals[a0]) : this.callee(f.funcRefs[imm0].name, cargs);
+          this.callSig = f.callSignature(inst);
           if (op === Op.return_call || op === Op.return_call_indirect) return { tail: callee, values: cargs };
           let out: bigint[];
           if (!f.callSignature(inst).nounwind) out = this.run(callee, cargs, depth + 1);
@@ -424,6 +486,7 @@ class Machine {
           for (let k = indirect ? 1 : 0; k < f.instArgCount[inst]; k++) cargs.push(vals[f.arg(inst, k)]);
           const name = indirect ? '' : f.funcRefs[f.exnFuncRef(table)].name;
           let out: bigint[];
+          this.callSig = f.callSignature(inst);
           try {
             const lib = indirect ? undefined : libcall(name, cargs);
             if (lib !== undefined) out = [lib];
@@ -484,6 +547,12 @@ class Machine {
           fail(`${opcodeNames[op]} is not supported by the interpreter: its result is random`);
         case Op.x86_xgetbv:
           fail('x86_xgetbv is not supported by the interpreter: extended control registers belong to the processor and the OS');
+        case Op.va_start: {
+          if (!callSig) fail(`${f.name}: va_start in a function that is not variadic`);
+          if (vaList < 0) vaList = this.varArgArea(f.signature, callSig, args);
+          this.mem.copyWithin(this.memIndex(vals[a0], 24, 0), vaList, vaList + 24);
+          break;
+        }
 
         // ---- constants ----
         case Op.iconst:

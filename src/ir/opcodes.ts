@@ -265,6 +265,8 @@ const table: [string, Format, number, Results, number][] = [
   ['x86_lfence', Format.NullAry, N, Results.None, LD | ST | SE],
   ['x86_sfence', Format.NullAry, N, Results.None, LD | ST | SE],
   ['x86_pause', Format.NullAry, N, Results.None, SE],
+  // cgts extension: in a C-variadic function, writes the System V va_list for its variadic arguments at the address
+  ['va_start', Format.Unary, N, Results.None, ST | TRAP | SE],
 ];
 
 export type Opcode = number;
@@ -313,6 +315,7 @@ export const Op = {
   try_call: 153, try_call_indirect: 154,
   x86_rdtsc: 155, x86_rdtscp: 156, x86_rdrand: 157, x86_rdseed: 158, x86_xgetbv: 159, x86_ldmxcsr: 160,
   x86_stmxcsr: 161, x86_clflush: 162, x86_lfence: 163, x86_sfence: 164, x86_pause: 165,
+  va_start: 166,
 } as const;
 
 for (const [name, code] of Object.entries(Op)) {

@@ -866,7 +866,7 @@ class Checker {
         return true;
 
       case Op.atomic_load: case Op.atomic_store: case Op.atomic_rmw: case Op.atomic_cas:
-        if (!(isScalarInt(T) && T !== I128)) { this.badCtrl(i, 'a scalar integer type of at most 64 bits'); return false; }
+        if (!isScalarInt(T)) { this.badCtrl(i, 'a scalar integer type'); return false; }
         this.checkMemFlags(i, imm0);
         if (op === Op.atomic_load) this.wantAddr(i, 0);
         else if (op === Op.atomic_store) this.wantAddr(i, 1);
@@ -878,6 +878,12 @@ class Checker {
           this.wantAddr(i, 0);
           this.want(i, 2, T);
         }
+        return true;
+
+      case Op.va_start:
+        if (this.argType(i, 0) !== I64) this.err(i, `operand 0 has type ${typeName(this.argType(i, 0))}, expected an i64 address`);
+        if (!f.signature.variadic) this.err(i, 'va_start needs a variadic function (`variadic` after its calling convention)');
+        else if (f.signature.callConv !== CallConv.SystemV) this.err(i, 'va_start needs the system_v calling convention');
         return true;
 
       case Op.jump:

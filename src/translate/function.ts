@@ -14,6 +14,7 @@ import { translateBr, translateSwitch, translateRet, translateUnreachable, trans
 import { translateCall, translateInvoke, translateLandingPad, lowerEntry } from './calls.js';
 import { translateExtractValue, translateInsertValue } from './aggregates.js';
 import { translateAtomicRmw, translateCmpXchg, translateFence } from './atomics.js';
+import { translateVaArg } from './varargs.js';
 import { translateExtractElement, translateInsertElement, translateShuffle } from './vector.js';
 
 export class FunctionTranslator {
@@ -180,6 +181,7 @@ function translateInst(tx: Tx, i: number): void {
     case L.Phi: return; // block parameters, made by blockParamsForPhis
     case L.Call: return translateCall(tx, i);
     case L.LandingPad: return translateLandingPad(tx, i);
+    case L.VAArg: return translateVaArg(tx, i);
     case L.Freeze: {
       const v = body.operand(i, 0);
       const n = tx.L.leaves(body.ty[i]!);

@@ -11,6 +11,7 @@ import { extendHalf, truncToHalf } from './arith.js';
 import type { Tx } from './context.js';
 import { allLanes, buildParts, isMaskType, partType, parts } from './lanes.js';
 import { x86Intrinsic } from './x86-intrinsics.js';
+import { vaStart, vaCopy } from './varargs.js';
 
 /** A lowering: defines the call's result (if any) from its arguments (LLVM value ids). */
 type Lowering = (tx: Tx, args: number[], resTy: number, dst: number) => void;
@@ -345,6 +346,9 @@ def('ucmp', threeWay(false));
 def('is.constant', (tx, _a, _t, dst) => res(tx, dst, tx.iconst(I8, 0)));
 def('expect', (tx, a, _t, dst) => res(tx, dst, tx.value(a[0]!)));
 def('assume lifetime.start lifetime.end experimental.noalias.scope.decl prefetch sideeffect donothing', () => {});
+def('va_start', (tx, a) => vaStart(tx, tx.value(a[0]!)));
+def('va_end', () => {});
+def('va_copy', (tx, a) => vaCopy(tx, tx.value(a[0]!), tx.value(a[1]!)));
 def('threadlocal.address', (tx, a, _t, dst) => {
   const g = a[0]!;
   if (g >= tx.numGlobals) throw tx.err('llvm.threadlocal.address of something other than a global');

@@ -5,10 +5,11 @@
 import { TypeKind } from '../bitcode/module.js';
 import { Op } from '../ir/opcodes.js';
 import { MemFlag } from '../ir/immediates.js';
-import { INVALID, I8, I16, I32, I64, F32, F64, isVector, typeBits, type Type } from '../ir/types.js';
+import { INVALID, I8, I16, I32, I64, I128, F32, F64, isVector, typeBits, type Type } from '../ir/types.js';
 import type { Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import type { Tx } from './context.js';
+import { checkAtomic128 } from './atomics.js';
 
 const FLAGS = MemFlag.Notrap;
 
@@ -83,6 +84,7 @@ export function translateLoad(tx: Tx, i: number): void {
     const ct = L.clif(ty);
     if (ct === INVALID || isVector(ct) || (L.isInt(ty) && !isFullWidth(L.intBits(ty)) && L.intBits(ty) !== 1)) throw tx.err(`atomic load of ${tx.typeName(ty)}`);
     const it = ct === F32 ? I32 : ct === F64 ? I64 : ct;
+    if (it === I128) checkAtomic128(tx, 'atomic load', body.operand(i, 1));
     let x = tx.val(Op.atomic_load, it, [addr], FLAGS);
     if (it !== ct) x = tx.bitcast(ct, x);
     else if (L.isInt(ty) && L.intBits(ty) === 1) x = tx.mask(x, 1);
@@ -108,6 +110,7 @@ export function translateStore(tx: Tx, i: number): void {
     const ct = tx.typeOf(x);
     if (ct === F32) x = tx.bitcast(I32, x);
     else if (ct === F64) x = tx.bitcast(I64, x);
+    else if (ct === I128) checkAtomic128(tx, 'atomic store', body.operand(i, 2));
     tx.ins(Op.atomic_store, INVALID, [x, addr], FLAGS);
     return;
   }

@@ -16,7 +16,7 @@ import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } 
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import { R } from '../object/elf.js';
-import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, invertCC, RBX, RSI, RDI, R11, R12, R13, R14, R15 } from './regs.js';
+import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, CC_E, invertCC, RBX, RSI, RDI, R11, R12, R13, R14, R15, SYSV_INT_ARGS, SYSV_FLOAT_ARGS } from './regs.js';
 import { selectInt } from './isel-int.js';
 import { selectMem, loadOperand, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { selectCall, extendArg, extendInPlace, specialArgKey, emitLandingPads, checkTryCall } from './isel-call.js';
@@ -72,6 +72,16 @@ export class Emitter {
   /** Per parameter: the frame offset its by-reference copy is moved to in the prologue, or -1. */
   private indirectSlot: number[] = [];
   realign = 0;
+  /**
+   * C-variadic functions with a va_start: rsp-relative offset of the
+   * 176-byte register save area (rdi..r9, xmm0..xmm7), -1 otherwise; the
+   * va_list start values: gp_offset, fp_offset, and the rbp-relative offset
+   * of the first variadic stack argument.
+   */
+  vaSave = -1;
+  vaGpOffset = 0;
+  vaFpOffset = 0;
+  vaOverflow = 0;
   /** The instruction being selected, for messages. */
   inst = -1;
   /** Order index of the block being emitted. */
@@ -247,6 +257,13 @@ export class Emitter {
     off = alignUp(off, 16);
     this.spillBase = off;
     off += this.ra.spillBytes;
+    this.vaSave = -1;
+    if (f.signature.variadic && hasVaStart(f)) {
+      off = alignUp(off, 16);
+      this.vaSave = off;
+      off += 176;
+      this.varArgStart();
+    }
     if (this.layout.params.retAreaPtr >= 0 || this.layout.sretParam >= 0) {
       this.retPtrSlot = off;
       off += 16;
@@ -277,6 +294,29 @@ export class Emitter {
     if (maxAlign > 0x80000000) fail(`stack slot alignment of ${maxAlign} bytes is larger than 2 GiB (x86-64 realigns the stack with a 32-bit mask)`);
     this.frameSize = off;
     this.realign = maxAlign > 16 ? maxAlign : 0;
+  }
+
+  /** The va_list start values: registers and stack bytes the fixed parameters take. */
+  private varArgStart(): void {
+    if (this.f.signature.callConv !== CallConv.SystemV) fail('va_start needs the system_v calling convention');
+    const L = this.layout.params;
+    let gp = L.retAreaPtr >= 0 ? 1 : 0, fp = 0, stack = 0;
+    const sig = this.f.signature;
+    for (let k = 0; k < L.loc0.length; k++) {
+      for (const loc of [L.loc0[k], L.loc1[k]]) {
+        if (loc < 0) continue;
+        if (loc >= LOC_STACK) {
+          const sarg = sig.params[k].flags >>> ParamFlag.SargShift;
+          const t = sig.params[k].type;
+          const size = sarg > 0 ? (sarg + 7) & ~7 : t === I128 ? 8 : typeBits(t) === 128 ? 16 : 8;
+          stack = Math.max(stack, loc - LOC_STACK + size);
+        } else if (loc >= XMM_LOC) fp++;
+        else gp++;
+      }
+    }
+    this.vaGpOffset = 8 * gp;
+    this.vaFpOffset = 48 + 16 * fp;
+    this.vaOverflow = 16 + stack;
   }
 
   private cfiAt(kind: number, a: number, b: number): void {
@@ -310,11 +350,13 @@ export class Emitter {
           }
         } else {
           const pages = Math.floor(size / 4096);
-          X.movRI(buf, 32, RAX, pages);
+          // a variadic function's al (vector registers used) is still needed
+          const count = this.vaSave >= 0 ? R11 : RAX;
+          X.movRI(buf, 32, count, pages);
           const loop = buf.length;
           X.opRI(buf, X.SUB, 64, RSP, 4096);
           X.opMI(buf, X.OR, 32, RSP, NO_REG, 1, 0, 0);
-          X.opRI(buf, X.SUB, 32, RAX, 1);
+          X.opRI(buf, X.SUB, 32, count, 1);
           X.jccTo(buf, CC_NE, loop);
           left = size - pages * 4096;
         }
@@ -323,6 +365,15 @@ export class Emitter {
       } else if (this.frameSize > 0) X.opRI(buf, X.SUB, 64, RSP, this.frameSize);
     }
     if (this.realign) X.opRI(buf, X.AND, 64, RSP, -this.realign);
+    if (this.vaSave >= 0) {
+      // the register save area: every integer argument register, and the
+      // vector ones only when al (their count, set by the caller) is nonzero
+      for (let k = 0; k < 6; k++) X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, this.vaSave + 8 * k, SYSV_INT_ARGS[k]);
+      X.opRR(buf, X.TEST, 8, RAX, RAX);
+      const skip = X.jccShort(buf, CC_E);
+      for (let k = 0; k < 8; k++) X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, this.vaSave + 48 + 16 * k, SYSV_FLOAT_ARGS[k]);
+      X.patchRel8(buf, skip, buf.length);
+    }
     for (let k = 0; k < this.xmmSaves.length; k++) {
       X.opMR(buf, S.MOVUPS, 0, RSP, NO_REG, 1, this.xmmSaveBase + 16 * k, this.xmmSaves[k]);
       // DWARF 17 + n is xmm n; without realignment its slot is a fixed distance below the CFA (rbp + 16)
@@ -1304,4 +1355,12 @@ const SWAPPED_INT_CC = Uint8Array.of(IntCC.Eq, IntCC.Ne, IntCC.Sgt, IntCC.Sle, I
 
 function swapIntCCLocal(cc: IntCC): IntCC {
   return SWAPPED_INT_CC[cc] as IntCC;
+}
+
+/** Whether f has a va_start instruction. */
+function hasVaStart(f: Function): boolean {
+  for (let b = f.firstBlock; b >= 0; b = f.blockNext[b]) {
+    for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) if (f.instOp[i] === Op.va_start) return true;
+  }
+  return false;
 }

@@ -15,6 +15,7 @@ import { GlobalValueKind } from '../ir/function.js';
 import { R } from '../object/elf.js';
 import { AtomicRmwOp, MemFlag, TrapCode, memFlagsTrapCode } from '../ir/immediates.js';
 import * as X from './encode.js';
+import { selectAtomic128 } from './isel-atomic128.js';
 import * as S from './encode-sse.js';
 import { RAX, RCX, RDX, RSP, RBP, RIP, NO_REG, CC_NE, CC_B, CC_A, CC_L, CC_G } from './regs.js';
 
@@ -209,10 +210,24 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.fence:
       X.mfence(buf);
       return true;
+    case Op.va_start: {
+      // va_list = { gp_offset, fp_offset, overflow_arg_area, reg_save_area }
+      if (e.vaSave < 0) e.unsupported('(needs a variadic function)');
+      const p = e.gpr(f.arg(i, 0), RAX);
+      const t = p === RCX ? RDX : RCX;
+      X.opMI(buf, X.MOV, 32, p, NO_REG, 1, 0, e.vaGpOffset);
+      X.opMI(buf, X.MOV, 32, p, NO_REG, 1, 4, e.vaFpOffset);
+      X.opRM(buf, X.LEA, 64, t, RBP, NO_REG, 1, e.vaOverflow);
+      X.opMR(buf, X.MOV, 64, p, NO_REG, 1, 8, t);
+      X.opRM(buf, X.LEA, 64, t, RSP, NO_REG, 1, e.vaSave);
+      X.opMR(buf, X.MOV, 64, p, NO_REG, 1, 16, t);
+      return true;
+    }
     case Op.atomic_load: {
       const r = f.result(i);
       const t = f.instType[i];
-      if (t === I128 || isScalarFloat(t)) return false;
+      if (t === I128) return selectAtomic128(e, i);
+      if (isScalarFloat(t)) return false;
       address(e, f.arg(i, 0), 0, RCX);
       const bits = typeBits(t);
       const d = e.dst(r, RAX);
@@ -225,7 +240,8 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.atomic_store: {
       const v = f.arg(i, 0);
       const t = f.valueType[v];
-      if (t === I128 || isScalarFloat(t)) return false;
+      if (t === I128) return selectAtomic128(e, i);
+      if (isScalarFloat(t)) return false;
       address(e, f.arg(i, 1), 0, RCX);
       e.toGpr(RAX, v);
       // xchg with memory is a locked store with a full barrier (seq_cst)
@@ -235,7 +251,8 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.atomic_cas: {
       const r = f.result(i);
       const t = f.instType[i];
-      if (t === I128 || isScalarFloat(t)) return false;
+      if (t === I128) return selectAtomic128(e, i);
+      if (isScalarFloat(t)) return false;
       const bits = typeBits(t);
       e.toGpr(RDX, f.arg(i, 2));
       e.toGpr(RAX, f.arg(i, 1));
@@ -248,7 +265,8 @@ export function selectMem(e: Emitter, i: number): boolean {
     case Op.atomic_rmw: {
       const r = f.result(i);
       const t = f.instType[i];
-      if (t === I128 || isScalarFloat(t)) return false;
+      if (t === I128) return selectAtomic128(e, i);
+      if (isScalarFloat(t)) return false;
       const bits = typeBits(t);
       const rop = f.instImm1[i] as AtomicRmwOp;
       address(e, f.arg(i, 0), 0, RCX);

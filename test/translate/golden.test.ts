@@ -48,7 +48,9 @@ export function goldenText(llPath: string): string {
     const m = readModule(readFileSync(bc), llPath);
     const mod = translateModule(m);
     const runs = runLines(ll);
-    let text = `; Generated from ${llPath.split('/').pop()} by the translation golden test; do not edit.\ntest run\nset enable_llvm_abi_extensions\nset enable_multi_ret_implicit_sret\ntarget x86_64\n`;
+    // functions with the cx16 target feature have i128 atomics (cmpxchg16b)
+    const target = ll.includes('"+cx16"') ? 'target x86_64 has_cmpxchg16b' : 'target x86_64';
+    let text = `; Generated from ${llPath.split('/').pop()} by the translation golden test; do not edit.\ntest run\nset enable_llvm_abi_extensions\nset enable_multi_ret_implicit_sret\n${target}\n`;
     for (const f of mod.funcs) {
       const errors = verifyFunction(f);
       assert.equal(errors.length, 0, `${f.name}: ${errors.map((e) => e.message).join('; ')}`);

@@ -1,5 +1,4 @@
 //@ toolchain: nightly
-//@ cgts-unsupported: intrinsic llvm.va_start
 // Nightly-only code generation: a C-variadic function defined in Rust
 // (va_start/va_arg/va_end), f16 and f128 arithmetic, conversions and
 // formatting, #[thread_local] statics, prefetch intrinsics and
