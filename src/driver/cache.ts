@@ -90,7 +90,11 @@ export class ObjectCache {
       renameSync(tmp, p);
       this.wrote = true;
     } catch {
-      rmSync(tmp, { force: true });
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // the folder itself could not be made: nothing was written
+      }
     }
   }
 

@@ -41,6 +41,9 @@ environment:
   CGTS_LINKER       the linker driver the shim runs (default: cc; -C linker=X sets it)
   CGTS_JOBS         compile threads in the shim (default: the number of CPUs)
   CGTS_KEEP_TEMPS=1 keep the shim's temporary directory and print where it is
+  CGTS_PROGRESS=none  no progress lines (by default one appears when compiling takes over 2 s)
+  CGTS_CACHE_DIR    keep compiled objects in this folder by content hash and reuse them
+                    (CGTS_CACHE_MAX_MB: its size limit, default 2048)
   CGTS_BACKTRACE=1  print a JavaScript stack trace with every error
 `;
 

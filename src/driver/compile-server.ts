@@ -179,7 +179,8 @@ export function compileOnServer(path: string, jobs: readonly CompileJob[], emitC
       const k = h.id as number;
       const err = h.error as WireError | undefined;
       out[k] = err ? { object: null, clif: null, error: fromWire(err) } : { object: payload, clif: (h.clif as string | undefined) ?? null, error: null };
-      onDone?.(++done);
+      done++; // not inside `onDone?.(...)`: an absent onDone would skip the increment
+      onDone?.(done);
       if (done === jobs.length) {
         socket.end();
         resolveAll(out);

@@ -72,7 +72,7 @@ test('cgts rustc --help: what it does, the emit kinds, the environment; exit 0',
 });
 
 const rustcSkip = ['rustc', 'cc', 'llc-22'].every((t) => have(t)) ? false : 'rustc, cc or llc-22 is not installed';
-const standIn = { CGTS_COMPILE_WITH: llcCompiler };
+const standIn = { CGTS_COMPILE_WITH: llcCompiler, CGTS_PROGRESS: 'none' };
 
 test('rustc options pass through: --version and -vV are rustc\'s answers', { skip: rustcSkip }, () => {
   for (const a of [['--version'], ['-vV']]) {

@@ -1,0 +1,136 @@
+// The parts `cargo cgts` is made of, one at a time: which rustc runs the
+// wrapper sends through cgts, the arguments and environment cargo gets, the
+// object cache, and the compile server.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generatesCode } from '../../src/driver/rustc-wrapper.js';
+import { planCargo } from '../../src/driver/cmd-cargo.js';
+import { ObjectCache } from '../../src/driver/cache.js';
+import { compileOnServer, startCompileServer } from '../../src/driver/compile-server.js';
+import { CgtsError } from '../../src/support/diag.js';
+import { have, projectRoot, withDir } from './helpers.js';
+
+test('the wrapper: probes and metadata-only builds go to rustc as they are; everything else generates code', () => {
+  for (const args of [['-vV'], ['-', '--crate-name', '___', '--print=file-names', '--crate-type', 'bin'], ['--print', 'sysroot'], ['--emit=dep-info,metadata', 'src/lib.rs'], ['--emit', 'metadata', 'a.rs']]) {
+    assert.equal(generatesCode(args), false, args.join(' '));
+  }
+  for (const args of [['a.rs'], ['--emit=dep-info,metadata,link', 'src/lib.rs'], ['--emit', 'obj', 'a.rs'], ['--emit=llvm-ir,metadata', 'a.rs'], ['--emit=link=out/x', 'a.rs']]) {
+    assert.equal(generatesCode(args), true, args.join(' '));
+  }
+});
+
+test('planCargo: the wrapper, our own target directory, the cache in it, doc test flags, cgts options taken out', () => {
+  const root = '/w/proj';
+  const p = planCargo(['build', '--fallback', '-p', 'x', '--', '--fallback'], {}, '/w/proj/sub', () => root);
+  assert.deepEqual(p.args, ['build', '-p', 'x', '--', '--fallback'], 'only the cgts option before -- is taken');
+  assert.equal(p.env.CGTS_FALLBACK, '1');
+  assert.equal(p.env.RUSTC_WRAPPER, join(projectRoot, 'bin', 'cgts-rustc-wrapper'));
+  assert.equal(p.env.CARGO_TARGET_DIR, '/w/proj/target/cgts');
+  assert.equal(p.env.CGTS_CACHE_DIR, '/w/proj/target/cgts/cgts-cache');
+  assert.equal(p.env.RUSTDOCFLAGS, `-Clinker-plugin-lto -Clinker=${join(projectRoot, 'bin', 'cgts-link')}`);
+  assert.equal(p.env.CGTS_PROGRESS, 'link');
+  assert.equal(p.help, false);
+
+  // The user's choices stand: --target-dir, CARGO_TARGET_DIR, RUSTDOCFLAGS, an outer wrapper, -q.
+  const q = planCargo(['test', '-q', '--target-dir', 'out'], { RUSTDOCFLAGS: '--cfg docs', RUSTC_WRAPPER: 'sccache' }, '/w', () => assert.fail('not located'));
+  assert.equal(q.env.CARGO_TARGET_DIR, undefined);
+  assert.equal(q.env.CGTS_CACHE_DIR, '/w/out/cgts-cache');
+  assert.match(q.env.RUSTDOCFLAGS, /^--cfg docs -Clinker-plugin-lto /);
+  assert.equal(q.env.CGTS_INNER_WRAPPER, 'sccache');
+  assert.equal(q.env.CGTS_PROGRESS, 'none');
+  const e = planCargo(['test'], { CARGO_TARGET_DIR: '/t', CARGO_ENCODED_RUSTDOCFLAGS: '--cfg\x1fdocs' }, '/w', () => assert.fail('not located'));
+  assert.equal(e.env.CGTS_CACHE_DIR, '/t/cgts-cache');
+  assert.equal(e.env.CARGO_ENCODED_RUSTDOCFLAGS.split('\x1f').length, 4);
+  assert.equal(e.env.RUSTDOCFLAGS, undefined);
+  // Outside a workspace (cargo new ...) no target directory is forced.
+  assert.equal(planCargo(['new', 'x'], {}, '/w', () => '').env.CARGO_TARGET_DIR, undefined);
+  assert.equal(planCargo([], {}, '/w', () => '').help, true);
+  assert.equal(planCargo(['--help'], {}, '/w', () => '').help, true);
+  assert.equal(planCargo(['build', '--help'], {}, '/w', () => '').help, false, "cargo's own help for a command");
+});
+
+test('object cache: keys follow bytes and options; entries round-trip; the least recently used go above the limit', async () => {
+  await withDir('cgts-cache-', (dir) => {
+    const cache = new ObjectCache(join(dir, 'c'), 10_000);
+    const a = new Uint8Array([1, 2, 3]);
+    const k = cache.key(a, 'obj');
+    assert.equal(cache.key(new Uint8Array([1, 2, 3]), 'obj'), k);
+    assert.notEqual(cache.key(new Uint8Array([1, 2, 4]), 'obj'), k);
+    assert.notEqual(cache.key(a, 'obj -g'), k);
+    assert.equal(cache.get(k), null);
+    cache.put(k, new Uint8Array([9, 9]));
+    assert.deepEqual([...cache.get(k)!], [9, 9]);
+    assert.deepEqual(cache.stats, { hits: 1, misses: 1 });
+
+    // Twelve 1,000-byte entries against a 10,000-byte limit: trimmed to 80%, oldest first.
+    const keys: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const key = cache.key(new Uint8Array([i]), 'obj');
+      keys.push(key);
+      cache.put(key, new Uint8Array(1000).fill(i));
+      const p = join(dir, 'c', key.slice(0, 2), key.slice(2) + '.o');
+      utimesSync(p, new Date(1_000_000 + i * 1000), new Date(1_000_000 + i * 1000));
+    }
+    cache.get(keys[0]); // used now: the newest
+    cache.trim();
+    const left = keys.filter((key) => existsSync(join(dir, 'c', key.slice(0, 2), key.slice(2) + '.o')));
+    assert.ok(left.includes(keys[0]), 'a recently used entry stays');
+    assert.ok(!left.includes(keys[1]) && !left.includes(keys[2]), 'the oldest go');
+    assert.ok(left.includes(keys[11]));
+    let total = 0;
+    for (const b of readdirSync(join(dir, 'c'))) for (const f of readdirSync(join(dir, 'c', b))) total += statSync(join(dir, 'c', b, f)).size;
+    assert.ok(total <= 8000, `trimmed to 80% of the limit (${total})`);
+    // No temporary files are left behind.
+    for (const b of readdirSync(join(dir, 'c'))) for (const f of readdirSync(join(dir, 'c', b))) assert.ok(f.endsWith('.o'), f);
+  });
+});
+
+test('a cache that cannot be written costs time, never the build', async () => {
+  await withDir('cgts-cache-ro-', (dir) => {
+    writeFileSync(join(dir, 'file'), 'x');
+    const cache = new ObjectCache(join(dir, 'file', 'below'), 1 << 20); // under a regular file: mkdir fails
+    const k = cache.key(new Uint8Array([1]), 'obj');
+    cache.put(k, new Uint8Array([1]));
+    assert.equal(cache.get(k), null);
+    cache.trim();
+  });
+});
+
+const llvmSkip = have('llvm-as-22') ? false : 'llvm-as-22 is not installed';
+
+test('compile server: modules from several clients compiled by warm workers; errors come back located; it cleans up', { skip: llvmSkip }, async () => {
+  await withDir('cgts-server-test-', async (dir) => {
+    const bitcode = (name: string, body: string) => {
+      writeFileSync(join(dir, name + '.ll'), body);
+      const r = spawnSync('llvm-as-22', [name + '.ll', '-o', name + '.bc'], { cwd: dir });
+      assert.equal(r.status, 0, String(r.stderr));
+      return new Uint8Array(spawnSync('cat', [join(dir, name + '.bc')]).stdout);
+    };
+    const good = (k: number) => bitcode(`m${k}`, `define i32 @f${k}(i32 %x) {\n  %a = mul i32 %x, ${k}\n  ret i32 %a\n}\n`);
+    const bad = bitcode('bad', 'define void @g() {\n  call void asm sideeffect "nop", ""()\n  ret void\n}\n');
+    const server = await startCompileServer(2);
+    try {
+      const jobsA = [0, 1, 2].map((k) => ({ bytes: good(k), name: `a${k}.bc` }));
+      const jobsB = [{ bytes: good(7), name: 'b.bc' }, { bytes: bad, name: 'bad.bc' }];
+      const [ra, rb] = await Promise.all([compileOnServer(server.path, jobsA, false), compileOnServer(server.path, jobsB, true)]);
+      for (const o of ra) {
+        assert.equal(o.error, null);
+        assert.deepEqual([...o.object!.subarray(0, 4)], [0x7f, 0x45, 0x4c, 0x46], 'an ELF object');
+      }
+      assert.equal(rb[0].error, null);
+      assert.match(rb[0].clif!, /function %f7/);
+      assert.ok(rb[1].error instanceof CgtsError);
+      assert.match(rb[1].error!.message, /inline assembly/);
+      assert.match((rb[1].error as CgtsError).describe(), /bad\.bc/);
+      assert.equal(server.compiled(), 5);
+    } finally {
+      await server.close();
+    }
+    assert.ok(!existsSync(dirname(server.path)), 'the socket folder is removed');
+    await assert.rejects(compileOnServer(server.path, [{ bytes: good(1), name: 'x' }], false), 'a closed server is an error the caller falls back from');
+  });
+});
