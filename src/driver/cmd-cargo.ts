@@ -7,10 +7,12 @@
 // proc-macros and tests, and through RUSTDOCFLAGS for doc tests.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { fail } from '../support/diag.js';
 import { startCompileServer, type CompileServer } from './compile-server.js';
+import { readTimings, renderReport } from './timings.js';
 import { projectRoot, shimPath } from './cmd-rustc.js';
 
 export const HELP = `usage: cargo cgts <cargo command> [cargo options]
@@ -27,6 +29,11 @@ cgts's options (taken out before cargo sees the line):
                    generator instead, with a warning naming the crate and the
                    reason (the same as CGTS_FALLBACK=1); off by default
   -h, --help       this help (cargo's own: cargo help <command>)
+
+With cargo's --timings, cgts also writes its own report beside cargo's
+(<target dir>/cargo-timings/cgts-timing-*.html): per crate, the time each
+code generation step took (read, translate, verify, select/allocate/encode,
+write, link) as a chart and a table.
 
 Builds go to <workspace>/target/cgts unless --target-dir or CARGO_TARGET_DIR
 says otherwise, so they never mix with stock builds. Compiled objects are kept
@@ -49,6 +56,10 @@ export interface CargoPlan {
   args: string[];
   env: Record<string, string>;
   help: boolean;
+  /** the target directory the build uses (absolute), or '' if cargo decides */
+  targetDir: string;
+  /** --timings was given: cgts writes its own report beside cargo's */
+  timings: boolean;
 }
 
 /** The value of a cargo option before `--` (`--name V` or `--name=V`), or undefined. */
@@ -113,7 +124,9 @@ export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: 
   // cgts's own progress lines: only for links that take a while, none with -q.
   const quiet = args.some((a, i) => (a === '-q' || a === '--quiet') && !args.slice(0, i).includes('--'));
   add.CGTS_PROGRESS = quiet ? 'none' : 'link';
-  return { args, env: add, help };
+  const dashes = args.indexOf('--');
+  const timings = (dashes < 0 ? args : args.slice(0, dashes)).some((a) => a === '--timings' || a.startsWith('--timings='));
+  return { args, env: add, help, targetDir: targetDir === undefined ? '' : resolve(cwd, targetDir), timings };
 }
 
 export async function run(userArgs: string[]): Promise<number> {
@@ -131,10 +144,37 @@ export async function run(userArgs: string[]): Promise<number> {
     server = await startCompileServer(Number.isInteger(jobs) && jobs >= 1 ? jobs : availableParallelism());
     env.CGTS_SERVER = server.path;
   }
+  let timingsDir = '';
+  if (plan.timings && plan.targetDir) {
+    timingsDir = mkdtempSync(join(tmpdir(), 'cgts-timings-'));
+    env.CGTS_TIMINGS_FILE = join(timingsDir, 'records.jsonl');
+  }
   try {
     return await runCargo(cargo, plan.args, env);
   } finally {
     await server?.close();
+    if (timingsDir) {
+      writeTimingsReport(join(timingsDir, 'records.jsonl'), plan.targetDir, plan.env.CGTS_PROGRESS === 'none');
+      rmSync(timingsDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** cgts's timing report beside cargo's (target/cargo-timings), named like cargo's with a cgts- prefix. */
+function writeTimingsReport(records: string, targetDir: string, quiet: boolean): void {
+  const text = readTimings(records);
+  if (!text) return;
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  const dir = join(targetDir, 'cargo-timings');
+  const file = join(dir, `cgts-timing-${stamp}.html`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const html = renderReport(text, 'cgts code generation timings');
+    writeFileSync(file, html);
+    writeFileSync(join(dir, 'cgts-timing.html'), html);
+    if (!quiet) process.stderr.write(`      cgts timing report saved to ${file}\n`);
+  } catch (e) {
+    process.stderr.write(`cgts: warning: cannot write the timing report ${file}: ${(e as Error).message}\n`);
   }
 }
 

@@ -22,6 +22,8 @@ export interface CompileJob {
 export interface CompileOutcome {
   object: Uint8Array | null;
   clif: string | null;
+  /** milliseconds per pipeline step (read, data, translate, verify, codegen, write), when compiled here or by a worker */
+  times?: Record<string, number>;
   /** a CgtsError for input cgts cannot handle, another Error for a bug */
   error: Error | null;
 }
@@ -72,8 +74,9 @@ export async function loadCompiler(moduleSpec?: string): Promise<CompileFn> {
 
 function runOne(compile: CompileFn, job: CompileJob, emitClif: boolean): CompileOutcome {
   try {
-    const r = compile(job.bytes, job.name, { emitClif });
-    return { object: r.object, clif: r.clif ?? null, error: null };
+    const timers = new Map<string, number>();
+    const r = compile(job.bytes, job.name, { emitClif, timers });
+    return { object: r.object, clif: r.clif ?? null, error: null, times: Object.fromEntries(timers) };
   } catch (e) {
     return { object: null, clif: null, error: e instanceof Error ? e : new Error(String(e)) };
   }
@@ -128,11 +131,11 @@ export async function compileAll(jobs: readonly CompileJob[], opts: PoolOptions)
       for (let t = 0; t < threads; t++) {
         const w = new Worker(new URL('./compile-worker.js', import.meta.url), { workerData: { compilerModule: opts.compilerModule ?? '' } });
         workers.push(w);
-        w.on('message', (m: { id: number; object?: Uint8Array; clif?: string; error?: WireError }) => {
+        w.on('message', (m: { id: number; object?: Uint8Array; clif?: string; times?: Record<string, number>; error?: WireError }) => {
           running--;
           out[m.id] = m.error
             ? { object: null, clif: null, error: fromWire(m.error) }
-            : { object: m.object ?? null, clif: m.clif ?? null, error: null };
+            : { object: m.object ?? null, clif: m.clif ?? null, error: null, times: m.times };
           opts.onDone?.(++done);
           feed(w);
         });

@@ -9,7 +9,7 @@
 // Protocol, over one connection per client: frames of
 //   u32 LE header length, header (JSON), u32 LE payload length, payload.
 // A request's header is { id, name, emitClif } and its payload the bitcode;
-// the answer's header is { id, error?: WireError, clif? } and its payload the
+// the answer's header is { id, error?: WireError, clif?, times? } and its payload the
 // object (empty on error). Answers come in completion order.
 
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
@@ -109,12 +109,12 @@ export async function startCompileServer(threads: number): Promise<CompileServer
   for (let t = 0; t < threads; t++) {
     const w = new Worker(new URL('./compile-worker.js', import.meta.url), { workerData: { compilerModule: '' } });
     w.unref();
-    w.on('message', (m: { id: number; object?: Uint8Array; clif?: string; error?: WireError }) => {
+    w.on('message', (m: { id: number; object?: Uint8Array; clif?: string; times?: Record<string, number>; error?: WireError }) => {
       const job = busy.get(w)!;
       busy.delete(w);
       count++;
       if (!job.socket.destroyed) {
-        const header = m.error ? { id: job.id, error: m.error } : { id: job.id, clif: m.clif };
+        const header = m.error ? { id: job.id, error: m.error } : { id: job.id, clif: m.clif, times: m.times };
         for (const b of frame(header, m.object ?? new Uint8Array(0))) job.socket.write(b);
       }
       idle.push(w);
@@ -178,7 +178,9 @@ export function compileOnServer(path: string, jobs: readonly CompileJob[], emitC
     socket.on('data', frameReader((h, payload) => {
       const k = h.id as number;
       const err = h.error as WireError | undefined;
-      out[k] = err ? { object: null, clif: null, error: fromWire(err) } : { object: payload, clif: (h.clif as string | undefined) ?? null, error: null };
+      out[k] = err
+        ? { object: null, clif: null, error: fromWire(err) }
+        : { object: payload, clif: (h.clif as string | undefined) ?? null, error: null, times: h.times as Record<string, number> | undefined };
       done++; // not inside `onDone?.(...)`: an absent onDone would skip the increment
       onDone?.(done);
       if (done === jobs.length) {

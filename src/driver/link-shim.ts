@@ -15,6 +15,7 @@ import { basename, join } from 'node:path';
 import { readArchive, writeArchive, type ArMember } from '../object/ar.js';
 import { CgtsError, CgtsErrorList, fail } from '../support/diag.js';
 import { cacheFromEnv, type ObjectCache } from './cache.js';
+import { appendTimings } from './timings.js';
 import { compileAll, type CompileFn, type CompileJob, type CompileOutcome } from './compile-pool.js';
 import { ArgKind, dropPluginOpts, expandResponseFiles, joinResponseFile, parseLinkLine } from './link-line.js';
 
@@ -47,6 +48,8 @@ export interface ShimOptions {
   cache: ObjectCache | null;
   /** the compile server's socket, or '' (compile in this process) */
   server: string;
+  /** where to append timing records (`cargo cgts --timings`), or '' */
+  timingsFile: string;
 }
 
 /** The options rustc's environment gives the shim (see `cgts rustc --help`). */
@@ -69,6 +72,7 @@ export function shimOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ShimOp
     progressAfterMs: env.CGTS_PROGRESS === 'none' ? Infinity : 2000,
     cache: cacheFromEnv(env),
     server: env.CGTS_SERVER ?? '',
+    timingsFile: env.CGTS_TIMINGS_FILE ?? '',
     progress: (line) => {
       // rustc keeps its linker's stderr until the link ends; `cgts rustc` passes its own stderr as this descriptor.
       if (progressFd > 2) {
@@ -178,7 +182,10 @@ async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWh
   }
   const seconds = (performance.now() - started) / 1000;
   if (seconds * 1000 > opts.progressAfterMs) opts.progress(`cgts: compiled ${todo.length} bitcode modules in ${seconds.toFixed(1)} s`);
-  if (!cache) return compiled;
+  if (!cache) {
+    recordTimes(opts, forWhat, jobs, compiled, []);
+    return compiled;
+  }
   let next = 0;
   const outcomes = jobs.map((_, k): CompileOutcome => {
     const hit = cached[k];
@@ -188,7 +195,14 @@ async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWh
     return o;
   });
   cache.trim();
+  recordTimes(opts, forWhat, jobs, outcomes, cached);
   return outcomes;
+}
+
+/** Appends the compile times of these modules to the timings file, when there is one. */
+function recordTimes(opts: ShimOptions, artifact: string, jobs: readonly CompileJob[], outcomes: readonly CompileOutcome[], cached: readonly (Uint8Array | null)[]): void {
+  if (!opts.timingsFile) return;
+  appendTimings(opts.timingsFile, jobs.map((j, k) => ({ artifact, module: j.name, cached: cached[k] ? true : undefined, times: outcomes[k].times ?? {} })));
 }
 
 /** Jobs for an archive's bitcode members, and the job index per member (-1: kept as it is). */
@@ -340,7 +354,8 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
       writeFileSync(rsp, joinResponseFile(finalArgs));
       finalArgs = ['@' + rsp];
     }
-    return await new Promise<number>((resolveRun, rejectRun) => {
+    const linkStarted = performance.now();
+    const status = await new Promise<number>((resolveRun, rejectRun) => {
       // In its own process group, so that a signal to the shim stops cc and the linker it runs.
       child = spawn(opts.linker, finalArgs, { stdio: 'inherit', detached: true });
       child.on('error', (e: NodeJS.ErrnoException) => {
@@ -350,6 +365,8 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
       });
       child.on('close', (code, sig) => resolveRun(code ?? 128 + (sig ? signalNumber(sig) : 0)));
     });
+    appendTimings(opts.timingsFile, [{ artifact: line.output || 'a.out', module: '', times: { link: performance.now() - linkStarted } }]);
+    return status;
   } finally {
     child = null;
     cleanup();

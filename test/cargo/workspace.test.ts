@@ -76,10 +76,14 @@ function output(path: string): string {
   return r.stdout;
 }
 
-test('an edit rebuilds from the object cache: only changed code units are compiled again', { skip: cargoSkip }, async () => {
+test('--timings writes cgts\'s report; an edit rebuilds from the object cache: only changed code units are compiled again', { skip: cargoSkip }, async () => {
   await withDir('cgts-cargo-cache-', (dir) => {
     copyCrate(example, dir);
-    assert.equal(cgtsCargo(dir, ['build', '-q']).status, 0);
+    assert.equal(cgtsCargo(dir, ['build', '-q', '--timings']).status, 0);
+    // --timings: cgts's report beside cargo's, a row per crate with compile and link times.
+    const report = readFileSync(join(dir, 'target', 'cgts', 'cargo-timings', 'cgts-timing.html'), 'utf8');
+    for (const crate of ['shapes', 'shapes_derive', 'app', 'build_script_build']) assert.match(report, new RegExp(`<tr><td>${crate}</td><td>[1-9]\\d*</td><td>0</td>`), crate);
+    assert.ok(existsSync(join(dir, 'target', 'cgts', 'cargo-timings', 'cargo-timing.html')), "cargo's own report is there too");
     const cache = join(dir, 'target', 'cgts', 'cgts-cache');
     const count = () => readdirSync(cache).reduce((n, b) => n + readdirSync(join(cache, b)).filter((f) => f.endsWith('.o')).length, 0);
     const before = count();

@@ -12,6 +12,7 @@ import { planCargo } from '../../src/driver/cmd-cargo.js';
 import { ObjectCache } from '../../src/driver/cache.js';
 import { compileOnServer, startCompileServer } from '../../src/driver/compile-server.js';
 import { CgtsError } from '../../src/support/diag.js';
+import { crateOfArtifact, renderReport, summarize } from '../../src/driver/timings.js';
 import { have, projectRoot, withDir } from './helpers.js';
 
 test('the wrapper: probes and metadata-only builds go to rustc as they are; everything else generates code', () => {
@@ -98,6 +99,23 @@ test('a cache that cannot be written costs time, never the build', async () => {
     assert.equal(cache.get(k), null);
     cache.trim();
   });
+});
+
+test('timing records: crates from artifact names, steps summed per crate, cut lines skipped, HTML escaped', () => {
+  assert.equal(crateOfArtifact('/t/debug/deps/libregex_syntax-0123456789abcdef.rlib'), 'regex_syntax');
+  assert.equal(crateOfArtifact('/t/debug/deps/libserde_derive-0123456789abcdef.so'), 'serde_derive');
+  assert.equal(crateOfArtifact('/t/debug/deps/app-0123456789abcdef'), 'app');
+  const lines = [
+    { artifact: 'x/libfoo-0123456789abcdef.rlib', module: 'a.o', times: { read: 1, codegen: 4 } },
+    { artifact: 'x/libfoo-0123456789abcdef.rlib', module: 'b.o', cached: true, times: {} },
+    { artifact: 'x/app-0123456789abcdef', module: 'm.o', times: { translate: 10 } },
+    { artifact: 'x/app-0123456789abcdef', module: '', times: { link: 7 } },
+  ].map((r) => JSON.stringify(r)).join('\n') + '\n{"artifact": "cut';
+  const rows = summarize(lines);
+  assert.deepEqual(rows.map((r) => [r.crate, r.modules, r.cached, r.total]), [['app', 1, 0, 17], ['foo', 2, 1, 5]]);
+  const html = renderReport(lines, 'a <b> report');
+  assert.match(html, /<title>a &lt;b&gt; report<\/title>/);
+  assert.match(html, /<tr><td>app<\/td><td>1<\/td><td>0<\/td>/);
 });
 
 const llvmSkip = have('llvm-as-22') ? false : 'llvm-as-22 is not installed';
