@@ -6,7 +6,8 @@
 //   2. ThinLTO summary lines (`^N = ...`) are dropped;
 //   3. metadata is dropped: definitions (`!N = ...`, `!name = ...`), debug
 //      records (`#dbg_value(...)`, `#dbg_declare(...)`) and attachments
-//      (`, !dbg !N`, ` !srcloc !N` ...);
+//      (`, !dbg !N`, ` !srcloc !N` ...); a metadata node as a call operand
+//      (`metadata !N`) becomes `metadata !?`, as cgts prints it;
 //   4. identified struct type definitions (`%T = type ...`) are sorted, since
 //      llvm-dis orders them by first use and cgts by type id;
 //   5. attribute groups are renumbered in order of first reference, and their
@@ -15,6 +16,7 @@
 const LABEL_RE = /^("(?:[^"\\]|\\.)*"|[-a-zA-Z$._0-9]+):(\s+;.*)?$/;
 const ATTACHMENT_RE = /,? !(?:[A-Za-z_.][-\w.]*) !\d+/g;
 const ATTR_REF_RE = /#(\d+)\b/g;
+const MD_OPERAND_RE = /\bmetadata !\d+\b/g;
 
 export function normalizeLL(text: string): string {
   const lines = text.split('\n');
@@ -37,7 +39,7 @@ export function normalizeLL(text: string): string {
       attrDefs.set(line.slice('attributes #'.length, eq), line.slice(eq + 3));
       continue;
     }
-    if (line.indexOf('!') >= 0) line = line.replace(ATTACHMENT_RE, '');
+    if (line.indexOf('!') >= 0) line = line.replace(ATTACHMENT_RE, '').replace(MD_OPERAND_RE, 'metadata !?');
     if (line[0] === '%' && / = type /.test(line)) {
       if (typesAt < 0) {
         typesAt = out.length;
