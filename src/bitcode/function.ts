@@ -244,6 +244,11 @@ class Decoder {
     for (let k = 0; k < np; k++) {
       const pt = t.elem(fty, k);
       if (pt === this.labelTy) this.push(this.bb(o[this.slot++]));
+      else if (t.kind[pt] === TypeKind.Metadata) {
+        // a metadata id, relative like a value's: metadata is not decoded, so the operand is -1
+        if (this.slot++ >= this.n) throw this.err('instruction record is too short');
+        this.push(-1);
+      }
       else this.push(this.valOp());
     }
     if (t.flags[fty]! & TypeFlag.VarArg) {

@@ -7,7 +7,9 @@
 //   3. metadata is kept whole (cgts numbers it as llvm-dis does); only the
 //      blank lines around it go with rule 1, and its lines are exempt from
 //      rule 5 (`#N` inside metadata strings, e.g. `{closure_env#0}`, is not an
-//      attribute group);
+//      attribute group); a metadata node as a call operand (`metadata !N`,
+//      at opt-level 3) becomes `metadata !?`, as cgts prints it (such operands
+//      are not decoded);
 //   4. identified struct type definitions (`%T = type ...`) are sorted, since
 //      llvm-dis orders them by first use and cgts by type id;
 //   5. attribute groups are renumbered in order of first reference, and their
@@ -15,6 +17,7 @@
 
 const LABEL_RE = /^("(?:[^"\\]|\\.)*"|[-a-zA-Z$._0-9]+):(\s+;.*)?$/;
 const ATTR_REF_RE = /#(\d+)\b/g;
+const MD_OPERAND_RE = /\bmetadata !\d+\b/g;
 
 export function normalizeLL(text: string): string {
   const lines = text.split('\n');
@@ -36,6 +39,7 @@ export function normalizeLL(text: string): string {
       attrDefs.set(line.slice('attributes #'.length, eq), line.slice(eq + 3));
       continue;
     }
+    if (line[0] !== '!' && line.indexOf('metadata !') >= 0) line = line.replace(MD_OPERAND_RE, 'metadata !?');
     if (line[0] === '%' && / = type /.test(line)) {
       if (typesAt < 0) {
         typesAt = out.length;

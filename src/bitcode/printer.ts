@@ -1187,7 +1187,7 @@ class Printer {
             w.str(pa);
           }
           w.ch(32);
-          w.str(t.kind[pty] === TypeKind.Label ? this.blockLabels[v]! : this.valueText(v));
+          w.str(t.kind[pty] === TypeKind.Label ? this.blockLabels[v]! : t.kind[pty] === TypeKind.Metadata ? '!?' : this.valueText(v));
         }
         w.ch(0x29);
         if (list >= 0) w.str(this.fnAttrRef(list));

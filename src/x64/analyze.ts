@@ -3,7 +3,7 @@
 // instruction, each value's live interval [def, end] over those positions
 // (loop-extended), use counts, and which values are fused into their user.
 
-import { Function } from '../ir/function.js';
+import { Function, ValueKind } from '../ir/function.js';
 import { Op, opcodeFormat, Format, opcodeProps, Prop } from '../ir/opcodes.js';
 import { I32, I64, I128, F32, F64 } from '../ir/types.js';
 
@@ -304,12 +304,12 @@ export class Analysis {
         const p = f.arg(i, isLoad ? 0 : 1);
         keep(p, at);
         if (uses[p] !== 1 || (flags[p] & (VF.Const | VF.Fused)) !== 0) continue;
-        const d = f.valueDef[p];
+        const d = resultDef(f, p);
         if (d < 0 || f.instOp[d] !== Op.iadd || f.instBlock[d] !== b || f.valueType[p] !== I64) continue;
         let x = f.arg(d, 0), y = f.arg(d, 1);
         if ((flags[x] & VF.Const) !== 0) { const t = x; x = y; y = t; }
         if ((flags[x] & (VF.Const | VF.Fused)) !== 0) continue;
-        const yd = f.valueDef[y];
+        const yd = resultDef(f, y);
         if (yd >= 0 && f.instOp[yd] === Op.iconst) {
           // the displacement (plus 8 for an i128's high half) must stay a disp32
           const disp = f.instImm0[yd] + f.instImm1[i];
@@ -321,7 +321,7 @@ export class Analysis {
         // the shifted index may be either operand
         if (!this.scaledIndex(f, y, b) && this.scaledIndex(f, x, b)) { const t = x; x = y; y = t; }
         // the base may be a stack slot's address: [rsp + idx*scale + slot offset]
-        const slotBase = (flags[x] & VF.Const) !== 0 && f.valueDef[x] >= 0 && f.instOp[f.valueDef[x]] === Op.stack_addr;
+        const slotBase = (flags[x] & VF.Const) !== 0 && resultDef(f, x) >= 0 && f.instOp[f.valueDef[x]] === Op.stack_addr;
         if (!this.scaledIndex(f, y, b) || ((flags[x] & (VF.Const | VF.Fused)) !== 0 && !slotBase)) continue;
         flags[p] |= VF.Fused;
         flags[y] |= VF.Fused;
@@ -333,10 +333,10 @@ export class Analysis {
 
   /** Whether v is `ishl idx, 0..3` of block b, used once, that can be an address's scaled index. */
   private scaledIndex(f: Function, v: number, b: number): boolean {
-    const d = f.valueDef[v];
+    const d = resultDef(f, v);
     if (d < 0 || f.instOp[d] !== Op.ishl || this.valUses[v] !== 1 || f.instBlock[d] !== b || (this.valFlags[v] & VF.Fused) !== 0) return false;
     const idx = f.arg(d, 0), amt = f.arg(d, 1);
-    const ad = f.valueDef[amt];
+    const ad = resultDef(f, amt);
     if ((this.valFlags[idx] & (VF.Const | VF.Fused)) !== 0 || f.valueType[idx] !== I64 || ad < 0 || f.instOp[ad] !== Op.iconst) return false;
     const k = f.instImm0[ad];
     return f.instImm1[ad] === 0 && k >= 0 && k <= 3;
@@ -398,6 +398,11 @@ function foldsLoad(f: Function, n: number, t: number): boolean {
 }
 
 /** Instructions lowered to a call of a runtime function (i128 division and float conversions, float rounding without SSE4.1, fma). */
+/** The instruction defining v, or -1 for a block parameter (whose valueDef is its block). */
+function resultDef(f: Function, v: number): number {
+  return f.valueKind[v] === ValueKind.Param ? -1 : f.valueDef[v];
+}
+
 export function isLibcallOp(f: Function, i: number, inlineRound = false): boolean {
   const op = f.instOp[i];
   const t = f.instType[i];

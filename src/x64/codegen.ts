@@ -3,7 +3,7 @@
 // regalloc.ts. Needs Function + Analysis + RegAlloc; produces machine code,
 // relocations, trap sites and CFI for one function.
 
-import { Function } from '../ir/function.js';
+import { Function, ValueKind } from '../ir/function.js';
 import { Op, opcodeNames, opcodeFormat, opcodeProps, Format, Prop } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
@@ -226,7 +226,7 @@ export class Emitter {
               if (an.valUses[v] === 1) hint[v] = loc;
             } else if (loc === RAX) {
               const d = f.valueDef[v];
-              if (d >= 0 && f.instNext[d] === i && writesOnlyDst(f.instOp[d]) && (f.instArgCount[d] === 0 || f.valueType[f.arg(d, 0)] !== I128)) hint[v] = RAX;
+              if (f.valueKind[v] === ValueKind.Result && f.instNext[d] === i && writesOnlyDst(f.instOp[d]) && (f.instArgCount[d] === 0 || f.valueType[f.arg(d, 0)] !== I128)) hint[v] = RAX;
             }
           }
         }
