@@ -168,3 +168,31 @@ define i64 @strides(i64 %i, i64 %j) {
 }
 ; run: %strides(0, 5) == 12
 ; run: %strides(7, -7) == 0
+
+; splat shuffles: of the scalar just inserted, of another lane, from the second operand, into two parts
+define <16 x i8> @splat_inserted(i8 %h) {
+  %s0 = insertelement <16 x i8> poison, i8 %h, i32 0
+  %s = shufflevector <16 x i8> %s0, <16 x i8> poison, <16 x i32> zeroinitializer
+  ret <16 x i8> %s
+}
+; run: %splat_inserted(-7) == [-7 -7 -7 -7 -7 -7 -7 -7 -7 -7 -7 -7 -7 -7 -7 -7]
+
+define <4 x i32> @splat_lanes(<4 x i32> %x, <4 x i32> %y) {
+  %a = shufflevector <4 x i32> %x, <4 x i32> %y, <4 x i32> <i32 2, i32 2, i32 poison, i32 2>
+  %b = shufflevector <4 x i32> %x, <4 x i32> %y, <4 x i32> <i32 5, i32 5, i32 5, i32 5>
+  %c = insertelement <4 x i32> %x, i32 100, i32 1
+  %d = shufflevector <4 x i32> %c, <4 x i32> poison, <4 x i32> <i32 1, i32 1, i32 1, i32 1>
+  %e = add <4 x i32> %a, %b
+  %f = mul <4 x i32> %e, %d
+  ret <4 x i32> %f
+}
+; run: %splat_lanes([1 2 3 4], [10 20 30 40]) == [2300 2300 2300 2300]
+
+define i32 @splat_wide(i32 %v) {
+  %s0 = insertelement <8 x i32> poison, i32 %v, i32 0
+  %s = shufflevector <8 x i32> %s0, <8 x i32> poison, <8 x i32> zeroinitializer
+  %w = add <8 x i32> %s, <i32 0, i32 1, i32 2, i32 3, i32 4, i32 5, i32 6, i32 7>
+  %r = extractelement <8 x i32> %w, i32 6
+  ret i32 %r
+}
+; run: %splat_wide(10) == 16
