@@ -196,3 +196,43 @@ define i32 @splat_wide(i32 %v) {
   ret i32 %r
 }
 ; run: %splat_wide(10) == 16
+
+; booleans: a compare's result needs no masking, `and x, true` is x,
+; `xor (icmp), true` is the inverse compare, `select c, 1, 0` is c widened
+define i64 @bools(i64 %a, i64 %b) {
+  %c = icmp ult i64 %a, %b
+  %c1 = and i1 %c, true
+  %n = xor i1 %c1, true
+  %s = select i1 %n, i64 1, i64 0
+  %t = select i1 %c, i32 1, i32 0
+  %u = select i1 %c, i64 0, i64 1
+  %t64 = zext i32 %t to i64
+  %r0 = mul i64 %s, 100
+  %r1 = mul i64 %t64, 10
+  %r2 = add i64 %r0, %r1
+  %r3 = add i64 %r2, %u
+  %r = or i64 %r3, 0
+  br i1 %n, label %yes, label %no
+yes:
+  %y = add i64 %r, 1000
+  ret i64 %y
+no:
+  ret i64 %r
+}
+; run: %bools(1, 2) == 10
+; run: %bools(2, 1) == 1101
+; run: %bools(3, 3) == 1101
+
+; the Option discriminant idiom: `select (icmp), 0, 1` widened, then truncated back to i1 for the branch
+define i32 @discr(ptr %p, i32 %d) {
+  %null = icmp eq ptr %p, null
+  %tag = select i1 %null, i64 0, i64 1
+  %some = trunc i64 %tag to i1
+  br i1 %some, label %yes, label %no
+yes:
+  %v = load i32, ptr %p, align 4
+  ret i32 %v
+no:
+  ret i32 %d
+}
+; run: %discr(0, 77) == 77
