@@ -4,12 +4,12 @@
 // relocations, trap sites and CFI for one function.
 
 import { Function } from '../ir/function.js';
-import { Op, opcodeNames, opcodeFormat, Format } from '../ir/opcodes.js';
+import { Op, opcodeNames } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
-import { Analysis, VF } from './analyze.js';
+import { Analysis, VF, isPure } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
 import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
@@ -597,7 +597,7 @@ export class Emitter {
     const d = this.f.valueDef[v];
     const op = this.f.instOp[d];
     if (op === Op.iconst || op === Op.f32const || op === Op.f64const) return K.Imm;
-    if (op === Op.stack_addr) return K.Addr;
+    if (op === Op.stack_addr || (op === Op.iadd && (this.an.valFlags[v] & VF.Const) !== 0)) return K.Addr;
     if (op === Op.load) return K.Load;
     return this.unsupported(`(value v${v} has no location)`);
   }
@@ -629,9 +629,18 @@ export class Emitter {
     return hi === lo >> 31;
   }
 
+  /** The rsp-relative offset of a stack_addr value, or of a constant offset from one (isSlotPlusConst). */
   stackAddrDisp(v: number): number {
-    const d = this.f.valueDef[v];
-    return this.frameDisp(this.slotOffset[this.f.instImm0[d]] + this.f.instImm1[d]);
+    const f = this.f;
+    let d = f.valueDef[v];
+    let extra = 0;
+    if (f.instOp[d] === Op.iadd) {
+      let a = f.arg(d, 0), c = f.arg(d, 1);
+      if (f.instOp[f.valueDef[a]] === Op.iconst) { const t = a; a = c; c = t; }
+      extra = f.instImm0[f.valueDef[c]] | 0;
+      d = f.valueDef[a];
+    }
+    return this.frameDisp(this.slotOffset[f.instImm0[d]] + f.instImm1[d] + extra);
   }
 
   /** `disp`, checked to be an rsp-relative disp32 (a stack-slot offset plus an access offset may not be). */
@@ -877,7 +886,7 @@ export class Emitter {
         if (t === I128 && part === 1) lo = hi = hi >> 31;
         else if (typeBits(t) < 64) { lo = this.constLo(v); hi = 0; }
         this.pmAdd(dst, SRC_IMM, 8, lo, hi);
-      } else if (op === Op.stack_addr) this.pmAdd(dst, SRC_ADDR, 8, this.stackAddrDisp(v), 0);
+      } else if (op === Op.stack_addr || (op === Op.iadd && (this.an.valFlags[v] & VF.Const) !== 0)) this.pmAdd(dst, SRC_ADDR, 8, this.stackAddrDisp(v), 0);
       else if (op === Op.f32const) this.pmAdd(dst, SRC_IMM, 8, this.f.instImm0[d], 0);
       else if (op === Op.f64const) this.pmAdd(dst, SRC_IMM, 8, this.f.instImm0[d], this.f.instImm1[d]);
       else this.unsupported(`(value v${v} used but never computed)`);
@@ -1280,17 +1289,6 @@ function isAluOp(op: number): boolean {
   return op === Op.iadd || op === Op.isub || op === Op.band || op === Op.bor || op === Op.bxor || op === Op.imul;
 }
 
-function isPure(op: number): boolean {
-  switch (op) {
-    case Op.load: case Op.uload8: case Op.sload8: case Op.uload16: case Op.sload16: case Op.uload32: case Op.sload32:
-    case Op.call: case Op.call_indirect: case Op.udiv: case Op.sdiv: case Op.urem: case Op.srem:
-    case Op.fcvt_to_sint: case Op.fcvt_to_uint: case Op.uadd_overflow_trap:
-    case Op.atomic_load: case Op.atomic_rmw: case Op.atomic_cas:
-      return false;
-  }
-  const fmt = opcodeFormat[op];
-  return fmt !== Format.Store && fmt !== Format.StoreNoOffset;
-}
 
 
 const CALLEE_SAVED = Uint8Array.of(RBX, R12, R13, R14, R15);

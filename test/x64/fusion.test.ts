@@ -332,3 +332,60 @@ test('random programs with fused loads and addresses agree with the interpreter'
     }
   }
 });
+
+test('a compare is fused into its select or branch across constants and dropped instructions; a slot address plus a constant is [rsp + disp]', () => {
+  const text = `
+function %cmp_consts(i64, i64) -> i64 {
+    ss0 = explicit_slot 24
+block0(v0: i64, v1: i64):
+    v2 = icmp ult v0, v1
+    v3 = iconst.i64 10
+    v4 = iconst.i64 20
+    v5 = select v2, v3, v4
+    v6 = stack_addr.i64 ss0
+    v7 = iconst.i64 16
+    v8 = iadd v6, v7
+    store v5, v8
+    v9 = icmp eq v0, v1
+    v10 = iconst.i64 3
+    brif v9, block1, block2
+block1:
+    v11 = load.i64 v8
+    v12 = iadd v11, v10
+    return v12
+block2:
+    v13 = iadd v7, v6
+    v14 = load.i64 v13
+    return v14
+}
+; run: %cmp_consts(1, 2) == 10
+; run: %cmp_consts(2, 1) == 20
+; run: %cmp_consts(5, 5) == 23
+
+function %cmp_dead_use(i64, i64) -> i64 {
+block0(v0: i64, v1: i64):
+    v2 = icmp sgt v0, v1
+    v3 = uextend.i64 v2
+    v4 = ireduce.i32 v3
+    v5 = iconst.i64 7
+    brif v2, block1, block2
+block1:
+    return v5
+block2:
+    return v1
+}
+; run: %cmp_dead_use(2, 1) == 7
+; run: %cmp_dead_use(1, 2) == 2
+`;
+  const dead = disasmByFunction(text).get('cmp_dead_use')!;
+  // the compare's other reader is dropped (and so is what reads only that): it is fused into the branch
+  assert.doesNotMatch(dead, /\bset\w+\b|\bmovz|\btest\b/);
+  assert.match(dead, /\bj(le|g)\b/);
+  const d = disasmByFunction(text).get('cmp_consts')!;
+  assert.doesNotMatch(d, /\bset\w+\b/);
+  assert.doesNotMatch(d, /\btest\b/);
+  assert.match(d, /\bcmov\w+\b/);
+  assert.match(d, /mov\s+%r\w+,0x\w+\(%rsp\)/);
+  assert.doesNotMatch(d, /\blea\b/);
+  return checkRuns(text);
+});
