@@ -389,3 +389,36 @@ block2:
   assert.doesNotMatch(d, /\blea\b/);
   return checkRuns(text);
 });
+
+test('narrow call arguments are extended once: not again after a constant or a compare result', async () => {
+  // %raw reads the full registers the caller passed as i8 uext / i8 sext
+  const text = `
+function %raw(i64, i64, i64) -> i64 {
+block0(v0: i64, v1: i64, v2: i64):
+    v3 = iconst.i64 1000
+    v4 = imul v0, v3
+    v5 = iadd v4, v1
+    v6 = imul v5, v3
+    v7 = iadd v6, v2
+    return v7
+}
+
+function %ext_args(i64, i64) -> i64 {
+    sig0 = (i8 uext, i8 sext, i8 sext) -> i64
+    fn0 = colocated %raw sig0
+block0(v0: i64, v1: i64):
+    v2 = icmp ult v0, v1
+    v3 = iconst.i8 100
+    v4 = iconst.i8 -3
+    v5 = call fn0(v2, v3, v4)
+    return v5
+}
+; run: %ext_args(1, 2) == 1099997
+; run: %ext_args(2, 1) == 99997
+`;
+  const d = disasmByFunction(text).get('ext_args')!;
+  // one movsx for the negative constant; no movzx after the setcc's own, none for 100
+  assert.equal((d.match(/\bmovz/g) ?? []).length, 1);
+  assert.equal((d.match(/\bmovsb/g) ?? []).length, 1);
+  return checkRuns(text);
+});
