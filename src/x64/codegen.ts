@@ -64,6 +64,8 @@ export class Emitter {
   /** rsp-relative offset where the incoming return-area pointer is kept, or -1. */
   retPtrSlot = -1;
   frameSize = 0;
+  /** No rbp frame: the CFA is rsp-relative (canOmitFramePointer). */
+  frameless = false;
   savedRegs: number[] = [];
   /** XMM registers the prologue saves (windows_fastcall), at rsp + xmmSaveBase + 16k. */
   xmmSaves: number[] = [];
@@ -270,12 +272,39 @@ export class Emitter {
       }
     }
     off = alignUp(off, 16);
-    if ((this.savedRegs.length & 1) !== 0) off += 8;
+    this.frameless = maxAlign <= 16 && this.canOmitFramePointer(off);
+    // rsp is 16-byte aligned below the frame: the return address, rbp (unless
+    // frameless) and the saved registers come first; a frameless function
+    // with nothing in its frame needs no alignment
+    if (this.frameless) { if (off > 0 && (this.savedRegs.length & 1) === 0) off += 8; }
+    else if ((this.savedRegs.length & 1) !== 0) off += 8;
     // the realigning `and rsp, -align` takes an imm32 too
     if (off > 0x7fffffff) fail(`stack frame of ${off} bytes is larger than 2 GiB (x86-64 frame offsets are 32-bit); use smaller stack slots`);
     if (maxAlign > 0x80000000) fail(`stack slot alignment of ${maxAlign} bytes is larger than 2 GiB (x86-64 realigns the stack with a 32-bit mask)`);
     this.frameSize = off;
     this.realign = maxAlign > 16 ? maxAlign : 0;
+  }
+
+  /**
+   * Whether the function can do without rbp as frame pointer: a leaf (no
+   * calls, so no unwinding through it and no call alignment) with no
+   * stack arguments, no stack probes (nor realignment, which the caller checks), no other convention's
+   * saves and no instruction that reads rbp or moves rsp inside the body.
+   * Its CFA then follows rsp.
+   */
+  private canOmitFramePointer(frameBytes: number): boolean {
+    const f = this.f;
+    if (this.an.hasCalls || frameBytes > 4096 || f.signature.callConv === CallConv.WindowsFastcall) return false;
+    const P = this.layout.params;
+    if (P.stackBytes > 0 || P.retAreaPtr >= LOC_STACK) return false;
+    for (const p of f.signature.params) if ((p.flags >>> ParamFlag.SargShift) !== 0) return false;
+    for (let oi = 0; oi < this.an.numOrdered; oi++) {
+      for (let i = f.blockFirstInst[this.an.order[oi]]; i >= 0; i = f.instNext[i]) {
+        const op = f.instOp[i];
+        if (op === Op.get_frame_pointer || op === Op.get_return_address || op === Op.shuffle || op === Op.swizzle) return false;
+      }
+    }
+    return true;
   }
 
   private cfiAt(kind: number, a: number, b: number): void {
@@ -284,6 +313,19 @@ export class Emitter {
 
   private prologue(): void {
     const buf = this.buf;
+    if (this.frameless) {
+      for (let k = 0; k < this.savedRegs.length; k++) {
+        X.push(buf, this.savedRegs[k]);
+        this.cfiAt(Cfi.DefCfaOffset, 16 + 8 * k, 0);
+        this.cfiAt(Cfi.Offset, DWARF_OF_GPR[this.savedRegs[k]], -16 - 8 * k);
+      }
+      if (this.frameSize > 0) {
+        X.opRI(buf, X.SUB, 64, RSP, this.frameSize);
+        this.cfiAt(Cfi.DefCfaOffset, 8 + 8 * this.savedRegs.length + this.frameSize, 0);
+      }
+      this.paramsHome();
+      return;
+    }
     X.push(buf, RBP);
     this.cfiAt(Cfi.DefCfaOffset, 16, 0);
     this.cfiAt(Cfi.Offset, 6, -16);
@@ -327,7 +369,12 @@ export class Emitter {
       // DWARF 17 + n is xmm n; without realignment its slot is a fixed distance below the CFA (rbp + 16)
       if (!this.realign) this.cfiAt(Cfi.Offset, 17 + this.xmmSaves[k], -16 - 8 * this.savedRegs.length - this.frameSize + this.xmmSaveBase + 16 * k);
     }
-    // incoming parameters into their homes
+    this.paramsHome();
+  }
+
+  /** Incoming parameters into their homes. */
+  private paramsHome(): void {
+    const buf = this.buf;
     const f = this.f;
     const entry = f.firstBlock;
     const L = this.layout.params;
@@ -384,6 +431,21 @@ export class Emitter {
   epilogue(exit = EXIT_RET, symbol = ''): void {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
+    if (this.frameless) {
+      const n = this.savedRegs.length;
+      if (this.frameSize > 0) {
+        X.opRI(buf, X.ADD, 64, RSP, this.frameSize);
+        this.cfiAt(Cfi.DefCfaOffset, 8 + 8 * n, 0);
+      }
+      for (let k = n - 1; k >= 0; k--) {
+        X.pop(buf, this.savedRegs[k]);
+        this.cfiAt(Cfi.DefCfaOffset, 8 + 8 * k, 0);
+        this.cfiAt(Cfi.RestoreReg, DWARF_OF_GPR[this.savedRegs[k]], 0);
+      }
+      X.ret(buf);
+      this.cfiAt(Cfi.Restore, 0, 0);
+      return;
+    }
     const n = this.savedRegs.length;
     for (let k = 0; k < this.xmmSaves.length; k++) {
       X.opRM(buf, S.MOVUPS, 0, this.xmmSaves[k], RSP, NO_REG, 1, this.xmmSaveBase + 16 * k);
