@@ -276,7 +276,7 @@ export class Emitter {
     // rsp is 16-byte aligned below the frame: the return address, rbp (unless
     // frameless) and the saved registers come first; a frameless function
     // with nothing in its frame needs no alignment
-    if (this.frameless) { if (off > 0 && (this.savedRegs.length & 1) === 0) off += 8; }
+    if (this.frameless) { if ((off > 0 || this.an.hasCalls) && (this.savedRegs.length & 1) === 0) off += 8; }
     else if ((this.savedRegs.length & 1) !== 0) off += 8;
     // the realigning `and rsp, -align` takes an imm32 too
     if (off > 0x7fffffff) fail(`stack frame of ${off} bytes is larger than 2 GiB (x86-64 frame offsets are 32-bit); use smaller stack slots`);
@@ -286,15 +286,15 @@ export class Emitter {
   }
 
   /**
-   * Whether the function can do without rbp as frame pointer: a leaf (no
-   * calls, so no unwinding through it and no call alignment) with no
-   * stack arguments, no stack probes (nor realignment, which the caller checks), no other convention's
-   * saves and no instruction that reads rbp or moves rsp inside the body.
-   * Its CFA then follows rsp.
+   * Whether the function can do without rbp as frame pointer (as LLVM's
+   * x86-64 code does unless asked to keep it): no stack arguments, no stack
+   * probes (nor realignment, which the caller checks), no other convention's
+   * saves and no instruction that reads rbp or moves rsp inside the body, so
+   * that rsp stays put between prologue and epilogue and the CFA follows it.
    */
   private canOmitFramePointer(frameBytes: number): boolean {
     const f = this.f;
-    if (this.an.hasCalls || frameBytes > 4096 || f.signature.callConv === CallConv.WindowsFastcall) return false;
+    if (frameBytes > 4096 || f.signature.callConv === CallConv.WindowsFastcall) return false;
     const P = this.layout.params;
     if (P.stackBytes > 0 || P.retAreaPtr >= LOC_STACK) return false;
     for (const p of f.signature.params) if ((p.flags >>> ParamFlag.SargShift) !== 0) return false;
@@ -442,8 +442,7 @@ export class Emitter {
         this.cfiAt(Cfi.DefCfaOffset, 8 + 8 * k, 0);
         this.cfiAt(Cfi.RestoreReg, DWARF_OF_GPR[this.savedRegs[k]], 0);
       }
-      X.ret(buf);
-      this.cfiAt(Cfi.Restore, 0, 0);
+      this.exit(exit, symbol);
       return;
     }
     const n = this.savedRegs.length;
@@ -461,6 +460,12 @@ export class Emitter {
     X.pop(buf, RBP);
     this.cfiAt(Cfi.DefCfa, 7, 8);
     this.cfiAt(Cfi.RestoreReg, 6, 0);
+    this.exit(exit, symbol);
+  }
+
+  /** The epilogue's last instruction: ret, or a tail call's jump; then the body's CFI rules again. */
+  private exit(exit: number, symbol: string): void {
+    const buf = this.buf;
     if (exit === EXIT_JMP_R11) X.opR(buf, X.JMP_IND, 64, R11);
     else if (exit === EXIT_JMP_SYMBOL) {
       const at = X.jmp(buf);
