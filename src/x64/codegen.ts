@@ -283,6 +283,14 @@ export class Emitter {
     if (maxAlign > 0x80000000) fail(`stack slot alignment of ${maxAlign} bytes is larger than 2 GiB (x86-64 realigns the stack with a 32-bit mask)`);
     this.frameSize = off;
     this.realign = maxAlign > 16 ? maxAlign : 0;
+    // a frameless leaf keeps a frame of up to 128 bytes in the red zone below
+    // rsp (the same addresses, so the same alignment): no sub/add around it
+    if (this.frameless && !this.an.hasCalls && off > 0 && off <= 128 && this.outArea === 0) {
+      for (let k = 0; k < this.slotOffset.length; k++) this.slotOffset[k] -= off;
+      this.spillBase -= off;
+      if (this.retPtrSlot >= 0) this.retPtrSlot -= off;
+      this.frameSize = 0;
+    }
   }
 
   /**
@@ -1321,8 +1329,11 @@ const TMP_GPR_KEYS = [RCX, RDX, RAX];
 const TMP_XMM_KEYS = [16 + SCRATCH_XMM];
 
 /** A memory location as a move key: base register and displacement. */
+/** Bias that keeps the keys of red-zone displacements (down to -128) above the register keys. */
+const KEY_DISP_BIAS = 128;
+
 export function memKey(base: number, disp: number): number {
-  return 64 + (base === RBP ? 1 : 0) + disp * 2;
+  return 64 + (base === RBP ? 1 : 0) + (disp + KEY_DISP_BIAS) * 2;
 }
 function keyBase(k: number): number {
   return ((k - 64) & 1) !== 0 ? RBP : RSP;
@@ -1330,7 +1341,7 @@ function keyBase(k: number): number {
 function keyDisp(k: number): number {
   // not `>> 1`: frame displacements reach 2^31 - 1, so keys exceed int32
   const x = k - 64;
-  return (x - (x & 1)) / 2;
+  return (x - (x & 1)) / 2 - KEY_DISP_BIAS;
 }
 
 /** n rounded up to a multiple of a (any positive integer), without int32 wrap-around. */

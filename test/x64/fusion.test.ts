@@ -190,11 +190,11 @@ block0(v0: i64, v1: i64):
 ; run: %slot_index(7, 1) == 3
 `;
   const d = disasmByFunction(text).get('slot_index')!;
-  assert.match(d, /mov\s+%r\w+,0x8\(%rsp,%r\w+,8\)/);
-  assert.match(d, /mov\s+0x8\(%rsp,%r\w+,8\),%r\w+/);
-  // the address used twice: one lea off rsp, not lea + add
-  assert.match(d, /lea\s+0x8\(%rsp,%r\w+,1\),%r\w+/);
-  assert.doesNotMatch(d, /lea\s+0x8\(%rsp\),/);
+  assert.match(d, /mov\s+%r\w+,-?0x\w+\(%rsp,%r\w+,8\)/);
+  assert.match(d, /mov\s+-?0x\w+\(%rsp,%r\w+,8\),%r\w+/);
+  // the address used twice: one lea off rsp, not lea + add (the slots are in the red zone: negative displacements)
+  assert.match(d, /lea\s+-?0x\w+\(%rsp,%r\w+,1\),%r\w+/);
+  assert.doesNotMatch(d, /lea\s+-?0x\w+\(%rsp\),/);
   return checkRuns(text);
 });
 
@@ -385,7 +385,7 @@ block2:
   assert.doesNotMatch(d, /\bset\w+\b/);
   assert.doesNotMatch(d, /\btest\b/);
   assert.match(d, /\bcmov\w+\b/);
-  assert.match(d, /mov\s+%r\w+,0x\w+\(%rsp\)/);
+  assert.match(d, /mov\s+%r\w+,-?0x\w+\(%rsp\)/);
   assert.doesNotMatch(d, /\blea\b/);
   return checkRuns(text);
 });
