@@ -5,9 +5,9 @@
 
 import { Op as L } from '../bitcode/module.js';
 import { Op } from '../ir/opcodes.js';
-import { IntCC, FloatCC } from '../ir/immediates.js';
+import { IntCC, FloatCC, invertIntCC } from '../ir/immediates.js';
 import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, laneCount, typeBits, type Type } from '../ir/types.js';
-import { allLanes, buildParts, constMask, isMaskType, masksForData, masksToParts, partType, parts } from './lanes.js';
+import { allLanes, buildParts, constMask, isMaskType, masksForData, masksToParts, partType, parts, splatConst, uniformConst } from './lanes.js';
 import type { Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import type { Tx } from './context.js';
@@ -32,9 +32,35 @@ export function translateBinop(tx: Tx, i: number): void {
     a = tx.signExtendInPlace(a, bits);
     if (op !== L.AShr) b = tx.signExtendInPlace(b, bits);
   }
-  let r = tx.bin(INT_BINOP[op]!, ct, a, b);
+  let r: Value;
+  const k = op === L.And || op === L.Or || op === L.Xor ? tx.constBig(body.operand(i, 1)) : null;
+  if (k !== null && (op === L.And ? k === (1n << BigInt(bits)) - 1n : k === 0n) && !tx.isConstant(body.operand(i, 0))) {
+    // and with all ones, or/xor with zero: the operand itself
+    tx.define1(body.val[i]!, a);
+    return;
+  }
+  if (op === L.Xor && bits === 1 && tx.constBig(body.operand(i, 1)) === 1n && tx.isBool(a) && tx.f.instOp[tx.f.valueDef[a]!] === Op.icmp) {
+    // not of a compare: the inverse compare
+    tx.define1(body.val[i]!, notBool(tx, a));
+    return;
+  }
+  const d = op === L.UDiv || op === L.URem ? tx.constBig(body.operand(i, 1)) : null;
+  if (d !== null && d > 0n && (d & (d - 1n)) === 0n) {
+    // unsigned division by a power of two: a shift or a mask
+    r = op === L.UDiv ? tx.bin(Op.ushr, ct, a, tx.iconst(I8, d.toString(2).length - 1)) : tx.bin(Op.band, ct, a, tx.iconst(ct, d - 1n));
+  } else r = tx.bin(INT_BINOP[op]!, ct, a, b);
   if (op !== L.UDiv && op !== L.URem && op !== L.LShr && op !== L.And && op !== L.Or && op !== L.Xor) r = tx.mask(r, bits);
   tx.define1(body.val[i]!, r);
+}
+
+/** The inverse of i1 value `c` (0 or 1): the inverse compare when c is an integer compare. */
+function notBool(tx: Tx, c: Value): Value {
+  const f = tx.f;
+  if (tx.isBool(c) && f.instOp[f.valueDef[c]!] === Op.icmp) {
+    const d = f.valueDef[c]!;
+    return tx.val(Op.icmp, f.instType[d]!, [f.arg(d, 0), f.arg(d, 1)], invertIntCC(f.instImm0[d] as IntCC));
+  }
+  return tx.bin(Op.bxor, tx.typeOf(c), c, tx.iconst(tx.typeOf(c), 1));
 }
 
 function floatBinop(tx: Tx, op: number, ct: Type, a: Value, b: Value): Value {
@@ -64,8 +90,14 @@ function vectorBinop(tx: Tx, i: number, op: number, ty: number): void {
   const pt = partType(tx, ty);
   const av = body.operand(i, 0), bv = body.operand(i, 1);
   const out: Value[] = [];
-  const laneWise = op === L.UDiv || op === L.SDiv || op === L.URem || op === L.SRem || op === L.Shl || op === L.LShr || op === L.AShr || op === L.FRem;
-  if (laneWise) {
+  const isShift = op === L.Shl || op === L.LShr || op === L.AShr;
+  const laneWise = op === L.UDiv || op === L.SDiv || op === L.URem || op === L.SRem || isShift || op === L.FRem;
+  const amount = isShift ? uniformConst(tx, bv) : null;
+  if (amount !== null && amount < BigInt(typeBits(laneOf(pt)))) {
+    // the same amount in every lane: one vector shift per part
+    const n = tx.L.vectorParts(ty);
+    for (let k = 0; k < n; k++) out.push(tx.bin(INT_BINOP[op]!, pt, tx.leaf(av, k), tx.iconst(I32, amount)));
+  } else if (laneWise) {
     const xs = allLanes(tx, av), ys = allLanes(tx, bv);
     const lt = laneOf(pt);
     const lanes = xs.map((x, k) => (op === L.FRem ? floatRem(tx, lt, x, ys[k]!) : tx.bin(INT_BINOP[op]!, lt, x, ys[k]!)));
@@ -209,9 +241,15 @@ export function translateSelect(tx: Tx, i: number): void {
     for (let k = 0; k < n; k++) out.push(tx.tern(Op.bitselect, pt, tx.bitcast(pt, masks[k]!), tx.leaf(av, k), tx.leaf(bv, k)));
   } else {
     const c = tx.value(cv);
-    for (let k = 0; k < n; k++) {
-      const a = tx.leaf(av, k);
-      out.push(tx.tern(Op.select, tx.typeOf(a), c, a, tx.leaf(bv, k)));
+    const ka = n === 1 && tx.L.isInt(ty) ? tx.constBig(av) : null, kb = ka !== null ? tx.constBig(bv) : null;
+    if ((ka === 1n && kb === 0n) || (ka === 0n && kb === 1n)) {
+      // select c, 1, 0 is c itself (0 or 1), widened; select c, 0, 1 its inverse
+      out.push(tx.resize(ka === 1n ? c : notBool(tx, c), tx.L.clif(ty), false));
+    } else {
+      for (let k = 0; k < n; k++) {
+        const a = tx.leaf(av, k);
+        out.push(tx.tern(Op.select, tx.typeOf(a), c, a, tx.leaf(bv, k)));
+      }
     }
   }
   tx.define(body.val[i]!, out);
@@ -243,7 +281,7 @@ function castScalar(tx: Tx, op: number, x: Value, sty: number, dty: number): Val
   const to = L2.clif(dty);
   switch (op) {
     case L.Trunc: {
-      const r = typeBits(from) > typeBits(to) ? tx.un(Op.ireduce, to, x) : x;
+      const r = typeBits(from) > typeBits(to) ? tx.reduce(x, to) : x;
       return tx.mask(r, L2.intBits(dty));
     }
     case L.ZExt:
@@ -274,7 +312,16 @@ function vectorCast(tx: Tx, op: number, src: number, sty: number, dty: number): 
   const se = t.a[sty]!, de = t.a[dty]!;
   const sMask = isMaskType(tx, sty), dMask = isMaskType(tx, dty);
   const dpt = partType(tx, dty);
-  if (sMask && op === L.SExt && tx.L.vectorParts(sty) === tx.L.vectorParts(dty) && partType(tx, sty) === dpt) return parts(tx, src);
+  const samePartsAs = tx.L.vectorParts(sty) === tx.L.vectorParts(dty) && partType(tx, sty) === dpt;
+  if (sMask && op === L.SExt && samePartsAs) return parts(tx, src);
+  // whole parts: a mask's zext is its lowest bit; a trunc to a mask spreads each lane's lowest bit over the lane
+  if (samePartsAs && ((sMask && op === L.ZExt) || (dMask && op === L.Trunc))) {
+    const one = splatConst(tx, dpt, 1n);
+    return parts(tx, src).map((x) => {
+      const bit = tx.bin(Op.band, dpt, x, one);
+      return dMask ? tx.un(Op.ineg, dpt, bit) : bit;
+    });
+  }
   const lanes = allLanes(tx, src);
   const out: Value[] = [];
   for (let x of lanes) {

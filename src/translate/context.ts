@@ -5,7 +5,7 @@
 // reused for every function of a module.
 
 import { ConstKind, GlobalKind, TypeKind, OP_NAMES, type ConstTable, type FunctionBody, type GlobalValue, type Module } from '../bitcode/module.js';
-import { Function, GlobalValueKind, type Signature, type Value, type Block } from '../ir/function.js';
+import { Function, GlobalValueKind, ValueKind, type Signature, type Value, type Block } from '../ir/function.js';
 import { Op, opcodeCtrl, type Opcode } from '../ir/opcodes.js';
 import { MemFlag } from '../ir/immediates.js';
 import { INVALID, I8, I64, I128, F16, F32, F64, F128, isVector, laneOf, laneCount, typeBits, type Type } from '../ir/types.js';
@@ -479,8 +479,27 @@ export class Tx {
   /** Clears the bits above `bits` in a container value (the canonical form of odd-width integers). */
   mask(x: Value, bits: number): Value {
     const ty = this.typeOf(x);
-    if (isFullWidth(bits) || isVector(ty)) return x;
+    if (isFullWidth(bits) || isVector(ty) || this.isBool(x)) return x;
     return this.bin(Op.band, ty, x, this.iconst(ty, (1n << BigInt(bits)) - 1n));
+  }
+
+  /** x reduced to the narrower type `to`; an extension of a `to` value gives that value back. */
+  reduce(x: Value, to: Type): Value {
+    const f = this.f;
+    if (f.valueKind[x] === ValueKind.Result) {
+      const d = f.valueDef[x]!;
+      const op = f.instOp[d];
+      if ((op === Op.uextend || op === Op.sextend) && f.valueType[f.arg(d, 0)] === to) return f.arg(d, 0);
+    }
+    return this.un(Op.ireduce, to, x);
+  }
+
+  /** Whether scalar `x` is known to be 0 or 1: the result of a scalar icmp or fcmp. */
+  isBool(x: Value): boolean {
+    const f = this.f;
+    if (f.valueKind[x] !== ValueKind.Result) return false;
+    const op = f.instOp[f.valueDef[x]!];
+    return (op === Op.icmp || op === Op.fcmp) && !isVector(f.valueType[x]!);
   }
 
   /** Sign-extends an odd-width integer within its container. */
@@ -495,7 +514,7 @@ export class Tx {
   resize(x: Value, to: Type, signed: boolean): Value {
     const from = this.typeOf(x);
     if (from === to) return x;
-    if (typeBits(from) > typeBits(to)) return this.un(Op.ireduce, to, x);
+    if (typeBits(from) > typeBits(to)) return this.reduce(x, to);
     return this.un(signed ? Op.sextend : Op.uextend, to, x);
   }
 

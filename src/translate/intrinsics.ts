@@ -3,8 +3,8 @@
 // intrinsic missing here is a translation error naming it.
 
 import { Op } from '../ir/opcodes.js';
-import { FloatCC, IntCC, TrapCode } from '../ir/immediates.js';
-import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, typeBits, type Type } from '../ir/types.js';
+import { FloatCC, IntCC, MemFlag, TrapCode } from '../ir/immediates.js';
+import { INVALID, I8, I16, I32, I64, I128, F16, F32, F64, F128, isVector, laneOf, typeBits, vectorOf, type Type } from '../ir/types.js';
 import type { Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import { extendHalf, truncToHalf } from './arith.js';
@@ -263,14 +263,66 @@ function f128ToIntSat(tx: Tx, x: Value, t: Type, bits: number, signed: boolean):
   return tx.mask(tx.tern(Op.select, t, nan, tx.iconst(t, 0), r), bits);
 }
 
+/** Largest constant length copied or set inline rather than by a call. */
+const INLINE_MEM_BYTES = 64;
+
+/** The pieces (in bytes) of an inline copy of n bytes: 16-byte vectors, then 8, 4, 2, 1. */
+function memPieces(n: number): number[] {
+  const out: number[] = [];
+  let left = n;
+  for (const w of [16, 8, 4, 2, 1]) while (left >= w) { out.push(w); left -= w; }
+  return out;
+}
+
+const PIECE_TYPE: Record<number, Type> = { 16: vectorOf(I8, 16), 8: I64, 4: I32, 2: I16, 1: I8 };
+
 function memCall(fn: 'memcpy' | 'memmove' | 'memset'): Lowering {
   return (tx, args) => {
+    const len = tx.constIntOrNull(args[2]!);
+    if (len !== null && len >= 0 && len <= INLINE_MEM_BYTES && (fn !== 'memset' || tx.constBig(args[1]!) !== null)) {
+      memInline(tx, fn, args, len);
+      return;
+    }
     const d = tx.value(args[0]!);
     let s = tx.value(args[1]!);
     const n = tx.resize(tx.value(args[2]!), I64, false);
     if (fn === 'memset') s = tx.un(Op.uextend, I32, s);
     tx.libcall(fn, [I64, fn === 'memset' ? I32 : I64, I64], [I64], [d, s, n]);
   };
+}
+
+/**
+ * A copy of constant length as loads then stores (all loads first, so
+ * overlapping memmove operands are right too), or a set with a constant byte
+ * as stores of constants.
+ */
+function memInline(tx: Tx, fn: 'memcpy' | 'memmove' | 'memset', args: number[], len: number): void {
+  const pieces = memPieces(len);
+  if (pieces.length === 0) return;
+  const d = tx.value(args[0]!);
+  if (fn === 'memset') {
+    const byte = Number(tx.constBig(args[1]!)! & 0xffn);
+    let at = 0;
+    for (const w of pieces) {
+      const t = PIECE_TYPE[w]!;
+      const x = w === 16 ? tx.vconst(t, new Uint8Array(16).fill(byte)) : tx.iconst(t, BigInt(byte) * (((1n << BigInt(8 * w)) - 1n) / 255n));
+      tx.ins(Op.store, INVALID, [x, d], MemFlag.Notrap, at);
+      at += w;
+    }
+    return;
+  }
+  const s = tx.value(args[1]!);
+  const xs: Value[] = [];
+  let at = 0;
+  for (const w of pieces) {
+    xs.push(tx.val(Op.load, PIECE_TYPE[w]!, [s], MemFlag.Notrap, at));
+    at += w;
+  }
+  at = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    tx.ins(Op.store, INVALID, [xs[k]!, d], MemFlag.Notrap, at);
+    at += pieces[k]!;
+  }
 }
 
 function floatToIntSat(signed: boolean): Lowering {

@@ -5,6 +5,8 @@
 
 import { Op } from '../ir/opcodes.js';
 import { INVALID, laneOf, laneCount, typeBits, asInt, type Type } from '../ir/types.js';
+import { ConstKind } from '../bitcode/module.js';
+import { dataElement } from './context.js';
 import type { Value } from '../ir/function.js';
 import type { Tx } from './context.js';
 
@@ -108,3 +110,39 @@ export function constMask(tx: Tx, pt: Type, ones: boolean): Value {
   return ones ? tx.un(Op.bnot, pt, z) : z;
 }
 
+
+/** A vector constant of type `pt` with `bits` (truncated to the lane width) in every lane. */
+export function splatConst(tx: Tx, pt: Type, bits: bigint): Value {
+  const w = typeBits(laneOf(pt)) / 8;
+  const n = laneCount(pt);
+  const u = BigInt.asUintN(w * 8, bits);
+  const bytes = new Uint8Array(n * w);
+  for (let j = 0; j < n; j++) for (let q = 0; q < w; q++) bytes[j * w + q] = Number((u >> BigInt(8 * q)) & 0xffn);
+  return tx.vconst(pt, bytes);
+}
+
+/** The lane value of a constant integer vector whose lanes are all equal (unsigned), or null. */
+export function uniformConst(tx: Tx, v: number): bigint | null {
+  if (!tx.isConstant(v)) return null;
+  const [tab, ci] = tx.constRef(v);
+  const kind = tab.kind.data[ci]!;
+  const ty = tab.type.data[ci]!;
+  if (!tx.L.isVector(ty)) return null;
+  const e = tx.m.types.a[ty]!;
+  if (!tx.L.isInt(e)) return null;
+  const bits = tx.L.intBits(e);
+  const n = tx.m.types.count[ty]!;
+  if (kind === ConstKind.Null) return 0n;
+  let first: bigint | null = null;
+  for (let k = 0; k < n; k++) {
+    let x: bigint | null;
+    if (kind === ConstKind.Aggregate) x = tx.constBits(tab.op(ci, k));
+    else if (kind === ConstKind.Data) x = dataElement(tab, ci, k);
+    else return null;
+    if (x === null) return null;
+    x = BigInt.asUintN(bits, x);
+    if (first === null) first = x;
+    else if (x !== first) return null;
+  }
+  return first;
+}

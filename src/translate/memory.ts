@@ -6,7 +6,7 @@ import { TypeKind } from '../bitcode/module.js';
 import { Op } from '../ir/opcodes.js';
 import { MemFlag } from '../ir/immediates.js';
 import { INVALID, I8, I16, I32, I64, I128, F32, F64, isVector, typeBits, type Type } from '../ir/types.js';
-import type { Value } from '../ir/function.js';
+import { ValueKind, type Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import type { Tx } from './context.js';
 import { checkAtomic128 } from './atomics.js';
@@ -154,10 +154,17 @@ export function translateGep(tx: Tx, i: number): void {
     const bits = L.intBits(tx.llvmType(iv));
     if (!isFullWidth(bits)) x = tx.signExtendInPlace(x, bits);
     x = tx.resize(x, I64, true);
-    if (stride !== 1) x = tx.bin(Op.imul, I64, x, tx.iconst(I64, stride));
+    // a power-of-two stride is a shift (which the back end folds into an address's scaled index)
+    if (stride !== 1) x = (stride & (stride - 1)) === 0 ? tx.bin(Op.ishl, I64, x, tx.iconst(I8, 31 - Math.clz32(stride))) : tx.bin(Op.imul, I64, x, tx.iconst(I64, stride));
     addr = tx.bin(Op.iadd, I64, addr, x);
   }
   off = BigInt.asIntN(64, off);
-  if (off !== 0n) addr = tx.bin(Op.iadd, I64, addr, tx.iconst(I64, off));
+  if (off !== 0n) {
+    // a constant offset from a stack slot's address is another address in the slot
+    const d = tx.f.valueDef[addr]!;
+    const o = tx.f.valueKind[addr] === ValueKind.Result && tx.f.instOp[d] === Op.stack_addr ? off + BigInt(tx.f.instImm1[d]!) : null;
+    if (o !== null && o === BigInt.asIntN(32, o)) addr = tx.val(Op.stack_addr, I64, [], tx.f.instImm0[d]!, Number(o));
+    else addr = tx.bin(Op.iadd, I64, addr, tx.iconst(I64, off));
+  }
   tx.define1(body.val[i]!, addr);
 }

@@ -7,7 +7,7 @@ import { ConstKind } from '../bitcode/module.js';
 import { Op } from '../ir/opcodes.js';
 import { MemFlag } from '../ir/immediates.js';
 import { INVALID, I8, I64, laneOf, laneCount, typeBits, vectorOf, type Type } from '../ir/types.js';
-import type { Value } from '../ir/function.js';
+import { ValueKind, type Value } from '../ir/function.js';
 import type { Tx } from './context.js';
 import { dataElement } from './context.js';
 import { allLanes, buildParts, isMaskType, laneOfParts, partType, parts } from './lanes.js';
@@ -96,6 +96,23 @@ export function translateShuffle(tx: Tx, i: number): void {
   const n = tx.m.types.count[outLlvm]!;
   const inN = tx.m.types.count[inLlvm]!;
   const lanes = maskLanes(tx, body.operand(i, 2), n);
+  const first = lanes.find((l) => l >= 0) ?? 0;
+  if (inPt === outPt && lanes.every((l) => l < 0 || l === first)) {
+    // a splat of one input lane (or of the scalar just inserted there)
+    const src = first < inN ? av : bv;
+    const l = first < inN ? first : first - inN;
+    const per = laneCount(inPt);
+    const part = tx.leaf(src, Math.floor(l / per));
+    const d = tx.f.valueDef[part]!;
+    let x: Value;
+    if (tx.f.valueKind[part] === ValueKind.Result && tx.f.instOp[d] === Op.insertlane && tx.f.instImm0[d] === l % per) x = tx.f.arg(d, 1);
+    else x = tx.val(Op.extractlane, inPt, [part], l % per);
+    const r = tx.un(Op.splat, outPt, x);
+    const out: Value[] = [];
+    for (let k = 0; k < tx.L.vectorParts(outLlvm); k++) out.push(r);
+    tx.define(body.val[i]!, out);
+    return;
+  }
   if (inPt === outPt && typeBits(inPt) === 128 && tx.L.vectorParts(inLlvm) === 1 && tx.L.vectorParts(outLlvm) === 1) {
     // one byte shuffle of i8x16 values
     const lb = typeBits(laneOf(inPt)) / 8;

@@ -203,17 +203,30 @@ export class Analysis {
           def[r0 + r] = p;
           end[r0 + r] = p;
         }
-        if (op === Op.iconst || op === Op.stack_addr || op === Op.f32const || op === Op.f64const) flags[r0] |= VF.Const;
+        if (op === Op.iconst || op === Op.stack_addr || op === Op.f32const || op === Op.f64const || isSlotPlusConst(f, i)) flags[r0] |= VF.Const;
       }
     }
-    // Fusion: a compare used once, by the next instruction, as its condition.
+    // Uses by instructions that are dropped (pure, result unused) do not
+    // count, so that what only they read is dropped too; walked backwards so
+    // that chains of them go at once. Their uses stay in the intervals.
+    for (let oi = this.numOrdered - 1; oi >= 0; oi--) {
+      const b = this.order[oi];
+      for (let i = f.blockLastInst[b]; i >= 0; i = f.instPrev[i]) {
+        if (f.instNumResults[i] !== 1 || uses[f.instFirstResult[i]] !== 0 || !isPure(f.instOp[i])) continue;
+        const a0 = f.instArgStart[i], an = a0 + f.instArgCount[i];
+        for (let a = a0; a < an; a++) uses[argPool[a]]--;
+      }
+    }
+    // Fusion: a compare used once, by the next instruction that emits code
+    // (constants and dropped instructions between them emit none), as its condition.
     for (let oi = 0; oi < this.numOrdered; oi++) {
       const b = this.order[oi];
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         const op = f.instOp[i];
         if (op !== Op.icmp && op !== Op.fcmp) continue;
         const r = f.instFirstResult[i];
-        const n = f.instNext[i];
+        let n = f.instNext[i];
+        while (n >= 0 && f.instNumResults[n] === 1 && ((flags[f.instFirstResult[n]] & VF.Const) !== 0 || (uses[f.instFirstResult[n]] === 0 && isPure(f.instOp[n])))) n = f.instNext[n];
         if (uses[r] !== 1 || n < 0) continue;
         const nop = f.instOp[n];
         if ((nop === Op.brif || nop === Op.trapz || nop === Op.trapnz) && f.arg(n, 0) === r) flags[r] |= VF.Fused;
@@ -308,7 +321,10 @@ export class Analysis {
         if (d < 0 || f.instOp[d] !== Op.iadd || f.instBlock[d] !== b || f.valueType[p] !== I64) continue;
         let x = f.arg(d, 0), y = f.arg(d, 1);
         if ((flags[x] & VF.Const) !== 0) { const t = x; x = y; y = t; }
-        if ((flags[x] & (VF.Const | VF.Fused)) !== 0) continue;
+        // a stack slot's address plus a constant is [rsp + disp]
+        if (isOp(f, x, Op.iconst) && isOp(f, y, Op.stack_addr)) { const t = x; x = y; y = t; }
+        const slotDisp = isOp(f, x, Op.stack_addr) && isOp(f, y, Op.iconst);
+        if ((flags[x] & (VF.Const | VF.Fused)) !== 0 && !slotDisp) continue;
         const yd = resultDef(f, y);
         if (yd >= 0 && f.instOp[yd] === Op.iconst) {
           // the displacement (plus 8 for an i128's high half) must stay a disp32
@@ -321,7 +337,7 @@ export class Analysis {
         // the shifted index may be either operand
         if (!this.scaledIndex(f, y, b) && this.scaledIndex(f, x, b)) { const t = x; x = y; y = t; }
         // the base may be a stack slot's address: [rsp + idx*scale + slot offset]
-        const slotBase = (flags[x] & VF.Const) !== 0 && resultDef(f, x) >= 0 && f.instOp[f.valueDef[x]] === Op.stack_addr;
+        const slotBase = (flags[x] & VF.Const) !== 0 && (isOp(f, x, Op.stack_addr) || isOp(f, x, Op.iadd));
         if (!this.scaledIndex(f, y, b) || ((flags[x] & (VF.Const | VF.Fused)) !== 0 && !slotBase)) continue;
         flags[p] |= VF.Fused;
         flags[y] |= VF.Fused;
@@ -371,6 +387,40 @@ export class Analysis {
     const a = t[row + lo], b = t[row + hi - (1 << j) + 1];
     return a > b ? a : b;
   }
+}
+
+/**
+ * Whether instruction i is `iadd (stack_addr), (iconst)` with a 32-bit
+ * offset: an address in the frame, rematerialised as [rsp + disp] like the
+ * stack_addr itself.
+ */
+export function isSlotPlusConst(f: Function, i: number): boolean {
+  if (f.instOp[i] !== Op.iadd || f.instType[i] !== I64) return false;
+  let a = f.arg(i, 0), c = f.arg(i, 1);
+  if (isOp(f, a, Op.iconst)) { const t = a; a = c; c = t; }
+  if (!isOp(f, a, Op.stack_addr) || !isOp(f, c, Op.iconst)) return false;
+  const sd = f.valueDef[a], cd = f.valueDef[c];
+  const off = f.instImm1[sd] + f.instImm0[cd];
+  return f.instImm1[cd] === f.instImm0[cd] >> 31 && off === (off | 0);
+}
+
+/** Whether an instruction with one result can be dropped when the result is unused. */
+export function isPure(op: number): boolean {
+  switch (op) {
+    case Op.load: case Op.uload8: case Op.sload8: case Op.uload16: case Op.sload16: case Op.uload32: case Op.sload32:
+    case Op.call: case Op.call_indirect: case Op.udiv: case Op.sdiv: case Op.urem: case Op.srem:
+    case Op.fcvt_to_sint: case Op.fcvt_to_uint: case Op.uadd_overflow_trap:
+    case Op.atomic_load: case Op.atomic_rmw: case Op.atomic_cas:
+      return false;
+  }
+  if ((opcodeProps[op] & Prop.SideEffect) !== 0) return false;
+  const fmt = opcodeFormat[op];
+  return fmt !== Format.Store && fmt !== Format.StoreNoOffset;
+}
+
+/** Whether value v is the result of an `op` instruction. */
+function isOp(f: Function, v: number, op: number): boolean {
+  return f.valueKind[v] === ValueKind.Result && f.instOp[f.valueDef[v]] === op;
 }
 
 /**

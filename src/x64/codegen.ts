@@ -4,12 +4,12 @@
 // relocations, trap sites and CFI for one function.
 
 import { Function, ValueKind } from '../ir/function.js';
-import { Op, opcodeNames, opcodeFormat, opcodeProps, Format, Prop } from '../ir/opcodes.js';
+import { Op, opcodeNames } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
-import { Analysis, VF } from './analyze.js';
+import { Analysis, VF, isPure } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
 import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
@@ -65,6 +65,8 @@ export class Emitter {
   /** rsp-relative offset where the incoming return-area pointer is kept, or -1. */
   retPtrSlot = -1;
   frameSize = 0;
+  /** No rbp frame: the CFA is rsp-relative (canOmitFramePointer). */
+  frameless = false;
   savedRegs: number[] = [];
   /** XMM registers the prologue saves (windows_fastcall), at rsp + xmmSaveBase + 16k. */
   xmmSaves: number[] = [];
@@ -288,12 +290,62 @@ export class Emitter {
       }
     }
     off = alignUp(off, 16);
-    if ((this.savedRegs.length & 1) !== 0) off += 8;
+    this.frameless = maxAlign <= 16 && this.canOmitFramePointer(off);
+    // rsp is 16-byte aligned below the frame: the return address, rbp (unless
+    // frameless) and the saved registers come first; a frameless function
+    // with nothing in its frame needs no alignment
+    if (this.frameless) { if ((off > 0 || this.an.hasCalls) && (this.savedRegs.length & 1) === 0) off += 8; }
+    else if ((this.savedRegs.length & 1) !== 0) off += 8;
     // the realigning `and rsp, -align` takes an imm32 too
     if (off > 0x7fffffff) fail(`stack frame of ${off} bytes is larger than 2 GiB (x86-64 frame offsets are 32-bit); use smaller stack slots`);
     if (maxAlign > 0x80000000) fail(`stack slot alignment of ${maxAlign} bytes is larger than 2 GiB (x86-64 realigns the stack with a 32-bit mask)`);
     this.frameSize = off;
     this.realign = maxAlign > 16 ? maxAlign : 0;
+    // a frameless leaf keeps a frame of up to 128 bytes in the red zone below
+    // rsp (the same addresses, so the same alignment): no sub/add around it
+    if (this.frameless && !this.an.hasCalls && off > 0 && off <= 128 && this.outArea === 0 && !this.bodyUsesRedZone()) {
+      for (let k = 0; k < this.slotOffset.length; k++) this.slotOffset[k] -= off;
+      this.spillBase -= off;
+      if (this.retPtrSlot >= 0) this.retPtrSlot -= off;
+      this.frameSize = 0;
+    }
+  }
+
+  /**
+   * Whether the function can do without rbp as frame pointer (as LLVM's
+   * x86-64 code does unless asked to keep it): no stack arguments, no stack
+   * probes (nor realignment, which the caller checks), no other convention's
+   * saves and no instruction that reads rbp or moves rsp inside the body, so
+   * that rsp stays put between prologue and epilogue and the CFA follows it.
+   */
+  private canOmitFramePointer(frameBytes: number): boolean {
+    const f = this.f;
+    if (frameBytes > 4096 || f.signature.callConv === CallConv.WindowsFastcall) return false;
+    const P = this.layout.params;
+    if (P.stackBytes > 0 || P.retAreaPtr >= LOC_STACK) return false;
+    for (const p of f.signature.params) if ((p.flags >>> ParamFlag.SargShift) !== 0) return false;
+    for (let oi = 0; oi < this.an.numOrdered; oi++) {
+      for (let i = f.blockFirstInst[this.an.order[oi]]; i >= 0; i = f.instNext[i]) {
+        const op = f.instOp[i];
+        // va_start reads the caller's stack arguments rbp-relative
+        if (op === Op.get_frame_pointer || op === Op.get_return_address || op === Op.shuffle || op === Op.swizzle || op === Op.va_start) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the body itself uses the red zone below rsp (i128 atomics keep rbx and rsi there), so no frame may live in it. */
+  private bodyUsesRedZone(): boolean {
+    const f = this.f;
+    for (let oi = 0; oi < this.an.numOrdered; oi++) {
+      for (let i = f.blockFirstInst[this.an.order[oi]]; i >= 0; i = f.instNext[i]) {
+        const op = f.instOp[i];
+        if (op === Op.atomic_load || op === Op.atomic_cas || op === Op.atomic_rmw) {
+          if (f.instType[i] === I128) return true;
+        } else if (op === Op.atomic_store && f.valueType[f.arg(i, 0)] === I128) return true;
+      }
+    }
+    return false;
   }
 
   /** The va_list start values: registers and stack bytes the fixed parameters take. */
@@ -325,6 +377,19 @@ export class Emitter {
 
   private prologue(): void {
     const buf = this.buf;
+    if (this.frameless) {
+      for (let k = 0; k < this.savedRegs.length; k++) {
+        X.push(buf, this.savedRegs[k]);
+        this.cfiAt(Cfi.DefCfaOffset, 16 + 8 * k, 0);
+        this.cfiAt(Cfi.Offset, DWARF_OF_GPR[this.savedRegs[k]], -16 - 8 * k);
+      }
+      if (this.frameSize > 0) {
+        X.opRI(buf, X.SUB, 64, RSP, this.frameSize);
+        this.cfiAt(Cfi.DefCfaOffset, 8 + 8 * this.savedRegs.length + this.frameSize, 0);
+      }
+      this.paramsHome();
+      return;
+    }
     X.push(buf, RBP);
     this.cfiAt(Cfi.DefCfaOffset, 16, 0);
     this.cfiAt(Cfi.Offset, 6, -16);
@@ -379,7 +444,12 @@ export class Emitter {
       // DWARF 17 + n is xmm n; without realignment its slot is a fixed distance below the CFA (rbp + 16)
       if (!this.realign) this.cfiAt(Cfi.Offset, 17 + this.xmmSaves[k], -16 - 8 * this.savedRegs.length - this.frameSize + this.xmmSaveBase + 16 * k);
     }
-    // incoming parameters into their homes
+    this.paramsHome();
+  }
+
+  /** Incoming parameters into their homes. */
+  private paramsHome(): void {
+    const buf = this.buf;
     const f = this.f;
     const entry = f.firstBlock;
     const L = this.layout.params;
@@ -436,6 +506,20 @@ export class Emitter {
   epilogue(exit = EXIT_RET, symbol = ''): void {
     const buf = this.buf;
     this.cfiAt(Cfi.Remember, 0, 0);
+    if (this.frameless) {
+      const n = this.savedRegs.length;
+      if (this.frameSize > 0) {
+        X.opRI(buf, X.ADD, 64, RSP, this.frameSize);
+        this.cfiAt(Cfi.DefCfaOffset, 8 + 8 * n, 0);
+      }
+      for (let k = n - 1; k >= 0; k--) {
+        X.pop(buf, this.savedRegs[k]);
+        this.cfiAt(Cfi.DefCfaOffset, 8 + 8 * k, 0);
+        this.cfiAt(Cfi.RestoreReg, DWARF_OF_GPR[this.savedRegs[k]], 0);
+      }
+      this.exit(exit, symbol);
+      return;
+    }
     const n = this.savedRegs.length;
     for (let k = 0; k < this.xmmSaves.length; k++) {
       X.opRM(buf, S.MOVUPS, 0, this.xmmSaves[k], RSP, NO_REG, 1, this.xmmSaveBase + 16 * k);
@@ -451,6 +535,12 @@ export class Emitter {
     X.pop(buf, RBP);
     this.cfiAt(Cfi.DefCfa, 7, 8);
     this.cfiAt(Cfi.RestoreReg, 6, 0);
+    this.exit(exit, symbol);
+  }
+
+  /** The epilogue's last instruction: ret, or a tail call's jump; then the body's CFI rules again. */
+  private exit(exit: number, symbol: string): void {
+    const buf = this.buf;
     if (exit === EXIT_JMP_R11) X.opR(buf, X.JMP_IND, 64, R11);
     else if (exit === EXIT_JMP_SYMBOL) {
       const at = X.jmp(buf);
@@ -650,7 +740,7 @@ export class Emitter {
     const d = this.f.valueDef[v];
     const op = this.f.instOp[d];
     if (op === Op.iconst || op === Op.f32const || op === Op.f64const) return K.Imm;
-    if (op === Op.stack_addr) return K.Addr;
+    if (op === Op.stack_addr || (op === Op.iadd && (this.an.valFlags[v] & VF.Const) !== 0)) return K.Addr;
     if (op === Op.load) return K.Load;
     return this.unsupported(`(value v${v} has no location)`);
   }
@@ -682,9 +772,18 @@ export class Emitter {
     return hi === lo >> 31;
   }
 
+  /** The rsp-relative offset of a stack_addr value, or of a constant offset from one (isSlotPlusConst). */
   stackAddrDisp(v: number): number {
-    const d = this.f.valueDef[v];
-    return this.frameDisp(this.slotOffset[this.f.instImm0[d]] + this.f.instImm1[d]);
+    const f = this.f;
+    let d = f.valueDef[v];
+    let extra = 0;
+    if (f.instOp[d] === Op.iadd) {
+      let a = f.arg(d, 0), c = f.arg(d, 1);
+      if (f.instOp[f.valueDef[a]] === Op.iconst) { const t = a; a = c; c = t; }
+      extra = f.instImm0[f.valueDef[c]] | 0;
+      d = f.valueDef[a];
+    }
+    return this.frameDisp(this.slotOffset[f.instImm0[d]] + f.instImm1[d] + extra);
   }
 
   /** `disp`, checked to be an rsp-relative disp32 (a stack-slot offset plus an access offset may not be). */
@@ -930,7 +1029,7 @@ export class Emitter {
         if (t === I128 && part === 1) lo = hi = hi >> 31;
         else if (typeBits(t) < 64) { lo = this.constLo(v); hi = 0; }
         this.pmAdd(dst, SRC_IMM, 8, lo, hi);
-      } else if (op === Op.stack_addr) this.pmAdd(dst, SRC_ADDR, 8, this.stackAddrDisp(v), 0);
+      } else if (op === Op.stack_addr || (op === Op.iadd && (this.an.valFlags[v] & VF.Const) !== 0)) this.pmAdd(dst, SRC_ADDR, 8, this.stackAddrDisp(v), 0);
       else if (op === Op.f32const) this.pmAdd(dst, SRC_IMM, 8, this.f.instImm0[d], 0);
       else if (op === Op.f64const) this.pmAdd(dst, SRC_IMM, 8, this.f.instImm0[d], this.f.instImm1[d]);
       else this.unsupported(`(value v${v} used but never computed)`);
@@ -1298,8 +1397,11 @@ const TMP_GPR_KEYS = [RCX, RDX, RAX];
 const TMP_XMM_KEYS = [16 + SCRATCH_XMM];
 
 /** A memory location as a move key: base register and displacement. */
+/** Bias that keeps the keys of red-zone displacements (down to -128) above the register keys. */
+const KEY_DISP_BIAS = 128;
+
 export function memKey(base: number, disp: number): number {
-  return 64 + (base === RBP ? 1 : 0) + disp * 2;
+  return 64 + (base === RBP ? 1 : 0) + (disp + KEY_DISP_BIAS) * 2;
 }
 function keyBase(k: number): number {
   return ((k - 64) & 1) !== 0 ? RBP : RSP;
@@ -1307,7 +1409,7 @@ function keyBase(k: number): number {
 function keyDisp(k: number): number {
   // not `>> 1`: frame displacements reach 2^31 - 1, so keys exceed int32
   const x = k - 64;
-  return (x - (x & 1)) / 2;
+  return (x - (x & 1)) / 2 - KEY_DISP_BIAS;
 }
 
 /** n rounded up to a multiple of a (any positive integer), without int32 wrap-around. */
@@ -1333,18 +1435,6 @@ function isAluOp(op: number): boolean {
   return op === Op.iadd || op === Op.isub || op === Op.band || op === Op.bor || op === Op.bxor || op === Op.imul;
 }
 
-function isPure(op: number): boolean {
-  switch (op) {
-    case Op.load: case Op.uload8: case Op.sload8: case Op.uload16: case Op.sload16: case Op.uload32: case Op.sload32:
-    case Op.call: case Op.call_indirect: case Op.udiv: case Op.sdiv: case Op.urem: case Op.srem:
-    case Op.fcvt_to_sint: case Op.fcvt_to_uint: case Op.uadd_overflow_trap:
-    case Op.atomic_load: case Op.atomic_rmw: case Op.atomic_cas:
-      return false;
-  }
-  if ((opcodeProps[op] & Prop.SideEffect) !== 0) return false;
-  const fmt = opcodeFormat[op];
-  return fmt !== Format.Store && fmt !== Format.StoreNoOffset;
-}
 
 
 const CALLEE_SAVED = Uint8Array.of(RBX, R12, R13, R14, R15);

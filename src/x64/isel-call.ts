@@ -18,7 +18,7 @@ import { LOC_STACK } from './abi.js';
 import { moveWidth, MOVE_XMM128, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { xmm128 } from './isel-float.js';
 import { RAX, RDX, RSP, NO_REG, R11, RIP } from './regs.js';
-import { ExnItem, specialArgIndex, isExnArg } from '../ir/function.js';
+import { ExnItem, ValueKind, specialArgIndex, isExnArg } from '../ir/function.js';
 import { memKey } from './codegen.js';
 import { R } from '../object/elf.js';
 import { signExtendTo, zeroExtendTo } from './isel-int.js';
@@ -206,7 +206,7 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
   // extension of narrow register arguments the signature asks for
   for (let k = 0; k < nargs; k++) {
     const loc = L.params.loc0[k];
-    if (loc < 16) extendInPlace(buf, loc, f.valueType[f.arg(i, first + k)], sig.params[k].flags);
+    if (loc < 16 && !alreadyExtended(e, f.arg(i, first + k))) extendInPlace(buf, loc, f.valueType[f.arg(i, first + k)], sig.params[k].flags);
   }
   for (let k = 0; k < L.params.indirect.length; k++) {
     const loc = L.params.loc0[k];
@@ -305,6 +305,21 @@ export function extendInPlace(buf: Emitter['buf'], r: number, t: number, flags: 
   const form = sext ? (bits === 8 ? X.MOVSX8 : bits === 16 ? X.MOVSX16 : X.MOVSXD) : bits === 8 ? X.MOVZX8 : bits === 16 ? X.MOVZX16 : X.MOV;
   // the 32-bit forms of movzx and mov clear bits 32-63
   X.opRR(buf, form, sext ? 64 : 32, r, r);
+}
+
+/**
+ * Whether a narrow value arrives in its register already zero- and
+ * sign-extended to 64 bits: a non-negative constant (moved as its
+ * zero-extended bits), or a scalar compare's 0/1 (setcc + movzx).
+ */
+function alreadyExtended(e: Emitter, v: number): boolean {
+  const f = e.f;
+  if (f.valueKind[v] !== ValueKind.Result) return false;
+  const op = f.instOp[f.valueDef[v]];
+  if (op === Op.icmp || op === Op.fcmp) return !isVector(f.valueType[v]);
+  if (op !== Op.iconst) return false;
+  const bits = typeBits(f.valueType[v]);
+  return bits < 64 && (e.constLo(v) >>> 0) < 2 ** (bits - 1);
 }
 
 /** Value v into GPR d, extended as `flags` ask. */

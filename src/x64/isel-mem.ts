@@ -35,6 +35,7 @@ export function address(e: Emitter, p: number, off: number, scratch: number): vo
     const d = f.valueDef[p];
     let x = f.arg(d, 0), y = f.arg(d, 1);
     if ((e.an.valFlags[x] & VF.Const) !== 0) { const t = x; x = y; y = t; }
+    if ((e.an.valFlags[x] & VF.Const) !== 0 && f.instOp[f.valueDef[x]] === Op.iconst) { const t = x; x = y; y = t; }
     const yd = f.valueDef[y];
     if (f.instOp[yd] === Op.iconst) {
       address(e, x, off + (f.instImm0[yd] | 0), scratch);

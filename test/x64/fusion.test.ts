@@ -191,11 +191,11 @@ block0(v0: i64, v1: i64):
 ; run: %slot_index(7, 1) == 3
 `;
   const d = disasmByFunction(text).get('slot_index')!;
-  assert.match(d, /mov\s+%r\w+,0x8\(%rsp,%r\w+,8\)/);
-  assert.match(d, /mov\s+0x8\(%rsp,%r\w+,8\),%r\w+/);
-  // the address used twice: one lea off rsp, not lea + add
-  assert.match(d, /lea\s+0x8\(%rsp,%r\w+,1\),%r\w+/);
-  assert.doesNotMatch(d, /lea\s+0x8\(%rsp\),/);
+  assert.match(d, /mov\s+%r\w+,-?0x\w+\(%rsp,%r\w+,8\)/);
+  assert.match(d, /mov\s+-?0x\w+\(%rsp,%r\w+,8\),%r\w+/);
+  // the address used twice: one lea off rsp, not lea + add (the slots are in the red zone: negative displacements)
+  assert.match(d, /lea\s+-?0x\w+\(%rsp,%r\w+,1\),%r\w+/);
+  assert.doesNotMatch(d, /lea\s+-?0x\w+\(%rsp\),/);
   return checkRuns(text);
 });
 
@@ -332,4 +332,94 @@ test('random programs with fused loads and addresses agree with the interpreter'
       assert.deepEqual(got.values.map((x) => x.bits), want.map((x) => x.bits), `%r${k}(${a.join(', ')})\n${randomProgram(k * 7919 + 1, `r${k}`)}`);
     }
   }
+});
+
+test('a compare is fused into its select or branch across constants and dropped instructions; a slot address plus a constant is [rsp + disp]', () => {
+  const text = `
+function %cmp_consts(i64, i64) -> i64 {
+    ss0 = explicit_slot 24
+block0(v0: i64, v1: i64):
+    v2 = icmp ult v0, v1
+    v3 = iconst.i64 10
+    v4 = iconst.i64 20
+    v5 = select v2, v3, v4
+    v6 = stack_addr.i64 ss0
+    v7 = iconst.i64 16
+    v8 = iadd v6, v7
+    store v5, v8
+    v9 = icmp eq v0, v1
+    v10 = iconst.i64 3
+    brif v9, block1, block2
+block1:
+    v11 = load.i64 v8
+    v12 = iadd v11, v10
+    return v12
+block2:
+    v13 = iadd v7, v6
+    v14 = load.i64 v13
+    return v14
+}
+; run: %cmp_consts(1, 2) == 10
+; run: %cmp_consts(2, 1) == 20
+; run: %cmp_consts(5, 5) == 23
+
+function %cmp_dead_use(i64, i64) -> i64 {
+block0(v0: i64, v1: i64):
+    v2 = icmp sgt v0, v1
+    v3 = uextend.i64 v2
+    v4 = ireduce.i32 v3
+    v5 = iconst.i64 7
+    brif v2, block1, block2
+block1:
+    return v5
+block2:
+    return v1
+}
+; run: %cmp_dead_use(2, 1) == 7
+; run: %cmp_dead_use(1, 2) == 2
+`;
+  const dead = disasmByFunction(text).get('cmp_dead_use')!;
+  // the compare's other reader is dropped (and so is what reads only that): it is fused into the branch
+  assert.doesNotMatch(dead, /\bset\w+\b|\bmovz|\btest\b/);
+  assert.match(dead, /\bj(le|g)\b/);
+  const d = disasmByFunction(text).get('cmp_consts')!;
+  assert.doesNotMatch(d, /\bset\w+\b/);
+  assert.doesNotMatch(d, /\btest\b/);
+  assert.match(d, /\bcmov\w+\b/);
+  assert.match(d, /mov\s+%r\w+,-?0x\w+\(%rsp\)/);
+  assert.doesNotMatch(d, /\blea\b/);
+  return checkRuns(text);
+});
+
+test('narrow call arguments are extended once: not again after a constant or a compare result', async () => {
+  // %raw reads the full registers the caller passed as i8 uext / i8 sext
+  const text = `
+function %raw(i64, i64, i64) -> i64 {
+block0(v0: i64, v1: i64, v2: i64):
+    v3 = iconst.i64 1000
+    v4 = imul v0, v3
+    v5 = iadd v4, v1
+    v6 = imul v5, v3
+    v7 = iadd v6, v2
+    return v7
+}
+
+function %ext_args(i64, i64) -> i64 {
+    sig0 = (i8 uext, i8 sext, i8 sext) -> i64
+    fn0 = colocated %raw sig0
+block0(v0: i64, v1: i64):
+    v2 = icmp ult v0, v1
+    v3 = iconst.i8 100
+    v4 = iconst.i8 -3
+    v5 = call fn0(v2, v3, v4)
+    return v5
+}
+; run: %ext_args(1, 2) == 1099997
+; run: %ext_args(2, 1) == 99997
+`;
+  const d = disasmByFunction(text).get('ext_args')!;
+  // one movsx for the negative constant; no movzx after the setcc's own, none for 100
+  assert.equal((d.match(/\bmovz/g) ?? []).length, 1);
+  assert.equal((d.match(/\bmovsb/g) ?? []).length, 1);
+  return checkRuns(text);
 });

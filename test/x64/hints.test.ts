@@ -22,12 +22,24 @@ function disasm(text: string): Map<string, string[]> {
   return m;
 }
 
-/** The instructions strictly between the prologue (push rbp; mov rsp, rbp) and the first `pop %rbp`. */
+/**
+ * The instructions strictly between the prologue (push rbp; mov rsp, rbp, or
+ * without a frame pointer the pushes and `sub rsp`) and the first epilogue
+ * instruction (`pop %rbp`, or `add rsp`, a pop or `ret`).
+ */
 function body(insts: string[]): string[] {
-  const start = insts.indexOf('mov %rsp,%rbp');
-  const end = insts.indexOf('pop %rbp');
-  assert.ok(start >= 0 && end > start, insts.join('\n'));
-  return insts.slice(start + 1, end);
+  const fp = insts.indexOf('mov %rsp,%rbp');
+  if (fp >= 0) {
+    const end = insts.indexOf('pop %rbp');
+    assert.ok(end > fp, insts.join('\n'));
+    return insts.slice(fp + 1, end);
+  }
+  let start = 0;
+  while (start < insts.length && /^(push |sub \$0x\w+,%rsp$)/.test(insts[start])) start++;
+  let end = start;
+  while (end < insts.length && !/^(pop |ret|add \$0x\w+,%rsp$)/.test(insts[end])) end++;
+  assert.ok(end < insts.length, insts.join('\n'));
+  return insts.slice(start, end);
 }
 
 const INT = `
@@ -111,7 +123,7 @@ test('call arguments go straight to their registers and a call result is used in
   assert.match(fib[calls[1] - 1], /^lea -0x2\(%r\w+\),%rdi$/);
   // second result added in rax, then the epilogue
   assert.match(fib[calls[1] + 1], /^add %r\w+,%rax$/);
-  assert.match(fib[calls[1] + 2], /^pop /);
+  assert.match(fib[calls[1] + 2], /^(pop |add \$0x\w+,%rsp$)/);
 });
 
 let cached: Map<string, string[]> | undefined;

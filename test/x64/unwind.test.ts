@@ -356,16 +356,59 @@ block0(v0: i64):
     return v1
 }
 function %cfi_leaf(i64) -> i64 {
+    ss0 = explicit_slot 16
 block0(v0: i64):
-    v1 = iadd v0, v0
-    return v1
+    v1 = stack_addr.i64 ss0
+    store v0, v1
+    v101 = iconst.i64 1
+    v11 = iadd v0, v101
+    v102 = iconst.i64 2
+    v12 = iadd v0, v102
+    v103 = iconst.i64 3
+    v13 = iadd v0, v103
+    v104 = iconst.i64 4
+    v14 = iadd v0, v104
+    v105 = iconst.i64 5
+    v15 = iadd v0, v105
+    v106 = iconst.i64 6
+    v16 = iadd v0, v106
+    v107 = iconst.i64 7
+    v17 = iadd v0, v107
+    v108 = iconst.i64 8
+    v18 = iadd v0, v108
+    v109 = iconst.i64 9
+    v19 = iadd v0, v109
+    v110 = iconst.i64 10
+    v20 = iadd v0, v110
+    v111 = iconst.i64 11
+    v21 = iadd v0, v111
+    v112 = iconst.i64 12
+    v22 = iadd v0, v112
+    v32 = iadd v11, v12
+    v33 = iadd v32, v13
+    v34 = iadd v33, v14
+    v35 = iadd v34, v15
+    v36 = iadd v35, v16
+    v37 = iadd v36, v17
+    v38 = iadd v37, v18
+    v39 = iadd v38, v19
+    v40 = iadd v39, v20
+    v41 = iadd v40, v21
+    v42 = iadd v41, v22
+    brif v0, block1, block2
+block1:
+    return v42
+block2:
+    v50 = load.i64 v1
+    v51 = iadd v42, v50
+    return v51
 }`;
 
 const ROWS_C = `
 long cfi_ext(long x) { return x + 1; }
 long cfi_saved(long, long); long cfi_realigned(long); long cfi_big(long); long cfi_leaf(long);
 int main(void) {
-  return cfi_saved(1, 2) == 5 && cfi_saved(0, 2) == 2 && cfi_realigned(1) == 5 && cfi_big(7) == 7 && cfi_leaf(3) == 6 ? 0 : 1;
+  return cfi_saved(1, 2) == 5 && cfi_saved(0, 2) == 2 && cfi_realigned(1) == 5 && cfi_big(7) == 7 && cfi_leaf(3) == 114 && cfi_leaf(0) == 78 ? 0 : 1;
 }`;
 
 interface Row { cfaReg: string; cfaOff: number; saved: Map<string, number> }
@@ -462,6 +505,6 @@ test('CFI rows are exact at every instruction of prologues, epilogues and code a
       assert.ok(insts.length > 3, `${name}: disassembly found`);
       counts[name] = checkRowsAlong(insts, rows, name, ranges.get(name)!);
     }
-    assert.deepEqual(counts, { cfi_saved: 2, cfi_realigned: 1, cfi_big: 1, cfi_leaf: 1 });
+    assert.deepEqual(counts, { cfi_saved: 2, cfi_realigned: 1, cfi_big: 1, cfi_leaf: 2 });
   });
 });
