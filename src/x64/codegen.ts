@@ -27,6 +27,8 @@ import { selectVector } from './isel-vector.js';
 export interface CodegenOptions extends AbiOptions {
   /** ISA flags enabled on the target line (has_sse41, has_popcnt, has_lzcnt, has_bmi1 ...). */
   isaFlags?: Set<string>;
+  /** Record the line rows and frame layout debug info needs (lineRows, prologueEnd, frameBase...). */
+  debugInfo?: boolean;
 }
 
 export interface Reloc {
@@ -100,6 +102,19 @@ export class Emitter {
   /** Per value: the register the ABI would like it in (parameter, return or call argument), or -1. */
   private abiHint = new Int32Array(64);
   isaFlags: Set<string> = new Set();
+  /** Whether this function records debug facts (CodegenOptions.debugInfo). */
+  debug = false;
+  /**
+   * With debugInfo: (code offset, srcloc) pairs, offsets ascending, a pair
+   * wherever the srcloc of the code changes (instructions without one keep
+   * the previous); lineRowCount pairs are valid.
+   */
+  lineRows = new Int32Array(64);
+  lineRowCount = 0;
+  /** With debugInfo: the code offset just past the prologue. */
+  prologueEnd = 0;
+  /** DWARF register the stack slots are addressed from in the body: 6 (rbp) or 7 (rsp, when the frame is realigned). */
+  frameBaseReg = 6;
 
   compile(f: Function, opts: CodegenOptions): void {
     this.f = f;
@@ -118,6 +133,9 @@ export class Emitter {
     this.callSites.length = 0;
     this.landingPads.length = 0;
     this.inst = -1;
+    this.debug = opts.debugInfo === true;
+    this.lineRowCount = 0;
+    this.prologueEnd = 0;
     try {
       this.layout = layoutSignature(f.signature, opts);
       this.an.inlineRound = hasSse41(this.isaFlags);
@@ -128,6 +146,7 @@ export class Emitter {
       if (this.blockLabel.length < f.numBlocks) this.blockLabel = new Int32Array(f.numBlocks * 2);
       this.blockLabel.fill(-1, 0, f.numBlocks);
       this.prologue();
+      this.prologueEnd = this.buf.length;
       this.body();
       this.finishBody();
     } catch (e) {
@@ -276,6 +295,41 @@ export class Emitter {
     if (maxAlign > 0x80000000) fail(`stack slot alignment of ${maxAlign} bytes is larger than 2 GiB (x86-64 realigns the stack with a 32-bit mask)`);
     this.frameSize = off;
     this.realign = maxAlign > 16 ? maxAlign : 0;
+    this.frameBaseReg = this.realign ? 7 : 6;
+  }
+
+  /**
+   * Where stack slot k lives in the body, relative to frameBaseReg: rbp
+   * (rsp = rbp - 8 * saved registers - frame size after the prologue), or rsp
+   * itself when the frame is realigned.
+   */
+  slotFrameOffset(k: number): number {
+    if (this.realign) return this.slotOffset[k];
+    return this.slotOffset[k] - this.frameSize - 8 * this.savedRegs.length;
+  }
+
+  /** Notes that code from here on comes from `srcloc` (debugInfo only; -1 keeps the previous). */
+  noteSrcLoc(srcloc: number): void {
+    if (srcloc < 0) return;
+    let n = this.lineRowCount;
+    const rows = this.lineRows, at = this.buf.length;
+    if (n > 0 && rows[2 * n - 1] === srcloc) return;
+    // nothing was emitted under the previous srcloc: it yields to this one
+    if (n > 0 && rows[2 * n - 2] === at) {
+      n--;
+      if (n > 0 && rows[2 * n - 1] === srcloc) {
+        this.lineRowCount = n;
+        return;
+      }
+    }
+    if (2 * n + 2 > rows.length) {
+      const next = new Int32Array(rows.length * 2);
+      next.set(rows);
+      this.lineRows = next;
+    }
+    this.lineRows[2 * n] = at;
+    this.lineRows[2 * n + 1] = srcloc;
+    this.lineRowCount = n + 1;
   }
 
   private cfiAt(kind: number, a: number, b: number): void {
@@ -411,12 +465,14 @@ export class Emitter {
 
   private body(): void {
     const f = this.f, an = this.an;
+    const debug = this.debug;
     for (let oi = 0; oi < an.numOrdered; oi++) {
       const b = an.order[oi];
       this.curOrder = oi;
       this.blockLabel[b] = this.buf.length;
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         this.inst = i;
+        if (debug) this.noteSrcLoc(f.instSrcLoc[i]);
         this.select(i);
       }
     }
