@@ -38,11 +38,16 @@ function objectWithUnit(version: 4 | 5, n: number, size: number, rows: [number, 
     const p = t.add(sp, DW_TAG.formal_parameter);
     t.expr(p, DW_AT.location, [DW_OP.fbreg, 0x70]); // fbreg -16
     t.string(p, DW_AT.name, 'x');
-    t.ref(p, DW_AT.type, 2 + 3 * n);
-    const v = t.add(sp, DW_TAG.variable);
+    t.ref(p, DW_AT.type, 2 + 5 * n);
+    // a block over two stretches of the function, one over one
+    const blk = t.add(sp, DW_TAG.lexical_block);
+    w.setRanges(blk, [f.sym, 4, 8, f.sym, 20, 30]);
+    const inner = t.add(blk, DW_TAG.lexical_block);
+    w.setRanges(inner, [f.sym, 5, 7]);
+    const v = t.add(inner, DW_TAG.variable);
     t.expr(v, DW_AT.location, [DW_OP.fbreg, 0x6c]);
     t.string(v, DW_AT.name, 'y');
-    t.ref(v, DW_AT.type, 2 + 3 * n);
+    t.ref(v, DW_AT.type, 2 + 5 * n);
     w.lines.beginSequence(f.sym);
     for (const [off, line, col, flags] of rows) w.lines.row(off, line > 1000 ? other : file, line, col, flags);
     w.lines.endSequence(size);
@@ -51,7 +56,7 @@ function objectWithUnit(version: 4 | 5, n: number, size: number, rows: [number, 
   const ns = t.add(cu, DW_TAG.namespace);
   t.string(ns, DW_AT.name, 'main');
   const i32 = t.add(cu, DW_TAG.base_type);
-  assert.equal(i32, 2 + 3 * n);
+  assert.equal(i32, 2 + 5 * n);
   t.string(i32, DW_AT.name, 'i32');
   t.constant(i32, DW_AT.encoding, DW_FORM.data1, DW_ATE.signed);
   t.udata(i32, DW_AT.byte_size, 4);
@@ -86,9 +91,11 @@ for (const version of [4, 5] as const) {
     assert.match(info, /DW_AT_location\s+\(DW_OP_fbreg -16\)/);
     assert.match(info, /DW_AT_location\s+\(DW_OP_fbreg -20\)/);
     assert.match(info, /DW_AT_frame_base\s+\(DW_OP_reg6 RBP\)/);
-    // every subprogram (and parameter, variable) shares one abbreviation: 6 in all
+    // every subprogram (and parameter, block, variable) shares one abbreviation: 8 in all
     const abbrev = must('llvm-dwarfdump-22', ['--debug-abbrev', o]);
-    assert.equal((abbrev.match(/^\[\d+\] DW_TAG/gm) ?? []).length, 6, abbrev);
+    assert.equal((abbrev.match(/^\[\d+\] DW_TAG/gm) ?? []).length, 8, abbrev);
+    assert.equal((info.match(/DW_AT_ranges\s+\(0x[0-9a-f]+\n\s+\[0x0+4, 0x0+8\)\n\s+\[0x0+14, 0x0+1e\)\)/g) ?? []).length, 3, info);
+    assert.equal((info.match(/DW_AT_low_pc\s+\(0x0+5\)\n\s+DW_AT_high_pc\s+\(0x0+7\)/g) ?? []).length, 3, info);
     const ar = must('llvm-dwarfdump-22', ['--debug-aranges', o]);
     assert.equal((ar.match(/\[0x0+, 0x0+190\)/g) ?? []).length, 3, ar);
   });

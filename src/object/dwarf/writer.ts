@@ -27,6 +27,9 @@ export class DwarfWriter {
   readonly lines: LineTable;
   /** the unit's code ranges: [symbol, size] pairs */
   private ranges: number[] = [];
+  /** range lists of DIEs (lexical blocks): [die, first pair, pair count] and their (symbol, start, end) triples */
+  private dieLists: number[] = [];
+  private dieRanges: number[] = [];
 
   constructor(obj: ElfObject, version: 4 | 5, compDir: string, primaryFile: string) {
     this.obj = obj;
@@ -41,13 +44,27 @@ export class DwarfWriter {
     this.ranges.push(symbol, size);
   }
 
+  /**
+   * Gives `die` the code ranges `triples` ((symbol, start, end) offsets from
+   * the symbol): DW_AT_low_pc/high_pc for one range, else DW_AT_ranges.
+   */
+  setRanges(die: number, triples: ArrayLike<number>): void {
+    if (triples.length === 3) {
+      this.info.addr(die, DW_AT.low_pc, triples[0], triples[1]);
+      this.info.constant(die, DW_AT.high_pc, DW_FORM.data4, triples[2] - triples[1]);
+      return;
+    }
+    this.dieLists.push(die, this.dieRanges.length / 3, triples.length / 3);
+    for (let k = 0; k < triples.length; k++) this.dieRanges.push(triples[k]);
+  }
+
   finish(): void {
     const obj = this.obj, v5 = this.version >= 5;
     const abbrev = obj.addSection('.debug_abbrev', SHT.PROGBITS, 0, 1);
     const info = obj.addSection('.debug_info', SHT.PROGBITS, 0, 1);
     let rangesSec = -1;
     const ranges = this.ranges;
-    if (ranges.length > 2) rangesSec = obj.addSection(v5 ? '.debug_rnglists' : '.debug_ranges', SHT.PROGBITS, 0, 1);
+    if (ranges.length > 2 || this.dieLists.length > 0) rangesSec = obj.addSection(v5 ? '.debug_rnglists' : '.debug_ranges', SHT.PROGBITS, 0, 1);
     const aranges = obj.addSection('.debug_aranges', SHT.PROGBITS, 0, 1);
     const strSec = obj.addSection('.debug_str', SHT.PROGBITS, SHF.MERGE | SHF.STRINGS, 1, 1);
     const lineSec = obj.addSection('.debug_line', SHT.PROGBITS, 0, 1);
@@ -61,7 +78,7 @@ export class DwarfWriter {
       this.info.constant(cu, DW_AT.high_pc, DW_FORM.data4, ranges[1]);
     } else {
       this.info.constant(cu, DW_AT.low_pc, DW_FORM.addr, 0);
-      if (rangesSec >= 0) this.info.secOffset(cu, DW_AT.ranges, rangesSec, v5 ? 12 : 0);
+      if (ranges.length > 0) this.info.secOffset(cu, DW_AT.ranges, rangesSec, v5 ? 12 : 0);
       else this.info.constant(cu, DW_AT.high_pc, DW_FORM.data4, 0);
     }
     if (rangesSec >= 0) this.writeRanges(rangesSec);
@@ -71,34 +88,53 @@ export class DwarfWriter {
     if (this.lineStr) obj.data(lineStrSec).append(this.lineStr.buf.view8());
   }
 
-  /** DWARF 4: (start, end) address pairs ending with (0, 0); 5: a list of start_length entries after the table header. */
+  /**
+   * The unit's list first (when it has more than one range), then each DIE's.
+   * DWARF 4: (start, end) address pairs ending with (0, 0); 5: start_length
+   * entries after the table header, each list ending with end_of_list.
+   */
   private writeRanges(sec: SectionId): void {
-    const obj = this.obj, b = obj.data(sec), r = this.ranges;
-    if (this.version >= 5) {
-      const base = b.length;
+    const obj = this.obj, b = obj.data(sec), v5 = this.version >= 5;
+    const base = b.length;
+    if (v5) {
       b.u32(0);
       b.u16(5);
       b.u8(8);
       b.u8(0);
       b.u32(0); // offset_entry_count
-      for (let k = 0; k < r.length; k += 2) {
+    }
+    const entry = (sym: number, start: number, end: number) => {
+      if (v5) {
         b.u8(DW_RLE.start_length);
-        obj.reloc(sec, b.length, R.R_X86_64_64, r[k], 0);
+        obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
         b.u64(0n);
-        b.uleb(r[k + 1]);
+        b.uleb(end - start);
+      } else {
+        obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
+        b.u64(0n);
+        obj.reloc(sec, b.length, R.R_X86_64_64, sym, end);
+        b.u64(0n);
       }
-      b.u8(DW_RLE.end_of_list);
-      b.patchU32(base, b.length - base - 4);
-      return;
+    };
+    const endList = () => {
+      if (v5) b.u8(DW_RLE.end_of_list);
+      else {
+        b.u64(0n);
+        b.u64(0n);
+      }
+    };
+    const r = this.ranges;
+    if (r.length > 2) {
+      for (let k = 0; k < r.length; k += 2) entry(r[k], 0, r[k + 1]);
+      endList();
     }
-    for (let k = 0; k < r.length; k += 2) {
-      obj.reloc(sec, b.length, R.R_X86_64_64, r[k], 0);
-      b.u64(0n);
-      obj.reloc(sec, b.length, R.R_X86_64_64, r[k], r[k + 1]);
-      b.u64(0n);
+    const L = this.dieLists, dr = this.dieRanges;
+    for (let k = 0; k < L.length; k += 3) {
+      this.info.secOffset(L[k], DW_AT.ranges, sec, b.length);
+      for (let p = L[k + 1]; p < L[k + 1] + L[k + 2]; p++) entry(dr[3 * p], dr[3 * p + 1], dr[3 * p + 2]);
+      endList();
     }
-    b.u64(0n);
-    b.u64(0n);
+    if (v5) b.patchU32(base, b.length - base - 4);
   }
 
   /** The unit's address ranges for lookup by address (version 2 of the table). */
