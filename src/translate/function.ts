@@ -47,6 +47,7 @@ export class FunctionTranslator {
     tx.fnRefOf.clear();
     tx.sigOf.clear();
     tx.lpadParam.clear();
+    tx.allocaSlots.length = 0;
     if (g.personality > 0 && g.personality - 1 < m.globals.length) f.personality = m.globals[g.personality - 1]!.name;
     const nvals = body.instBase - body.argBase + body.valueInst.length;
     if (tx.valStart.length < nvals) tx.valStart = new Int32Array(nvals * 2);

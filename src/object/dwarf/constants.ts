@@ -5,7 +5,7 @@ export const DW_TAG = {
   member: 0x0d, pointer_type: 0x0f, reference_type: 0x10, compile_unit: 0x11, structure_type: 0x13,
   subroutine_type: 0x15, typedef: 0x16, union_type: 0x17, variant: 0x19, inlined_subroutine: 0x1d,
   subrange_type: 0x21, base_type: 0x24, const_type: 0x26, enumerator: 0x28, subprogram: 0x2e,
-  template_type_parameter: 0x2f, variant_part: 0x33, variable: 0x34, namespace: 0x39, unspecified_type: 0x3b,
+  template_type_parameter: 0x2f, template_value_parameter: 0x30, variant_part: 0x33, inheritance: 0x1c, variable: 0x34, namespace: 0x39, unspecified_type: 0x3b,
 } as const;
 
 export const DW_AT = {
@@ -16,7 +16,7 @@ export const DW_AT = {
   count: 0x37, data_member_location: 0x38, decl_column: 0x39, decl_file: 0x3a, decl_line: 0x3b,
   declaration: 0x3c, encoding: 0x3e, external: 0x3f, frame_base: 0x40, type: 0x49, ranges: 0x55,
   call_column: 0x57, call_file: 0x58, call_line: 0x59, data_bit_offset: 0x6b, enum_class: 0x6d,
-  linkage_name: 0x6e, noreturn: 0x87, alignment: 0x88,
+  linkage_name: 0x6e, main_subprogram: 0x6a, noreturn: 0x87, alignment: 0x88,
 } as const;
 
 export const DW_FORM = {
