@@ -445,6 +445,19 @@ function readBody(d: Decoder): void {
         case BlockId.ValueSymtab:
           readLocalVst(c, body);
           break;
+        case BlockId.Metadata:
+        case BlockId.MetadataAttachment: {
+          // Noted for metadata.ts, which decodes them only when asked.
+          const id = c.subBlockId;
+          const width = c.readVBR(4);
+          c.alignTo32();
+          const words = c.read(32);
+          const end = c.pos + words * 32;
+          if (end > c.blockEnd) throw d.err('metadata block runs past the end of the function block');
+          body.mdBlocks.push(id, c.pos, end, width);
+          c.pos = end;
+          break;
+        }
         default:
           c.skipBlock();
       }

@@ -3,6 +3,7 @@
 // for types, constants and instructions, function bodies decoded on demand.
 
 import type { Abbrev, BitCursor } from './bitstream.js';
+import type { MetadataTable } from './metadata.js';
 
 const EMPTY_I32 = new Int32Array(0);
 
@@ -401,6 +402,8 @@ export class Module {
   constsPos = 0;
   /** Type ids the function decoder needs often, found once (-1 = not looked up yet). */
   cachedTypes = { void: -1, label: -1, i1: -1, ptr0: -1 };
+  /** The decoded metadata (metadata.ts readMetadata), once asked for. */
+  metadata: MetadataTable | undefined = undefined;
   /** Named metadata nodes seen (names only). */
   namedMetadata: string[] = [];
   /** A cursor over `bytes` reused by successive body decodes. */
@@ -478,6 +481,8 @@ export class FunctionBody {
   /** Debug records: (instruction index they precede, record code, operand start, count) quads into `dbgOps`. */
   dbgRecords = new I32Vec(0);
   dbgOps = new I32Vec(0);
+  /** METADATA and METADATA_ATTACHMENT sub-blocks: (block id, body bit, end bit, abbreviation width) each, for metadata.ts. */
+  mdBlocks: number[] = [];
   /** Operand bundles of call/invoke instructions: [tag, value ids...] each. */
   bundles = new Map<number, number[][]>();
   /** Local value names (value id -> name) and block names. */
