@@ -60,6 +60,21 @@ function namedOps(t: MetadataTable, name: string): Int32Array | undefined {
   return undefined;
 }
 
+/** A lexical scope of one function: ranges as (start, end) offsets, variables as (node, location) pairs. */
+interface Scope {
+  node: number;
+  ia: number;
+  parent: Scope | null;
+  kids: Scope[];
+  ranges: number[];
+  vars: (number | Uint8Array | null)[];
+  needed: boolean;
+}
+
+function newScope(node: number, ia: number, parent: Scope | null): Scope {
+  return { node, ia, parent, kids: [], ranges: [], vars: [], needed: false };
+}
+
 export class UnitBuilder {
   private m: Module;
   private t: MetadataTable;
@@ -67,6 +82,7 @@ export class UnitBuilder {
   private types: TypeDies;
   private dbgKind: number;
   private files = new Map<number, number>();
+  private abstract = new Map<number, DieId>();
   private fileOfScope = new Map<number, number>();
 
   constructor(m: Module, obj: ElfObject, version: 4 | 5) {
@@ -120,10 +136,6 @@ export class UnitBuilder {
     return s;
   }
 
-  private parentBlock(b: number): number {
-    return this.t.kind(b) === MdKind.LexicalBlock ? this.block(this.t.ref(b, LexicalBlockF.Scope)) : -1;
-  }
-
   /** The function's subprogram (its !dbg attachment), or -1. */
   private subprogram(fm: FunctionMetadata): number {
     const a = fm.attachments;
@@ -134,9 +146,10 @@ export class UnitBuilder {
   /**
    * Describes body `k` (translated and compiled: `facts`, and the CLIF stack
    * slot of each alloca as (instruction, slot) pairs). Functions without a
-   * DISubprogram get nothing, as with LLVM.
+   * DISubprogram get nothing, as with LLVM. `argSlots` are (argument value,
+   * slot) pairs for pointer arguments spilled for #dbg_declare.
    */
-  addFunction(k: number, body: FunctionBody, facts: CodeFacts, allocaSlots: ArrayLike<number>): void {
+  addFunction(k: number, body: FunctionBody, facts: CodeFacts, allocaSlots: ArrayLike<number>, argSlots: ArrayLike<number>): void {
     const m = this.m, t = this.t, w = this.w, tree = w.info;
     const fm = readFunctionMetadata(m, k, body);
     const sp = this.subprogram(fm);
@@ -150,63 +163,71 @@ export class UnitBuilder {
       out[0] = f >= 0 ? f : spFile;
       out[1] = locs[5 * r]!;
       out[2] = locs[5 * r + 1]!;
+      out[3] = s;
+      out[4] = locs[5 * r + 3]!;
     });
     w.addRange(facts.symbol, facts.size);
 
-    // code ranges of lexical blocks: each row's stretch belongs to its scope and the scopes around it
-    const ranges = new Map<number, number[]>();
+    // lexical scopes as LLVM's LexicalScopes sees them: (block or subprogram, inlined-at) pairs
+    const top = newScope(sp, -1, null);
+    const scopes = new Map<string, Scope>();
+    const scopeOf = (node: number, ia: number, depth = 0): Scope => {
+      node = this.block(node);
+      if ((node === sp && ia < 0) || node < 0 || depth > 200) return top;
+      const key = `${node},${ia}`;
+      let sc = scopes.get(key);
+      if (sc) return sc;
+      const kind = t.kind(node);
+      let parent: Scope;
+      if (kind === MdKind.Subprogram) {
+        // an inlined callee: its parent is the scope of the call site
+        if (ia < 0) return top;
+        parent = scopeOf(t.ref(ia, LocationF.Scope), t.ref(ia, LocationF.InlinedAt), depth + 1);
+      } else if (kind === MdKind.LexicalBlock) parent = scopeOf(t.ref(node, LexicalBlockF.Scope), ia, depth + 1);
+      else return top;
+      sc = newScope(node, ia, parent);
+      parent.kids.push(sc);
+      scopes.set(key, sc);
+      return sc;
+    };
+    // each row's stretch of code belongs to its scope and the scopes around it
     const rows = facts.rows;
     for (let q = 0; q < rows.length; q += 2) {
       const start = rows[q]!, end = q + 2 < rows.length ? rows[q + 2]! : facts.size;
-      if (end <= start) continue;
       const r = rows[q + 1]!;
-      let s = fm.map(locs[5 * r + 2]! - 1);
+      if (end <= start || r < 0) continue;
       const ia = locs[5 * r + 3]! - 1;
-      if (ia >= 0) s = this.outermostScope(fm.map(ia));
-      for (let b = this.block(s); b >= 0 && b !== sp && t.kind(b) === MdKind.LexicalBlock; b = this.parentBlock(b)) {
-        let list = ranges.get(b);
-        if (!list) ranges.set(b, (list = []));
+      for (let sc: Scope | null = scopeOf(fm.map(locs[5 * r + 2]! - 1), ia >= 0 ? fm.map(ia) : -1); sc && sc !== top; sc = sc.parent) {
+        const list = sc.ranges;
         if (list.length > 0 && list[list.length - 1] === start) list[list.length - 1] = end;
         else list.push(start, end);
       }
     }
 
-    // variables from #dbg_declare records of allocas
+    // variables from #dbg_declare records of allocas and of pointer arguments
     const slotOfValue = new Map<number, number>();
     for (let q = 0; q < allocaSlots.length; q += 2) slotOfValue.set(body.val[allocaSlots[q]!]!, allocaSlots[q + 1]!);
+    const argSlotOf = new Map<number, number>();
+    for (let q = 0; q < argSlots.length; q += 2) argSlotOf.set(argSlots[q]!, argSlots[q + 1]!);
     const recs = body.dbgRecords.data, ops = body.dbgOps.data;
-    const varsOf = new Map<number, { v: number; loc: Uint8Array }[]>();
     for (let q = 0; q < body.dbgRecords.length; q += 4) {
-      const code = recs[q + 1]!;
-      if (code !== FuncCode.DebugRecordDeclare) continue;
+      if (recs[q + 1] !== FuncCode.DebugRecordDeclare) continue;
       const at = recs[q + 2]!;
       const dl = fm.map(ops[at]!), v = fm.map(ops[at + 1]!), expr = fm.map(ops[at + 2]!), val = fm.map(ops[at + 3]!);
       if (v < 0 || t.kind(v) !== MdKind.LocalVariable || val < 0 || t.kind(val) !== MdKind.Value) continue;
-      // variables of inlined copies belong to inlined-subroutine DIEs, which are not written
-      if (dl >= 0 && t.ref(dl, LocationF.InlinedAt) >= 0) continue;
-      const slot = slotOfValue.get(t.field(val, ValueF.Value));
-      if (slot === undefined) continue;
-      const loc = this.location(facts.slotOffsets[slot]!, expr);
-      let b = this.block(t.ref(v, LocalVariableF.Scope));
-      while (b >= 0 && b !== sp && !ranges.has(b)) b = this.parentBlock(b);
-      if (b !== sp && b < 0) continue;
-      let list = varsOf.get(b);
-      if (!list) varsOf.set(b, (list = []));
-      list.push({ v, loc: loc ?? new Uint8Array(0) });
+      const id = t.field(val, ValueF.Value);
+      const slot = slotOfValue.get(id), argSlot = argSlotOf.get(id);
+      if (slot === undefined && argSlot === undefined) continue;
+      const loc = slot !== undefined ? this.location(facts.slotOffsets[slot]!, false, expr) : this.location(facts.slotOffsets[argSlot!]!, true, expr);
+      // as LLVM: a variable whose scope holds no code is left out
+      const sc = dl >= 0 ? scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt)) : scopeOf(t.ref(v, LocalVariableF.Scope), -1);
+      if (sc !== top && sc.ranges.length === 0) continue;
+      sc.vars.push(v, loc);
     }
-    // blocks that hold variables, and the blocks around them, by parent
-    const kids = new Map<number, number[]>();
-    for (const b of varsOf.keys()) {
-      // link b and the blocks around it that have code, up to the subprogram
-      for (let c = b; c !== sp; ) {
-        let p = this.parentBlock(c);
-        while (p >= 0 && p !== sp && !ranges.has(p)) p = this.parentBlock(p);
-        const parent = p >= 0 ? p : sp;
-        let list = kids.get(parent);
-        if (!list) kids.set(parent, (list = []));
-        if (list.includes(c)) break;
-        list.push(c);
-        c = parent;
+    // scopes with variables or inlined code, and the scopes around them, get DIEs
+    for (const sc of scopes.values()) {
+      if (sc.ranges.length > 0 && (sc.vars.length > 0 || t.kind(sc.node) === MdKind.Subprogram)) {
+        for (let u: Scope | null = sc; u && !u.needed; u = u.parent) u.needed = true;
       }
     }
 
@@ -214,6 +235,44 @@ export class UnitBuilder {
     tree.addr(d, DW_AT.low_pc, facts.symbol, 0);
     tree.constant(d, DW_AT.high_pc, DW_FORM.data4, facts.size);
     tree.expr(d, DW_AT.frame_base, [DW_OP.reg0 + facts.frameBaseReg]);
+    this.subprogramAttributes(d, sp, spFile);
+    // parameters in argument order first, then the other variables, then nested scopes
+    const emitScope = (die: DieId, sc: Scope) => {
+      const vars = sc.vars;
+      const order: number[] = [];
+      for (let q = 0; q < vars.length; q += 2) if (t.field(vars[q] as number, LocalVariableF.Arg) > 0) order.push(q);
+      order.sort((x, y) => t.field(vars[x] as number, LocalVariableF.Arg) - t.field(vars[y] as number, LocalVariableF.Arg));
+      for (const q of order) this.variable(die, vars[q] as number, vars[q + 1] as Uint8Array | null, DW_TAG.formal_parameter);
+      for (let q = 0; q < vars.length; q += 2) {
+        if (t.field(vars[q] as number, LocalVariableF.Arg) === 0) this.variable(die, vars[q] as number, vars[q + 1] as Uint8Array | null, DW_TAG.variable);
+      }
+      for (const c of sc.kids) {
+        if (!c.needed) continue;
+        let cd: DieId;
+        if (t.kind(c.node) === MdKind.Subprogram) {
+          cd = tree.add(die, DW_TAG.inlined_subroutine);
+          tree.ref(cd, DW_AT.abstract_origin, this.abstractSubprogram(c.node));
+        } else cd = tree.add(die, DW_TAG.lexical_block);
+        const triples: number[] = [];
+        for (let q = 0; q < c.ranges.length; q += 2) triples.push(facts.symbol, c.ranges[q]!, c.ranges[q + 1]!);
+        w.setRanges(cd, triples);
+        if (t.kind(c.node) === MdKind.Subprogram) {
+          const cs = t.ref(c.ia, LocationF.Scope);
+          const f = cs >= 0 ? this.scopeFile(this.block(cs)) : -1;
+          tree.udata(cd, DW_AT.call_file, f >= 0 ? f : spFile);
+          tree.udata(cd, DW_AT.call_line, t.field(c.ia, LocationF.Line));
+          tree.udata(cd, DW_AT.call_column, t.field(c.ia, LocationF.Column));
+        }
+        emitScope(cd, c);
+      }
+    };
+    emitScope(d, top);
+    this.types.templateParams(d, t.ref(sp, SubprogramF.TemplateParams));
+  }
+
+  /** Name, linkage name, declaration, return type and flags of subprogram `sp` on `d`. */
+  private subprogramAttributes(d: DieId, sp: number, spFile: number): void {
+    const t = this.t, tree = this.w.info;
     const linkage = t.stringField(sp, SubprogramF.LinkageName);
     if (linkage) tree.string(d, DW_AT.linkage_name, linkage);
     tree.string(d, DW_AT.name, t.stringField(sp, SubprogramF.Name));
@@ -227,43 +286,26 @@ export class UnitBuilder {
     }
     if (t.field(sp, SubprogramF.Flags) & FLAG_NORETURN) tree.flag(d, DW_AT.noreturn);
     if (!(t.field(sp, SubprogramF.SPFlags) & SPFLAG_LOCAL_TO_UNIT)) tree.flag(d, DW_AT.external);
-    // parameters in argument order first, then the other variables, then nested blocks
-    const emitScope = (die: DieId, b: number) => {
-      const vars = varsOf.get(b) ?? [];
-      if (b === sp) {
-        const params = vars.filter((x) => t.field(x.v, LocalVariableF.Arg) > 0);
-        params.sort((x, y) => t.field(x.v, LocalVariableF.Arg) - t.field(y.v, LocalVariableF.Arg));
-        for (const x of params) this.variable(die, x.v, x.loc, DW_TAG.formal_parameter);
-        for (const x of vars) if (t.field(x.v, LocalVariableF.Arg) === 0) this.variable(die, x.v, x.loc, DW_TAG.variable);
-      } else for (const x of vars) this.variable(die, x.v, x.loc, DW_TAG.variable);
-      for (const c of kids.get(b) ?? []) {
-        const cd = tree.add(die, DW_TAG.lexical_block);
-        const list = ranges.get(c)!;
-        const triples: number[] = [];
-        for (let q = 0; q < list.length; q += 2) triples.push(facts.symbol, list[q]!, list[q + 1]!);
-        w.setRanges(cd, triples);
-        emitScope(cd, c);
-      }
-    };
-    emitScope(d, sp);
     this.types.templateParams(d, t.ref(sp, SubprogramF.TemplateParams));
   }
 
-  /** The scope of the outermost location of an inlined-at chain. */
-  private outermostScope(loc: number): number {
-    const t = this.t;
-    for (let n = 0; n < 1000; n++) {
-      const up = t.ref(loc, LocationF.InlinedAt);
-      if (up < 0) break;
-      loc = up;
+  /** The abstract DIE (DW_AT_inline) of a subprogram inlined somewhere in this unit. */
+  private abstractSubprogram(sp: number): DieId {
+    let d = this.abstract.get(sp);
+    if (d === undefined) {
+      const tree = this.w.info;
+      d = tree.add(this.types.scope(this.t.ref(sp, SubprogramF.Scope)), DW_TAG.subprogram);
+      this.abstract.set(sp, d);
+      this.subprogramAttributes(d, sp, this.file(this.t.ref(sp, SubprogramF.File)));
+      tree.constant(d, DW_AT.inline, DW_FORM.data1, 1); // DW_INL_inlined
     }
-    return t.ref(loc, LocationF.Scope);
+    return d;
   }
 
-  private variable(parent: DieId, v: number, loc: Uint8Array, tag: number): void {
+  private variable(parent: DieId, v: number, loc: Uint8Array | null, tag: number): void {
     const t = this.t, tree = this.w.info;
     const d = tree.add(parent, tag);
-    if (loc.length > 0) tree.expr(d, DW_AT.location, loc);
+    if (loc) tree.expr(d, DW_AT.location, loc);
     const name = t.stringField(v, LocalVariableF.Name);
     if (name) tree.string(d, DW_AT.name, name);
     const align = t.field(v, LocalVariableF.Align);
@@ -276,15 +318,17 @@ export class UnitBuilder {
   }
 
   /**
-   * DW_OP_fbreg at the slot, with the DIExpression applied: offsets folded,
-   * DW_OP_deref kept; null when the expression has parts this cannot say
-   * (fragments, other operations), so the variable shows without a location.
+   * DW_OP_fbreg at the slot (`indirect`: the slot holds the variable's
+   * address), with the DIExpression applied: offsets folded, DW_OP_deref
+   * kept; null when the expression has parts this cannot say (fragments,
+   * other operations), so the variable shows without a location.
    */
-  private location(slotOffset: number, expr: number): Uint8Array | null {
+  private location(slotOffset: number, indirect: boolean, expr: number): Uint8Array | null {
     const t = this.t;
     const n = expr >= 0 && t.kind(expr) === MdKind.Expression ? t.fieldCount(expr) : 0;
     let off = slotOffset;
     const tail = new ByteBuffer(8);
+    if (indirect) tail.u8(DW_OP.deref);
     for (let k = 0; k < n; ) {
       const op = t.field(expr, k);
       if (op === DW_OP.plus_uconst && k + 1 < n && tail.length === 0) {

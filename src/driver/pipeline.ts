@@ -64,7 +64,7 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
     add('codegen', t0);
     if (unit) {
       t0 = now();
-      unit.addFunction(k, ft.tx.body, mc.debugFacts[mc.debugFacts.length - 1]!, ft.tx.allocaSlots);
+      unit.addFunction(k, ft.tx.body, mc.debugFacts[mc.debugFacts.length - 1]!, ft.tx.allocaSlots, ft.tx.argSlots);
       add('debuginfo', t0);
     }
   }

@@ -45,6 +45,8 @@ export class Tx {
   lpadParam = new Map<number, number>();
   /** (LLVM instruction index, CLIF stack slot) per alloca, for debug info: where each variable lives. */
   allocaSlots: number[] = [];
+  /** (LLVM argument value id, CLIF stack slot holding it) per pointer argument a #dbg_declare names. */
+  argSlots: number[] = [];
   /** Scratch for the operands of un/bin/tern/val: valid only until the next emit. */
   args: number[] = [];
   /** Scratch for collecting leaves in a group translator (constant materialization never touches it). */

@@ -42,6 +42,9 @@ export interface Reloc {
 export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Remember = 4, Restore = 5, DefCfa = 6, RestoreReg = 7 }
 
 
+/** A line row's srcloc for code without a source location (DWARF line 0). */
+export const NO_SRCLOC = -2;
+
 const SCRATCH_XMM = 15;
 const SCRATCH_XMM2 = 14;
 
@@ -308,9 +311,18 @@ export class Emitter {
     return this.slotOffset[k] - this.frameSize - 8 * this.savedRegs.length;
   }
 
-  /** Notes that code from here on comes from `srcloc` (debugInfo only; -1 keeps the previous). */
-  noteSrcLoc(srcloc: number): void {
-    if (srcloc < 0) return;
+  /**
+   * Notes that code from here on comes from `srcloc` (debugInfo only). An
+   * instruction without one (-1) keeps the previous srcloc, except at the top
+   * of a block (`blockTop`), where it gets NO_SRCLOC (line 0), as LLVM gives
+   * block-initial code without a location so it does not inherit the
+   * physically previous block's.
+   */
+  noteSrcLoc(srcloc: number, blockTop = false): void {
+    if (srcloc < 0) {
+      if (!blockTop) return;
+      srcloc = NO_SRCLOC;
+    }
     let n = this.lineRowCount;
     const rows = this.lineRows, at = this.buf.length;
     if (n > 0 && rows[2 * n - 1] === srcloc) return;
@@ -472,7 +484,7 @@ export class Emitter {
       this.blockLabel[b] = this.buf.length;
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         this.inst = i;
-        if (debug) this.noteSrcLoc(f.instSrcLoc[i]);
+        if (debug) this.noteSrcLoc(f.instSrcLoc[i], i === f.blockFirstInst[b] && oi > 0);
         this.select(i);
       }
     }

@@ -43,7 +43,7 @@ export interface FunctionDebugFacts {
   /** Offset of the function's first byte in its section. */
   offset: number;
   size: number;
-  /** (code offset, srcloc) pairs where the srcloc changes, offsets ascending. */
+  /** (code offset, srcloc) pairs where the srcloc changes, offsets ascending; srcloc -2 (NO_SRCLOC) is line 0. */
   rows: Int32Array;
   /** Code offset just past the prologue. */
   prologueEnd: number;

@@ -135,10 +135,13 @@ export class LineTable {
   }
 
   /**
-   * One function's sequence: a row for the prologue at the scope line, then
-   * a row per (code offset, srcloc) pair of `rows` (the first marked
-   * prologue_end), rows that repeat the previous place left out. `place`
-   * writes a srcloc's [file, line, column] into its `out`.
+   * One function's sequence, with LLVM's rows: one for the prologue at the
+   * scope line, then one per (code offset, srcloc) pair of `rows` whose place
+   * differs from the previous (the first marked prologue_end). A row starts a
+   * statement (is_stmt) when its line differs from the last non-zero line; a
+   * negative srcloc is line 0 with the previous file and column. `place`
+   * writes a srcloc's [file, line, column, scope, inlined-at] into `out`
+   * (the last two only tell places apart).
    */
   functionSequence(
     symbol: SymbolId, size: number, file: number, scopeLine: number, rows: Int32Array,
@@ -146,18 +149,31 @@ export class LineTable {
   ): void {
     this.beginSequence(symbol);
     this.row(0, file, scopeLine, 0, LineFlag.None);
-    const out = this.place;
-    let first = true;
+    const out = this.place, prev = this.prevPlace;
+    prev.fill(-1);
+    let first = true, lastLine = scopeLine;
     for (let k = 0; k < rows.length; k += 2) {
-      place(rows[k + 1], out);
-      if (!first && out[0] === this.file && out[1] === this.line && out[2] === this.col) continue;
-      this.row(rows[k], out[0], out[1], out[2], first ? LineFlag.PrologueEnd : LineFlag.None);
+      const r = rows[k + 1];
+      if (r < 0) {
+        if (this.line === 0) continue;
+        this.row(rows[k], this.file, 0, this.col, LineFlag.NotStmt);
+        prev.fill(-1);
+        continue;
+      }
+      place(r, out);
+      if (out[0] === prev[0] && out[1] === prev[1] && out[2] === prev[2] && out[3] === prev[3] && out[4] === prev[4]) continue;
+      prev.set(out);
+      const line = out[1];
+      const flags = first ? LineFlag.PrologueEnd : line !== 0 && line !== lastLine ? LineFlag.None : LineFlag.NotStmt;
+      this.row(rows[k], out[0], line, out[2], flags);
+      if (line !== 0) lastLine = line;
       first = false;
     }
     this.endSequence(size);
   }
 
-  private place = new Int32Array(3);
+  private place = new Int32Array(5);
+  private prevPlace = new Int32Array(5);
 
   /** Ends the sequence at code offset `end` (the function's size). */
   endSequence(end: number): void {
