@@ -82,6 +82,7 @@ function buildObject(dir: string, version: 4 | 5, extraSlot = ''): { object: str
     out[0] = file;
     out[1] = srcloc;
     out[2] = 5;
+    out[3] = out[4] = 0;
   });
   w.addRange(facts.symbol, facts.size);
   w.finish();
