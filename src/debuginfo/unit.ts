@@ -83,6 +83,8 @@ export class UnitBuilder {
   private dbgKind: number;
   private files = new Map<number, number>();
   private abstract = new Map<number, DieId>();
+  /** Per srcloc of the current function: the last non-zero line before it in IR order. */
+  private prevLine = new Int32Array(256);
   private fileOfScope = new Map<number, number>();
 
   constructor(m: Module, obj: ElfObject, version: 4 | 5) {
@@ -156,7 +158,17 @@ export class UnitBuilder {
     if (sp < 0) return;
     const locs = body.locs.data;
     const spFile = this.file(t.ref(sp, SubprogramF.File));
-    // line rows
+    // line rows; a row starts a statement where LLVM's would: where the line
+    // differs from the last non-zero line before it in IR order (LLVM lays
+    // blocks out in IR order, cgts in reverse post-order), and srclocs are in IR order
+    const nloc = body.locs.length / 5;
+    if (this.prevLine.length < nloc) this.prevLine = new Int32Array(nloc * 2);
+    const prevLine = this.prevLine;
+    let last = t.field(sp, SubprogramF.ScopeLine) || t.field(sp, SubprogramF.Line);
+    for (let r = 0; r < nloc; r++) {
+      prevLine[r] = last;
+      if (locs[5 * r] !== 0) last = locs[5 * r]!;
+    }
     w.lines.functionSequence(facts.symbol, facts.size, spFile, t.field(sp, SubprogramF.ScopeLine) || t.field(sp, SubprogramF.Line), facts.rows, (r, out) => {
       const s = fm.map(locs[5 * r + 2]! - 1);
       const f = s >= 0 ? this.scopeFile(s) : -1;
@@ -165,6 +177,7 @@ export class UnitBuilder {
       out[2] = locs[5 * r + 1]!;
       out[3] = s;
       out[4] = locs[5 * r + 3]!;
+      out[5] = out[1] !== 0 && out[1] !== prevLine[r] ? 1 : 0;
     });
     w.addRange(facts.symbol, facts.size);
 

@@ -138,10 +138,11 @@ export class LineTable {
    * One function's sequence, with LLVM's rows: one for the prologue at the
    * scope line, then one per (code offset, srcloc) pair of `rows` whose place
    * differs from the previous (the first marked prologue_end). A row starts a
-   * statement (is_stmt) when its line differs from the last non-zero line; a
-   * negative srcloc is line 0 with the previous file and column. `place`
-   * writes a srcloc's [file, line, column, scope, inlined-at] into `out`
-   * (the last two only tell places apart).
+   * statement (is_stmt) as `place` says, or when it says -1, when its line
+   * differs from the last non-zero line of the rows before it; a negative
+   * srcloc is line 0 with the previous file and column. `place` writes a
+   * srcloc's [file, line, column, scope, inlined-at, is_stmt] into `out`
+   * (scope and inlined-at only tell places apart).
    */
   functionSequence(
     symbol: SymbolId, size: number, file: number, scopeLine: number, rows: Int32Array,
@@ -160,11 +161,13 @@ export class LineTable {
         prev.fill(-1);
         continue;
       }
+      out[5] = -1;
       place(r, out);
-      if (out[0] === prev[0] && out[1] === prev[1] && out[2] === prev[2] && out[3] === prev[3] && out[4] === prev[4]) continue;
-      prev.set(out);
       const line = out[1];
-      const flags = first ? LineFlag.PrologueEnd : line !== 0 && line !== lastLine ? LineFlag.None : LineFlag.NotStmt;
+      const stmt = out[5] < 0 ? line !== 0 && line !== lastLine : out[5] === 1;
+      if (!stmt && out[0] === prev[0] && out[1] === prev[1] && out[2] === prev[2] && out[3] === prev[3] && out[4] === prev[4]) continue;
+      prev.set(out);
+      const flags = first ? LineFlag.PrologueEnd : stmt ? LineFlag.None : LineFlag.NotStmt;
       this.row(rows[k], out[0], line, out[2], flags);
       if (line !== 0) lastLine = line;
       first = false;
@@ -172,8 +175,8 @@ export class LineTable {
     this.endSequence(size);
   }
 
-  private place = new Int32Array(5);
-  private prevPlace = new Int32Array(5);
+  private place = new Int32Array(6);
+  private prevPlace = new Int32Array(6);
 
   /** Ends the sequence at code offset `end` (the function's size). */
   endSequence(end: number): void {
