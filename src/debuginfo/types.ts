@@ -13,7 +13,66 @@ import type { DieId, DieTree } from '../object/dwarf/die.js';
 const FLAG_ARTIFICIAL = 1 << 6;
 const FLAG_FWD_DECL = 1 << 2;
 
+const utf8 = new TextDecoder();
+
+/**
+ * Names from MDStrings: each string's bytes go to .debug_str once (MDStrings
+ * are unique in a module), as they are in the file (UTF-8).
+ */
+export class MdNames {
+  private t: MetadataTable;
+  private m: Module;
+  private tree: DieTree;
+  /** Per MDString id: its .debug_str offset + 1, 0 until written. */
+  private offsets = new Int32Array(1024);
+
+  constructor(t: MetadataTable, m: Module, tree: DieTree) {
+    this.t = t;
+    this.m = m;
+    this.tree = tree;
+  }
+
+  /** Gives `die` attribute `at` naming string field `field` of `node`; false (nothing added) when it is null or empty. */
+  attr(die: DieId, at: number, node: number, field: number): boolean {
+    const t = this.t;
+    const r = t.ref(node, field);
+    if (r < 0 || t.kind(r) !== MdKind.String) return false;
+    if (r >= this.offsets.length) {
+      const next = new Int32Array(Math.max(r + 1, this.offsets.length * 2));
+      next.set(this.offsets);
+      this.offsets = next;
+    }
+    let off = this.offsets[r] - 1;
+    if (off < 0) {
+      const bytes = this.bytes(r);
+      if (bytes.length === 0) return false;
+      off = this.tree.str.appendRaw(bytes);
+      this.offsets[r] = off + 1;
+    }
+    this.tree.strp(die, at, off);
+    return true;
+  }
+
+  private bytes(r: number): Uint8Array {
+    return mdBytes(this.t, this.m, r);
+  }
+}
+
+/** The bytes of MDString `r` as they are in the file. */
+function mdBytes(t: MetadataTable, m: Module, r: number): Uint8Array {
+  const s = t.start[r]!;
+  const off = t.vals.data[s]!;
+  return m.bytes.subarray(off, off + t.vals.data[s + 1]!);
+}
+
+/** The text of string field `field` of `node` ('' when null), decoded as UTF-8. */
+export function mdText(t: MetadataTable, m: Module, node: number, field: number): string {
+  const r = t.ref(node, field);
+  return r >= 0 && t.kind(r) === MdKind.String ? utf8.decode(mdBytes(t, m, r)) : '';
+}
+
 export class TypeDies {
+  readonly names: MdNames;
   private t: MetadataTable;
   private m: Module;
   private tree: DieTree;
@@ -26,6 +85,7 @@ export class TypeDies {
     this.m = m;
     this.tree = tree;
     this.cu = cu;
+    this.names = new MdNames(t, m, tree);
   }
 
   /** The DIE a scope's children go under: a namespace's or composite type's, else the unit's. */
@@ -37,8 +97,7 @@ export class TypeDies {
       if (d === undefined) {
         const parent = this.scope(this.t.ref(id, NamespaceF.Scope));
         d = this.tree.add(parent, DW_TAG.namespace);
-        const name = this.t.stringField(id, NamespaceF.Name);
-        if (name) this.tree.string(d, DW_AT.name, name);
+        this.names.attr(d, DW_AT.name, id, NamespaceF.Name);
         this.dies.set(id, d);
       }
       return d;
@@ -57,8 +116,7 @@ export class TypeDies {
       case MdKind.BasicType: {
         const d = tree.add(this.cu, DW_TAG.base_type);
         this.dies.set(id, d);
-        const name = t.stringField(id, BasicTypeF.Name);
-        if (name) tree.string(d, DW_AT.name, name);
+        this.names.attr(d, DW_AT.name, id, BasicTypeF.Name);
         const enc = t.field(id, BasicTypeF.Encoding);
         if (enc) tree.constant(d, DW_AT.encoding, DW_FORM.data1, enc);
         tree.udata(d, DW_AT.byte_size, Math.ceil(t.field(id, BasicTypeF.Size) / 8));
@@ -93,8 +151,7 @@ export class TypeDies {
     const tag = t.field(id, DerivedTypeF.Tag);
     const d = tree.add(tag === DW_TAG.member || tag === DW_TAG.inheritance ? parent : this.scope(t.ref(id, DerivedTypeF.Scope)), tag);
     this.dies.set(id, d);
-    const name = t.stringField(id, DerivedTypeF.Name);
-    if (name) tree.string(d, DW_AT.name, name);
+    this.names.attr(d, DW_AT.name, id, DerivedTypeF.Name);
     const base = this.type(t.ref(id, DerivedTypeF.BaseType));
     if (base >= 0) tree.ref(d, DW_AT.type, base);
     if (tag === DW_TAG.member || tag === DW_TAG.inheritance) {
@@ -111,8 +168,7 @@ export class TypeDies {
     const tag = t.field(id, CompositeTypeF.Tag);
     const d = tree.add(this.scope(t.ref(id, CompositeTypeF.Scope)), tag);
     this.dies.set(id, d);
-    const name = t.stringField(id, CompositeTypeF.Name);
-    if (name) tree.string(d, DW_AT.name, name);
+    this.names.attr(d, DW_AT.name, id, CompositeTypeF.Name);
     const flags = t.field(id, CompositeTypeF.Flags);
     const elements = t.ref(id, CompositeTypeF.Elements);
     const n = elements >= 0 ? t.fieldCount(elements) : 0;
@@ -143,7 +199,7 @@ export class TypeDies {
         const e = t.ref(elements, k);
         if (e < 0 || t.kind(e) !== MdKind.Enumerator) continue;
         const ed = tree.add(d, DW_TAG.enumerator);
-        tree.string(ed, DW_AT.name, t.stringField(e, EnumeratorF.Name));
+        this.names.attr(ed, DW_AT.name, e, EnumeratorF.Name);
         const v = t.field(e, EnumeratorF.Value);
         if (t.field(e, EnumeratorF.IsUnsigned) && v >= 0) tree.constant(ed, DW_AT.const_value, DW_FORM.udata, v);
         else tree.sdata(ed, DW_AT.const_value, v);
@@ -190,14 +246,12 @@ export class TypeDies {
         const pd = tree.add(d, DW_TAG.template_type_parameter);
         const ty = this.type(t.ref(p, TemplateTypeF.Type));
         if (ty >= 0) tree.ref(pd, DW_AT.type, ty);
-        const name = t.stringField(p, TemplateTypeF.Name);
-        if (name) tree.string(pd, DW_AT.name, name);
+        this.names.attr(pd, DW_AT.name, p, TemplateTypeF.Name);
       } else if (t.kind(p) === MdKind.TemplateValueParameter) {
         const pd = tree.add(d, DW_TAG.template_value_parameter);
         const ty = this.type(t.ref(p, TemplateValueF.Type));
         if (ty >= 0) tree.ref(pd, DW_AT.type, ty);
-        const name = t.stringField(p, TemplateValueF.Name);
-        if (name) tree.string(pd, DW_AT.name, name);
+        this.names.attr(pd, DW_AT.name, p, TemplateValueF.Name);
         const v = constantInt(t, this.m, t.ref(p, TemplateValueF.Value));
         if (v !== undefined) tree.sdata(pd, DW_AT.const_value, v);
       }

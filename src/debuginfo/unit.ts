@@ -17,8 +17,7 @@ import { ElfObject, type SymbolId } from '../object/elf.js';
 import { DwarfWriter } from '../object/dwarf/writer.js';
 import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
 import type { DieId } from '../object/dwarf/die.js';
-import { ByteBuffer } from '../support/bytes.js';
-import { TypeDies } from './types.js';
+import { TypeDies, mdText } from './types.js';
 
 /** What the code generator recorded for one function (x64 FunctionDebugFacts has this shape). */
 export interface CodeFacts {
@@ -92,12 +91,12 @@ export class UnitBuilder {
     const t = (this.t = readMetadata(m));
     const cuNode = namedOps(t, 'llvm.dbg.cu')![0]!;
     const cuFile = t.ref(cuNode, CompileUnitF.File);
-    const name = cuFile >= 0 ? t.stringField(cuFile, FileF.Filename) : m.fileName;
-    const dir = cuFile >= 0 ? t.stringField(cuFile, FileF.Directory) : '';
+    const name = cuFile >= 0 ? mdText(t, m, cuFile, FileF.Filename) : m.fileName;
+    const dir = cuFile >= 0 ? mdText(t, m, cuFile, FileF.Directory) : '';
     const w = (this.w = new DwarfWriter(obj, version, dir, name));
     const tree = w.info;
     const cu = tree.add(-1, DW_TAG.compile_unit);
-    const producer = t.stringField(cuNode, CompileUnitF.Producer);
+    const producer = mdText(t, m, cuNode, CompileUnitF.Producer);
     if (producer) tree.string(cu, DW_AT.producer, producer);
     tree.constant(cu, DW_AT.language, DW_FORM.data2, t.field(cuNode, CompileUnitF.Language));
     tree.string(cu, DW_AT.name, name);
@@ -110,7 +109,8 @@ export class UnitBuilder {
   private file(f: number): number {
     let n = this.files.get(f);
     if (n === undefined) {
-      n = f < 0 ? this.w.lines.fileOf('', '<unknown>') : this.w.lines.fileOf(this.t.stringField(f, FileF.Directory), this.t.stringField(f, FileF.Filename));
+      const t = this.t, m = this.m;
+      n = f < 0 ? this.w.lines.fileOf('', '<unknown>') : this.w.lines.fileOf(mdText(t, m, f, FileF.Directory), mdText(t, m, f, FileF.Filename));
       this.files.set(f, n);
     }
     return n;
@@ -286,9 +286,9 @@ export class UnitBuilder {
   /** Name, linkage name, declaration, return type and flags of subprogram `sp` on `d`. */
   private subprogramAttributes(d: DieId, sp: number, spFile: number): void {
     const t = this.t, tree = this.w.info;
-    const linkage = t.stringField(sp, SubprogramF.LinkageName);
-    if (linkage) tree.string(d, DW_AT.linkage_name, linkage);
-    tree.string(d, DW_AT.name, t.stringField(sp, SubprogramF.Name));
+    const names = this.types.names;
+    names.attr(d, DW_AT.linkage_name, sp, SubprogramF.LinkageName);
+    names.attr(d, DW_AT.name, sp, SubprogramF.Name);
     tree.udata(d, DW_AT.decl_file, spFile);
     tree.udata(d, DW_AT.decl_line, t.field(sp, SubprogramF.Line));
     const st = t.ref(sp, SubprogramF.Type);
@@ -319,8 +319,7 @@ export class UnitBuilder {
     const t = this.t, tree = this.w.info;
     const d = tree.add(parent, tag);
     if (loc) tree.expr(d, DW_AT.location, loc);
-    const name = t.stringField(v, LocalVariableF.Name);
-    if (name) tree.string(d, DW_AT.name, name);
+    this.types.names.attr(d, DW_AT.name, v, LocalVariableF.Name);
     const align = t.field(v, LocalVariableF.Align);
     if (align > 0) tree.udata(d, DW_AT.alignment, align / 8);
     tree.udata(d, DW_AT.decl_file, this.file(t.ref(v, LocalVariableF.File)));
@@ -340,8 +339,8 @@ export class UnitBuilder {
     const t = this.t;
     const n = expr >= 0 && t.kind(expr) === MdKind.Expression ? t.fieldCount(expr) : 0;
     let off = slotOffset;
-    const tail = new ByteBuffer(8);
-    if (indirect) tail.u8(DW_OP.deref);
+    const tail: number[] = [];
+    if (indirect) tail.push(DW_OP.deref);
     for (let k = 0; k < n; ) {
       const op = t.field(expr, k);
       if (op === DW_OP.plus_uconst && k + 1 < n && tail.length === 0) {
@@ -351,22 +350,40 @@ export class UnitBuilder {
         off += t.field(expr, k + 2) === DW_OP_plus ? t.field(expr, k + 1) : -t.field(expr, k + 1);
         k += 3;
       } else if (op === DW_OP.deref) {
-        tail.u8(DW_OP.deref);
+        tail.push(DW_OP.deref);
         k++;
       } else if (op === DW_OP.plus_uconst && k + 1 < n) {
-        tail.u8(DW_OP.plus_uconst);
-        tail.uleb(t.field(expr, k + 1));
+        tail.push(DW_OP.plus_uconst);
+        uleb(tail, t.field(expr, k + 1));
         k += 2;
       } else return null; // DW_OP_LLVM_fragment and the rest
     }
-    const b = new ByteBuffer(16);
-    b.u8(DW_OP.fbreg);
-    b.sleb(off);
-    b.append(tail.view8());
-    return b.view8().slice();
+    const b: number[] = [DW_OP.fbreg];
+    sleb(b, off);
+    for (const x of tail) b.push(x);
+    return Uint8Array.from(b);
   }
 
   finish(): void {
     this.w.finish();
+  }
+}
+
+function uleb(out: number[], v: number): void {
+  do {
+    let b = v % 128;
+    v = Math.floor(v / 128);
+    if (v !== 0) b |= 0x80;
+    out.push(b);
+  } while (v !== 0);
+}
+
+function sleb(out: number[], v: number): void {
+  for (;;) {
+    const b = v & 0x7f;
+    v = Math.floor(v / 128);
+    const done = (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0);
+    out.push(done ? b : b | 0x80);
+    if (done) return;
   }
 }

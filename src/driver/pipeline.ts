@@ -39,7 +39,9 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
   const data = moduleData(m);
   add('data', t0);
   // DWARF only for modules built with -g (they have a compile unit)
+  t0 = now();
   const dwarf = moduleDwarfVersion(m);
+  if (dwarf !== 0) add('debuginfo', t0);
   const mc = new ModuleCompiler({ llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>(), debugInfo: dwarf !== 0 });
   mc.addData(data);
   const unit = dwarf !== 0 ? new UnitBuilder(m, mc.object, dwarf) : null;

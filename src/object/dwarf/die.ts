@@ -103,6 +103,11 @@ export class DieTree {
     this.attr(die, at, DW_FORM.strp, this.str.offset(s), 0);
   }
 
+  /** A string already in .debug_str at `offset` (DW_FORM_strp). */
+  strp(die: DieId, at: number, offset: number): void {
+    this.attr(die, at, DW_FORM.strp, offset, 0);
+  }
+
   /** A string in .debug_line_str (DW_FORM_line_strp, DWARF 5 only). */
   lineString(die: DieId, at: number, s: string): void {
     assert(this.lineStr !== null, 'DW_FORM_line_strp needs DWARF 5');
@@ -174,20 +179,39 @@ export class DieTree {
     const abbrevBuf = obj.data(abbrev);
     const abbrevBase = abbrevBuf.length;
     const codeOf = new Int32Array(nd);
-    const codes = new Map<string, number>();
+    // abbreviations by a hash of their shape; each as [tag, children, count, (name, form)...] in `shapes`
+    const byHash = new Map<number, number[]>();
+    const shapes: number[] = [];
+    const shapeAt: number[] = [];
+    const names = this.attrName.a, forms = this.attrForm.a;
     for (let d = 0; d < nd; d++) {
-      let key = `${this.tag.a[d]}${this.firstChild.a[d] >= 0 ? '+' : '-'}`;
-      for (let k = start[d]; k < start[d + 1]; k++) key += `,${this.attrName.a[order[k]]}:${this.attrForm.a[order[k]]}`;
-      let code = codes.get(key);
-      if (code === undefined) {
-        code = codes.size + 1;
-        codes.set(key, code);
+      const tag = this.tag.a[d], kids = this.firstChild.a[d] >= 0 ? 1 : 0, n = start[d + 1] - start[d];
+      let h = (tag * 2 + kids) | 0;
+      for (let k = start[d]; k < start[d + 1]; k++) h = (Math.imul(h, 31) + names[order[k]] * 64 + forms[order[k]]) | 0;
+      let list = byHash.get(h);
+      let code = 0;
+      if (list) {
+        for (const c of list) {
+          let at = shapeAt[c - 1];
+          if (shapes[at] !== tag || shapes[at + 1] !== kids || shapes[at + 2] !== n) continue;
+          at += 3;
+          let same = true;
+          for (let k = start[d]; k < start[d + 1] && same; k++, at += 2) same = shapes[at] === names[order[k]] && shapes[at + 1] === forms[order[k]];
+          if (same) { code = c; break; }
+        }
+      } else byHash.set(h, (list = []));
+      if (code === 0) {
+        code = shapeAt.length + 1;
+        list.push(code);
+        shapeAt.push(shapes.length);
+        shapes.push(tag, kids, n);
         abbrevBuf.uleb(code);
-        abbrevBuf.uleb(this.tag.a[d]);
-        abbrevBuf.u8(this.firstChild.a[d] >= 0 ? 1 : 0);
+        abbrevBuf.uleb(tag);
+        abbrevBuf.u8(kids);
         for (let k = start[d]; k < start[d + 1]; k++) {
-          abbrevBuf.uleb(this.attrName.a[order[k]]);
-          abbrevBuf.uleb(this.attrForm.a[order[k]]);
+          shapes.push(names[order[k]], forms[order[k]]);
+          abbrevBuf.uleb(names[order[k]]);
+          abbrevBuf.uleb(forms[order[k]]);
         }
         abbrevBuf.u8(0);
         abbrevBuf.u8(0);
@@ -203,26 +227,29 @@ export class DieTree {
     const headerSize = version >= 5 ? 12 : 11;
     let n = 0, off = headerSize;
     {
-      const stack: number[] = [0];
-      const nulls = new Int32Array(nd);
-      while (stack.length > 0) {
-        const d = stack.pop()!;
+      const stack = new Int32Array(nd);
+      let depth = 0, d = 0;
+      const first = this.firstChild.a, next = this.nextSibling.a;
+      for (;;) {
         pre[n++] = d;
         offset[d] = off;
         off += ulebSize(codeOf[d]);
         for (let k = start[d]; k < start[d + 1]; k++) off += this.attrSize(order[k]);
-        // children pushed last to first so the first pops next
-        const kids: number[] = [];
-        for (let c = this.firstChild.a[d]; c >= 0; c = this.nextSibling.a[c]) kids.push(c);
-        if (kids.length > 0) {
-          nulls[kids[kids.length - 1]] = nulls[d] + 1;
-          for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
-        } else {
-          // a leaf ends every child list it is the last entry of
-          off += nulls[d];
-          endsChildren[n - 1] = nulls[d];
+        if (first[d] >= 0) {
+          stack[depth++] = d;
+          d = first[d];
+          continue;
         }
-        if (kids.length > 0) nulls[d] = 0;
+        // a leaf ends every child list it is the last entry of
+        let nulls = 0;
+        while (next[d] < 0 && depth > 0) {
+          d = stack[--depth];
+          nulls++;
+        }
+        endsChildren[n - 1] = nulls;
+        off += nulls;
+        if (next[d] < 0) break;
+        d = next[d];
       }
     }
     assert(n === nd, 'DIEs not reachable from the root');

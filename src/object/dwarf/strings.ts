@@ -33,6 +33,15 @@ export class StringSection {
     return off;
   }
 
+  /** Appends `bytes` (UTF-8, no NUL) as a string of its own, without looking for an equal one; returns its offset. */
+  appendRaw(bytes: Uint8Array): number {
+    assert(!bytes.includes(0), 'debug string contains a NUL byte');
+    const off = this.buf.length;
+    this.buf.append(bytes);
+    this.buf.u8(0);
+    return off;
+  }
+
   get size(): number {
     return this.buf.length;
   }
