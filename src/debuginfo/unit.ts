@@ -8,10 +8,10 @@
 // generator recorded per function (CodeFacts); writes through object/dwarf.
 
 import {
-  CompileUnitF, FileF, LexicalBlockF, LexicalBlockFileF, LocalVariableF, LocationF, MdKind, SubprogramF,
+  CompileUnitF, FileF, GlobalVariableExpressionF, GlobalVariableF, LexicalBlockF, LexicalBlockFileF, LocalVariableF, LocationF, MdKind, SubprogramF,
   SubroutineTypeF, ValueF, constantInt, readFunctionMetadata, readMetadata, type FunctionMetadata, type MetadataTable,
 } from '../bitcode/metadata.js';
-import type { FunctionBody, Module } from '../bitcode/module.js';
+import { GlobalKind, type FunctionBody, type Module } from '../bitcode/module.js';
 import { FuncCode } from '../bitcode/codes.js';
 import { ElfObject, type SymbolId } from '../object/elf.js';
 import { DwarfWriter } from '../object/dwarf/writer.js';
@@ -103,6 +103,46 @@ export class UnitBuilder {
     tree.string(cu, DW_AT.comp_dir, dir);
     this.types = new TypeDies(t, m, tree, cu);
     this.dbgKind = t.kindId('dbg');
+    this.globals(obj);
+  }
+
+  /**
+   * A DW_TAG_variable at its address for each global variable defined in
+   * this object with a DIGlobalVariableExpression (thread-locals, whose
+   * address needs a TLS expression, go without a location).
+   */
+  private globals(obj: ElfObject): void {
+    const m = this.m, t = this.t, tree = this.w.info, names = this.types.names;
+    for (let g = 0; g < m.globals.length; g++) {
+      const gv = m.globals[g]!;
+      if (gv.kind !== GlobalKind.Var) continue;
+      const att = t.globalAttachments(g);
+      if (!att) continue;
+      for (let k = 0; k < att.length; k += 2) {
+        const gve = att[k + 1]!;
+        if (att[k] !== this.dbgKind || t.kind(gve) !== MdKind.GlobalVariableExpression) continue;
+        const v = t.ref(gve, GlobalVariableExpressionF.Var);
+        if (v < 0 || t.kind(v) !== MdKind.GlobalVariable) continue;
+        const sym = obj.findSymbol(gv.name);
+        if (sym < 0 || !obj.isDefined(sym)) continue;
+        const d = tree.add(this.types.scope(t.ref(v, GlobalVariableF.Scope)), DW_TAG.variable);
+        names.attr(d, DW_AT.name, v, GlobalVariableF.Name);
+        const ty = this.types.type(t.ref(v, GlobalVariableF.Type));
+        if (ty >= 0) tree.ref(d, DW_AT.type, ty);
+        if (!t.field(v, GlobalVariableF.IsLocal)) tree.flag(d, DW_AT.external);
+        const file = t.ref(v, GlobalVariableF.File), line = t.field(v, GlobalVariableF.Line);
+        if (file >= 0 && line > 0) {
+          tree.udata(d, DW_AT.decl_file, this.file(file));
+          tree.udata(d, DW_AT.decl_line, line);
+        }
+        const align = t.field(v, GlobalVariableF.Align);
+        if (align > 0) tree.udata(d, DW_AT.alignment, align / 8);
+        const expr = t.ref(gve, GlobalVariableExpressionF.Expr);
+        const plain = expr < 0 || t.fieldCount(expr) === 0;
+        if (!gv.threadLocal && plain) tree.exprAddr(d, DW_AT.location, sym, 0);
+        names.attr(d, DW_AT.linkage_name, v, GlobalVariableF.LinkageName);
+      }
+    }
   }
 
   /** The line table's number of DIFile node `f`. */

@@ -1,7 +1,7 @@
 // Debugging cgts builds: corpus programs built with -g by stock rustc and by
 // `cgts rustc`, each run under gdb with the same script (breakpoints on
 // functions, methods and file:line places; at each stop the backtrace,
-// arguments and locals); the two transcripts must be identical once
+// arguments and locals, and statics); the two transcripts must be identical once
 // addresses, process ids and the build directories are made equal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,12 +15,17 @@ const skip = rustcVersion() === null ? 'rustc is not installed' : !haveGdb ? 'gd
 const variant = VARIANTS.find((v) => v.flags.includes('-g'))!;
 const dwarf5: Variant = { name: 'O0-g-dwarf5', flags: [...variant.flags, '-C', 'dwarf-version=5'] };
 
-/** Per program: breakpoints, how many stops are examined, and the build variant (default -g, DWARF 4). */
-const CASES: { name: string; breaks: string[]; stops: number; v?: Variant }[] = [
+/** Per program: breakpoints, how many stops are examined, commands run at each stop besides bt/info args/info locals, and the build variant (default -g, DWARF 4). */
+const CASES: { name: string; breaks: string[]; stops: number; at?: string[]; v?: Variant }[] = [
   { name: 'recursion', breaks: ['recursion::queens', 'recursion::insert', 'recursion.rs:37', 'recursion::Parser::factor', 'recursion::hanoi'], stops: 12 },
   { name: 'rc_refcell', breaks: ['rc_refcell::add_child', 'rc_refcell.rs:19', 'rc_refcell::sum', 'rc_refcell::{impl#0}::drop'], stops: 10 },
   { name: 'big_match', breaks: ['big_match::keyword', 'big_match.rs:72', 'big_match::char_kind', 'big_match::signed_i8'], stops: 10 },
   { name: 'drop_order', breaks: ['drop_order::make', 'drop_order::flush', 'drop_order.rs:23'], stops: 8 },
+  {
+    name: 'statics_globals', breaks: ['statics_globals::bump', 'statics_globals::double', 'statics_globals::square'], stops: 8,
+    at: ['print statics_globals::COUNTER', 'print statics_globals::NUMBERS', 'print statics_globals::GREETING', 'print statics_globals::CONFIGS',
+      'print statics_globals::MID', 'print statics_globals::CGTS_EXPORTED_MUT', 'print statics_globals::FIB30'],
+  },
   { name: 'enums_niches', breaks: ['enums_niches::classify', 'enums_niches::handle', 'enums_niches::eval'], stops: 8, v: dwarf5 },
 ];
 
@@ -28,7 +33,7 @@ const CASES: { name: string; breaks: string[]; stops: number; v?: Variant }[] = 
 // warning once the linker has concatenated them; cgts writes none)
 function gdbTranscript(exe: string, srcDir: string, c: (typeof CASES)[number]): string {
   const script = ['set pagination off', 'set print address off', `directory ${srcDir}`, ...c.breaks.map((b) => `break ${b}`), 'run > /dev/null'];
-  for (let k = 0; k < c.stops; k++) script.push('bt 3', 'info args', 'info locals', 'continue');
+  for (let k = 0; k < c.stops; k++) script.push('bt 3', 'info args', 'info locals', ...(c.at ?? []), 'continue');
   const file = join(dirname(exe), 'session.gdb');
   writeFileSync(file, script.join('\n') + '\n');
   const r = spawnSync('gdb', ['-nx', '-batch', '-x', file, exe], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });

@@ -7,6 +7,7 @@ import { ModuleCompiler, type FunctionDebugFacts } from '../../src/x64/compile.j
 import { DwarfWriter } from '../../src/object/dwarf/writer.js';
 import { DW_AT, DW_ATE, DW_FORM, DW_LANG_Rust, DW_OP, DW_TAG } from '../../src/object/dwarf/constants.js';
 import { ByteBuffer } from '../../src/support/bytes.js';
+import { DataKind, STB, STT } from '../../src/object/elf.js';
 import { linkWithC, must, run, tempDir, writeFile } from '../object/tools.js';
 
 // `compute(x)`: x goes to slot 0, y = x * 3 to slot 1, then observe(y) and
@@ -59,6 +60,17 @@ function buildObject(dir: string, version: 4 | 5, extraSlot = ''): { object: str
   t.string(i32, DW_AT.name, 'i32');
   t.constant(i32, DW_AT.encoding, DW_FORM.data1, DW_ATE.signed);
   t.udata(i32, DW_AT.byte_size, 4);
+  // a global of the object: `answer`, 4 bytes in .data, at its relocated address
+  const obj = mc.object;
+  const data = obj.dataSection(DataKind.Data, 'answer', 4);
+  obj.data(data).i32(1234);
+  const answer = obj.symbol('answer');
+  obj.setSymbolKind(answer, STB.GLOBAL, STT.OBJECT);
+  obj.define(answer, data, 0, 4);
+  const gv = t.add(cu, DW_TAG.variable);
+  t.string(gv, DW_AT.name, 'answer');
+  t.ref(gv, DW_AT.type, i32);
+  t.exprAddr(gv, DW_AT.location, answer, 0);
   const file = w.lines.fileOf(dir, 'prog.rs');
   const sp = t.add(cu, DW_TAG.subprogram);
   t.addr(sp, DW_AT.low_pc, facts.symbol, 0);
@@ -122,7 +134,7 @@ for (const [what, version, extra, frameReg] of [
   ['DWARF 5', 5, '', 6],
   ['DWARF 4, a realigned frame', 4, 'ss2 = explicit_slot 64, align = 64', 7],
 ] as const) {
-  test(`${what}: gdb breaks at a file:line of cgts code and prints its parameter and local from their slots`, { skip: !hasGdb && 'gdb is not installed' }, () => {
+  test(`${what}: gdb breaks at a file:line of cgts code and prints its parameter and local from their slots and a global at its address`, { skip: !hasGdb && 'gdb is not installed' }, () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'prog.rs'), SOURCE);
     const { object, facts } = buildObject(dir, version, extra);
@@ -132,7 +144,7 @@ for (const [what, version, extra, frameReg] of [
     const exe = linkWithC(dir, MAIN_C, [object]);
     assert.equal(must(exe, []), 'observe 21\nresult 22\n');
     const gdb = must('gdb', ['-nx', '-batch', '-ex', 'break prog.rs:13', '-ex', 'break compute', '-ex', 'run', '-ex', 'continue', '-ex', 'bt', '-ex', 'info frame',
-      '-ex', 'print x', '-ex', 'print y', '-ex', 'info locals', '-ex', 'info args', exe], dir);
+      '-ex', 'print x', '-ex', 'print y', '-ex', 'info locals', '-ex', 'info args', '-ex', 'print answer', exe], dir);
     assert.match(gdb, /Breakpoint 1 at 0x[0-9a-f]+: file prog\.rs, line 13\./, gdb);
     // a breakpoint on the function lands at the end of the prologue, on the first body line (x is not stored yet)
     const at = /Breakpoint 2 at 0x([0-9a-f]+): file prog\.rs, line 10\./.exec(gdb);
@@ -142,6 +154,6 @@ for (const [what, version, extra, frameReg] of [
     assert.match(gdb, /Breakpoint 2, compute \(x=-?\d+\) at prog\.rs:10\n[^]*Breakpoint 1, compute \(x=7\) at prog\.rs:13/, gdb);
     assert.match(gdb, /#0 +compute \(x=7\) at prog\.rs:13\n#1 +0x[0-9a-f]+ in main \(\)/, gdb);
     assert.match(gdb, /rip = 0x[0-9a-f]+ in compute \(prog\.rs:13\)/, gdb);
-    assert.match(gdb, /\$1 = 7\n\$2 = 21\ny = 21\nx = 7\n/, gdb);
+    assert.match(gdb, /\$1 = 7\n\$2 = 21\ny = 21\nx = 7\n\$3 = 1234\n/, gdb);
   });
 }

@@ -15,6 +15,9 @@ import type { StringSection } from './strings.js';
 
 export type DieId = number;
 
+/** An exprloc holding DW_OP_addr of a relocated address (written as DW_FORM_exprloc). */
+const FORM_EXPR_ADDR = 0x10018;
+
 /** Growable Int32Array column. */
 class Col {
   a = new Int32Array(64);
@@ -157,6 +160,11 @@ export class DieTree {
     this.attr(die, at, DW_FORM.exprloc, start, bytes.length);
   }
 
+  /** A location `DW_OP_addr symbol + addend`, relocated (DW_FORM_exprloc, R_X86_64_64). */
+  exprAddr(die: DieId, at: number, symbol: SymbolId, addend: number): void {
+    this.attr(die, at, FORM_EXPR_ADDR, addend, symbol);
+  }
+
   /**
    * Writes the unit into `info` (appended) and its abbreviations into
    * `abbrev` (appended; the unit header points at them), with relocations
@@ -211,7 +219,7 @@ export class DieTree {
         for (let k = start[d]; k < start[d + 1]; k++) {
           shapes.push(names[order[k]], forms[order[k]]);
           abbrevBuf.uleb(names[order[k]]);
-          abbrevBuf.uleb(forms[order[k]]);
+          abbrevBuf.uleb(forms[order[k]] === FORM_EXPR_ADDR ? DW_FORM.exprloc : forms[order[k]]);
         }
         abbrevBuf.u8(0);
         abbrevBuf.u8(0);
@@ -310,6 +318,12 @@ export class DieTree {
             buf.uleb(aux);
             buf.append(this.exprs.bytes.subarray(v, v + aux));
             break;
+          case FORM_EXPR_ADDR:
+            buf.u8(9);
+            buf.u8(0x03); // DW_OP_addr
+            obj.reloc(info, buf.length, R.R_X86_64_64, aux, v);
+            buf.u64(0n);
+            break;
           default: assert(false, `DWARF form ${form} is not written`);
         }
       }
@@ -330,6 +344,7 @@ export class DieTree {
       case DW_FORM.sdata: return slebSize(v);
       case DW_FORM.flag_present: return 0;
       case DW_FORM.exprloc: return ulebSize(this.attrAux.a[a]) + this.attrAux.a[a];
+      case FORM_EXPR_ADDR: return 10;
     }
     assert(false, `DWARF form ${this.attrForm.a[a]} is not written`);
   }
