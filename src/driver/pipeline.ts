@@ -9,6 +9,7 @@ import { verifyOrThrow } from '../ir/verifier.js';
 import { hasWideValues, legalizeWide } from '../ir/legalize-wide.js';
 import { printFunction } from '../ir/printer.js';
 import { ModuleCompiler } from '../x64/compile.js';
+import { UnitBuilder, moduleDwarfVersion } from '../debuginfo/unit.js';
 
 export interface PipelineOptions {
   /** Also return the translated CLIF as text. */
@@ -37,9 +38,14 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
   t0 = now();
   const data = moduleData(m);
   add('data', t0);
+  // DWARF only for modules built with -g (they have a compile unit)
+  t0 = now();
+  const dwarf = moduleDwarfVersion(m);
+  if (dwarf !== 0) add('debuginfo', t0);
   // i128 atomics are translated only in functions whose target features enable cmpxchg16b
-  const mc = new ModuleCompiler({ llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>(['has_cmpxchg16b']) });
+  const mc = new ModuleCompiler({ llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>(['has_cmpxchg16b']), debugInfo: dwarf !== 0 });
   mc.addData(data);
+  const unit = dwarf !== 0 ? new UnitBuilder(m, mc.object, dwarf) : null;
   const ft = new FunctionTranslator(m);
   const f = new Function();
   const clif: string[] = [];
@@ -59,6 +65,16 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
     t0 = now();
     mc.addFunction(fk, functionSymbol(m, k));
     add('codegen', t0);
+    if (unit) {
+      t0 = now();
+      unit.addFunction(k, ft.tx.body, mc.debugFacts[mc.debugFacts.length - 1]!, ft.tx.allocaSlots, ft.tx.argSlots);
+      add('debuginfo', t0);
+    }
+  }
+  if (unit) {
+    t0 = now();
+    unit.finish();
+    add('debuginfo', t0);
   }
   t0 = now();
   const object = mc.finish().bytes;

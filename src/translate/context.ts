@@ -43,6 +43,10 @@ export class Tx {
   sigOf = new Map<string, number>();
   /** LLVM landing-pad block -> its CLIF block's exception-pointer parameter (the selector follows it). */
   lpadParam = new Map<number, number>();
+  /** (LLVM instruction index, CLIF stack slot) per alloca, for debug info: where each variable lives. */
+  allocaSlots: number[] = [];
+  /** (LLVM argument value id, CLIF stack slot holding it) per pointer argument a #dbg_declare names. */
+  argSlots: number[] = [];
   /** Scratch for the operands of un/bin/tern/val: valid only until the next emit. */
   args: number[] = [];
   /** Scratch for collecting leaves in a group translator (constant materialization never touches it). */

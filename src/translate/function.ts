@@ -8,6 +8,7 @@ import { decodeFunction } from '../bitcode/function.js';
 import { Op as L, type Module } from '../bitcode/module.js';
 import { Function } from '../ir/function.js';
 import { Tx } from './context.js';
+import { spillDeclaredArgs } from './debug.js';
 import { translateAlloca, translateLoad, translateStore, translateGep } from './memory.js';
 import { translateBinop, translateCast, translateCmp, translateSelect, translateFNeg } from './arith.js';
 import { translateBr, translateSwitch, translateRet, translateUnreachable, translateResume, blockParamsForPhis } from './control.js';
@@ -48,6 +49,8 @@ export class FunctionTranslator {
     tx.fnRefOf.clear();
     tx.sigOf.clear();
     tx.lpadParam.clear();
+    tx.allocaSlots.length = 0;
+    tx.argSlots.length = 0;
     if (g.personality > 0 && g.personality - 1 < m.globals.length) f.personality = m.globals[g.personality - 1]!.name;
     const nvals = body.instBase - body.argBase + body.valueInst.length;
     if (tx.valStart.length < nvals) tx.valStart = new Int32Array(nvals * 2);
@@ -68,6 +71,7 @@ export class FunctionTranslator {
     // the entry block's parameters are the function's; phis become block parameters
     tx.cur = tx.blockOf[0]!;
     lowerEntry(tx);
+    if (body.dbgRecords.length > 0) spillDeclaredArgs(tx, k);
     for (let i = 0; i < rpo; i++) blockParamsForPhis(tx, this.order[i]!);
 
     for (let i = 0; i < rpo; i++) {

@@ -22,6 +22,7 @@ export function translateAlloca(tx: Tx, i: number): void {
   const align = Math.max(alignCode > 0 ? 2 ** (alignCode - 1) : 1, 1);
   const size = Math.max(tx.L.allocSize(ty) * count, 1);
   const slot = tx.f.stackSlots.push({ size, align, key: -1 }) - 1;
+  tx.allocaSlots.push(i, slot);
   tx.define1(body.val[i]!, tx.val(Op.stack_addr, I64, [], slot, 0));
 }
 

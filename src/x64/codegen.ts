@@ -28,6 +28,8 @@ import { selectX86 } from './isel-x86.js';
 export interface CodegenOptions extends AbiOptions {
   /** ISA flags enabled on the target line (has_sse41, has_popcnt, has_lzcnt, has_bmi1 ...). */
   isaFlags?: Set<string>;
+  /** Record the line rows and frame layout debug info needs (lineRows, prologueEnd, frameBase...). */
+  debugInfo?: boolean;
 }
 
 export interface Reloc {
@@ -40,6 +42,9 @@ export interface Reloc {
 /** CFI events as flat records [codeOffset, kind, a, b]. */
 export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Remember = 4, Restore = 5, DefCfa = 6, RestoreReg = 7 }
 
+
+/** A line row's srcloc for code without a source location (DWARF line 0). */
+export const NO_SRCLOC = -2;
 
 const SCRATCH_XMM = 15;
 const SCRATCH_XMM2 = 14;
@@ -113,6 +118,19 @@ export class Emitter {
   /** Per value: the register the ABI would like it in (parameter, return or call argument), or -1. */
   private abiHint = new Int32Array(64);
   isaFlags: Set<string> = new Set();
+  /** Whether this function records debug facts (CodegenOptions.debugInfo). */
+  debug = false;
+  /**
+   * With debugInfo: (code offset, srcloc) pairs, offsets ascending, a pair
+   * wherever the srcloc of the code changes (instructions without one keep
+   * the previous); lineRowCount pairs are valid.
+   */
+  lineRows = new Int32Array(64);
+  lineRowCount = 0;
+  /** With debugInfo: the code offset just past the prologue. */
+  prologueEnd = 0;
+  /** DWARF register the stack slots are addressed from in the body: 6 (rbp) or 7 (rsp, when the frame is realigned). */
+  frameBaseReg = 6;
 
   compile(f: Function, opts: CodegenOptions): void {
     this.f = f;
@@ -131,6 +149,9 @@ export class Emitter {
     this.callSites.length = 0;
     this.landingPads.length = 0;
     this.inst = -1;
+    this.debug = opts.debugInfo === true;
+    this.lineRowCount = 0;
+    this.prologueEnd = 0;
     try {
       this.layout = layoutSignature(f.signature, opts);
       this.an.inlineRound = hasSse41(this.isaFlags);
@@ -141,6 +162,7 @@ export class Emitter {
       if (this.blockLabel.length < f.numBlocks) this.blockLabel = new Int32Array(f.numBlocks * 2);
       this.blockLabel.fill(-1, 0, f.numBlocks);
       this.prologue();
+      this.prologueEnd = this.buf.length;
       this.body();
       this.finishBody();
     } catch (e) {
@@ -309,6 +331,52 @@ export class Emitter {
       if (this.retPtrSlot >= 0) this.retPtrSlot -= off;
       this.frameSize = 0;
     }
+    // the frame base for debug info: rsp when it stays put in the body (a
+    // frameless or realigned frame; slots are rsp-relative), else rbp
+    this.frameBaseReg = this.realign || this.frameless ? 7 : 6;
+  }
+
+  /**
+   * Where stack slot k lives in the body, relative to frameBaseReg: rbp
+   * (rsp = rbp - 8 * saved registers - frame size after the prologue), or rsp
+   * itself when the frame is realigned or there is no rbp frame.
+   */
+  slotFrameOffset(k: number): number {
+    if (this.realign || this.frameless) return this.slotOffset[k];
+    return this.slotOffset[k] - this.frameSize - 8 * this.savedRegs.length;
+  }
+
+  /**
+   * Notes that code from here on comes from `srcloc` (debugInfo only). An
+   * instruction without one (-1) keeps the previous srcloc, except at the top
+   * of a block (`blockTop`), where it gets NO_SRCLOC (line 0), as LLVM gives
+   * block-initial code without a location so it does not inherit the
+   * physically previous block's.
+   */
+  noteSrcLoc(srcloc: number, blockTop = false): void {
+    if (srcloc < 0) {
+      if (!blockTop) return;
+      srcloc = NO_SRCLOC;
+    }
+    let n = this.lineRowCount;
+    const rows = this.lineRows, at = this.buf.length;
+    if (n > 0 && rows[2 * n - 1] === srcloc) return;
+    // nothing was emitted under the previous srcloc: it yields to this one
+    if (n > 0 && rows[2 * n - 2] === at) {
+      n--;
+      if (n > 0 && rows[2 * n - 1] === srcloc) {
+        this.lineRowCount = n;
+        return;
+      }
+    }
+    if (2 * n + 2 > rows.length) {
+      const next = new Int32Array(rows.length * 2);
+      next.set(rows);
+      this.lineRows = next;
+    }
+    this.lineRows[2 * n] = at;
+    this.lineRows[2 * n + 1] = srcloc;
+    this.lineRowCount = n + 1;
   }
 
   /**
@@ -553,12 +621,14 @@ export class Emitter {
 
   private body(): void {
     const f = this.f, an = this.an;
+    const debug = this.debug;
     for (let oi = 0; oi < an.numOrdered; oi++) {
       const b = an.order[oi];
       this.curOrder = oi;
       this.blockLabel[b] = this.buf.length;
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         this.inst = i;
+        if (debug) this.noteSrcLoc(f.instSrcLoc[i], i === f.blockFirstInst[b] && oi > 0);
         this.select(i);
       }
     }

@@ -9,7 +9,7 @@
 import { type Function, ExnItem } from '../ir/function.js';
 import { opcodeProps, Prop } from '../ir/opcodes.js';
 import { DataSection, Linkage, Visibility, type ClifModule, type FunctionSymbol } from '../ir/module.js';
-import { ElfObject, DataKind, SHT, SHF, STB, STT, STV, R, type SymbolId } from '../object/elf.js';
+import { ElfObject, DataKind, SHT, SHF, STB, STT, STV, R, type SymbolId, type SectionId } from '../object/elf.js';
 import { VERSION } from '../support/version.js';
 import { EhFrame } from '../object/eh-frame.js';
 import { lsdaSection, writeLsda } from '../object/lsda.js';
@@ -28,6 +28,29 @@ export interface TrapSite {
   func: number;
   offset: number;
   code: number;
+}
+
+/**
+ * What debug info needs of one compiled function (CompileOptions.debugInfo):
+ * where its code is and what the code generator decided. Offsets are from
+ * the function's first byte.
+ */
+export interface FunctionDebugFacts {
+  /** Index of the function in compile order. */
+  func: number;
+  symbol: SymbolId;
+  section: SectionId;
+  /** Offset of the function's first byte in its section. */
+  offset: number;
+  size: number;
+  /** (code offset, srcloc) pairs where the srcloc changes, offsets ascending; srcloc -2 (NO_SRCLOC) is line 0. */
+  rows: Int32Array;
+  /** Code offset just past the prologue. */
+  prologueEnd: number;
+  /** DWARF register the frame is addressed from: 6 (rbp) or 7 (rsp). */
+  frameBaseReg: number;
+  /** Per CLIF stack slot, its offset from frameBaseReg in the body. */
+  slotOffsets: Int32Array;
 }
 
 export interface CompiledModule {
@@ -73,6 +96,8 @@ export class ModuleCompiler {
   private sym: (n: string) => string;
   private cst16 = -1;
   private cst16At = new Map<string, number>();
+  /** With debugInfo: one record per compiled function, in compile order. */
+  readonly debugFacts: FunctionDebugFacts[] = [];
 
   constructor(opts: CompileOptions = {}) {
     this.opts = opts;
@@ -97,10 +122,12 @@ export class ModuleCompiler {
     const { obj, eh, opts, sym } = this;
     const fi = this.sizes.length;
     const e = emitter;
+    let stub = false;
     try {
       e.compile(f, opts);
     } catch (err) {
       if (!opts.onError) throw err;
+      stub = true;
       opts.onError(fi, err);
       e.buf.reset();
       e.buf.u8(0x0f);
@@ -111,6 +138,8 @@ export class ModuleCompiler {
       e.cfi.length = 0;
       e.callSites.length = 0;
       e.landingPads.length = 0;
+      e.lineRowCount = 0;
+      e.prologueEnd = 0;
     }
     const name = sym(f.name);
     const sec = facts.sectionName ? obj.addSection(facts.sectionName, SHT.PROGBITS, SHF.ALLOC | SHF.EXECINSTR, 16) : obj.textSection(name);
@@ -167,6 +196,20 @@ export class ModuleCompiler {
     }
     eh.endFunction(code.length);
     this.sizes.push(code.length);
+    if (opts.debugInfo) {
+      const slots = new Int32Array(f.stackSlots.length);
+      if (!stub) for (let k = 0; k < slots.length; k++) slots[k] = e.slotFrameOffset(k);
+      this.debugFacts.push({
+        func: fi, symbol: s, section: sec, offset: base, size: code.length,
+        rows: e.lineRows.slice(0, 2 * e.lineRowCount), prologueEnd: e.prologueEnd,
+        frameBaseReg: e.frameBaseReg, slotOffsets: slots,
+      });
+    }
+  }
+
+  /** The object being built, for writers of further sections (debug info) before finish(). */
+  get object(): ElfObject {
+    return this.obj;
   }
 
   finish(): CompiledModule {

@@ -138,6 +138,7 @@ export function emitLandingPads(e: Emitter): void {
       shared.set(key, e.buf.length);
     }
     lp[k + 1] = e.buf.length;
+    if (e.debug) e.noteSrcLoc(f.instSrcLoc[i], true);
     e.edgeMoves(c, i);
     e.jumpTo(target);
   }

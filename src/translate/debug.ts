@@ -1,0 +1,36 @@
+// Debug support in translation: a #dbg_declare naming a pointer argument (a
+// value passed by reference) gets the argument spilled to a stack slot at
+// entry, so the variable has a fixed home (the slot holds its address), as
+// LLVM's -O0 code generator spills it. Needs the Tx after the entry block's
+// parameters are defined; runs only for bodies with debug records (-g).
+
+import { FuncCode } from '../bitcode/codes.js';
+import { MdKind, ValueF, readFunctionMetadata, readMetadata } from '../bitcode/metadata.js';
+import { Op } from '../ir/opcodes.js';
+import { MemFlag } from '../ir/immediates.js';
+import { I64, INVALID } from '../ir/types.js';
+import type { Tx } from './context.js';
+
+export function spillDeclaredArgs(tx: Tx, bodyIndex: number): void {
+  const body = tx.body;
+  const fm = readFunctionMetadata(tx.m, bodyIndex, body);
+  const t = readMetadata(tx.m);
+  const recs = body.dbgRecords.data, ops = body.dbgOps.data;
+  const saved = tx.srcloc;
+  tx.srcloc = -1;
+  for (let q = 0; q < body.dbgRecords.length; q += 4) {
+    if (recs[q + 1] !== FuncCode.DebugRecordDeclare) continue;
+    const val = fm.map(ops[recs[q + 2]! + 3]!);
+    if (val < 0 || t.kind(val) !== MdKind.Value) continue;
+    const v = t.field(val, ValueF.Value);
+    if (v < body.argBase || v >= body.argBase + body.numArgs) continue;
+    let seen = false;
+    for (let k = 0; k < tx.argSlots.length; k += 2) if (tx.argSlots[k] === v) seen = true;
+    if (seen || tx.typeOf(tx.value(v)) !== I64) continue;
+    const slot = tx.f.stackSlots.push({ size: 8, align: 8, key: -1 }) - 1;
+    const addr = tx.val(Op.stack_addr, I64, [], slot, 0);
+    tx.ins(Op.store, INVALID, [tx.value(v), addr], MemFlag.Notrap, 0);
+    tx.argSlots.push(v, slot);
+  }
+  tx.srcloc = saved;
+}
