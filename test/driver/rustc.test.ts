@@ -65,7 +65,7 @@ test('cgts rustc --help: what it does, the emit kinds, the environment; exit 0',
     assert.ok(r.stdout.includes(s), `help mentions ${s}`);
   }
   // Every variable the help names is one the code reads.
-  const sources = ['cmd-rustc.ts', 'link-shim.ts'].map((f) => readFileSync(join(projectRoot, 'src', 'driver', f), 'utf8')).join('\n');
+  const sources = ['cmd-rustc.ts', 'link-shim.ts', 'cache.ts'].map((f) => readFileSync(join(projectRoot, 'src', 'driver', f), 'utf8')).join('\n');
   const cli = readFileSync(join(projectRoot, 'src', 'cli.ts'), 'utf8');
   for (const v of r.stdout.match(/CGTS_[A-Z_]+/g) ?? []) assert.ok(sources.includes(`env.${v}`) || cli.includes(v), `${v} is read somewhere`);
   assert.match(cgts(['--help']).stdout, /cgts rustc/);
