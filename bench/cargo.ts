@@ -40,7 +40,7 @@ const projects: Project[] = [
     },
     args: ['build'],
     editFile: 'src/main.rs',
-    edit: (t, n) => t.replace(/println!\("json bytes \{\}/, `println!("json bytes{} {{}}", ${n}`),
+    edit: (t, n) => t.replace('"making {} records"', `"making {} records (edit ${n})"`),
   },
   {
     name: 'regex-tests',
