@@ -201,7 +201,9 @@ export class TypeDies {
         const ed = tree.add(d, DW_TAG.enumerator);
         this.names.attr(ed, DW_AT.name, e, EnumeratorF.Name);
         const v = t.field(e, EnumeratorF.Value);
-        if (t.field(e, EnumeratorF.IsUnsigned) && v >= 0) tree.constant(ed, DW_AT.const_value, DW_FORM.udata, v);
+        // beyond 2^53 a number is not exact: the 64-bit value as data8 (as LLVM writes wide enumerators)
+        if (!Number.isSafeInteger(v)) tree.data8(ed, DW_AT.const_value, t.fieldBig(e, EnumeratorF.Value));
+        else if (t.field(e, EnumeratorF.IsUnsigned) && v >= 0) tree.constant(ed, DW_AT.const_value, DW_FORM.udata, v);
         else tree.sdata(ed, DW_AT.const_value, v);
       }
       return d;

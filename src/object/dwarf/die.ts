@@ -17,6 +17,8 @@ export type DieId = number;
 
 /** An exprloc holding DW_OP_addr of a relocated address (written as DW_FORM_exprloc). */
 const FORM_EXPR_ADDR = 0x10018;
+/** Internal: DW_FORM_data8 of a 64-bit value kept as its low (value) and high (aux) 32-bit halves. */
+const FORM_DATA8_HALVES = 0x10007;
 
 /** Growable Int32Array column. */
 class Col {
@@ -128,6 +130,12 @@ export class DieTree {
     this.attr(die, at, form, v, -1);
   }
 
+  /** A 64-bit constant as DW_FORM_data8, exact beyond 2^53 (two's complement for negative values). */
+  data8(die: DieId, at: number, v: bigint): void {
+    const u = BigInt.asUintN(64, v);
+    this.attr(die, at, FORM_DATA8_HALVES, Number(u & 0xffffffffn), Number(u >> 32n));
+  }
+
   /** A signed constant (DW_FORM_sdata). */
   sdata(die: DieId, at: number, v: number): void {
     this.attr(die, at, DW_FORM.sdata, v, 0);
@@ -219,7 +227,7 @@ export class DieTree {
         for (let k = start[d]; k < start[d + 1]; k++) {
           shapes.push(names[order[k]], forms[order[k]]);
           abbrevBuf.uleb(names[order[k]]);
-          abbrevBuf.uleb(forms[order[k]] === FORM_EXPR_ADDR ? DW_FORM.exprloc : forms[order[k]]);
+          abbrevBuf.uleb(forms[order[k]] === FORM_EXPR_ADDR ? DW_FORM.exprloc : forms[order[k]] === FORM_DATA8_HALVES ? DW_FORM.data8 : forms[order[k]]);
         }
         abbrevBuf.u8(0);
         abbrevBuf.u8(0);
@@ -318,6 +326,10 @@ export class DieTree {
             buf.uleb(aux);
             buf.append(this.exprs.bytes.subarray(v, v + aux));
             break;
+          case FORM_DATA8_HALVES:
+            buf.u32(v);
+            buf.u32(aux);
+            break;
           case FORM_EXPR_ADDR:
             buf.u8(9);
             buf.u8(0x03); // DW_OP_addr
@@ -345,6 +357,7 @@ export class DieTree {
       case DW_FORM.flag_present: return 0;
       case DW_FORM.exprloc: return ulebSize(this.attrAux.a[a]) + this.attrAux.a[a];
       case FORM_EXPR_ADDR: return 10;
+      case FORM_DATA8_HALVES: return 8;
     }
     assert(false, `DWARF form ${this.attrForm.a[a]} is not written`);
   }

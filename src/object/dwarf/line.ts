@@ -48,6 +48,9 @@ export class LineTable {
   }
 
   private directory(d: string): number {
+    // an empty directory is the compilation directory (and as a DWARF 4
+    // include_directories entry it would end the list)
+    if (d === '' && this.dirs.length > 0) return 0;
     let k = this.dirIndex.get(d);
     if (k === undefined) {
       k = this.dirs.push(d) - 1;
