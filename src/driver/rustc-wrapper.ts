@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CgtsError, usageError } from '../support/diag.js';
-import { runRustc, runWithEnv, rustcStdio } from './cmd-rustc.js';
+import { planRustc, runRustc, runWithEnv, rustcStdio } from './cmd-rustc.js';
 
 /** Whether a rustc command line generates code (a probe or a metadata-only build does not). */
 export function generatesCode(args: readonly string[]): boolean {
@@ -26,15 +26,6 @@ export function generatesCode(args: readonly string[]): boolean {
   }
   if (emits === null) return true; // rustc's default is to link
   return emits.some((e) => e !== 'metadata' && e !== 'dep-info');
-}
-
-/** The crate a rustc command line builds, for messages. */
-function crateOf(args: readonly string[]): string {
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--crate-name') return args[i + 1] ?? '?';
-    if (args[i].startsWith('--crate-name=')) return args[i].slice(13);
-  }
-  return args.find((a) => a.endsWith('.rs')) ?? '?';
 }
 
 export async function wrapperMain(argv: string[]): Promise<number> {
@@ -62,7 +53,8 @@ export async function wrapperMain(argv: string[]): Promise<number> {
       if (!(e instanceof CgtsError)) throw e;
       reason = e.describe().split('\n')[0];
     }
-    process.stderr.write(`cgts: warning: crate \`${crateOf(args)}\` is built by rustc's own code generator (CGTS_FALLBACK): ${reason}\n`);
+    const plan = planRustc(args, process.cwd());
+    process.stderr.write(`cgts: warning: crate \`${plan.crateName || plan.input || '?'}\` is built by rustc's own code generator (CGTS_FALLBACK): ${reason}\n`);
     return runRustc(rustc, args, env, rustcStdio(env).stdio);
   } finally {
     rmSync(dir, { recursive: true, force: true });

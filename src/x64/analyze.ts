@@ -47,6 +47,8 @@ export class Analysis {
   /** Number of call instructions at positions below p (length numPos + 1). */
   callsBelow = new Int32Array(64);
   hasCalls = false;
+  /** What the body asks of the frame (FrameUse bits), found in the same walk as the calls. */
+  frameUse = 0;
   /** Set before run(): ceil/floor/trunc/nearest are inline (SSE4.1 round) rather than libm calls. */
   inlineRound = false;
   /** Sparse table over loopEnd: level j holds the maximum of 2^j entries from each index. */
@@ -134,6 +136,7 @@ export class Analysis {
     this.posBlock = growI32(this.posBlock, pos);
     this.callsBelow = growI32(this.callsBelow, pos + 1);
     let calls = 0;
+    let frameUse = 0;
     this.hasCalls = false;
     for (let oi = 0; oi < this.numOrdered; oi++) {
       const b = this.order[oi];
@@ -143,11 +146,16 @@ export class Analysis {
         const p = this.instPos[i];
         this.posBlock[p] = oi;
         this.callsBelow[p] = calls;
-        if ((opcodeProps[f.instOp[i]] & Prop.Call) !== 0 || isLibcallOp(f, i, this.inlineRound)) calls++;
+        const op = f.instOp[i];
+        if ((opcodeProps[op] & Prop.Call) !== 0 || isLibcallOp(f, i, this.inlineRound)) calls++;
+        else if (op === Op.atomic_load || op === Op.atomic_store || op === Op.atomic_rmw || op === Op.atomic_cas) frameUse |= atomicFrameUse(f, i);
+        else if (op === Op.get_frame_pointer || op === Op.get_return_address || op === Op.shuffle || op === Op.swizzle) frameUse |= FrameUse.NeedsRbp;
+        else if (op === Op.va_start) frameUse |= FrameUse.NeedsRbp | FrameUse.VaStart;
       }
     }
     this.callsBelow[pos] = calls;
     this.hasCalls = calls > 0;
+    this.frameUse = frameUse;
   }
 
   private computeIntervals(f: Function): void {
@@ -387,6 +395,22 @@ export class Analysis {
     const a = t[row + lo], b = t[row + hi - (1 << j) + 1];
     return a > b ? a : b;
   }
+}
+
+/** What a function body asks of its frame (Analysis.frameUse). */
+export const enum FrameUse {
+  /** reads rbp or the return address, moves rsp (shuffle/swizzle through the stack), or va_start (the caller's stack arguments rbp-relative) */
+  NeedsRbp = 1,
+  /** has a va_start: the register save area */
+  VaStart = 2,
+  /** keeps values in the red zone below rsp (i128 atomics save rbx and rsi there): no frame may live in it */
+  RedZone = 4,
+}
+
+/** FrameUse.RedZone for an i128 atomic instruction, else 0. */
+function atomicFrameUse(f: Function, i: number): number {
+  const t = f.instOp[i] === Op.atomic_store ? f.valueType[f.arg(i, 0)] : f.instType[i];
+  return t === I128 ? FrameUse.RedZone : 0;
 }
 
 /**

@@ -9,7 +9,7 @@ import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '..
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
-import { Analysis, VF, isPure } from './analyze.js';
+import { Analysis, FrameUse, VF, isPure } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
 import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
@@ -282,7 +282,7 @@ export class Emitter {
     this.spillBase = off;
     off += this.ra.spillBytes;
     this.vaSave = -1;
-    if (f.signature.variadic && hasVaStart(f)) {
+    if (f.signature.variadic && (this.an.frameUse & FrameUse.VaStart) !== 0) {
       off = alignUp(off, 16);
       this.vaSave = off;
       off += 176;
@@ -325,7 +325,7 @@ export class Emitter {
     this.realign = maxAlign > 16 ? maxAlign : 0;
     // a frameless leaf keeps a frame of up to 128 bytes in the red zone below
     // rsp (the same addresses, so the same alignment): no sub/add around it
-    if (this.frameless && !this.an.hasCalls && off > 0 && off <= 128 && this.outArea === 0 && !this.bodyUsesRedZone()) {
+    if (this.frameless && !this.an.hasCalls && off > 0 && off <= 128 && this.outArea === 0 && (this.an.frameUse & FrameUse.RedZone) === 0) {
       for (let k = 0; k < this.slotOffset.length; k++) this.slotOffset[k] -= off;
       this.spillBase -= off;
       if (this.retPtrSlot >= 0) this.retPtrSlot -= off;
@@ -392,28 +392,7 @@ export class Emitter {
     const P = this.layout.params;
     if (P.stackBytes > 0 || P.retAreaPtr >= LOC_STACK) return false;
     for (const p of f.signature.params) if ((p.flags >>> ParamFlag.SargShift) !== 0) return false;
-    for (let oi = 0; oi < this.an.numOrdered; oi++) {
-      for (let i = f.blockFirstInst[this.an.order[oi]]; i >= 0; i = f.instNext[i]) {
-        const op = f.instOp[i];
-        // va_start reads the caller's stack arguments rbp-relative
-        if (op === Op.get_frame_pointer || op === Op.get_return_address || op === Op.shuffle || op === Op.swizzle || op === Op.va_start) return false;
-      }
-    }
-    return true;
-  }
-
-  /** Whether the body itself uses the red zone below rsp (i128 atomics keep rbx and rsi there), so no frame may live in it. */
-  private bodyUsesRedZone(): boolean {
-    const f = this.f;
-    for (let oi = 0; oi < this.an.numOrdered; oi++) {
-      for (let i = f.blockFirstInst[this.an.order[oi]]; i >= 0; i = f.instNext[i]) {
-        const op = f.instOp[i];
-        if (op === Op.atomic_load || op === Op.atomic_cas || op === Op.atomic_rmw) {
-          if (f.instType[i] === I128) return true;
-        } else if (op === Op.atomic_store && f.valueType[f.arg(i, 0)] === I128) return true;
-      }
-    }
-    return false;
+    return (this.an.frameUse & FrameUse.NeedsRbp) === 0;
   }
 
   /** The va_list start values: registers and stack bytes the fixed parameters take. */
@@ -1517,10 +1496,3 @@ function swapIntCCLocal(cc: IntCC): IntCC {
   return SWAPPED_INT_CC[cc] as IntCC;
 }
 
-/** Whether f has a va_start instruction. */
-function hasVaStart(f: Function): boolean {
-  for (let b = f.firstBlock; b >= 0; b = f.blockNext[b]) {
-    for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) if (f.instOp[i] === Op.va_start) return true;
-  }
-  return false;
-}
