@@ -19,9 +19,14 @@ const FORMAT = 1;
 
 let codeHash = '';
 
-/** A hash of cgts's compiled sources (every .js file under dist/src), computed once per process. */
-function cgtsCodeHash(): string {
+/**
+ * A hash of cgts's compiled sources (every .js file under dist/src), computed
+ * once per process, or once per build: `cargo cgts` computes it and hands it
+ * to every wrapper and shim as CGTS_CODE_HASH.
+ */
+export function cgtsCodeHash(): string {
   if (codeHash) return codeHash;
+  if (process.env.CGTS_CODE_HASH) return (codeHash = process.env.CGTS_CODE_HASH);
   const h = createHash('sha256');
   const root = dirname(dirname(fileURLToPath(import.meta.url))); // dist/src (or src under tsx)
   const walk = (dir: string) => {

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fail } from '../support/diag.js';
+import { cgtsCodeHash } from './cache.js';
 import { startCompileServer, type CompileServer } from './compile-server.js';
 import { readTimings, renderReport } from './timings.js';
 import { projectRoot, shimPath } from './cmd-rustc.js';
@@ -136,7 +137,8 @@ export async function run(userArgs: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, ...plan.env, CGTS_NODE: process.execPath };
+  // cgts's own code is hashed once here for every object cache lookup of the build
+  const env: NodeJS.ProcessEnv = { ...process.env, ...plan.env, CGTS_NODE: process.execPath, CGTS_CODE_HASH: cgtsCodeHash() };
   // Warm compile workers for the whole build, shared by every rustc cargo runs.
   let server: CompileServer | null = null;
   if (process.env.CGTS_SERVER !== '0') {
