@@ -3,7 +3,7 @@
 // exit status; a JavaScript stack trace is printed only with CGTS_BACKTRACE=1.
 
 import { appendFileSync } from 'node:fs';
-import { CgtsError, CgtsErrorList } from './support/diag.js';
+import { CgtsError, errorReport } from './support/diag.js';
 import { VERSION } from './support/version.js';
 
 /** A subcommand: its one-line summary and a loader for the module that runs it. */
@@ -130,23 +130,8 @@ export async function wrapperMain(argv: string[]): Promise<number> {
 
 /** Prints an error the way users see it and returns the exit status. */
 export function reportError(e: unknown): number {
-  const backtrace = process.env.CGTS_BACKTRACE === '1';
   recordFailure(e);
-  if (e instanceof CgtsErrorList) {
-    for (const one of e.errors) {
-      process.stderr.write(`cgts: error: ${one.describe()}\n`);
-      if (backtrace && one.stack) process.stderr.write(one.stack + '\n');
-    }
-    return 1;
-  }
-  if (e instanceof CgtsError) {
-    process.stderr.write(`cgts: error: ${e.describe()}\n`);
-    if (backtrace && e.stack) process.stderr.write(e.stack + '\n');
-    return e.exitCode;
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`cgts: internal error: ${msg}\n`);
-  if (backtrace && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
-  else process.stderr.write('cgts: (this is a bug in cgts; set CGTS_BACKTRACE=1 for a stack trace)\n');
-  return 101;
+  const { text, status } = errorReport(e, process.env.CGTS_BACKTRACE === '1');
+  process.stderr.write(text);
+  return status;
 }

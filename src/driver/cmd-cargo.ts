@@ -15,6 +15,8 @@ import { cgtsCodeHash } from './cache.js';
 import { startCompileServer, type CompileServer } from './compile-server.js';
 import { readTimings, renderReport } from './timings.js';
 import { projectRoot, shimPath } from './cmd-rustc.js';
+import { shimOptionsFromEnv } from './link-shim.js';
+import { openRewriteChannel, type RewriteChannel } from './rewrite-channel.js';
 
 export const HELP = `usage: cargo cgts <cargo command> [cargo options]
        cgts cargo <cargo command> [cargo options]
@@ -101,7 +103,8 @@ export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: 
   }
   if (args.length > 0 && (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') && args.length === 1) help = true;
 
-  add.RUSTC_WRAPPER = join(projectRoot(), 'bin', 'cgts-rustc-wrapper');
+  add.CGTS_BIN = join(projectRoot(), 'bin');
+  add.RUSTC_WRAPPER = join(add.CGTS_BIN, 'cgts-rustc-wrapper');
   if (env.RUSTC_WRAPPER && !env.RUSTC_WRAPPER.endsWith('cgts-rustc-wrapper')) add.CGTS_INNER_WRAPPER = env.RUSTC_WRAPPER;
 
   // Our own target directory, unless the user chose one.
@@ -139,21 +142,31 @@ export async function run(userArgs: string[]): Promise<number> {
   }
   // cgts's own code is hashed once here for every object cache lookup of the build
   const env: NodeJS.ProcessEnv = { ...process.env, ...plan.env, CGTS_NODE: process.execPath, CGTS_CODE_HASH: cgtsCodeHash() };
-  // Warm compile workers for the whole build, shared by every rustc cargo runs.
-  let server: CompileServer | null = null;
-  if (process.env.CGTS_SERVER !== '0') {
-    const jobs = process.env.CGTS_JOBS ? Number(process.env.CGTS_JOBS) : availableParallelism();
-    server = await startCompileServer(Number.isInteger(jobs) && jobs >= 1 ? jobs : availableParallelism());
-    env.CGTS_SERVER = server.path;
-  }
   let timingsDir = '';
   if (plan.timings && plan.targetDir) {
     timingsDir = mkdtempSync(join(tmpdir(), 'cgts-timings-'));
     env.CGTS_TIMINGS_FILE = join(timingsDir, 'records.jsonl');
   }
+  // Warm compile workers for the whole build, shared by every rustc cargo runs.
+  let server: CompileServer | null = null;
+  let channel: RewriteChannel | null = null;
+  env.CGTS_SERVER_FIFO = ''; // none from an outer build
+  if (process.env.CGTS_SERVER !== '0') {
+    const jobs = process.env.CGTS_JOBS ? Number(process.env.CGTS_JOBS) : availableParallelism();
+    server = await startCompileServer(Number.isInteger(jobs) && jobs >= 1 ? jobs : availableParallelism());
+    env.CGTS_SERVER = server.path;
+    // The wrapper's fast path: libraries are made native by the server itself.
+    const opts = { ...shimOptionsFromEnv(env), progressAfterMs: Infinity, submit: server.submit };
+    channel = openRewriteChannel(server.dir, opts, env.CGTS_BACKTRACE === '1');
+    if (channel) {
+      env.CGTS_SERVER_FIFO = channel.fifo;
+      env.CGTS_SERVER_PID = String(process.pid);
+    }
+  }
   try {
     return await runCargo(cargo, plan.args, env);
   } finally {
+    channel?.close();
     await server?.close();
     if (timingsDir) {
       writeTimingsReport(join(timingsDir, 'records.jsonl'), plan.targetDir, plan.env.CGTS_PROGRESS === 'none');

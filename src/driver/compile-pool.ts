@@ -40,7 +40,11 @@ export interface PoolOptions {
   onDone?: (done: number) => void;
   /** a compile server's socket (see compile-server.ts) to use, or '' */
   server?: string;
+  /** compiles on the warm workers of a compile server running in this process */
+  submit?: SubmitFn;
 }
+
+export type SubmitFn = (jobs: readonly CompileJob[], emitClif: boolean, onDone?: (n: number) => void) => Promise<CompileOutcome[]>;
 
 /** An error as it crosses from a worker: enough to rebuild a CgtsError or an internal Error. */
 export interface WireError {
@@ -88,6 +92,7 @@ const nextTurn = () => new Promise<void>((r) => setTimeout(r, 0));
 export async function compileAll(jobs: readonly CompileJob[], opts: PoolOptions): Promise<CompileOutcome[]> {
   const out: CompileOutcome[] = new Array(jobs.length);
   let done = 0;
+  if (opts.submit && !opts.compile && !opts.compilerModule) return opts.submit(jobs, opts.emitClif, opts.onDone);
   if (opts.server && !opts.compile && !opts.compilerModule) {
     try {
       return await compileOnServer(opts.server, jobs, opts.emitClif, opts.onDone);

@@ -12,7 +12,7 @@
 // the answer's header is { id, error?: WireError, clif?, times? } and its payload the
 // object (empty on error). Answers come in completion order.
 
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { createConnection, createServer, type Server } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,16 +70,32 @@ function frameReader(onFrame: (header: Record<string, unknown>, payload: Buffer)
 }
 
 interface QueuedJob {
-  socket: Socket;
   id: number;
   name: string;
   emitClif: boolean;
-  bytes: Buffer;
+  bytes: Uint8Array;
+  /** the client went away: the job is dropped */
+  gone(): boolean;
+  /** takes the worker's answer */
+  answer(m: WorkerAnswer): void;
+}
+
+/** What a compile worker posts back for one job. */
+interface WorkerAnswer {
+  id: number;
+  object?: Uint8Array;
+  clif?: string;
+  times?: Record<string, number>;
+  error?: WireError;
 }
 
 export interface CompileServer {
   /** the socket path to put in CGTS_SERVER */
   path: string;
+  /** the server's private folder (removed by close) */
+  dir: string;
+  /** compiles jobs on the server's warm workers from inside this process */
+  submit(jobs: readonly CompileJob[], emitClif: boolean, onDone?: (n: number) => void): Promise<CompileOutcome[]>;
   /** modules compiled so far */
   compiled(): number;
   close(): Promise<void>;
@@ -97,10 +113,13 @@ export async function startCompileServer(threads: number): Promise<CompileServer
   const dispatch = () => {
     while (idle.length > 0 && queue.length > 0) {
       const job = queue.shift()!;
-      if (job.socket.destroyed) continue; // its client is gone
+      if (job.gone()) continue;
       const w = idle.pop()!;
       busy.set(w, job);
-      const bytes = new Uint8Array(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+      // Posting a view clones its whole buffer (an archive member would carry the
+      // whole archive along): a partial view is copied out first.
+      const b = job.bytes;
+      const bytes = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
       w.postMessage({ id: job.id, bytes, name: job.name, emitClif: job.emitClif });
     }
   };
@@ -109,14 +128,11 @@ export async function startCompileServer(threads: number): Promise<CompileServer
   for (let t = 0; t < threads; t++) {
     const w = new Worker(new URL('./compile-worker.js', import.meta.url), { workerData: { compilerModule: '' } });
     w.unref();
-    w.on('message', (m: { id: number; object?: Uint8Array; clif?: string; times?: Record<string, number>; error?: WireError }) => {
+    w.on('message', (m: WorkerAnswer) => {
       const job = busy.get(w)!;
       busy.delete(w);
       count++;
-      if (!job.socket.destroyed) {
-        const header = m.error ? { id: job.id, error: m.error } : { id: job.id, clif: m.clif, times: m.times };
-        for (const b of frame(header, m.object ?? new Uint8Array(0))) job.socket.write(b);
-      }
+      if (!job.gone()) job.answer(m);
       idle.push(w);
       dispatch();
     });
@@ -124,18 +140,20 @@ export async function startCompileServer(threads: number): Promise<CompileServer
       // A worker that dies takes its job's answer with it: the client sees the error.
       const job = busy.get(w);
       busy.delete(w);
-      if (job && !job.socket.destroyed) {
-        const error: WireError = { cgts: false, message: `compile server worker failed: ${e.message}`, where: '', exitCode: 101, stack: e.stack ?? '' };
-        for (const b of frame({ id: job.id, error }, new Uint8Array(0))) job.socket.write(b);
-      }
+      if (job && !job.gone()) job.answer({ id: job.id, error: { cgts: false, message: `compile server worker failed: ${e.message}`, where: '', exitCode: 101, stack: e.stack ?? '' } });
     });
     workers.push(w);
     idle.push(w);
   }
 
   const server: Server = createServer((socket) => {
+    const gone = () => socket.destroyed;
+    const answer = (m: WorkerAnswer) => {
+      const header = m.error ? { id: m.id, error: m.error } : { id: m.id, clif: m.clif, times: m.times };
+      for (const b of frame(header, m.object ?? new Uint8Array(0))) socket.write(b);
+    };
     socket.on('data', frameReader((h, payload) => {
-      queue.push({ socket, id: h.id as number, name: String(h.name), emitClif: h.emitClif === true, bytes: payload });
+      queue.push({ id: h.id as number, name: String(h.name), emitClif: h.emitClif === true, bytes: payload, gone, answer });
       dispatch();
     }));
     socket.on('error', () => socket.destroy());
@@ -146,8 +164,28 @@ export async function startCompileServer(threads: number): Promise<CompileServer
     server.listen(path, () => res());
   });
 
+  const submit = (jobs: readonly CompileJob[], emitClif: boolean, onDone?: (n: number) => void): Promise<CompileOutcome[]> =>
+    new Promise<CompileOutcome[]>((resolveAll) => {
+      const out: CompileOutcome[] = new Array(jobs.length);
+      let done = 0;
+      if (jobs.length === 0) resolveAll(out);
+      const answer = (m: WorkerAnswer) => {
+        out[m.id] = m.error
+          ? { object: null, clif: null, error: fromWire(m.error) }
+          : { object: m.object ?? null, clif: m.clif ?? null, error: null, times: m.times };
+        onDone?.(++done);
+        if (done === jobs.length) resolveAll(out);
+      };
+      // Largest first, so the last to finish is a small one.
+      const order = jobs.map((_, k) => k).sort((a, b) => jobs[b].bytes.length - jobs[a].bytes.length);
+      for (const k of order) queue.push({ id: k, name: jobs[k].name, emitClif, bytes: jobs[k].bytes, gone: () => false, answer });
+      dispatch();
+    });
+
   return {
     path,
+    dir,
+    submit,
     compiled: () => count,
     close: async () => {
       await new Promise<void>((res) => server.close(() => res()));

@@ -16,7 +16,7 @@ import { readArchive, writeArchive, type ArMember } from '../object/ar.js';
 import { CgtsError, CgtsErrorList, fail } from '../support/diag.js';
 import { cacheFromEnv, type ObjectCache } from './cache.js';
 import { appendTimings } from './timings.js';
-import { compileAll, type CompileFn, type CompileJob, type CompileOutcome } from './compile-pool.js';
+import { compileAll, type CompileFn, type CompileJob, type CompileOutcome, type SubmitFn } from './compile-pool.js';
 import { ArgKind, dropPluginOpts, expandResponseFiles, joinResponseFile, parseLinkLine } from './link-line.js';
 
 export interface ShimOptions {
@@ -48,6 +48,8 @@ export interface ShimOptions {
   cache: ObjectCache | null;
   /** the compile server's socket, or '' (compile in this process) */
   server: string;
+  /** compiles on the warm workers of the compile server in this process (the server's own rewrites) */
+  submit?: SubmitFn;
   /** where to append timing records (`cargo cgts --timings`), or '' */
   timingsFile: string;
 }
@@ -167,6 +169,7 @@ async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWh
       compile: opts.compile,
       compilerModule: opts.compilerModule,
       server: opts.server,
+      submit: opts.submit,
       onDone: (n) => { done = n; },
     });
   } finally {

@@ -42,3 +42,22 @@ export function usageError(message: string): never {
 export function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(`internal error: ${message}`);
 }
+
+/**
+ * An error as users see it: `cgts: error: ...` lines (one per error of a
+ * CgtsErrorList), or `cgts: internal error: ...` for a bug in cgts, with the
+ * JavaScript stack only when `backtrace` is set; and the exit status.
+ */
+export function errorReport(e: unknown, backtrace: boolean): { text: string; status: number } {
+  if (e instanceof CgtsErrorList) {
+    let text = '';
+    for (const one of e.errors) text += `cgts: error: ${one.describe()}\n` + (backtrace && one.stack ? one.stack + '\n' : '');
+    return { text, status: 1 };
+  }
+  if (e instanceof CgtsError) return { text: `cgts: error: ${e.describe()}\n` + (backtrace && e.stack ? e.stack + '\n' : ''), status: e.exitCode };
+  const msg = e instanceof Error ? e.message : String(e);
+  let text = `cgts: internal error: ${msg}\n`;
+  if (backtrace && e instanceof Error && e.stack) text += e.stack + '\n';
+  else text += 'cgts: (this is a bug in cgts; set CGTS_BACKTRACE=1 for a stack trace)\n';
+  return { text, status: 101 };
+}
