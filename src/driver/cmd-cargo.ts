@@ -157,7 +157,7 @@ export async function run(userArgs: string[]): Promise<number> {
     env.CGTS_SERVER = server.path;
     // The wrapper's fast path: libraries are made native by the server itself.
     const opts = { ...shimOptionsFromEnv(env), progressAfterMs: Infinity, submit: server.submit };
-    channel = openRewriteChannel(server.dir, opts, env.CGTS_BACKTRACE === '1');
+    channel = openRewriteChannel(server.dir, opts, env.CGTS_BACKTRACE === '1', plan.env.CGTS_PROGRESS === 'none' ? Infinity : 2000);
     if (channel) {
       env.CGTS_SERVER_FIFO = channel.fifo;
       env.CGTS_SERVER_PID = String(process.pid);

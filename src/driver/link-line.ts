@@ -5,6 +5,7 @@
 // reading response files.
 
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fail } from '../support/diag.js';
 
 /** cc options whose value is the next argument when written apart (`-o out`, `-L dir`). */
@@ -118,19 +119,19 @@ export function joinResponseFile(args: readonly string[]): string {
 }
 
 /** Replaces every `@file` argument by the arguments the file holds (recursively, as GCC does). */
-export function expandResponseFiles(args: readonly string[], depth = 0): string[] {
+export function expandResponseFiles(args: readonly string[], cwd = '.', depth = 0): string[] {
   if (depth > 16) fail('response files nested more than 16 deep');
   const out: string[] = [];
   for (const a of args) {
     if (a.length > 1 && a.startsWith('@')) {
       let text: string;
       try {
-        text = readFileSync(a.slice(1), 'utf8');
+        text = readFileSync(resolve(cwd, a.slice(1)), 'utf8');
       } catch {
         out.push(a); // as GCC: an unreadable @file stays an argument
         continue;
       }
-      out.push(...expandResponseFiles(splitResponseFile(text), depth + 1));
+      out.push(...expandResponseFiles(splitResponseFile(text), cwd, depth + 1));
     } else {
       out.push(a);
     }

@@ -11,7 +11,7 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { readArchive, writeArchive, type ArMember } from '../object/ar.js';
 import { CgtsError, CgtsErrorList, fail } from '../support/diag.js';
 import { cacheFromEnv, type ObjectCache } from './cache.js';
@@ -262,12 +262,19 @@ export async function compileInPlace(path: string, opts: ShimOptions): Promise<b
   return true;
 }
 
-/** Runs the shim on rustc's arguments; returns the exit status (the linker's, or 1 when compilation failed). */
-export async function runLinkShim(argv: readonly string[], opts: ShimOptions): Promise<number> {
-  const args = expandResponseFiles(argv);
-  const line = parseLinkLine(args);
+/** A link line's bitcode inputs, compiled: what replaces each of them. */
+interface CompiledInputs {
+  args: string[];
+  output: string;
+  jobs: CompileJob[];
+  rewrites: Rewrite[];
+  outcomes: CompileOutcome[];
+}
 
-  // Which inputs hold bitcode, and the compile jobs they make.
+/** Expands the line's response files and compiles every bitcode input (objects, archive members); paths are relative to `cwd`. */
+async function compileLinkInputs(argv: readonly string[], cwd: string, opts: ShimOptions): Promise<CompiledInputs> {
+  const args = expandResponseFiles(argv, cwd);
+  const line = parseLinkLine(args);
   const jobs: CompileJob[] = [];
   const rewrites: Rewrite[] = [];
   const firstUse = new Map<string, number>(); // an input named twice is compiled once
@@ -279,20 +286,69 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
       rewrites.push({ ...rewrites[seen], arg: i, alias: seen });
       continue;
     }
-    const kind = classify(path);
+    const file = resolve(cwd, path);
+    const kind = classify(file);
     if (kind !== InputKind.Other) firstUse.set(path, rewrites.length);
     if (kind === InputKind.Bitcode) {
       rewrites.push({ arg: i, path, archive: null, jobs: [jobs.length], alias: -1 });
-      jobs.push({ bytes: readFileSync(path), name: path });
+      jobs.push({ bytes: readFileSync(file), name: path });
     } else if (kind === InputKind.ArchiveWithBitcode) {
-      const ar = readArchive(readFileSync(path), path);
+      const ar = readArchive(readFileSync(file), path);
       const memberJobs = archiveJobs(ar.members, path, jobs);
       rewrites.push({ arg: i, path, archive: ar.members, jobs: memberJobs, alias: -1 });
     }
   }
-
-  // Compile first, in memory. No temporary file exists yet, so a signal may end the process as it likes.
   const outcomes = await compileJobs(jobs, opts, line.output || 'a.out');
+  return { args, output: line.output, jobs, rewrites, outcomes };
+}
+
+/** Writes the compiled inputs into `dir`; returns the line with each bitcode input replaced by its native form. */
+function writeLinkInputs(c: CompiledInputs, dir: string): string[] {
+  const linkArgs = c.args.slice();
+  c.rewrites.forEach((r, seq) => {
+    if (r.alias >= 0) {
+      linkArgs[r.arg] = linkArgs[c.rewrites[r.alias].arg];
+      return;
+    }
+    const out = tempName(dir, seq, r.path);
+    writeFileSync(out, r.archive ? rewrittenArchive(r.archive, r.jobs, c.outcomes) : c.outcomes[r.jobs[0]].object!);
+    linkArgs[r.arg] = out;
+  });
+  return linkArgs;
+}
+
+/** The linker's arguments: plugin options dropped, and a response file in the folder `dir()` gives when the line is very long. */
+function finalLinkArgs(linkArgs: readonly string[], dir: () => string): string[] {
+  const finalArgs = dropPluginOpts(linkArgs);
+  if (finalArgs.reduce((n, a) => n + a.length + 1, 0) <= 100_000) return finalArgs;
+  const rsp = join(dir(), 'link-args');
+  writeFileSync(rsp, joinResponseFile(finalArgs));
+  return ['@' + rsp];
+}
+
+/**
+ * The link shim's work done by the compile server for the fast shim
+ * (bin/cgts-link under `cargo cgts`): compiles the bitcode inputs of a link
+ * line given relative to `cwd`, writes them into a new folder under
+ * `opts.tempRoot`, and returns the linker's arguments and that folder. The
+ * caller runs the linker and removes the folder.
+ */
+export async function prepareLink(argv: readonly string[], cwd: string, opts: ShimOptions): Promise<{ args: string[]; dir: string }> {
+  const c = await compileLinkInputs(argv, cwd, opts);
+  const dir = mkdtempSync(join(opts.tempRoot, 'cgts-link-'));
+  try {
+    return { args: finalLinkArgs(writeLinkInputs(c, dir), () => dir), dir };
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Runs the shim on rustc's arguments; returns the exit status (the linker's, or 1 when compilation failed). */
+export async function runLinkShim(argv: readonly string[], opts: ShimOptions): Promise<number> {
+  // Compile first, in memory. No temporary file exists yet, so a signal may end the process as it likes.
+  const compiled = await compileLinkInputs(argv, '.', opts);
+  const { jobs, outcomes, output } = compiled;
 
   // From here on there are temporary files: removed on return, on a throw and on SIGINT/SIGTERM/SIGHUP.
   let dir = '';
@@ -328,35 +384,18 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
       if (opts.keepTemps) opts.progress(`cgts: keeping temporary files in ${dir}`);
     };
     if (jobs.length > 0 || opts.asmPath !== '') makeDir();
-
     // Objects and rewritten archives in the temporary directory.
-    const linkArgs = args.slice();
-    rewrites.forEach((r, seq) => {
-      if (r.alias >= 0) {
-        linkArgs[r.arg] = linkArgs[rewrites[r.alias].arg];
-        return;
-      }
-      const out = tempName(dir, seq, r.path);
-      if (r.archive) {
-        writeFileSync(out, rewrittenArchive(r.archive, r.jobs, outcomes));
-      } else {
-        writeFileSync(out, outcomes[r.jobs[0]].object!);
-      }
-      linkArgs[r.arg] = out;
-    });
+    const linkArgs = writeLinkInputs(compiled, dir);
 
-    if (opts.clifPath) writeClif(opts.clifPath === '<output>' ? sidePath(line.output, '.clif') : opts.clifPath, jobs, outcomes);
-    if (opts.asmPath) writeListing(opts.asmPath === '<output>' ? sidePath(line.output, '.s') : opts.asmPath, jobs, outcomes, dir);
+    if (opts.clifPath) writeClif(opts.clifPath === '<output>' ? sidePath(output, '.clif') : opts.clifPath, jobs, outcomes);
+    if (opts.asmPath) writeListing(opts.asmPath === '<output>' ? sidePath(output, '.s') : opts.asmPath, jobs, outcomes, dir);
     if (!opts.link) return 0;
 
     // The real linker, with the rest of the line in order.
-    let finalArgs = dropPluginOpts(linkArgs);
-    if (finalArgs.reduce((n, a) => n + a.length + 1, 0) > 100_000) {
+    const finalArgs = finalLinkArgs(linkArgs, () => {
       makeDir();
-      const rsp = join(dir, 'link-args');
-      writeFileSync(rsp, joinResponseFile(finalArgs));
-      finalArgs = ['@' + rsp];
-    }
+      return dir;
+    });
     const linkStarted = performance.now();
     const status = await new Promise<number>((resolveRun, rejectRun) => {
       // In its own process group, so that a signal to the shim stops cc and the linker it runs.
@@ -368,7 +407,7 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
       });
       child.on('close', (code, sig) => resolveRun(code ?? 128 + (sig ? signalNumber(sig) : 0)));
     });
-    appendTimings(opts.timingsFile, [{ artifact: line.output || 'a.out', module: '', times: { link: performance.now() - linkStarted } }]);
+    appendTimings(opts.timingsFile, [{ artifact: output || 'a.out', module: '', times: { link: performance.now() - linkStarted } }]);
     return status;
   } finally {
     child = null;

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readArchive, writeArchive } from '../../src/object/ar.js';
 import { startCompileServer } from '../../src/driver/compile-server.js';
@@ -31,10 +31,10 @@ function fakeRustc(dir: string): string {
   return path;
 }
 
-/** Runs the wrapper without blocking this process's event loop (a server may be answering it here). */
-function runWrapper(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ status: number; stderr: string }> {
+/** Runs the wrapper (or another bin/ script) without blocking this process's event loop (a server may be answering it here). */
+function runWrapper(args: string[], env: NodeJS.ProcessEnv, cwd: string, script = wrapper): Promise<{ status: number; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(wrapper, args, { cwd, env: { ...process.env, CGTS_BIN: bin, CGTS_NODE: process.execPath, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(script, args, { cwd, env: { ...process.env, CGTS_BIN: bin, CGTS_NODE: process.execPath, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s; });
     child.on('close', (code) => resolve({ status: code ?? -1, stderr }));
@@ -64,7 +64,7 @@ test('wrapper fast path: probes and metadata-only runs reach rustc unchanged; co
   });
 });
 
-test('wrapper fast path: a library is made native by the compile server; errors come back; a vanished server is an error, not a hang', { skip: have('llvm-as-22') ? false : 'llvm-as-22 is not installed' }, async () => {
+test('wrapper and link shim fast paths: a library made native and a program linked through the compile server; errors come back; a vanished server is an error, not a hang', { skip: have('llvm-as-22') ? false : 'llvm-as-22 is not installed' }, async () => {
   await withDir('cgts-wrapper-lib-', async (dir) => {
     const rustc = fakeRustc(dir);
     const bitcode = (name: string, body: string) => {
@@ -81,7 +81,9 @@ test('wrapper fast path: a library is made native by the compile server; errors 
     const libArgs = (name: string) => ['--crate-name', name, 'src/lib.rs', '--crate-type', 'lib', '--emit=dep-info,metadata,link', '-C', 'extra-filename=-0123', '--out-dir', '.'];
 
     const server = await startCompileServer(1);
-    const channel = openRewriteChannel(server.dir, { ...shimOptionsFromEnv({}), progressAfterMs: Infinity, submit: server.submit }, false);
+    const temps = join(dir, 'temps');
+    mkdirSync(temps);
+    const channel = openRewriteChannel(server.dir, { ...shimOptionsFromEnv({}), tempRoot: temps, progressAfterMs: Infinity, submit: server.submit }, false, 0);
     assert.ok(channel, 'named pipes can be made here');
     try {
       const env = { CGTS_SERVER_FIFO: channel.fifo, CGTS_SERVER_PID: String(process.pid) };
@@ -98,6 +100,23 @@ test('wrapper fast path: a library is made native by the compile server; errors 
       assert.equal(r.status, 1);
       assert.match(r.stderr, /^cgts: error: .*libbad-0123\.rlib\(bad\.cgu\.0\.rcgu\.o\).*inline assembly/m);
       assert.equal(server.compiled(), 2);
+
+      // The link shim: bitcode inputs compiled by the server, the linker run by the shim, its temporary folder removed.
+      const main = bitcode('main', 'define i32 @main() {\n  %r = call i32 @f(i32 5)\n  ret i32 %r\n}\ndeclare i32 @f(i32)\n');
+      writeFileSync(join(dir, 'main.o'), main);
+      const shim = join(bin, 'cgts-link');
+      r = await runWrapper(['-o', 'prog', 'main.o', 'libgood-0123.rlib'], env, dir, shim);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, /^cgts: compiled 1 bitcode modules in/m, 'progress lines from the server are shown');
+      assert.equal(spawnSync(join(dir, 'prog')).status, 15, 'the linked program computes f(5) = 15');
+      assert.deepEqual(readdirSync(temps), [], 'the temporary folder is removed');
+      assert.deepEqual(readdirSync(server.dir).sort(), ['rewrite', 'socket'], 'no reply files are left');
+      r = await runWrapper(['-o', 'prog2', 'bad.bc'], env, dir, shim);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /^cgts: error: bad\.bc: .*inline assembly/m);
+      r = await runWrapper(['-o', 'prog3', 'main.o', 'libgood-0123.rlib'], { ...env, CGTS_LINKER: 'no-such-cc' }, dir, shim);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /cannot run the linker 'no-such-cc': not found/);
     } finally {
       channel.close();
       await server.close();
