@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { readArchive, writeArchive } from '../../src/object/ar.js';
 import { startCompileServer } from '../../src/driver/compile-server.js';
@@ -105,8 +106,11 @@ test('wrapper and link shim fast paths: a library made native and a program link
       const main = bitcode('main', 'define i32 @main() {\n  %r = call i32 @f(i32 5)\n  ret i32 %r\n}\ndeclare i32 @f(i32)\n');
       writeFileSync(join(dir, 'main.o'), main);
       const shim = join(bin, 'cgts-link');
-      r = await runWrapper(['-o', 'prog', 'main.o', 'libgood-0123.rlib'], env, dir, shim);
+      r = await runWrapper(['-o', 'prog', 'main.o', 'libgood-0123.rlib'], { ...env, CGTS_TIMINGS_FILE: join(dir, 'timings.jsonl') }, dir, shim);
       assert.equal(r.status, 0, r.stderr);
+      const record = JSON.parse(readFileSync(join(dir, 'timings.jsonl'), 'utf8')) as { artifact: string; times: { link: number } };
+      assert.equal(record.artifact, 'prog');
+      assert.ok(record.times.link > 0, 'the link time is recorded for --timings');
       assert.match(r.stderr, /^cgts: compiled 1 bitcode modules in/m, 'progress lines from the server are shown');
       assert.equal(spawnSync(join(dir, 'prog')).status, 15, 'the linked program computes f(5) = 15');
       assert.deepEqual(readdirSync(temps), [], 'the temporary folder is removed');
@@ -130,5 +134,34 @@ test('wrapper and link shim fast paths: a library made native and a program link
     const r = await runWrapper([rustc, ...libArgs('good')], { CGTS_SERVER_FIFO: fifo, CGTS_SERVER_PID: dead }, dir);
     assert.equal(r.status, 1);
     assert.match(r.stderr, /compile server of this build is gone/);
+  });
+});
+
+test('wrapper fast path: an answer that arrives in pieces, across the read timeout, is put together', async () => {
+  await withDir('cgts-wrapper-slow-', async (dir) => {
+    const rustc = fakeRustc(dir);
+    const fifo = join(dir, 'rewrite');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    // A stand-in server: a progress line, then `=` and, after more than the client's 2 s read timeout, the status.
+    const pipe = new Socket({ fd: openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK), readable: true, writable: false });
+    const requests: string[] = [];
+    pipe.setEncoding('utf8').on('data', (line: string) => {
+      requests.push(line);
+      const out = openSync(join(dir, `reply-${line.split('\t')[0]}`), constants.O_WRONLY | constants.O_NONBLOCK);
+      writeSync(out, '+cgts: a progress line\n=');
+      setTimeout(() => {
+        writeSync(out, '0\n');
+        closeSync(out);
+      }, 2600);
+    });
+    try {
+      const r = await runWrapper([rustc, '--crate-name', 'x', 'src/lib.rs', '--crate-type', 'lib', '--out-dir', dir], { CGTS_SERVER_FIFO: fifo, CGTS_SERVER_PID: String(process.pid) }, dir);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, /^cgts: a progress line$/m);
+      assert.equal(requests.length, 1);
+      assert.match(requests[0], new RegExp(`^\\d+\\trlib\\t${dir}/libx\\.rlib\\n$`));
+    } finally {
+      pipe.destroy();
+    }
   });
 });
