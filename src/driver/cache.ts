@@ -53,6 +53,14 @@ export class ObjectCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
   private wrote = false;
 
+  /**
+   * The cache's size as the last trim found it plus what this process has
+   * written since (-1 before the first trim), so that a long-lived process
+   * (the compile server) scans the folder only when the limit may be passed.
+   * Other processes' writes are counted at the next scan: the limit is soft.
+   */
+  private size = -1;
+
   /** `dir` is made on first write; `maxBytes` is the size the cache is trimmed to. */
   constructor(readonly dir: string, readonly maxBytes: number) {}
 
@@ -94,6 +102,7 @@ export class ObjectCache {
       writeFileSync(tmp, object);
       renameSync(tmp, p);
       this.wrote = true;
+      if (this.size >= 0) this.size += object.byteLength;
     } catch {
       try {
         rmSync(tmp, { force: true });
@@ -105,7 +114,7 @@ export class ObjectCache {
 
   /** Removes the least recently used entries while the cache is over its limit (only after this process wrote). */
   trim(): void {
-    if (!this.wrote) return;
+    if (!this.wrote || (this.size >= 0 && this.size <= this.maxBytes)) return;
     const entries: { path: string; size: number; used: number }[] = [];
     let total = 0;
     let buckets: string[];
@@ -137,14 +146,16 @@ export class ObjectCache {
         }
       }
     }
-    if (total <= this.maxBytes) return;
-    entries.sort((a, b) => a.used - b.used);
-    const target = this.maxBytes * 0.8;
-    for (const e of entries) {
-      if (total <= target) break;
-      rmSync(e.path, { force: true });
-      total -= e.size;
+    if (total > this.maxBytes) {
+      entries.sort((a, b) => a.used - b.used);
+      const target = this.maxBytes * 0.8;
+      for (const e of entries) {
+        if (total <= target) break;
+        rmSync(e.path, { force: true });
+        total -= e.size;
+      }
     }
+    this.size = total;
   }
 }
 
