@@ -9,7 +9,7 @@ import type { Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import { extendHalf, truncToHalf } from './arith.js';
 import type { Tx } from './context.js';
-import { allLanes, buildParts, isMaskType, partType, parts } from './lanes.js';
+import { allLanes, buildParts, isMaskType, partType, parts, uniformConst } from './lanes.js';
 import { x86Intrinsic } from './x86-intrinsics.js';
 import { vaStart, vaCopy } from './varargs.js';
 
@@ -186,27 +186,63 @@ function saturating(kind: 'uadd' | 'usub' | 'sadd' | 'ssub'): Lowering {
   };
 }
 
-/** fshl/fshr: a rotate when both inputs are the same value, else through a double-width shift. */
+/**
+ * fshl/fshr: a rotate when both inputs are the same value, else through a
+ * double-width shift. Vectors: with one constant amount in every lane, two
+ * vector shifts and an or per 128-bit part; else lane by lane.
+ */
 function funnel(left: boolean): Lowering {
   return (tx, args, resTy, dst) => {
+    if (tx.L.isVector(resTy) && tx.L.isInt(tx.m.types.a[resTy]!)) return vectorFunnel(tx, args, resTy, dst, left);
     const t = clifOf(tx, resTy);
     if (!tx.L.isInt(resTy)) throw tx.err(`funnel shift on ${tx.typeName(resTy)}`);
     const bits = tx.L.intBits(resTy);
     if (!isFullWidth(bits)) throw tx.err(`funnel shift on i${bits}`);
     const a = tx.value(args[0]!), b = tx.value(args[1]!);
-    let c = tx.value(args[2]!);
-    if (args[0] === args[1]) return res(tx, dst, tx.bin(left ? Op.rotl : Op.rotr, t, a, c));
-    if (bits === 128) throw tx.err('funnel shift of two different i128 values is not supported');
-    const wide = bits === 64 ? I128 : bits === 32 ? I64 : I32;
-    c = tx.bin(Op.band, t, c, tx.iconst(t, bits - 1));
-    const hi = tx.bin(Op.ishl, wide, tx.un(Op.uextend, wide, a), tx.iconst(I8, bits));
-    const joined = tx.bin(Op.bor, wide, hi, tx.un(Op.uextend, wide, b));
-    if (left) {
-      const s = tx.bin(Op.ishl, wide, joined, c);
-      return res(tx, dst, tx.un(Op.ireduce, t, tx.bin(Op.ushr, wide, s, tx.iconst(I8, bits))));
-    }
-    return res(tx, dst, tx.un(Op.ireduce, t, tx.bin(Op.ushr, wide, joined, c)));
+    res(tx, dst, scalarFunnel(tx, t, a, b, tx.value(args[2]!), left, args[0] === args[1]));
   };
+}
+
+function scalarFunnel(tx: Tx, t: Type, a: Value, b: Value, c: Value, left: boolean, rotate: boolean): Value {
+  if (rotate) return tx.bin(left ? Op.rotl : Op.rotr, t, a, c);
+  const bits = typeBits(t);
+  if (bits === 128) throw tx.err('funnel shift of two different i128 values is not supported');
+  const wide = bits === 64 ? I128 : bits === 32 ? I64 : I32;
+  c = tx.bin(Op.band, t, c, tx.iconst(t, bits - 1));
+  const hi = tx.bin(Op.ishl, wide, tx.un(Op.uextend, wide, a), tx.iconst(I8, bits));
+  const joined = tx.bin(Op.bor, wide, hi, tx.un(Op.uextend, wide, b));
+  if (left) {
+    const s = tx.bin(Op.ishl, wide, joined, c);
+    return tx.un(Op.ireduce, t, tx.bin(Op.ushr, wide, s, tx.iconst(I8, bits)));
+  }
+  return tx.un(Op.ireduce, t, tx.bin(Op.ushr, wide, joined, c));
+}
+
+function vectorFunnel(tx: Tx, args: number[], resTy: number, dst: number, left: boolean): void {
+  const pt = partType(tx, resTy);
+  const lt = laneOf(pt);
+  const w = typeBits(lt);
+  if (!isFullWidth(w) || w > 64) throw tx.err(`funnel shift on ${tx.typeName(resTy)}`);
+  const amount = uniformConst(tx, args[2]!);
+  if (amount !== null) {
+    const k = Number(amount % BigInt(w));
+    const out: Value[] = [];
+    for (let p = 0; p < tx.L.vectorParts(resTy); p++) {
+      const a = tx.leaf(args[0]!, p), b = tx.leaf(args[1]!, p);
+      if (k === 0) {
+        out.push(left ? a : b);
+        continue;
+      }
+      const aShift = left ? k : w - k; // a moves up by this much, b down by the rest
+      const hi = tx.bin(Op.ishl, pt, a, tx.iconst(I32, aShift));
+      out.push(tx.bin(Op.bor, pt, hi, tx.bin(Op.ushr, pt, b, tx.iconst(I32, w - aShift))));
+    }
+    if (dst >= 0) tx.define(dst, out);
+    return;
+  }
+  const as = allLanes(tx, args[0]!), bs = allLanes(tx, args[1]!), cs = allLanes(tx, args[2]!);
+  const lanes = as.map((a, k) => scalarFunnel(tx, lt, a, bs[k]!, cs[k]!, left, args[0] === args[1]));
+  if (dst >= 0) tx.define(dst, buildParts(tx, pt, lanes));
 }
 
 /** scmp/ucmp: -1, 0 or 1 in the result type. */
