@@ -379,35 +379,38 @@ function floatResize(tx: Tx, x: Value, from: Type, to: Type): Value {
   return tx.f.result(tx.libcall(name, [from], [to], [x]));
 }
 
+/** The lanes of mask `src` (an <N x i1> value) as an integer of CLIF type `to`, one bit per lane, lane 0 lowest. */
+export function maskBits(tx: Tx, src: number, to: Type): Value {
+  const ps = parts(tx, src);
+  let r = -1;
+  for (let k = 0; k < ps.length; k++) {
+    const pt = tx.typeOf(ps[k]!);
+    const per = laneCount(pt);
+    let b = tx.val(Op.vhigh_bits, per <= 8 ? I8 : per <= 16 ? I16 : I32, [ps[k]!]);
+    b = tx.resize(b, to, false);
+    if (k > 0) b = tx.bin(Op.ishl, to, b, tx.iconst(I8, k * per));
+    r = r < 0 ? b : tx.bin(Op.bor, to, r, b);
+  }
+  return r;
+}
+
+/** The parts of the mask of LLVM type `maskTy` whose lane k is bit k of integer `x`. */
+export function maskFromBits(tx: Tx, x: Value, maskTy: number): Value[] {
+  const xt = tx.typeOf(x);
+  const pt = partType(tx, maskTy);
+  const lanes: Value[] = [];
+  for (let k = 0; k < tx.m.types.count[maskTy]!; k++) {
+    const bit = tx.bin(Op.band, xt, tx.bin(Op.ushr, xt, x, tx.iconst(I8, k)), tx.iconst(xt, 1));
+    lanes.push(tx.un(Op.ineg, laneOf(pt), tx.resize(bit, laneOf(pt), false)));
+  }
+  return buildParts(tx, pt, lanes);
+}
+
 /** A bitcast between LLVM types of equal size, including <N x i1> masks to and from integers; returns the result's leaves. */
 export function bitcastValue(tx: Tx, src: number, sty: number, dty: number): Value[] {
   const sMask = isMaskType(tx, sty), dMask = isMaskType(tx, dty);
-  if (sMask && !dMask) {
-    // one bit per lane, lane 0 lowest
-    const to = tx.L.clif(dty);
-    const ps = parts(tx, src);
-    let r = -1;
-    for (let k = 0; k < ps.length; k++) {
-      const pt = tx.typeOf(ps[k]!);
-      const per = laneCount(pt);
-      let b = tx.val(Op.vhigh_bits, per <= 8 ? I8 : per <= 16 ? I16 : I32, [ps[k]!]);
-      b = tx.resize(b, to, false);
-      if (k > 0) b = tx.bin(Op.ishl, to, b, tx.iconst(I8, k * per));
-      r = r < 0 ? b : tx.bin(Op.bor, to, r, b);
-    }
-    return [r];
-  }
-  if (dMask && !sMask) {
-    const x = tx.value(src);
-    const xt = tx.typeOf(x);
-    const pt = partType(tx, dty);
-    const lanes: Value[] = [];
-    for (let k = 0; k < tx.m.types.count[dty]!; k++) {
-      const bit = tx.bin(Op.band, xt, tx.bin(Op.ushr, xt, x, tx.iconst(I8, k)), tx.iconst(xt, 1));
-      lanes.push(tx.un(Op.ineg, laneOf(pt), tx.resize(bit, laneOf(pt), false)));
-    }
-    return buildParts(tx, pt, lanes);
-  }
+  if (sMask && !dMask) return [maskBits(tx, src, tx.L.clif(dty))];
+  if (dMask && !sMask) return maskFromBits(tx, tx.value(src), dty);
   const n = tx.L.leaves(dty);
   if (tx.L.leaves(sty) !== n) throw tx.err(`bitcast from ${tx.typeName(sty)} to ${tx.typeName(dty)}`);
   const out: Value[] = [];

@@ -10,6 +10,8 @@ import { ValueKind, type Value } from '../ir/function.js';
 import { isFullWidth } from './layout.js';
 import type { Tx } from './context.js';
 import { checkAtomic128 } from './atomics.js';
+import { maskBits, maskFromBits } from './arith.js';
+import { isMaskType } from './lanes.js';
 
 const FLAGS = MemFlag.Notrap;
 
@@ -47,7 +49,7 @@ export function loadLeaf(tx: Tx, ct: Type, lt: number, addr: Value, off: number)
     }
     return tx.mask(acc, bits);
   }
-  if (L.isVector(lt) && L.isInt(tx.m.types.a[lt]!) && L.intBits(tx.m.types.a[lt]!) === 1) throw tx.err('load of an <N x i1> vector is not supported');
+  if (L.isVector(lt) && L.isInt(tx.m.types.a[lt]!) && L.intBits(tx.m.types.a[lt]!) === 1) throw tx.err('load of an <N x i1> vector inside an aggregate is not supported');
   return tx.val(Op.load, ct, [addr], FLAGS, off);
 }
 
@@ -72,7 +74,19 @@ export function storeLeaf(tx: Tx, x: Value, lt: number, addr: Value, off: number
     }
     return;
   }
+  if (L.isVector(lt) && L.isInt(tx.m.types.a[lt]!) && L.intBits(tx.m.types.a[lt]!) === 1) throw tx.err('store of an <N x i1> vector inside an aggregate is not supported');
   tx.ins(Op.store, INVALID, [x, addr], FLAGS, off);
+}
+
+/**
+ * An <N x i1> mask in memory is N bits, lane 0 in the lowest bit of the
+ * first byte, as LLVM lays it out: stored and loaded as the integer of its
+ * size (bits past N are zero when stored and ignored when loaded).
+ */
+function maskMemoryType(tx: Tx, ty: number): Type {
+  const n = tx.m.types.count[ty]!;
+  if (n > 64) throw tx.err(`load or store of ${tx.typeName(ty)}: masks of more than 64 lanes are not supported in memory`);
+  return n <= 8 ? I8 : n <= 16 ? I16 : n <= 32 ? I32 : I64;
 }
 
 export function translateLoad(tx: Tx, i: number): void {
@@ -90,6 +104,10 @@ export function translateLoad(tx: Tx, i: number): void {
     if (it !== ct) x = tx.bitcast(ct, x);
     else if (L.isInt(ty) && L.intBits(ty) === 1) x = tx.mask(x, 1);
     tx.define1(body.val[i]!, x);
+    return;
+  }
+  if (isMaskType(tx, ty)) {
+    tx.define(body.val[i]!, maskFromBits(tx, tx.val(Op.load, maskMemoryType(tx, ty), [addr], FLAGS), ty));
     return;
   }
   const n = L.leaves(ty);
@@ -113,6 +131,10 @@ export function translateStore(tx: Tx, i: number): void {
     else if (ct === F64) x = tx.bitcast(I64, x);
     else if (ct === I128) checkAtomic128(tx, 'atomic store', body.operand(i, 2));
     tx.ins(Op.atomic_store, INVALID, [x, addr], FLAGS);
+    return;
+  }
+  if (isMaskType(tx, ty)) {
+    tx.ins(Op.store, INVALID, [maskBits(tx, v, maskMemoryType(tx, ty)), addr], FLAGS);
     return;
   }
   const n = L.leaves(ty);
