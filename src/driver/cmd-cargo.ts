@@ -104,6 +104,9 @@ export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: 
   if (args.length > 0 && (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') && args.length === 1) help = true;
 
   add.CGTS_BIN = join(projectRoot(), 'bin');
+  // cargo's cache of `rustc -vV` is keyed by the rustc and wrapper files; the
+  // wrapper adds cgts's code hash to that output, so the cache must not hide it.
+  if (env.CARGO_CACHE_RUSTC_INFO === undefined) add.CARGO_CACHE_RUSTC_INFO = '0';
   add.RUSTC_WRAPPER = join(add.CGTS_BIN, 'cgts-rustc-wrapper');
   if (env.RUSTC_WRAPPER && !env.RUSTC_WRAPPER.endsWith('cgts-rustc-wrapper')) add.CGTS_INNER_WRAPPER = env.RUSTC_WRAPPER;
 

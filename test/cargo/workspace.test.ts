@@ -99,6 +99,15 @@ test('--timings writes cgts\'s report; an edit rebuilds from the object cache: o
     // A rebuild without changes compiles nothing and adds nothing.
     assert.equal(cgtsCargo(dir, ['build', '-q']).status, 0);
     assert.equal(count() - before, added);
+    // A different cgts (its code hash) rebuilds every crate, as a different rustc would; the same one none.
+    const compiled = (hash: string) => {
+      const b = cgtsCargo(dir, ['build'], { CGTS_CODE_HASH: hash });
+      assert.equal(b.status, 0, b.stderr);
+      return (b.stderr.match(/^\s+Compiling /gm) ?? []).length;
+    };
+    assert.equal(compiled('cgts-test-a'), 3, 'every package of the workspace (app, shapes, shapes-derive) is compiled again');
+    assert.equal(compiled('cgts-test-a'), 0);
+    assert.equal(compiled('cgts-test-b'), 3);
   });
 });
 
