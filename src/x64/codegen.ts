@@ -1039,31 +1039,42 @@ export class Emitter {
   // ---- parallel moves ----
   // Locations as keys: 0-15 GPR, 16-31 XMM, memKey() for memory, immediates/addresses as sources only.
 
-  private pmDst: number[] = [];
+  // the collected moves, pmN of them, in columns (keys may exceed int32)
+  private pmN = 0;
+  private pmDst = new Float64Array(16);
   /** pmEmit's per-move done flags, reused. */
   private pmDone = new Uint8Array(16);
-  private pmSrc: number[] = [];
-  private pmWidth: number[] = [];
+  private pmSrc = new Float64Array(16);
+  private pmWidth = new Int32Array(16);
   /** Source immediates (lo, hi) or stack-address displacements for IMM/ADDR sources. */
-  private pmLo: number[] = [];
-  private pmHi: number[] = [];
+  private pmLo = new Float64Array(16);
+  private pmHi = new Float64Array(16);
 
   pmBegin(): void {
-    this.pmDst.length = 0;
-    this.pmSrc.length = 0;
-    this.pmWidth.length = 0;
-    this.pmLo.length = 0;
-    this.pmHi.length = 0;
+    this.pmN = 0;
   }
 
   /** Adds dst <- src; width MOVE_GPR, MOVE_XMM or MOVE_XMM128 (see moveWidth). */
   pmAdd(dst: number, src: number, width: number, lo = 0, hi = 0): void {
     if (dst === KEY_NONE || dst === src) return;
-    this.pmDst.push(dst);
-    this.pmSrc.push(src);
-    this.pmWidth.push(width);
-    this.pmLo.push(lo);
-    this.pmHi.push(hi);
+    const n = this.pmN;
+    if (n === this.pmDst.length) this.pmGrow();
+    this.pmDst[n] = dst;
+    this.pmSrc[n] = src;
+    this.pmWidth[n] = width;
+    this.pmLo[n] = lo;
+    this.pmHi[n] = hi;
+    this.pmN = n + 1;
+  }
+
+  private pmGrow(): void {
+    const cap = this.pmDst.length * 2;
+    const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => { b.set(a); return b; };
+    this.pmDst = grow(this.pmDst, new Float64Array(cap));
+    this.pmSrc = grow(this.pmSrc, new Float64Array(cap));
+    this.pmWidth = grow(this.pmWidth, new Int32Array(cap));
+    this.pmLo = grow(this.pmLo, new Float64Array(cap));
+    this.pmHi = grow(this.pmHi, new Float64Array(cap));
   }
 
   /** Adds a move of value `v` (part k for i128) into location key `dst`. */
@@ -1110,11 +1121,13 @@ export class Emitter {
    */
   pmEmit(): void {
     const dst = this.pmDst, src = this.pmSrc;
-    const n = dst.length;
+    const n = this.pmN;
     this.pmScratch = -1;
     for (let ci = 0; ci < 3 && this.pmScratch < 0; ci++) {
       const c = ci === 0 ? RAX : ci === 1 ? RCX : RDX;
-      if (!src.includes(c) && !dst.includes(c)) this.pmScratch = c;
+      let used = false;
+      for (let j = 0; j < n && !used; j++) used = src[j] === c || dst[j] === c;
+      if (!used) this.pmScratch = c;
     }
     if (this.pmDone.length < n) this.pmDone = new Uint8Array(n * 2);
     const done = this.pmDone;
