@@ -145,7 +145,19 @@ function emitCall(tx: Tx, i: number, tyAt: number, calleeAt: number, unwind = -1
     extra = [];
     for (let k = np; k < nargs; k++) extra.push(tx.llvmType(body.operand(i, argStart + k)));
   }
-  const sig = lowerSignature(tx, fnTy, list, extra);
+  let s: number;
+  if (extra || list + 1 >= 0x100000) s = tx.sigRef(lowerSignature(tx, fnTy, list, extra));
+  else {
+    // the same callee type and attributes lower to the same signature everywhere in the module
+    const key = fnTy * 0x100000 + (list + 1);
+    let id = tx.loweredSigOf.get(key);
+    if (id === undefined) {
+      id = tx.sigId(lowerSignature(tx, fnTy, list, null));
+      tx.loweredSigOf.set(key, id);
+    }
+    s = tx.sigRefId(id);
+  }
+  const sig = tx.f.sigs[s]!;
   const args: Value[] = [];
   for (let k = 0; k < nargs; k++) {
     const v = body.operand(i, argStart + k);
@@ -153,7 +165,6 @@ function emitCall(tx: Tx, i: number, tyAt: number, calleeAt: number, unwind = -1
     for (let j = 0; j < n; j++) args.push(tx.leaf(v, j));
   }
   if (args.length !== sig.params.length) throw tx.err('call arguments do not match the callee signature');
-  const s = tx.sigRef(sig);
   const direct = callee < tx.numGlobals && m.globals[callee]!.kind === GlobalKind.Function;
   const fnRef = direct ? tx.funcRef(callee, s) : -1;
   if (!direct) args.unshift(tx.value(callee));

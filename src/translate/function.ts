@@ -47,7 +47,7 @@ export class FunctionTranslator {
     tx.instBase = body.instBase;
     tx.gvOf.clear();
     tx.fnRefOf.clear();
-    tx.sigOf.clear();
+    tx.resetSigs();
     tx.lpadParam.clear();
     tx.allocaSlots.length = 0;
     tx.argSlots.length = 0;
