@@ -3,7 +3,7 @@
 // regalloc.ts. Needs Function + Analysis + RegAlloc; produces machine code,
 // relocations, trap sites and CFI for one function.
 
-import { Function, ValueKind } from '../ir/function.js';
+import { Function, ValueKind, type Signature } from '../ir/function.js';
 import { Op, opcodeNames } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
@@ -113,6 +113,12 @@ export class Emitter {
   landingPads: number[] = [];
   /** Layouts of the function's call signatures by signature index (filled on demand). */
   private sigLayouts: (SigLayout | undefined)[] = [];
+  /**
+   * Layouts by signature object, across functions (a module's translator
+   * shares equal signatures between functions), for `layoutAbi`'s options.
+   */
+  private sharedLayouts = new WeakMap<Signature, SigLayout>();
+  private layoutAbi = -1;
   /** Bytes of outgoing stack arguments and return areas the calls need. */
   private outArea = 0;
   /** Per value: the register the ABI would like it in (parameter, return or call argument), or -1. */
@@ -189,7 +195,17 @@ export class Emitter {
       : op === Op.try_call || op === Op.try_call_indirect ? f.exnSig(f.exnTable(i)) : f.instImm0[i];
     let l = this.sigLayouts[s];
     if (l === undefined) {
-      l = layoutSignature(f.sigs[s], this.opts);
+      const abi = (this.opts.llvmAbiExtensions ? 1 : 0) | (this.opts.multiRetImplicitSret ? 2 : 0);
+      if (abi !== this.layoutAbi) {
+        this.sharedLayouts = new WeakMap();
+        this.layoutAbi = abi;
+      }
+      const sig = f.sigs[s]!;
+      l = this.sharedLayouts.get(sig);
+      if (l === undefined) {
+        l = layoutSignature(sig, this.opts);
+        this.sharedLayouts.set(sig, l);
+      }
       while (this.sigLayouts.length < s) this.sigLayouts.push(undefined);
       this.sigLayouts[s] = l;
     }
