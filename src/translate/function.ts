@@ -33,7 +33,7 @@ export class FunctionTranslator {
   translate(k: number, into?: Function): Function {
     const tx = this.tx;
     const m = tx.m;
-    const body = decodeFunction(m, k);
+    const body = decodeFunction(m, k, false);
     const g = m.globals[body.fn]!;
     const f = into ?? new Function();
     if (into) f.reset();
