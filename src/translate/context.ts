@@ -250,6 +250,11 @@ export class Tx {
     return id;
   }
 
+  /** Module signature `id` (shared: never modified). */
+  moduleSig(id: number): Signature {
+    return this.modSigs[id]!;
+  }
+
   /** Index of module signature `id` in the function's table, adding it when new. */
   sigRefId(id: number): number {
     if (id >= this.sigLocal.length) {

@@ -159,7 +159,7 @@ export class Emitter {
     this.lineRowCount = 0;
     this.prologueEnd = 0;
     try {
-      this.layout = layoutSignature(f.signature, opts);
+      this.layout = this.sharedLayout(f.signature);
       this.an.inlineRound = hasSse41(this.isaFlags);
       this.an.run(f);
       this.abiHints();
@@ -187,6 +187,21 @@ export class Emitter {
     fail(`cannot compile ${opcodeNames[f.instOp[i]]}${f.instType[i] ? '.' + typeName(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
   }
 
+  /** layoutSignature(sig, this.opts), computed once per signature object and ABI options. */
+  private sharedLayout(sig: Signature): SigLayout {
+    const abi = (this.opts.llvmAbiExtensions ? 1 : 0) | (this.opts.multiRetImplicitSret ? 2 : 0);
+    if (abi !== this.layoutAbi) {
+      this.sharedLayouts = new WeakMap();
+      this.layoutAbi = abi;
+    }
+    let l = this.sharedLayouts.get(sig);
+    if (l === undefined) {
+      l = layoutSignature(sig, this.opts);
+      this.sharedLayouts.set(sig, l);
+    }
+    return l;
+  }
+
   /** The layout of call instruction i's signature. */
   callLayout(i: number): SigLayout {
     const f = this.f;
@@ -195,17 +210,7 @@ export class Emitter {
       : op === Op.try_call || op === Op.try_call_indirect ? f.exnSig(f.exnTable(i)) : f.instImm0[i];
     let l = this.sigLayouts[s];
     if (l === undefined) {
-      const abi = (this.opts.llvmAbiExtensions ? 1 : 0) | (this.opts.multiRetImplicitSret ? 2 : 0);
-      if (abi !== this.layoutAbi) {
-        this.sharedLayouts = new WeakMap();
-        this.layoutAbi = abi;
-      }
-      const sig = f.sigs[s]!;
-      l = this.sharedLayouts.get(sig);
-      if (l === undefined) {
-        l = layoutSignature(sig, this.opts);
-        this.sharedLayouts.set(sig, l);
-      }
+      l = this.sharedLayout(f.sigs[s]!);
       while (this.sigLayouts.length < s) this.sigLayouts.push(undefined);
       this.sigLayouts[s] = l;
     }
