@@ -35,6 +35,9 @@ const now = () => performance.now();
 /** CGTS_VERIFY=1 asks for the verifier wherever the pipeline runs (rustc wrapper, link shim, compile server). */
 export const verifyRequested = () => process.env.CGTS_VERIFY === '1';
 
+/** The CLIF function every function of every module is translated into in turn (its arrays are reused, grown once). */
+const scratchFunction = new Function();
+
 /** Compiles one bitcode module (an --emit=llvm-bc file or a -Clinker-plugin-lto object) to an ELF object. */
 export function compileBitcode(bytes: Uint8Array, fileName: string, opts: PipelineOptions = {}): PipelineResult {
   const timers = opts.timers;
@@ -55,7 +58,7 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
   mc.addData(data);
   const unit = dwarf !== 0 ? new UnitBuilder(m, mc.object, dwarf) : null;
   const ft = new FunctionTranslator(m);
-  const f = new Function();
+  const f = scratchFunction;
   const clif: string[] = [];
   const verify = opts.verify ?? verifyRequested();
   for (let k = 0; k < m.bodies.length; k++) {
