@@ -79,9 +79,8 @@ export function lowerSignature(tx: Tx, fnTy: number, list: number, extra: number
   if (extra) for (const et of extra) pushParams(tx, params, et, 0, 'variadic argument');
   const rt = t.a[fnTy]!;
   if (t.kind[rt] !== TypeKind.Void) pushParams(tx, returns, rt, extFlag(tx, list, 0), 'return value');
-  const sig: Signature = { params, returns, callConv: CallConv.SystemV };
-  if ((t.flags[fnTy]! & 2) !== 0) sig.variadic = true;
-  return sig;
+  // every signature the translator makes has the same fields, in one order (one object shape)
+  return { params, returns, callConv: CallConv.SystemV, variadic: (t.flags[fnTy]! & 2) !== 0 };
 }
 
 /**

@@ -226,7 +226,7 @@ export class Tx {
 
   /** Calls a helper by name; returns the call's results. */
   libcall(name: string, params: Type[], returns: Type[], args: Value[]): number {
-    const sig: Signature = { params: params.map((type) => ({ type, flags: 0 })), returns: returns.map((type) => ({ type, flags: 0 })), callConv: 2 };
+    const sig: Signature = { params: params.map((type) => ({ type, flags: 0 })), returns: returns.map((type) => ({ type, flags: 0 })), callConv: 2, variadic: false };
     return this.ins(Op.call, INVALID, args, this.libFuncRef(name, sig));
   }
 
