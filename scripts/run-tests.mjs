@@ -28,5 +28,6 @@ if (missing.length > 0) {
   console.error(`not built (run tsc -p . first): ${missing.join(', ')}`);
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// Every build a test makes runs the CLIF verifier on the translator's output.
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit', env: { ...process.env, CGTS_VERIFY: '1' } });
 process.exit(r.status ?? 1);

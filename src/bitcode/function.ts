@@ -48,6 +48,8 @@ class Decoder {
   t: TypeTable;
   c: BitCursor;
   body: FunctionBody;
+  /** Whether to read the local value symbol table. */
+  names = true;
   fname = '';
   fnTy = 0;
   numArgs = 0;
@@ -281,8 +283,12 @@ function grown(a: Int32Array, keep: number): Int32Array {
 
 let decoder: Decoder | undefined;
 
-/** Decodes the body of defined function number `index` (an index into Module.bodies). */
-export function decodeFunction(m: Module, index: number): FunctionBody {
+/**
+ * Decodes the body of defined function number `index` (an index into
+ * Module.bodies). Without `names` the local value symbol table is skipped
+ * (`valueNames` and `blockNames` stay empty): code generation never reads them.
+ */
+export function decodeFunction(m: Module, index: number, names = true): FunctionBody {
   const loc = m.bodies[index];
   if (!loc) throw new CgtsError(`no function body ${index}`, m.fileName);
   const g = m.globals[loc.fn]!;
@@ -311,6 +317,7 @@ export function decodeFunction(m: Module, index: number): FunctionBody {
 
   d.m = m;
   d.t = t;
+  d.names = names;
   d.body = body;
   d.c = c;
   d.fname = g.name;
@@ -448,7 +455,8 @@ function readBody(d: Decoder): void {
           d.fnConstTy = body.consts.type.data;
           break;
         case BlockId.ValueSymtab:
-          readLocalVst(c, body);
+          if (d.names) readLocalVst(c, body);
+          else c.skipBlock();
           break;
         case BlockId.Metadata:
         case BlockId.MetadataAttachment: {

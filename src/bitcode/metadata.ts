@@ -524,14 +524,19 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
     }
   }
   // Uniqued locations equal to ones made from DEBUG_LOC records elsewhere are the same node.
+  let merged = false;
   for (let k = 0; k < numLocal; k++) {
     const id = remap[k]!;
     if (t.kinds[id] === MdKind.Location && !t.isDistinct(id)) {
       const same = t.sameLocation(id);
-      if (same >= 0) remap[k] = same;
+      if (same >= 0) {
+        remap[k] = same;
+        merged = true;
+      }
     }
   }
-  if (numLocal) checkRefs(t, c, base, t.count, remap, numModule, true);
+  // references to a merged location now name the one it equals (a no-op pass when none was merged)
+  if (merged) checkRefs(t, c, base, t.count, remap, numModule, true);
   // Debug locations and debug records must name metadata that exists.
   const where = `${m.fileName}: byte ${m.bodies[bodyIndex]!.blockPos >>> 3} in FUNCTION block of @${m.globals[body.fn]!.name}`;
   const locs = body.locs.data;

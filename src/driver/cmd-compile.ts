@@ -16,8 +16,9 @@ import { compileObject } from '../x64/compile.js';
 import { fail, usageError } from '../support/diag.js';
 import { readInput, writeOutput } from './files.js';
 import { loadCompiler } from './compile-pool.js';
+import { verifyRequested } from './pipeline.js';
 
-const USAGE = 'usage: cgts compile <in.bc|in.o|in.clif> [-o <out>] [--emit=obj|asm|clif] [--no-verify]';
+const USAGE = 'usage: cgts compile <in.bc|in.o|in.clif> [-o <out>] [--emit=obj|asm|clif] [--verify|--no-verify]';
 
 const HELP = `${USAGE}
 
@@ -35,6 +36,8 @@ relocatable object, one .text.<name> section per function:
   --emit=asm    an objdump listing of that object (needs objdump)
   --emit=clif   the CLIF the input was translated into (for CLIF input: the
                 functions as parsed)
+  --verify      bitcode input: run the CLIF verifier on every translated
+                function (a check of cgts's translator; also CGTS_VERIFY=1)
   --no-verify   CLIF input only: skip the CLIF verifier; input the verifier
                 would reject may then be miscompiled
 
@@ -56,6 +59,7 @@ export async function run(args: string[]): Promise<number> {
   let output = '';
   let emit = 'obj';
   let verify = true;
+  let verifyTranslation = verifyRequested();
   for (let k = 0; k < args.length; k++) {
     const a = args[k];
     if (a === '-h' || a === '--help') {
@@ -63,6 +67,7 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     if (a === '--no-verify') verify = false;
+    else if (a === '--verify') verifyTranslation = true;
     else if (a === '-o') output = args[++k] ?? usageError(`-o needs a file name; ${USAGE}`);
     else if (a.startsWith('--emit=')) emit = a.slice(7);
     else if (a.startsWith('-') && a !== '-') usageError(`unknown option '${a}'; ${USAGE}`);
@@ -79,7 +84,7 @@ export async function run(args: string[]): Promise<number> {
   let clif = '';
   if (isBitcode(bytes)) {
     const compile = await loadCompiler(process.env.CGTS_COMPILE_WITH || undefined);
-    const r = compile(bytes, input, { emitClif: emit === 'clif' });
+    const r = compile(bytes, input, { emitClif: emit === 'clif', verify: verifyTranslation });
     object = r.object;
     clif = r.clif ?? '';
   } else if (input.endsWith('.clif')) {

@@ -14,7 +14,12 @@ import { UnitBuilder, moduleDwarfVersion } from '../debuginfo/unit.js';
 export interface PipelineOptions {
   /** Also return the translated CLIF as text. */
   emitClif?: boolean;
-  /** Run the CLIF verifier on every translated function (default true). */
+  /**
+   * Run the CLIF verifier on every translated function. Off by default, as
+   * Cranelift's `enable_verifier` is in production embedders: it checks the
+   * translator, not the user's input. On with `cgts compile --verify` and
+   * CGTS_VERIFY=1 (the test suite sets it, so every test build is verified).
+   */
   verify?: boolean;
   /** Accumulates milliseconds per step name when given. */
   timers?: Map<string, number>;
@@ -26,6 +31,12 @@ export interface PipelineResult {
 }
 
 const now = () => performance.now();
+
+/** CGTS_VERIFY=1 asks for the verifier wherever the pipeline runs (rustc wrapper, link shim, compile server). */
+export const verifyRequested = () => process.env.CGTS_VERIFY === '1';
+
+/** The CLIF function every function of every module is translated into in turn (its arrays are reused, grown once). */
+const scratchFunction = new Function();
 
 /** Compiles one bitcode module (an --emit=llvm-bc file or a -Clinker-plugin-lto object) to an ELF object. */
 export function compileBitcode(bytes: Uint8Array, fileName: string, opts: PipelineOptions = {}): PipelineResult {
@@ -47,9 +58,9 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
   mc.addData(data);
   const unit = dwarf !== 0 ? new UnitBuilder(m, mc.object, dwarf) : null;
   const ft = new FunctionTranslator(m);
-  const f = new Function();
+  const f = scratchFunction;
   const clif: string[] = [];
-  const verify = opts.verify !== false;
+  const verify = opts.verify ?? verifyRequested();
   for (let k = 0; k < m.bodies.length; k++) {
     t0 = now();
     ft.translate(k, f);

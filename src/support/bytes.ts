@@ -4,12 +4,17 @@
 export class ByteBuffer {
   bytes: Uint8Array;
   length: number;
-  private view: DataView;
+  /** For the 64-bit writes only, made on first use (a DataView per buffer costs more than the buffer). */
+  private view: DataView | null;
 
   constructor(capacity = 4096) {
     this.bytes = new Uint8Array(capacity);
-    this.view = new DataView(this.bytes.buffer);
+    this.view = null;
     this.length = 0;
+  }
+
+  private dataView(): DataView {
+    return this.view ?? (this.view = new DataView(this.bytes.buffer));
   }
 
   /** Makes room for `n` more bytes. */
@@ -21,31 +26,34 @@ export class ByteBuffer {
     const next = new Uint8Array(cap);
     next.set(this.bytes.subarray(0, this.length));
     this.bytes = next;
-    this.view = new DataView(next.buffer);
+    this.view = null;
   }
 
   u8(v: number): void {
     this.reserve(1);
     this.bytes[this.length++] = v;
   }
+  // Typed-array stores keep the low 8 bits: v, v >>> 8 ... are the little-endian bytes.
   u16(v: number): void {
     this.reserve(2);
-    this.view.setUint16(this.length, v, true);
-    this.length += 2;
+    const b = this.bytes, at = this.length;
+    b[at] = v;
+    b[at + 1] = v >>> 8;
+    this.length = at + 2;
   }
   u32(v: number): void {
     this.reserve(4);
-    this.view.setUint32(this.length, v >>> 0, true);
+    this.patchU32(this.length, v);
     this.length += 4;
   }
   i32(v: number): void {
     this.reserve(4);
-    this.view.setInt32(this.length, v | 0, true);
+    this.patchU32(this.length, v);
     this.length += 4;
   }
   u64(v: bigint): void {
     this.reserve(8);
-    this.view.setBigUint64(this.length, BigInt.asUintN(64, v), true);
+    this.dataView().setBigUint64(this.length, BigInt.asUintN(64, v), true);
     this.length += 8;
   }
   /** Unsigned LEB128 of a non-negative number below 2^53. */
@@ -76,14 +84,19 @@ export class ByteBuffer {
   align(align: number, fill = 0): void {
     while (this.length % align !== 0) this.u8(fill);
   }
+  /** Writes the low 32 bits of `v` (unsigned or signed) at `at`. */
   patchU32(at: number, v: number): void {
-    this.view.setUint32(at, v >>> 0, true);
+    const b = this.bytes;
+    b[at] = v;
+    b[at + 1] = v >>> 8;
+    b[at + 2] = v >>> 16;
+    b[at + 3] = v >>> 24;
   }
   patchI32(at: number, v: number): void {
-    this.view.setInt32(at, v | 0, true);
+    this.patchU32(at, v);
   }
   patchU64(at: number, v: bigint): void {
-    this.view.setBigUint64(at, BigInt.asUintN(64, v), true);
+    this.dataView().setBigUint64(at, BigInt.asUintN(64, v), true);
   }
   patchU8(at: number, v: number): void {
     this.bytes[at] = v;

@@ -21,7 +21,7 @@ function hasAttr(tx: Tx, list: number, index: number, kind: number): boolean {
   if (list < 0) return false;
   const a = attrsAt(tx.m, list, index);
   if (!a) return false;
-  for (const x of a) if (x.kind === kind && x.tag !== 3 && x.tag !== 4) return true;
+  for (let k = 0; k < a.length; k++) if (a[k]!.kind === kind && a[k]!.tag !== 3 && a[k]!.tag !== 4) return true;
   return false;
 }
 
@@ -79,9 +79,24 @@ export function lowerSignature(tx: Tx, fnTy: number, list: number, extra: number
   if (extra) for (const et of extra) pushParams(tx, params, et, 0, 'variadic argument');
   const rt = t.a[fnTy]!;
   if (t.kind[rt] !== TypeKind.Void) pushParams(tx, returns, rt, extFlag(tx, list, 0), 'return value');
-  const sig: Signature = { params, returns, callConv: CallConv.SystemV };
-  if ((t.flags[fnTy]! & 2) !== 0) sig.variadic = true;
-  return sig;
+  // every signature the translator makes has the same fields, in one order (one object shape)
+  return { params, returns, callConv: CallConv.SystemV, variadic: (t.flags[fnTy]! & 2) !== 0 };
+}
+
+/**
+ * The module signature id (see Tx.sigId) of lowerSignature(fnTy, list, null):
+ * the same function type and attributes lower to the same signature
+ * everywhere in the module, so it is lowered once.
+ */
+function loweredSigId(tx: Tx, fnTy: number, list: number): number {
+  if (list + 1 >= 0x100000) return tx.sigId(lowerSignature(tx, fnTy, list, null));
+  const key = fnTy * 0x100000 + (list + 1);
+  let id = tx.loweredSigOf.get(key);
+  if (id === undefined) {
+    id = tx.sigId(lowerSignature(tx, fnTy, list, null));
+    tx.loweredSigOf.set(key, id);
+  }
+  return id;
 }
 
 /** The function's signature and entry block parameters; defines every LLVM argument. */
@@ -90,7 +105,7 @@ export function lowerEntry(tx: Tx): void {
   const f = tx.f;
   const t = tx.m.types;
   const list = g.attrs - 1;
-  f.signature = lowerSignature(tx, g.valueType, list, null);
+  f.signature = tx.moduleSig(loweredSigId(tx, g.valueType, list));
   const entry = tx.cur;
   const L = tx.L;
   const np = t.n[g.valueType]!;
@@ -145,7 +160,8 @@ function emitCall(tx: Tx, i: number, tyAt: number, calleeAt: number, unwind = -1
     extra = [];
     for (let k = np; k < nargs; k++) extra.push(tx.llvmType(body.operand(i, argStart + k)));
   }
-  const sig = lowerSignature(tx, fnTy, list, extra);
+  const s = extra ? tx.sigRef(lowerSignature(tx, fnTy, list, extra)) : tx.sigRefId(loweredSigId(tx, fnTy, list));
+  const sig = tx.f.sigs[s]!;
   const args: Value[] = [];
   for (let k = 0; k < nargs; k++) {
     const v = body.operand(i, argStart + k);
@@ -153,7 +169,6 @@ function emitCall(tx: Tx, i: number, tyAt: number, calleeAt: number, unwind = -1
     for (let j = 0; j < n; j++) args.push(tx.leaf(v, j));
   }
   if (args.length !== sig.params.length) throw tx.err('call arguments do not match the callee signature');
-  const s = tx.sigRef(sig);
   const direct = callee < tx.numGlobals && m.globals[callee]!.kind === GlobalKind.Function;
   const fnRef = direct ? tx.funcRef(callee, s) : -1;
   if (!direct) args.unshift(tx.value(callee));

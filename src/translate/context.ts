@@ -40,7 +40,18 @@ export class Tx {
   /** Per function caches: global id -> global value index / func ref index. */
   gvOf = new Map<number, number>();
   fnRefOf = new Map<number, number>();
-  sigOf = new Map<string, number>();
+  /**
+   * Signatures are interned per module (structurally equal ones are one
+   * object, shared by the functions' `sigs` tables): key -> module signature
+   * id, and the lowered signature of a callee's (LLVM function type,
+   * attribute list) -> module signature id.
+   */
+  private sigIdOf = new Map<string, number>();
+  private modSigs: Signature[] = [];
+  loweredSigOf = new Map<number, number>();
+  /** Per function: module signature id -> index in `f.sigs`, or -1; the ids set, for the reset. */
+  private sigLocal = new Int32Array(64).fill(-1);
+  private sigTouched: number[] = [];
   /** LLVM landing-pad block -> its CLIF block's exception-pointer parameter (the selector follows it). */
   lpadParam = new Map<number, number>();
   /** (LLVM instruction index, CLIF stack slot) per alloca, for debug info: where each variable lives. */
@@ -215,23 +226,56 @@ export class Tx {
 
   /** Calls a helper by name; returns the call's results. */
   libcall(name: string, params: Type[], returns: Type[], args: Value[]): number {
-    const sig: Signature = { params: params.map((type) => ({ type, flags: 0 })), returns: returns.map((type) => ({ type, flags: 0 })), callConv: 2 };
+    const sig: Signature = { params: params.map((type) => ({ type, flags: 0 })), returns: returns.map((type) => ({ type, flags: 0 })), callConv: 2, variadic: false };
     return this.ins(Op.call, INVALID, args, this.libFuncRef(name, sig));
   }
 
   /** Index of an equal signature in the function's table, adding it when new. */
   sigRef(sig: Signature): number {
+    return this.sigRefId(this.sigId(sig));
+  }
+
+  /** The module signature id of `sig` (interned: an equal signature's id when there is one). */
+  sigId(sig: Signature): number {
     let key = `${sig.callConv}|`;
     for (const p of sig.params) key += `${p.type}.${p.flags},`;
     key += '|';
     for (const p of sig.returns) key += `${p.type}.${p.flags},`;
     if (sig.variadic) key += '|v';
-    let s = this.sigOf.get(key);
-    if (s === undefined) {
-      s = this.f.sigs.push(sig) - 1;
-      this.sigOf.set(key, s);
+    let id = this.sigIdOf.get(key);
+    if (id === undefined) {
+      id = this.modSigs.push(sig) - 1;
+      this.sigIdOf.set(key, id);
+    }
+    return id;
+  }
+
+  /** Module signature `id` (shared: never modified). */
+  moduleSig(id: number): Signature {
+    return this.modSigs[id]!;
+  }
+
+  /** Index of module signature `id` in the function's table, adding it when new. */
+  sigRefId(id: number): number {
+    if (id >= this.sigLocal.length) {
+      const next = new Int32Array(Math.max(id + 1, this.sigLocal.length * 2)).fill(-1);
+      next.set(this.sigLocal);
+      this.sigLocal = next;
+    }
+    let s = this.sigLocal[id]!;
+    if (s < 0) {
+      s = this.f.sigs.push(this.modSigs[id]!) - 1;
+      this.sigLocal[id] = s;
+      this.sigTouched.push(id);
     }
     return s;
+  }
+
+  /** Forgets the function's signature table (before the next function). */
+  resetSigs(): void {
+    const t = this.sigTouched;
+    for (let k = 0; k < t.length; k++) this.sigLocal[t[k]!] = -1;
+    t.length = 0;
   }
 
   // ---- LLVM values ----

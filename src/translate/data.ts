@@ -50,11 +50,10 @@ class DataWriter {
     const kind = tab.kind.data[ci]!;
     switch (kind) {
       case ConstKind.Null: case ConstKind.Undef: case ConstKind.Poison: return;
-      case ConstKind.Int: {
-        const x = tab.b.data[ci] ? tab.bigs[tab.a.data[ci]!]! : BigInt(tab.nums[tab.a.data[ci]!]!);
-        this.bits(x, L.storeSize(ty), off);
+      case ConstKind.Int:
+        if (tab.b.data[ci]) this.bits(tab.bigs[tab.a.data[ci]!]!, L.storeSize(ty), off);
+        else this.num(tab.nums[tab.a.data[ci]!]!, L.storeSize(ty), off);
         return;
-      }
       case ConstKind.Float:
         this.bits(tab.bigs[tab.a.data[ci]!]!, L.storeSize(ty), off);
         return;
@@ -74,8 +73,16 @@ class DataWriter {
         const n = t.count[ty]!;
         const es = L.storeSize(e);
         const step = t.kind[ty] === TypeKind.Vector ? es : L.allocSize(e);
-        const s = kind === ConstKind.Data ? tab.n.data[ci]! : tab.strings[tab.a.data[ci]!]!.length;
-        for (let k = 0; k < Math.min(n, s); k++) this.bits(dataElement(tab, ci, k), es, off + k * step);
+        if (kind !== ConstKind.Data) {
+          const str = tab.strings[tab.a.data[ci]!]!;
+          const s = Math.min(n, str.length);
+          if (es === 1) for (let k = 0; k < s; k++) this.bytes[off + k * step] = str.charCodeAt(k) & 0xff;
+          else for (let k = 0; k < s; k++) this.bits(dataElement(tab, ci, k), es, off + k * step);
+          return;
+        }
+        const s = Math.min(n, tab.n.data[ci]!);
+        if (tab.b.data[ci]) for (let k = 0; k < s; k++) this.bits(dataElement(tab, ci, k), es, off + k * step);
+        else for (let k = 0; k < s; k++) this.num(tab.op(ci, k), es, off + k * step);
         return;
       }
       case ConstKind.Gep: {
@@ -118,6 +125,14 @@ class DataWriter {
     return off;
   }
 
+  /** Writes the integer `x` (|x| < 2^53) as `size` little-endian bytes in two's complement. */
+  private num(x: number, size: number, off: number): void {
+    const b = this.bytes;
+    const lo = x >>> 0;
+    const hi = Math.floor(x / 0x100000000) >>> 0;
+    for (let k = 0; k < size; k++) b[off + k] = k < 4 ? lo >>> (8 * k) : k < 8 ? hi >>> (8 * (k - 4)) : x < 0 ? 0xff : 0;
+  }
+
   private bits(x: bigint, size: number, off: number): void {
     let v = BigInt.asUintN(size * 8, x);
     for (let k = 0; k < size; k++) {
@@ -125,6 +140,11 @@ class DataWriter {
       v >>= 8n;
     }
   }
+}
+
+function allZero(b: Uint8Array): boolean {
+  for (let k = 0; k < b.length; k++) if (b[k] !== 0) return false;
+  return true;
 }
 
 /** Lays out every defined global variable of `m` into `out.data`. */
@@ -149,7 +169,7 @@ export function translateData(m: Module, out: ClifModule): void {
     w.bytes = new Uint8Array(size);
     w.relocs = [];
     w.write(g.init - 1, g.valueType, 0);
-    const zero = w.relocs.length === 0 && w.bytes.every((b) => b === 0);
+    const zero = w.relocs.length === 0 && allZero(w.bytes);
     let section: DataSection;
     if (g.threadLocal !== 0) section = zero ? DataSection.Tbss : DataSection.Tdata;
     else if (g.isConstant) section = w.relocs.length ? DataSection.ReadOnlyRelocated : DataSection.ReadOnly;

@@ -21,7 +21,7 @@ import { translateExtractElement, translateInsertElement, translateShuffle } fro
 export class FunctionTranslator {
   tx: Tx;
   private order = new Int32Array(64);
-  private succ: number[] = [];
+  private next = new Int32Array(64);
   private state = new Uint8Array(64);
   private stack = new Int32Array(64);
 
@@ -33,7 +33,7 @@ export class FunctionTranslator {
   translate(k: number, into?: Function): Function {
     const tx = this.tx;
     const m = tx.m;
-    const body = decodeFunction(m, k);
+    const body = decodeFunction(m, k, false);
     const g = m.globals[body.fn]!;
     const f = into ?? new Function();
     if (into) f.reset();
@@ -47,7 +47,7 @@ export class FunctionTranslator {
     tx.instBase = body.instBase;
     tx.gvOf.clear();
     tx.fnRefOf.clear();
-    tx.sigOf.clear();
+    tx.resetSigs();
     tx.lpadParam.clear();
     tx.allocaSlots.length = 0;
     tx.argSlots.length = 0;
@@ -96,22 +96,39 @@ export class FunctionTranslator {
       this.state = new Uint8Array(nb * 2);
       this.order = new Int32Array(nb * 2);
       this.stack = new Int32Array(nb * 2);
+      this.next = new Int32Array(nb * 2);
     }
-    const state = this.state, order = this.order, stack = this.stack;
+    const state = this.state, order = this.order, stack = this.stack, next = this.next;
     state.fill(0, 0, nb);
-    // iterative DFS; a block's successors are re-derived from its terminator each visit
+    next.fill(0, 0, nb);
+    // iterative DFS; a block's k-th successor is read from its terminator's operands
+    const ops = body.ops.data;
     let post = nb;
     let sp = 0;
-    const next = new Int32Array(nb);
     stack[sp++] = 0;
     state[0] = 1;
     while (sp > 0) {
       const b = stack[sp - 1]!;
-      const succ = this.successors(b);
+      const t = (b + 1 < nb ? body.blockStart[b + 1]! : body.numInsts) - 1;
+      const st = body.opStart[t]!, n = body.opCount[t]!;
       const k = next[b]!;
-      if (k < succ.length) {
+      // successor k of the terminator, or -1 past the last
+      let s = -1;
+      switch (body.op[t]) {
+        case L.Br:
+          if (n === 1) { if (k === 0) s = ops[st]!; }
+          else if (k < 2) s = ops[st + 1 + k]!;
+          break;
+        case L.Switch:
+          if (k === 0) s = ops[st + 1]!;
+          else if (1 + 2 * k < n) s = ops[st + 1 + 2 * k]!;
+          break;
+        case L.Invoke:
+          if (k < 2) s = ops[st + 2 + k]!;
+          break;
+      }
+      if (s >= 0) {
         next[b] = k + 1;
-        const s = succ[k]!;
         if (state[s] === 0) {
           state[s] = 1;
           stack[sp++] = s;
@@ -124,30 +141,6 @@ export class FunctionTranslator {
     const n = nb - post;
     order.copyWithin(0, post, nb);
     return n;
-  }
-
-  private successors(b: number): number[] {
-    const body = this.tx.body;
-    const end = b + 1 < body.numBlocks ? body.blockStart[b + 1]! : body.numInsts;
-    const t = end - 1;
-    const s = this.succ;
-    s.length = 0;
-    const st = body.opStart[t]!, n = body.opCount[t]!;
-    const ops = body.ops.data;
-    switch (body.op[t]) {
-      case L.Br:
-        if (n === 1) s.push(ops[st]!);
-        else s.push(ops[st + 1]!, ops[st + 2]!);
-        break;
-      case L.Switch:
-        s.push(ops[st + 1]!);
-        for (let k = 3; k < n; k += 2) s.push(ops[st + k]!);
-        break;
-      case L.Invoke:
-        s.push(ops[st + 2]!, ops[st + 3]!);
-        break;
-    }
-    return s;
   }
 }
 

@@ -3,7 +3,7 @@
 // regalloc.ts. Needs Function + Analysis + RegAlloc; produces machine code,
 // relocations, trap sites and CFI for one function.
 
-import { Function, ValueKind } from '../ir/function.js';
+import { Function, ValueKind, type Signature } from '../ir/function.js';
 import { Op, opcodeNames } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
@@ -113,6 +113,12 @@ export class Emitter {
   landingPads: number[] = [];
   /** Layouts of the function's call signatures by signature index (filled on demand). */
   private sigLayouts: (SigLayout | undefined)[] = [];
+  /**
+   * Layouts by signature object, across functions (a module's translator
+   * shares equal signatures between functions), for `layoutAbi`'s options.
+   */
+  private sharedLayouts = new WeakMap<Signature, SigLayout>();
+  private layoutAbi = -1;
   /** Bytes of outgoing stack arguments and return areas the calls need. */
   private outArea = 0;
   /** Per value: the register the ABI would like it in (parameter, return or call argument), or -1. */
@@ -153,7 +159,7 @@ export class Emitter {
     this.lineRowCount = 0;
     this.prologueEnd = 0;
     try {
-      this.layout = layoutSignature(f.signature, opts);
+      this.layout = this.sharedLayout(f.signature);
       this.an.inlineRound = hasSse41(this.isaFlags);
       this.an.run(f);
       this.abiHints();
@@ -181,6 +187,21 @@ export class Emitter {
     fail(`cannot compile ${opcodeNames[f.instOp[i]]}${f.instType[i] ? '.' + typeName(f.instType[i]) : ''}${what ? ' ' + what : ''} for x86-64`);
   }
 
+  /** layoutSignature(sig, this.opts), computed once per signature object and ABI options. */
+  private sharedLayout(sig: Signature): SigLayout {
+    const abi = (this.opts.llvmAbiExtensions ? 1 : 0) | (this.opts.multiRetImplicitSret ? 2 : 0);
+    if (abi !== this.layoutAbi) {
+      this.sharedLayouts = new WeakMap();
+      this.layoutAbi = abi;
+    }
+    let l = this.sharedLayouts.get(sig);
+    if (l === undefined) {
+      l = layoutSignature(sig, this.opts);
+      this.sharedLayouts.set(sig, l);
+    }
+    return l;
+  }
+
   /** The layout of call instruction i's signature. */
   callLayout(i: number): SigLayout {
     const f = this.f;
@@ -189,7 +210,7 @@ export class Emitter {
       : op === Op.try_call || op === Op.try_call_indirect ? f.exnSig(f.exnTable(i)) : f.instImm0[i];
     let l = this.sigLayouts[s];
     if (l === undefined) {
-      l = layoutSignature(f.sigs[s], this.opts);
+      l = this.sharedLayout(f.sigs[s]!);
       while (this.sigLayouts.length < s) this.sigLayouts.push(undefined);
       this.sigLayouts[s] = l;
     }
@@ -1039,31 +1060,42 @@ export class Emitter {
   // ---- parallel moves ----
   // Locations as keys: 0-15 GPR, 16-31 XMM, memKey() for memory, immediates/addresses as sources only.
 
-  private pmDst: number[] = [];
+  // the collected moves, pmN of them, in columns (keys may exceed int32)
+  private pmN = 0;
+  private pmDst = new Float64Array(16);
   /** pmEmit's per-move done flags, reused. */
   private pmDone = new Uint8Array(16);
-  private pmSrc: number[] = [];
-  private pmWidth: number[] = [];
+  private pmSrc = new Float64Array(16);
+  private pmWidth = new Int32Array(16);
   /** Source immediates (lo, hi) or stack-address displacements for IMM/ADDR sources. */
-  private pmLo: number[] = [];
-  private pmHi: number[] = [];
+  private pmLo = new Float64Array(16);
+  private pmHi = new Float64Array(16);
 
   pmBegin(): void {
-    this.pmDst.length = 0;
-    this.pmSrc.length = 0;
-    this.pmWidth.length = 0;
-    this.pmLo.length = 0;
-    this.pmHi.length = 0;
+    this.pmN = 0;
   }
 
   /** Adds dst <- src; width MOVE_GPR, MOVE_XMM or MOVE_XMM128 (see moveWidth). */
   pmAdd(dst: number, src: number, width: number, lo = 0, hi = 0): void {
     if (dst === KEY_NONE || dst === src) return;
-    this.pmDst.push(dst);
-    this.pmSrc.push(src);
-    this.pmWidth.push(width);
-    this.pmLo.push(lo);
-    this.pmHi.push(hi);
+    const n = this.pmN;
+    if (n === this.pmDst.length) this.pmGrow();
+    this.pmDst[n] = dst;
+    this.pmSrc[n] = src;
+    this.pmWidth[n] = width;
+    this.pmLo[n] = lo;
+    this.pmHi[n] = hi;
+    this.pmN = n + 1;
+  }
+
+  private pmGrow(): void {
+    const cap = this.pmDst.length * 2;
+    const grow = <T extends Float64Array | Int32Array>(a: T, b: T): T => { b.set(a); return b; };
+    this.pmDst = grow(this.pmDst, new Float64Array(cap));
+    this.pmSrc = grow(this.pmSrc, new Float64Array(cap));
+    this.pmWidth = grow(this.pmWidth, new Int32Array(cap));
+    this.pmLo = grow(this.pmLo, new Float64Array(cap));
+    this.pmHi = grow(this.pmHi, new Float64Array(cap));
   }
 
   /** Adds a move of value `v` (part k for i128) into location key `dst`. */
@@ -1110,11 +1142,13 @@ export class Emitter {
    */
   pmEmit(): void {
     const dst = this.pmDst, src = this.pmSrc;
-    const n = dst.length;
+    const n = this.pmN;
     this.pmScratch = -1;
     for (let ci = 0; ci < 3 && this.pmScratch < 0; ci++) {
       const c = ci === 0 ? RAX : ci === 1 ? RCX : RDX;
-      if (!src.includes(c) && !dst.includes(c)) this.pmScratch = c;
+      let used = false;
+      for (let j = 0; j < n && !used; j++) used = src[j] === c || dst[j] === c;
+      if (!used) this.pmScratch = c;
     }
     if (this.pmDone.length < n) this.pmDone = new Uint8Array(n * 2);
     const done = this.pmDone;
