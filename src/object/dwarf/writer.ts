@@ -39,6 +39,13 @@ export class DwarfWriter {
     this.lines = new LineTable(version, compDir, primaryFile);
   }
 
+  private stmtListAttr = -1;
+
+  /** Places the root DIE's DW_AT_stmt_list here in its attribute order (else finish adds it last). */
+  stmtList(): void {
+    this.stmtListAttr = this.info.secOffset(0, DW_AT.stmt_list, 0, 0);
+  }
+
   /** Adds `size` bytes of code at `symbol` to the unit's ranges. */
   addRange(symbol: SymbolId, size: number): void {
     this.ranges.push(symbol, size);
@@ -72,7 +79,8 @@ export class DwarfWriter {
 
     const lineAt = this.lines.write(obj, lineSec, this.lineStr, lineStrSec);
     const cu = 0;
-    this.info.secOffset(cu, DW_AT.stmt_list, lineSec, lineAt);
+    if (this.stmtListAttr >= 0) this.info.setSecOffset(this.stmtListAttr, lineSec, lineAt);
+    else this.info.secOffset(cu, DW_AT.stmt_list, lineSec, lineAt);
     if (ranges.length === 2) {
       this.info.addr(cu, DW_AT.low_pc, ranges[0], 0);
       this.info.constant(cu, DW_AT.high_pc, DW_FORM.data4, ranges[1]);
