@@ -408,11 +408,10 @@ export class TypeDies {
       return;
     }
     if (unsigned) {
-      if (Number.isSafeInteger(value) && value >= 0) tree.udata(v, DW_AT.discr_value, value);
-      else {
-        const big = constantBig(t, this.m, valueNode) ?? BigInt(value);
-        tree.data8(v, DW_AT.discr_value, BigInt.asUintN(width, big));
-      }
+      // the value's bits as an unsigned number of its width (an i8 -128 is 128), in the smallest data form
+      const u = Number.isSafeInteger(value) && value >= 0 ? value : Number(BigInt.asUintN(width, constantBig(t, this.m, valueNode) ?? BigInt(value)));
+      if (Number.isSafeInteger(u)) tree.udata(v, DW_AT.discr_value, u);
+      else tree.data8(v, DW_AT.discr_value, BigInt.asUintN(width, constantBig(t, this.m, valueNode) ?? BigInt(value)));
     } else if (Number.isSafeInteger(value)) tree.sconst(v, DW_AT.discr_value, value);
     else tree.data8(v, DW_AT.discr_value, constantBig(t, this.m, valueNode) ?? BigInt(value));
   }

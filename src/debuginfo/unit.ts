@@ -110,7 +110,14 @@ export class UnitBuilder {
     this.types.fileNumber = (f) => this.file(f);
     this.types.declarationHook = (sp) => this.declaration(sp);
     this.dbgKind = t.kindId('dbg');
-    if (!this.minimal) this.globals(obj, cuNode);
+    if (!this.minimal) {
+      // as LLVM's beginModule: the unit's enumerations and retained types, then its globals
+      for (const field of [CompileUnitF.Enums, CompileUnitF.RetainedTypes]) {
+        const list = t.ref(cuNode, field);
+        for (let k = 0, n = list >= 0 ? t.fieldCount(list) : 0; k < n; k++) this.types.type(t.ref(list, k));
+      }
+      this.globals(obj, cuNode);
+    }
   }
 
   /**

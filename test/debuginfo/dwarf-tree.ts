@@ -39,7 +39,8 @@ function normalizeValue(at: string, v: string): string {
   const ref = /^0x[0-9a-f]{8} "(.*)"$/.exec(v);
   if (ref) return `-> ${ref[1]}`;
   if (/^0x[0-9a-f]{8}$/.test(v) && (at === 'type' || at === 'discr' || at === 'abstract_origin' || at === 'specification' || at === 'containing_type')) return '-> ?';
-  if (at === 'low_pc' || at === 'high_pc' || at === 'stmt_list' || at === 'ranges' || at === 'producer') return '*';
+  // code addresses, section offsets, the producer, and the frame base register (the code generator's choice)
+  if (at === 'low_pc' || at === 'high_pc' || at === 'stmt_list' || at === 'ranges' || at === 'producer' || at === 'frame_base') return '*';
   // addresses inside locations (relocated or not, by section or by symbol)
   // (DWARF 5 LLVM writes DW_OP_addrx into .debug_addr, cgts DW_OP_addr)
   return v.replace(/DW_OP_addrx? 0x[0-9a-f]+/g, 'DW_OP_addr *');
