@@ -98,7 +98,8 @@ export class DwarfWriter {
 
   /**
    * The unit's list first (when it has more than one range), then each DIE's.
-   * DWARF 4: (start, end) address pairs ending with (0, 0); 5: start_length
+   * DWARF 4: (start, end) address pairs ending with (0, 0), relative to the
+   * unit's base address (0, or its one function's start); 5: start_length
    * entries after the table header, each list ending with end_of_list.
    */
   private writeRanges(sec: SectionId): void {
@@ -117,6 +118,10 @@ export class DwarfWriter {
         obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
         b.u64(0n);
         b.uleb(end - start);
+      } else if (this.ranges.length === 2 && sym === this.ranges[0]) {
+        // the unit's base address is this function's (DW_AT_low_pc): offsets from it, as readers add the base
+        b.u64(BigInt(start));
+        b.u64(BigInt(end));
       } else {
         obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
         b.u64(0n);
