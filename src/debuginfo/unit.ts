@@ -18,6 +18,7 @@ import { DwarfWriter } from '../object/dwarf/writer.js';
 import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
 import type { DieId } from '../object/dwarf/die.js';
 import { TypeDies, mdText } from './types.js';
+import { assert } from '../support/diag.js';
 
 /** What the code generator recorded for one function (x64 FunctionDebugFacts has this shape). */
 export interface CodeFacts {
@@ -264,11 +265,14 @@ export class UnitBuilder {
 
     // lexical scopes as LLVM's LexicalScopes sees them: (block or subprogram, inlined-at) pairs
     const top = newScope(sp, -1, null);
-    const scopes = new Map<string, Scope>();
+    // keyed by (node, inlined-at) as one number: node + (ia + 1) * count, exact while count < 2^26
+    const scopes = new Map<number, Scope>();
+    const nodes = t.count;
+    assert(nodes < 1 << 26, 'metadata ids fit in scope keys');
     const scopeOf = (node: number, ia: number, depth = 0): Scope => {
       node = this.block(node);
       if ((node === sp && ia < 0) || node < 0 || depth > 200) return top;
-      const key = `${node},${ia}`;
+      const key = node + (ia + 1) * nodes;
       let sc = scopes.get(key);
       if (sc) return sc;
       const kind = t.kind(node);

@@ -100,7 +100,7 @@ export class DieTree {
   }
 
   private attr(die: DieId, at: number, form: number, val: number, aux: number): void {
-    assert(die >= 0 && die < this.tag.n, `attribute on unknown DIE ${die}`);
+    if (!(die >= 0 && die < this.tag.n)) assert(false, `attribute on unknown DIE ${die}`);
     this.attrDie.push(die);
     this.attrName.push(at);
     this.attrForm.push(form);
@@ -126,7 +126,7 @@ export class DieTree {
 
   /** An unsigned constant in the smallest of data1/data2/data4/data8. */
   udata(die: DieId, at: number, v: number): void {
-    assert(v >= 0 && Number.isSafeInteger(v), `DWARF constant ${v} is not an unsigned integer`);
+    if (!(v >= 0 && Number.isSafeInteger(v))) assert(false, `DWARF constant ${v} is not an unsigned integer`);
     this.attr(die, at, v < 0x100 ? DW_FORM.data1 : v < 0x10000 ? DW_FORM.data2 : v < 0x100000000 ? DW_FORM.data4 : DW_FORM.data8, v, 0);
   }
 
@@ -143,7 +143,7 @@ export class DieTree {
 
   /** A signed constant in the smallest of data1/data2/data4/data8 holding it (two's complement). */
   sconst(die: DieId, at: number, v: number): void {
-    assert(Number.isSafeInteger(v), `DWARF constant ${v} is not an integer`);
+    if (!(Number.isSafeInteger(v))) assert(false, `DWARF constant ${v} is not an integer`);
     if (v >= -0x80 && v < 0x80) this.attr(die, at, DW_FORM.data1, v & 0xff, 0);
     else if (v >= -0x8000 && v < 0x8000) this.attr(die, at, DW_FORM.data2, v & 0xffff, 0);
     else if (v >= -0x80000000 && v < 0x80000000) this.attr(die, at, DW_FORM.data4, v >>> 0, 0);
@@ -350,7 +350,7 @@ export class DieTree {
             buf.u32(0);
             break;
           case DW_FORM.ref4:
-            assert(v >= 0 && v < nd, `reference to unknown DIE ${v}`);
+            if (!(v >= 0 && v < nd)) assert(false, `reference to unknown DIE ${v}`);
             buf.u32(offset[v]);
             break;
           case DW_FORM.addr:
