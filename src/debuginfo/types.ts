@@ -81,6 +81,29 @@ export function mdText(t: MetadataTable, m: Module, node: number, field: number)
   return r >= 0 && t.kind(r) === MdKind.String ? utf8.decode(mdBytes(t, m, r)) : '';
 }
 
+/** Absent from a NodeMap. */
+export const ABSENT = -2;
+
+/** A map from metadata node id (dense) to a number of -1 or more, in a growable typed array. */
+export class NodeMap {
+  /** value + 2 per node; 0: absent */
+  private a = new Int32Array(1024);
+
+  get(id: number): number {
+    return id >= 0 && id < this.a.length ? this.a[id]! - 2 : ABSENT;
+  }
+
+  set(id: number, v: number): void {
+    if (id < 0) return;
+    if (id >= this.a.length) {
+      const next = new Int32Array(Math.max(id + 1, this.a.length * 2));
+      next.set(this.a);
+      this.a = next;
+    }
+    this.a[id] = v + 2;
+  }
+}
+
 export class TypeDies {
   readonly names: MdNames;
   private t: MetadataTable;
@@ -88,7 +111,7 @@ export class TypeDies {
   private tree: DieTree;
   private cu: DieId;
   private version: number;
-  private dies = new Map<number, DieId>();
+  private dies = new NodeMap();
   private arraySizeType = -1;
   /** Subprogram declarations (methods) met among a type's elements; the unit makes their DIEs. */
   declarationHook: ((sp: number) => void) | null = null;
@@ -104,7 +127,8 @@ export class TypeDies {
 
   /** The DIE made for metadata node `id` (a type, namespace or declaration), or undefined. */
   known(id: number): DieId | undefined {
-    return this.dies.get(id);
+    const d = this.dies.get(id);
+    return d === ABSENT ? undefined : d;
   }
 
   /** Records the DIE of node `id` (a subprogram declaration made by the unit). */
@@ -119,7 +143,7 @@ export class TypeDies {
     if (k === MdKind.Namespace) {
       const parent = this.scope(this.t.ref(id, NamespaceF.Scope));
       let d = this.dies.get(id);
-      if (d === undefined) {
+      if (d === ABSENT) {
         d = this.tree.add(parent, DW_TAG.namespace);
         this.names.attr(d, DW_AT.name, id, NamespaceF.Name);
         this.dies.set(id, d);
@@ -137,7 +161,7 @@ export class TypeDies {
   type(id: number): DieId {
     if (id < 0) return -1;
     const have = this.dies.get(id);
-    if (have !== undefined) return have;
+    if (have !== ABSENT) return have;
     const t = this.t, tree = this.tree;
     const kind = t.kind(id);
     if (kind !== MdKind.BasicType && kind !== MdKind.DerivedType && kind !== MdKind.CompositeType && kind !== MdKind.SubroutineType) return -1;
@@ -145,7 +169,7 @@ export class TypeDies {
     const scopeField = kind === MdKind.DerivedType ? DerivedTypeF.Scope : kind === MdKind.CompositeType ? CompositeTypeF.Scope : -1;
     const parent = scopeField >= 0 ? this.scope(t.ref(id, scopeField)) : this.cu;
     const again = this.dies.get(id);
-    if (again !== undefined) return again;
+    if (again !== ABSENT) return again;
     switch (kind) {
       case MdKind.BasicType: {
         const tag = t.field(id, BasicTypeF.Tag);
@@ -350,7 +374,8 @@ export class TypeDies {
       if (tag === DW_TAG.variant_part) {
         discr = t.ref(id, CompositeTypeF.Discriminator);
         if (discr >= 0) {
-          const dd = this.dies.get(discr) ?? this.member(discr, d);
+          const known = this.dies.get(discr);
+          const dd = known !== ABSENT ? known : this.member(discr, d);
           tree.ref(d, DW_AT.discr, dd);
         }
       } else if (tag !== DW_TAG.variant) this.templateParams(d, t.ref(id, CompositeTypeF.TemplateParams));

@@ -17,7 +17,7 @@ import { ElfObject, type SymbolId } from '../object/elf.js';
 import { DwarfWriter } from '../object/dwarf/writer.js';
 import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
 import type { DieId } from '../object/dwarf/die.js';
-import { TypeDies, mdText } from './types.js';
+import { ABSENT, NodeMap, TypeDies, mdText } from './types.js';
 import { assert } from '../support/diag.js';
 
 /** What the code generator recorded for one function (x64 FunctionDebugFacts has this shape). */
@@ -82,11 +82,11 @@ export class UnitBuilder {
   private w: DwarfWriter;
   private types: TypeDies;
   private dbgKind: number;
-  private files = new Map<number, number>();
-  private abstract = new Map<number, DieId>();
+  private files = new NodeMap();
+  private abstract = new NodeMap();
   /** Per srcloc of the current function: the last non-zero line before it in IR order. */
   private prevLine = new Int32Array(256);
-  private fileOfScope = new Map<number, number>();
+  private fileOfScope = new NodeMap();
   /** The unit asks for line tables only: subprograms by name under the unit, no types or variables. */
   private minimal = false;
 
@@ -189,10 +189,11 @@ export class UnitBuilder {
 
   /** The line table's number of DIFile node `f`. */
   private file(f: number): number {
+    if (f < 0) return this.w.lines.fileOf('', '<unknown>');
     let n = this.files.get(f);
-    if (n === undefined) {
+    if (n === ABSENT) {
       const t = this.t, m = this.m;
-      n = f < 0 ? this.w.lines.fileOf('', '<unknown>') : this.w.lines.fileOf(mdText(t, m, f, FileF.Directory), mdText(t, m, f, FileF.Filename));
+      n = this.w.lines.fileOf(mdText(t, m, f, FileF.Directory), mdText(t, m, f, FileF.Filename));
       this.files.set(f, n);
     }
     return n;
@@ -200,8 +201,9 @@ export class UnitBuilder {
 
   /** The file of a scope (subprogram, lexical block), -1 for others. */
   private scopeFile(s: number): number {
+    if (s < 0) return -1;
     let n = this.fileOfScope.get(s);
-    if (n === undefined) {
+    if (n === ABSENT) {
       const t = this.t;
       const k = t.kind(s);
       const f = k === MdKind.Subprogram ? t.ref(s, SubprogramF.File)
@@ -473,7 +475,7 @@ export class UnitBuilder {
   /** The abstract DIE (DW_AT_inline) of a subprogram inlined somewhere in this unit. */
   private abstractSubprogram(sp: number): DieId {
     let d = this.abstract.get(sp);
-    if (d === undefined) {
+    if (d === ABSENT) {
       const tree = this.w.info;
       d = tree.add(this.minimal ? this.types.scope(-1) : this.subprogramParent(sp), DW_TAG.subprogram);
       this.abstract.set(sp, d);
