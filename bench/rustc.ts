@@ -3,7 +3,9 @@
 //    dependencies from Debian's librust-*-dev packages, built by cargo offline
 //    with and without -g): cgts's compileBitcode in-process and the
 //    `cgts compile x.bc` command against `llc-22 -O0 -filetype=obj` on the same
-//    file (time ratio, LLVM instructions per second, peak memory);
+//    file (time ratio, LLVM instructions per second, peak memory), and the
+//    cost of -g: each crate's time with debug info over its time without,
+//    for both;
 // 2. run time of the programs in bench/programs/ built by stock rustc and by
 //    `cgts rustc` (CPU time ratio, optionally callgrind instruction counts).
 // Whatever cgts cannot do yet is reported with the reason; the LLVM side always runs.
@@ -213,6 +215,8 @@ function benchCrates(args: Args): void {
   let totLlc = 0;
   let totCgts = 0;
   let cgtsComplete = true;
+  // per crate and variant: [llc ms, cgts ms] for the -g cost
+  const times = new Map<string, [number, number | null]>();
   try {
     console.log(`  median of ${args.reps} runs; Minst/s = million LLVM instructions (cgts's reader's count) per second; peak = max RSS in MB`);
     console.log(`  ${'crate'.padEnd(14)} ${'var'.padEnd(5)} ${'KB'.padStart(6)} ${'fns'.padStart(5)} ${'insts'.padStart(7)} | ${'llc ms'.padStart(8)} ${'Minst/s'.padStart(7)} ${'peak'.padStart(5)} | ${'cgts ms'.padStart(8)} ${'Minst/s'.padStart(7)} ${'ratio'.padStart(6)} | ${'cmd ms'.padStart(8)} ${'peak'.padStart(5)} | ${'read+decode ms'.padStart(14)}`);
@@ -232,6 +236,7 @@ function benchCrates(args: Args): void {
       const cmdOk = cmd.last.status === 0;
       if (!cmdOk) notes.add(`cgts compile x.bc: ${cgtsFailure(cmd.last).split(m.path).join('<file>')}`);
       const readMs = timeInProcess(args.reps, () => countInstructions(bytes, m.path));
+      times.set(`${m.crate} ${m.variant}`, [llc.ms, cgtsMs]);
       totInsts += insts;
       totLlc += llc.ms;
       if (cgtsMs === null) cgtsComplete = false;
@@ -245,6 +250,7 @@ function benchCrates(args: Args): void {
     }
     console.log(`  total: ${totInsts.toLocaleString('en-US')} instructions; llc-22 ${totLlc.toFixed(0)} ms (${fmtRate(totInsts, totLlc)} Minst/s)` +
       (cgtsComplete && mods.length ? `; cgts ${totCgts.toFixed(0)} ms (${fmtRate(totInsts, totCgts)} Minst/s), ${(totCgts / totLlc).toFixed(2)}x llc-22's time` : '; cgts: not measured (see below)'));
+    debugCost(mods.map((m) => m.crate), times);
     if (notes.size) {
       console.log('  cgts parts that could not run:');
       for (const n of notes) console.log(`    ${n}`);
@@ -253,6 +259,34 @@ function benchCrates(args: Args): void {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The cost of debug info: each crate's -g build time over its build without
+ * it (the same crate's bitcode built with debuginfo 2 and 0), for cgts and
+ * for llc-22, and over all crates measured in both variants.
+ */
+function debugCost(crates: string[], times: Map<string, [number, number | null]>): void {
+  const rows: string[] = [];
+  let llc0 = 0, llcG = 0, cg0 = 0, cgG = 0, complete = true;
+  for (const crate of [...new Set(crates)]) {
+    const a = times.get(`${crate} O0`), b = times.get(`${crate} O0-g`);
+    if (!a || !b) continue;
+    llc0 += a[0];
+    llcG += b[0];
+    const cg = a[1] !== null && b[1] !== null ? b[1] / a[1] : null;
+    if (cg === null) complete = false;
+    else {
+      cg0 += a[1]!;
+      cgG += b[1]!;
+    }
+    rows.push(`  ${crate.padEnd(14)} ${((b[0] / a[0]).toFixed(2) + 'x').padStart(9)} ${(cg === null ? '-' : cg.toFixed(2) + 'x').padStart(9)}`);
+  }
+  if (rows.length === 0) return;
+  console.log('  cost of -g (time with -g / time without, same crate):');
+  console.log(`  ${'crate'.padEnd(14)} ${'llc-22'.padStart(9)} ${'cgts'.padStart(9)}`);
+  for (const r of rows) console.log(r);
+  console.log(`  ${'all'.padEnd(14)} ${((llcG / llc0).toFixed(2) + 'x').padStart(9)} ${(complete ? (cgG / cg0).toFixed(2) + 'x' : '-').padStart(9)}`);
 }
 
 // ---------------------------------------------------------------------------

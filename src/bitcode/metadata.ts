@@ -728,6 +728,18 @@ export function constantInt(t: MetadataTable, m: Module, id: number, body?: Func
   return ct.nums[ct.a.data[v]!]!;
 }
 
+/** The exact value of a ValueAsMetadata node holding a module integer constant, else undefined. */
+export function constantBig(t: MetadataTable, m: Module, id: number): bigint | undefined {
+  if (id < 0 || id >= t.count || t.kinds[id] !== MdKind.Value || t.field(id, ValueF.Function) !== -1) return undefined;
+  const ct = m.consts;
+  const v = t.field(id, ValueF.Value) - m.globals.length;
+  if (v < 0 || v >= ct.length) return undefined;
+  const k = ct.kind.data[v];
+  if (k === ConstKind.Null && m.types.isInt(ct.type.data[v]!)) return 0n;
+  if (k !== ConstKind.Int) return undefined;
+  return ct.b.data[v] ? ct.bigs[ct.a.data[v]!]! : BigInt(ct.nums[ct.a.data[v]!]!);
+}
+
 /** Sign-rotated operand (bit 0 = sign) as a number; exact values beyond 2^53 go to `wide`. */
 function pushSigned(t: MetadataTable, c: BitCursor, i: number): void {
   pushBig(t, unrotate(c.big(i)));

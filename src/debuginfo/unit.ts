@@ -17,7 +17,8 @@ import { ElfObject, type SymbolId } from '../object/elf.js';
 import { DwarfWriter } from '../object/dwarf/writer.js';
 import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
 import type { DieId } from '../object/dwarf/die.js';
-import { TypeDies, mdText } from './types.js';
+import { ABSENT, NodeMap, TypeDies, mdText } from './types.js';
+import { assert } from '../support/diag.js';
 
 /** What the code generator recorded for one function (x64 FunctionDebugFacts has this shape). */
 export interface CodeFacts {
@@ -30,7 +31,8 @@ export interface CodeFacts {
   slotOffsets: Int32Array;
 }
 
-const SPFLAG_LOCAL_TO_UNIT = 1 << 2;
+const EMISSION_LINE_TABLES_ONLY = 2;
+const SPFLAG_LOCAL_TO_UNIT = 1 << 2, SPFLAG_DEFINITION = 1 << 3, SPFLAG_MAIN_SUBPROGRAM = 1 << 8;
 const FLAG_ARTIFICIAL = 1 << 6;
 const FLAG_NORETURN = 1 << 20;
 const DW_OP_constu = 0x10, DW_OP_plus = 0x22, DW_OP_minus = 0x1c;
@@ -80,11 +82,13 @@ export class UnitBuilder {
   private w: DwarfWriter;
   private types: TypeDies;
   private dbgKind: number;
-  private files = new Map<number, number>();
-  private abstract = new Map<number, DieId>();
+  private files = new NodeMap();
+  private abstract = new NodeMap();
   /** Per srcloc of the current function: the last non-zero line before it in IR order. */
   private prevLine = new Int32Array(256);
-  private fileOfScope = new Map<number, number>();
+  private fileOfScope = new NodeMap();
+  /** The unit asks for line tables only: subprograms by name under the unit, no types or variables. */
+  private minimal = false;
 
   constructor(m: Module, obj: ElfObject, version: 4 | 5) {
     this.m = m;
@@ -100,57 +104,96 @@ export class UnitBuilder {
     if (producer) tree.string(cu, DW_AT.producer, producer);
     tree.constant(cu, DW_AT.language, DW_FORM.data2, t.field(cuNode, CompileUnitF.Language));
     tree.string(cu, DW_AT.name, name);
+    w.stmtList();
     tree.string(cu, DW_AT.comp_dir, dir);
-    this.types = new TypeDies(t, m, tree, cu);
+    this.minimal = t.field(cuNode, CompileUnitF.EmissionKind) === EMISSION_LINE_TABLES_ONLY;
+    this.types = new TypeDies(t, m, tree, cu, version);
+    this.types.fileNumber = (f) => this.file(f);
+    this.types.declarationHook = (sp) => this.declaration(sp);
     this.dbgKind = t.kindId('dbg');
-    this.globals(obj);
+    if (!this.minimal) {
+      // as LLVM's beginModule: the unit's enumerations and retained types, then its globals
+      for (const field of [CompileUnitF.Enums, CompileUnitF.RetainedTypes]) {
+        const list = t.ref(cuNode, field);
+        for (let k = 0, n = list >= 0 ? t.fieldCount(list) : 0; k < n; k++) this.types.type(t.ref(list, k));
+      }
+      this.globals(obj, cuNode);
+    }
   }
 
   /**
-   * A DW_TAG_variable at its address for each global variable defined in
-   * this object with a DIGlobalVariableExpression (thread-locals, whose
-   * address needs a TLS expression, go without a location).
+   * A DW_TAG_variable per DIGlobalVariable of the unit's globals list, in
+   * its order (as LLVM's beginModule): at the address of the global it is
+   * attached to (a thread-local: its offset in the TLS block, then
+   * DW_OP_GNU_push_tls_address), without a location when no global of this
+   * object carries it or its expression has operations.
    */
-  private globals(obj: ElfObject): void {
+  private globals(obj: ElfObject, cuNode: number): void {
     const m = this.m, t = this.t, tree = this.w.info, names = this.types.names;
+    // the globals carrying each DIGlobalVariableExpression
+    const carriers = new Map<number, number[]>();
     for (let g = 0; g < m.globals.length; g++) {
-      const gv = m.globals[g]!;
-      if (gv.kind !== GlobalKind.Var) continue;
+      if (m.globals[g]!.kind !== GlobalKind.Var) continue;
       const att = t.globalAttachments(g);
       if (!att) continue;
       for (let k = 0; k < att.length; k += 2) {
-        const gve = att[k + 1]!;
-        if (att[k] !== this.dbgKind || t.kind(gve) !== MdKind.GlobalVariableExpression) continue;
-        const v = t.ref(gve, GlobalVariableExpressionF.Var);
-        if (v < 0 || t.kind(v) !== MdKind.GlobalVariable) continue;
-        const sym = obj.findSymbol(gv.name);
-        if (sym < 0 || !obj.isDefined(sym)) continue;
-        const d = tree.add(this.types.scope(t.ref(v, GlobalVariableF.Scope)), DW_TAG.variable);
-        names.attr(d, DW_AT.name, v, GlobalVariableF.Name);
-        const ty = this.types.type(t.ref(v, GlobalVariableF.Type));
-        if (ty >= 0) tree.ref(d, DW_AT.type, ty);
-        if (!t.field(v, GlobalVariableF.IsLocal)) tree.flag(d, DW_AT.external);
-        const file = t.ref(v, GlobalVariableF.File), line = t.field(v, GlobalVariableF.Line);
-        if (file >= 0 && line > 0) {
-          tree.udata(d, DW_AT.decl_file, this.file(file));
-          tree.udata(d, DW_AT.decl_line, line);
-        }
-        const align = t.field(v, GlobalVariableF.Align);
-        if (align > 0) tree.udata(d, DW_AT.alignment, align / 8);
-        const expr = t.ref(gve, GlobalVariableExpressionF.Expr);
-        const plain = expr < 0 || t.fieldCount(expr) === 0;
-        if (!gv.threadLocal && plain) tree.exprAddr(d, DW_AT.location, sym, 0);
-        names.attr(d, DW_AT.linkage_name, v, GlobalVariableF.LinkageName);
+        if (att[k] !== this.dbgKind || t.kind(att[k + 1]!) !== MdKind.GlobalVariableExpression) continue;
+        const list = carriers.get(att[k + 1]!);
+        if (list) list.push(g);
+        else carriers.set(att[k + 1]!, [g]);
       }
+    }
+    const list = t.ref(cuNode, CompileUnitF.Globals);
+    const n = list >= 0 ? t.fieldCount(list) : 0;
+    // the expressions of each variable, in list order
+    const exprsOf = new Map<number, number[]>();
+    for (let k = 0; k < n; k++) {
+      const gve = t.ref(list, k);
+      if (gve < 0 || t.kind(gve) !== MdKind.GlobalVariableExpression) continue;
+      const v = t.ref(gve, GlobalVariableExpressionF.Var);
+      if (v < 0 || t.kind(v) !== MdKind.GlobalVariable) continue;
+      const have = exprsOf.get(v);
+      if (have) have.push(gve);
+      else exprsOf.set(v, [gve]);
+    }
+    for (const [v, gves] of exprsOf) {
+      const d = tree.add(this.types.scope(t.ref(v, GlobalVariableF.Scope)), DW_TAG.variable);
+      names.attr(d, DW_AT.name, v, GlobalVariableF.Name);
+      const ty = this.types.type(t.ref(v, GlobalVariableF.Type));
+      if (ty >= 0) tree.ref(d, DW_AT.type, ty);
+      if (!t.field(v, GlobalVariableF.IsLocal)) tree.flag(d, DW_AT.external);
+      const file = t.ref(v, GlobalVariableF.File), line = t.field(v, GlobalVariableF.Line);
+      if (line > 0) {
+        tree.udata(d, DW_AT.decl_file, this.file(file));
+        tree.udata(d, DW_AT.decl_line, line);
+      }
+      if (!t.field(v, GlobalVariableF.IsDefinition)) tree.flag(d, DW_AT.declaration);
+      const align = t.field(v, GlobalVariableF.Align);
+      if (align > 0) tree.constant(d, DW_AT.alignment, DW_FORM.udata, align / 8);
+      this.types.templateParams(d, t.ref(v, GlobalVariableF.TemplateParams));
+      for (const gve of gves) {
+        const expr = t.ref(gve, GlobalVariableExpressionF.Expr);
+        if (expr >= 0 && t.fieldCount(expr) !== 0) continue;
+        const g = carriers.get(gve)?.[0];
+        if (g === undefined) continue;
+        const gv = m.globals[g]!;
+        const sym = obj.findSymbol(gv.name);
+        if (sym < 0) continue;
+        if (gv.threadLocal) tree.exprTls(d, DW_AT.location, sym, 0);
+        else tree.exprAddr(d, DW_AT.location, sym, 0);
+        break;
+      }
+      names.attr(d, DW_AT.linkage_name, v, GlobalVariableF.LinkageName);
     }
   }
 
   /** The line table's number of DIFile node `f`. */
   private file(f: number): number {
+    if (f < 0) return this.w.lines.fileOf('', '<unknown>');
     let n = this.files.get(f);
-    if (n === undefined) {
+    if (n === ABSENT) {
       const t = this.t, m = this.m;
-      n = f < 0 ? this.w.lines.fileOf('', '<unknown>') : this.w.lines.fileOf(mdText(t, m, f, FileF.Directory), mdText(t, m, f, FileF.Filename));
+      n = this.w.lines.fileOf(mdText(t, m, f, FileF.Directory), mdText(t, m, f, FileF.Filename));
       this.files.set(f, n);
     }
     return n;
@@ -158,8 +201,9 @@ export class UnitBuilder {
 
   /** The file of a scope (subprogram, lexical block), -1 for others. */
   private scopeFile(s: number): number {
+    if (s < 0) return -1;
     let n = this.fileOfScope.get(s);
-    if (n === undefined) {
+    if (n === ABSENT) {
       const t = this.t;
       const k = t.kind(s);
       const f = k === MdKind.Subprogram ? t.ref(s, SubprogramF.File)
@@ -223,11 +267,14 @@ export class UnitBuilder {
 
     // lexical scopes as LLVM's LexicalScopes sees them: (block or subprogram, inlined-at) pairs
     const top = newScope(sp, -1, null);
-    const scopes = new Map<string, Scope>();
+    // keyed by (node, inlined-at) as one number: node + (ia + 1) * count, exact while count < 2^26
+    const scopes = new Map<number, Scope>();
+    const nodes = t.count;
+    assert(nodes < 1 << 26, 'metadata ids fit in scope keys');
     const scopeOf = (node: number, ia: number, depth = 0): Scope => {
       node = this.block(node);
       if ((node === sp && ia < 0) || node < 0 || depth > 200) return top;
-      const key = `${node},${ia}`;
+      const key = node + (ia + 1) * nodes;
       let sc = scopes.get(key);
       if (sc) return sc;
       const kind = t.kind(node);
@@ -263,7 +310,7 @@ export class UnitBuilder {
     const argSlotOf = new Map<number, number>();
     for (let q = 0; q < argSlots.length; q += 2) argSlotOf.set(argSlots[q]!, argSlots[q + 1]!);
     const recs = body.dbgRecords.data, ops = body.dbgOps.data;
-    for (let q = 0; q < body.dbgRecords.length; q += 4) {
+    for (let q = 0; q < (this.minimal ? 0 : body.dbgRecords.length); q += 4) {
       if (recs[q + 1] !== FuncCode.DebugRecordDeclare) continue;
       const at = recs[q + 2]!;
       const dl = fm.map(ops[at]!), v = fm.map(ops[at + 1]!), expr = fm.map(ops[at + 2]!), val = fm.map(ops[at + 3]!);
@@ -284,11 +331,21 @@ export class UnitBuilder {
       }
     }
 
-    const d = tree.add(this.types.scope(t.ref(sp, SubprogramF.Scope)), DW_TAG.subprogram);
+    // as LLVM: the abstract DIEs of the subprograms inlined here come before the function's own
+    let inlined = false;
+    for (const sc of scopes.values()) {
+      if (sc.needed && t.kind(sc.node) === MdKind.Subprogram) {
+        this.abstractSubprogram(sc.node);
+        inlined = true;
+      }
+    }
+    // with line tables only, LLVM describes only functions with inlined code (for their call sites)
+    if (this.minimal && !inlined) return;
+    const d = tree.add(this.minimal ? this.types.scope(-1) : this.subprogramParent(sp), DW_TAG.subprogram);
     tree.addr(d, DW_AT.low_pc, facts.symbol, 0);
     tree.constant(d, DW_AT.high_pc, DW_FORM.data4, facts.size);
-    tree.expr(d, DW_AT.frame_base, [DW_OP.reg0 + facts.frameBaseReg]);
-    this.subprogramAttributes(d, sp, spFile);
+    if (!this.minimal) tree.expr(d, DW_AT.frame_base, [DW_OP.reg0 + facts.frameBaseReg]);
+    this.subprogramAttributes(d, sp);
     // parameters in argument order first, then the other variables, then nested scopes
     const emitScope = (die: DieId, sc: Scope) => {
       const vars = sc.vars;
@@ -301,6 +358,11 @@ export class UnitBuilder {
       }
       for (const c of sc.kids) {
         if (!c.needed) continue;
+        // as LLVM: a block holding only other scopes gives them to its parent
+        if (t.kind(c.node) !== MdKind.Subprogram && c.vars.length === 0) {
+          emitScope(die, c);
+          continue;
+        }
         let cd: DieId;
         if (t.kind(c.node) === MdKind.Subprogram) {
           cd = tree.add(die, DW_TAG.inlined_subroutine);
@@ -320,36 +382,104 @@ export class UnitBuilder {
       }
     };
     emitScope(d, top);
-    this.types.templateParams(d, t.ref(sp, SubprogramF.TemplateParams));
   }
 
-  /** Name, linkage name, declaration, return type and flags of subprogram `sp` on `d`. */
-  private subprogramAttributes(d: DieId, sp: number, spFile: number): void {
-    const t = this.t, tree = this.w.info;
-    const names = this.types.names;
-    names.attr(d, DW_AT.linkage_name, sp, SubprogramF.LinkageName);
-    names.attr(d, DW_AT.name, sp, SubprogramF.Name);
-    tree.udata(d, DW_AT.decl_file, spFile);
-    tree.udata(d, DW_AT.decl_line, t.field(sp, SubprogramF.Line));
+  /**
+   * The DIE a subprogram's DIE goes under: the unit's for a definition with
+   * a declaration (whose DIE, under its type or namespace, is made first),
+   * else its scope's.
+   */
+  private subprogramParent(sp: number): DieId {
+    const decl = this.t.ref(sp, SubprogramF.Declaration);
+    if (decl >= 0 && this.t.kind(decl) === MdKind.Subprogram) {
+      this.declaration(decl);
+      return this.types.scope(-1);
+    }
+    return this.types.scope(this.t.ref(sp, SubprogramF.Scope));
+  }
+
+  /** The DIE of subprogram declaration `sp` (a method under its type), made on first use. */
+  private declaration(sp: number): DieId {
+    const parent = this.types.scope(this.t.ref(sp, SubprogramF.Scope));
+    let d = this.types.known(sp);
+    if (d === undefined) {
+      d = this.w.info.add(parent, DW_TAG.subprogram);
+      this.types.remember(sp, d);
+      this.subprogramAttributes(d, sp);
+    }
+    return d;
+  }
+
+  /** The return type node of subprogram `sp`, -1 for none. */
+  private returnType(sp: number): number {
+    const t = this.t;
     const st = t.ref(sp, SubprogramF.Type);
     const types = st >= 0 && t.kind(st) === MdKind.SubroutineType ? t.ref(st, SubroutineTypeF.Types) : -1;
-    if (types >= 0 && t.fieldCount(types) > 0) {
-      const ret = this.types.type(t.ref(types, 0));
-      if (ret >= 0) tree.ref(d, DW_AT.type, ret);
+    return types >= 0 && t.fieldCount(types) > 0 ? t.ref(types, 0) : -1;
+  }
+
+  /**
+   * Attributes of subprogram `sp` on `d` in LLVM's order (applySubprogramAttributes):
+   * for a definition with a declaration, what differs from it and DW_AT_specification;
+   * else template parameters, names, declaration line, return type, parameter types
+   * of a declaration, and flags.
+   */
+  private subprogramAttributes(d: DieId, sp: number): void {
+    const t = this.t, tree = this.w.info;
+    const names = this.types.names;
+    if (this.minimal) {
+      // line tables only: the name alone
+      names.attr(d, DW_AT.name, sp, SubprogramF.Name);
+      return;
     }
-    if (t.field(sp, SubprogramF.Flags) & FLAG_NORETURN) tree.flag(d, DW_AT.noreturn);
-    if (!(t.field(sp, SubprogramF.SPFlags) & SPFLAG_LOCAL_TO_UNIT)) tree.flag(d, DW_AT.external);
+    const decl = t.ref(sp, SubprogramF.Declaration);
+    if (decl >= 0 && t.kind(decl) === MdKind.Subprogram) {
+      const declDie = this.declaration(decl);
+      const ret = this.returnType(sp);
+      if (ret >= 0 && ret !== this.returnType(decl)) tree.ref(d, DW_AT.type, this.types.type(ret));
+      const file = this.file(t.ref(sp, SubprogramF.File));
+      if (file !== this.file(t.ref(decl, SubprogramF.File))) tree.udata(d, DW_AT.decl_file, file);
+      if (t.field(sp, SubprogramF.Line) !== t.field(decl, SubprogramF.Line)) tree.udata(d, DW_AT.decl_line, t.field(sp, SubprogramF.Line));
+      this.types.templateParams(d, t.ref(sp, SubprogramF.TemplateParams));
+      if (t.ref(sp, SubprogramF.LinkageName) !== t.ref(decl, SubprogramF.LinkageName)) names.attr(d, DW_AT.linkage_name, sp, SubprogramF.LinkageName);
+      tree.ref(d, DW_AT.specification, declDie);
+      return;
+    }
     this.types.templateParams(d, t.ref(sp, SubprogramF.TemplateParams));
+    names.attr(d, DW_AT.linkage_name, sp, SubprogramF.LinkageName);
+    names.attr(d, DW_AT.name, sp, SubprogramF.Name);
+    const line = t.field(sp, SubprogramF.Line);
+    if (line !== 0) {
+      tree.udata(d, DW_AT.decl_file, this.file(t.ref(sp, SubprogramF.File)));
+      tree.udata(d, DW_AT.decl_line, line);
+    }
+    const ret = this.returnType(sp);
+    if (ret >= 0) {
+      const rd = this.types.type(ret);
+      if (rd >= 0) tree.ref(d, DW_AT.type, rd);
+    }
+    const spFlags = t.field(sp, SubprogramF.SPFlags), flags = t.field(sp, SubprogramF.Flags);
+    if (!(spFlags & SPFLAG_DEFINITION)) {
+      tree.flag(d, DW_AT.declaration);
+      const st = t.ref(sp, SubprogramF.Type);
+      if (st >= 0 && t.kind(st) === MdKind.SubroutineType) this.types.parameters(d, t.ref(st, SubroutineTypeF.Types));
+    }
+    if (flags & FLAG_ARTIFICIAL) tree.flag(d, DW_AT.artificial);
+    if (!(spFlags & SPFLAG_LOCAL_TO_UNIT)) tree.flag(d, DW_AT.external);
+    if (flags & FLAG_NORETURN) tree.flag(d, DW_AT.noreturn);
+    const access = flags & 3;
+    if (access) tree.constant(d, DW_AT.accessibility, DW_FORM.data1, access === 1 ? 3 : access === 2 ? 2 : 1);
+    if (spFlags & SPFLAG_MAIN_SUBPROGRAM) tree.flag(d, DW_AT.main_subprogram);
   }
 
   /** The abstract DIE (DW_AT_inline) of a subprogram inlined somewhere in this unit. */
   private abstractSubprogram(sp: number): DieId {
     let d = this.abstract.get(sp);
-    if (d === undefined) {
+    if (d === ABSENT) {
       const tree = this.w.info;
-      d = tree.add(this.types.scope(this.t.ref(sp, SubprogramF.Scope)), DW_TAG.subprogram);
+      d = tree.add(this.minimal ? this.types.scope(-1) : this.subprogramParent(sp), DW_TAG.subprogram);
       this.abstract.set(sp, d);
-      this.subprogramAttributes(d, sp, this.file(this.t.ref(sp, SubprogramF.File)));
+      this.subprogramAttributes(d, sp);
       tree.constant(d, DW_AT.inline, DW_FORM.data1, 1); // DW_INL_inlined
     }
     return d;
@@ -361,7 +491,7 @@ export class UnitBuilder {
     if (loc) tree.expr(d, DW_AT.location, loc);
     this.types.names.attr(d, DW_AT.name, v, LocalVariableF.Name);
     const align = t.field(v, LocalVariableF.Align);
-    if (align > 0) tree.udata(d, DW_AT.alignment, align / 8);
+    if (align > 0) tree.constant(d, DW_AT.alignment, DW_FORM.udata, align / 8);
     tree.udata(d, DW_AT.decl_file, this.file(t.ref(v, LocalVariableF.File)));
     tree.udata(d, DW_AT.decl_line, t.field(v, LocalVariableF.Line));
     const ty = this.types.type(t.ref(v, LocalVariableF.Type));

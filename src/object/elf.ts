@@ -273,7 +273,7 @@ export class ElfObject {
 
   data(sec: SectionId): ByteBuffer {
     const d = this.sections[sec].data;
-    assert(d !== null, `section ${this.sections[sec].name} is NOBITS: it has no data`);
+    if (!(d !== null)) assert(false, `section ${this.sections[sec].name} is NOBITS: it has no data`);
     return d;
   }
 
@@ -351,15 +351,15 @@ export class ElfObject {
   }
 
   define(sym: SymbolId, sec: SectionId, value: number, size: number): void {
-    assert(this.symSection.a[sym] === SYM_UNDEF, `symbol ${this.symNames[sym]} defined twice`);
-    assert(sec >= 0 && sec < this.sections.length, `symbol ${this.symNames[sym]}: no section ${sec}`);
+    if (!(this.symSection.a[sym] === SYM_UNDEF)) assert(false, `symbol ${this.symNames[sym]} defined twice`);
+    if (!(sec >= 0 && sec < this.sections.length)) assert(false, `symbol ${this.symNames[sym]}: no section ${sec}`);
     this.symSection.a[sym] = sec;
     this.symValue.a[sym] = value;
     this.symSize.a[sym] = size;
   }
 
   defineAbsolute(sym: SymbolId, value: number): void {
-    assert(this.symSection.a[sym] === SYM_UNDEF, `symbol ${this.symNames[sym]} defined twice`);
+    if (!(this.symSection.a[sym] === SYM_UNDEF)) assert(false, `symbol ${this.symNames[sym]} defined twice`);
     this.symSection.a[sym] = SYM_ABS;
     this.symValue.a[sym] = value;
   }
@@ -390,8 +390,8 @@ export class ElfObject {
   // ---- relocations ----
 
   reloc(sec: SectionId, offset: number, type: RelocType, sym: SymbolId, addend: number): void {
-    assert(sym >= 0 && sym < this.symNames.length, `relocation against unknown symbol ${sym}`);
-    assert(this.sections[sec].data !== null, `relocation in NOBITS section ${this.sections[sec].name}`);
+    if (!(sym >= 0 && sym < this.symNames.length)) assert(false, `relocation against unknown symbol ${sym}`);
+    if (!(this.sections[sec].data !== null)) assert(false, `relocation in NOBITS section ${this.sections[sec].name}`);
     this.relSection.push(sec);
     this.relOffset.push(offset);
     this.relType.push(type);

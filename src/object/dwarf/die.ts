@@ -17,8 +17,13 @@ export type DieId = number;
 
 /** An exprloc holding DW_OP_addr of a relocated address (written as DW_FORM_exprloc). */
 const FORM_EXPR_ADDR = 0x10018;
+/** An exprloc `DW_OP_const8u <DTPOFF64 of symbol + addend>, DW_OP_GNU_push_tls_address` (a thread-local's location). */
+const FORM_EXPR_TLS = 0x10019;
 /** Internal: DW_FORM_data8 of a 64-bit value kept as its low (value) and high (aux) 32-bit halves. */
 const FORM_DATA8_HALVES = 0x10007;
+
+/** Internal: DW_FORM_udata / sdata of a 64-bit value kept as its low (value) and high (aux) 32-bit halves. */
+const FORM_UDATA_HALVES = 0x1000f, FORM_SDATA_HALVES = 0x1000d;
 
 /** Growable Int32Array column. */
 class Col {
@@ -95,7 +100,7 @@ export class DieTree {
   }
 
   private attr(die: DieId, at: number, form: number, val: number, aux: number): void {
-    assert(die >= 0 && die < this.tag.n, `attribute on unknown DIE ${die}`);
+    if (!(die >= 0 && die < this.tag.n)) assert(false, `attribute on unknown DIE ${die}`);
     this.attrDie.push(die);
     this.attrName.push(at);
     this.attrForm.push(form);
@@ -121,7 +126,7 @@ export class DieTree {
 
   /** An unsigned constant in the smallest of data1/data2/data4/data8. */
   udata(die: DieId, at: number, v: number): void {
-    assert(v >= 0 && Number.isSafeInteger(v), `DWARF constant ${v} is not an unsigned integer`);
+    if (!(v >= 0 && Number.isSafeInteger(v))) assert(false, `DWARF constant ${v} is not an unsigned integer`);
     this.attr(die, at, v < 0x100 ? DW_FORM.data1 : v < 0x10000 ? DW_FORM.data2 : v < 0x100000000 ? DW_FORM.data4 : DW_FORM.data8, v, 0);
   }
 
@@ -134,6 +139,29 @@ export class DieTree {
   data8(die: DieId, at: number, v: bigint): void {
     const u = BigInt.asUintN(64, v);
     this.attr(die, at, FORM_DATA8_HALVES, Number(u & 0xffffffffn), Number(u >> 32n));
+  }
+
+  /** A signed constant in the smallest of data1/data2/data4/data8 holding it (two's complement). */
+  sconst(die: DieId, at: number, v: number): void {
+    if (!(Number.isSafeInteger(v))) assert(false, `DWARF constant ${v} is not an integer`);
+    if (v >= -0x80 && v < 0x80) this.attr(die, at, DW_FORM.data1, v & 0xff, 0);
+    else if (v >= -0x8000 && v < 0x8000) this.attr(die, at, DW_FORM.data2, v & 0xffff, 0);
+    else if (v >= -0x80000000 && v < 0x80000000) this.attr(die, at, DW_FORM.data4, v >>> 0, 0);
+    else this.data8(die, at, BigInt(v));
+  }
+
+  /** A block of bytes (DW_FORM_block1, at most 255). */
+  block1(die: DieId, at: number, bytes: ArrayLike<number>): void {
+    assert(bytes.length < 256, 'DW_FORM_block1 holds at most 255 bytes');
+    const start = this.exprs.length;
+    for (let k = 0; k < bytes.length; k++) this.exprs.u8(bytes[k]);
+    this.attr(die, at, DW_FORM.block1, start, bytes.length);
+  }
+
+  /** A 64-bit constant as DW_FORM_udata (`signed`: DW_FORM_sdata), exact beyond 2^53. */
+  leb64(die: DieId, at: number, v: bigint, signed: boolean): void {
+    const u = BigInt.asUintN(64, v);
+    this.attr(die, at, signed ? FORM_SDATA_HALVES : FORM_UDATA_HALVES, Number(u & 0xffffffffn), Number(u >> 32n));
   }
 
   /** A signed constant (DW_FORM_sdata). */
@@ -156,9 +184,16 @@ export class DieTree {
     this.attr(die, at, DW_FORM.addr, addend, symbol);
   }
 
-  /** An offset into another debug section, relocated against it (DW_FORM_sec_offset, R_X86_64_32). */
-  secOffset(die: DieId, at: number, section: SectionId, offset: number): void {
+  /** An offset into another debug section, relocated against it (DW_FORM_sec_offset, R_X86_64_32); returns the attribute's index. */
+  secOffset(die: DieId, at: number, section: SectionId, offset: number): number {
     this.attr(die, at, DW_FORM.sec_offset, offset, section);
+    return this.attrDie.n - 1;
+  }
+
+  /** Sets the section and offset of sec_offset attribute `index` (one added before the section existed). */
+  setSecOffset(index: number, section: SectionId, offset: number): void {
+    this.attrVal.a[index] = offset;
+    this.attrAux.a[index] = section;
   }
 
   /** A DWARF expression (DW_FORM_exprloc). */
@@ -171,6 +206,11 @@ export class DieTree {
   /** A location `DW_OP_addr symbol + addend`, relocated (DW_FORM_exprloc, R_X86_64_64). */
   exprAddr(die: DieId, at: number, symbol: SymbolId, addend: number): void {
     this.attr(die, at, FORM_EXPR_ADDR, addend, symbol);
+  }
+
+  /** A thread-local's location: its offset in the module's TLS block (relocated), then DW_OP_GNU_push_tls_address. */
+  exprTls(die: DieId, at: number, symbol: SymbolId, addend: number): void {
+    this.attr(die, at, FORM_EXPR_TLS, addend, symbol);
   }
 
   /**
@@ -227,7 +267,8 @@ export class DieTree {
         for (let k = start[d]; k < start[d + 1]; k++) {
           shapes.push(names[order[k]], forms[order[k]]);
           abbrevBuf.uleb(names[order[k]]);
-          abbrevBuf.uleb(forms[order[k]] === FORM_EXPR_ADDR ? DW_FORM.exprloc : forms[order[k]] === FORM_DATA8_HALVES ? DW_FORM.data8 : forms[order[k]]);
+          abbrevBuf.uleb(forms[order[k]] === FORM_EXPR_ADDR || forms[order[k]] === FORM_EXPR_TLS ? DW_FORM.exprloc : forms[order[k]] === FORM_DATA8_HALVES ? DW_FORM.data8
+            : forms[order[k]] === FORM_UDATA_HALVES ? DW_FORM.udata : forms[order[k]] === FORM_SDATA_HALVES ? DW_FORM.sdata : forms[order[k]]);
         }
         abbrevBuf.u8(0);
         abbrevBuf.u8(0);
@@ -309,7 +350,7 @@ export class DieTree {
             buf.u32(0);
             break;
           case DW_FORM.ref4:
-            assert(v >= 0 && v < nd, `reference to unknown DIE ${v}`);
+            if (!(v >= 0 && v < nd)) assert(false, `reference to unknown DIE ${v}`);
             buf.u32(offset[v]);
             break;
           case DW_FORM.addr:
@@ -322,10 +363,19 @@ export class DieTree {
             obj.reloc(info, buf.length, R.R_X86_64_32, obj.sectionSymbol(aux), v);
             buf.u32(0);
             break;
+          case DW_FORM.block1:
+            buf.u8(aux);
+            buf.append(this.exprs.bytes.subarray(v, v + aux));
+            break;
           case DW_FORM.exprloc:
             buf.uleb(aux);
             buf.append(this.exprs.bytes.subarray(v, v + aux));
             break;
+          case FORM_UDATA_HALVES: case FORM_SDATA_HALVES: {
+            const bytes = leb64Bytes(v, aux, form === FORM_SDATA_HALVES);
+            for (const b of bytes) buf.u8(b);
+            break;
+          }
           case FORM_DATA8_HALVES:
             buf.u32(v);
             buf.u32(aux);
@@ -335,6 +385,13 @@ export class DieTree {
             buf.u8(0x03); // DW_OP_addr
             obj.reloc(info, buf.length, R.R_X86_64_64, aux, v);
             buf.u64(0n);
+            break;
+          case FORM_EXPR_TLS:
+            buf.u8(10);
+            buf.u8(0x0e); // DW_OP_const8u
+            obj.reloc(info, buf.length, R.R_X86_64_DTPOFF64, aux, v);
+            buf.u64(0n);
+            buf.u8(0xe0); // DW_OP_GNU_push_tls_address
             break;
           default: assert(false, `DWARF form ${form} is not written`);
         }
@@ -356,10 +413,29 @@ export class DieTree {
       case DW_FORM.sdata: return slebSize(v);
       case DW_FORM.flag_present: return 0;
       case DW_FORM.exprloc: return ulebSize(this.attrAux.a[a]) + this.attrAux.a[a];
+      case DW_FORM.block1: return 1 + this.attrAux.a[a];
       case FORM_EXPR_ADDR: return 10;
+      case FORM_EXPR_TLS: return 11;
       case FORM_DATA8_HALVES: return 8;
+      case FORM_UDATA_HALVES: case FORM_SDATA_HALVES: return leb64Bytes(v, this.attrAux.a[a], this.attrForm.a[a] === FORM_SDATA_HALVES).length;
     }
     assert(false, `DWARF form ${this.attrForm.a[a]} is not written`);
+  }
+}
+
+/** LEB128 bytes of the 64-bit value with 32-bit halves `lo`, `hi` (signed: two's complement). */
+function leb64Bytes(lo: number, hi: number, signed: boolean): number[] {
+  let v = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+  if (signed) v = BigInt.asIntN(64, v);
+  const out: number[] = [];
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    if (signed ? (v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0) : v === 0n) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
   }
 }
 

@@ -94,7 +94,7 @@ export class LineTable {
 
   /** A row at code offset `offset` (not below the previous row's). */
   row(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
-    assert(this.open && offset >= this.addr, `line row at ${offset} goes back from ${this.addr}`);
+    if (!(this.open && offset >= this.addr)) assert(false, `line row at ${offset} goes back from ${this.addr}`);
     const p = this.prog;
     if (file !== this.file) {
       p.u8(DW_LNS.set_file);

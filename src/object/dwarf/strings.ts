@@ -25,7 +25,7 @@ export class StringSection {
       for (let i = 0; i < s.length; i++) this.buf.bytes[this.buf.length++] = s.charCodeAt(i);
     } else {
       const b = encoder.encode(s);
-      assert(!b.includes(0), `debug string ${JSON.stringify(s)} contains a NUL byte`);
+      if (!(!b.includes(0))) assert(false, `debug string ${JSON.stringify(s)} contains a NUL byte`);
       this.buf.append(b);
     }
     this.buf.u8(0);

@@ -39,6 +39,13 @@ export class DwarfWriter {
     this.lines = new LineTable(version, compDir, primaryFile);
   }
 
+  private stmtListAttr = -1;
+
+  /** Places the root DIE's DW_AT_stmt_list here in its attribute order (else finish adds it last). */
+  stmtList(): void {
+    this.stmtListAttr = this.info.secOffset(0, DW_AT.stmt_list, 0, 0);
+  }
+
   /** Adds `size` bytes of code at `symbol` to the unit's ranges. */
   addRange(symbol: SymbolId, size: number): void {
     this.ranges.push(symbol, size);
@@ -72,7 +79,8 @@ export class DwarfWriter {
 
     const lineAt = this.lines.write(obj, lineSec, this.lineStr, lineStrSec);
     const cu = 0;
-    this.info.secOffset(cu, DW_AT.stmt_list, lineSec, lineAt);
+    if (this.stmtListAttr >= 0) this.info.setSecOffset(this.stmtListAttr, lineSec, lineAt);
+    else this.info.secOffset(cu, DW_AT.stmt_list, lineSec, lineAt);
     if (ranges.length === 2) {
       this.info.addr(cu, DW_AT.low_pc, ranges[0], 0);
       this.info.constant(cu, DW_AT.high_pc, DW_FORM.data4, ranges[1]);
@@ -90,7 +98,8 @@ export class DwarfWriter {
 
   /**
    * The unit's list first (when it has more than one range), then each DIE's.
-   * DWARF 4: (start, end) address pairs ending with (0, 0); 5: start_length
+   * DWARF 4: (start, end) address pairs ending with (0, 0), relative to the
+   * unit's base address (0, or its one function's start); 5: start_length
    * entries after the table header, each list ending with end_of_list.
    */
   private writeRanges(sec: SectionId): void {
@@ -109,6 +118,10 @@ export class DwarfWriter {
         obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
         b.u64(0n);
         b.uleb(end - start);
+      } else if (this.ranges.length === 2 && sym === this.ranges[0]) {
+        // the unit's base address is this function's (DW_AT_low_pc): offsets from it, as readers add the base
+        b.u64(BigInt(start));
+        b.u64(BigInt(end));
       } else {
         obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
         b.u64(0n);
