@@ -41,6 +41,7 @@ export function legalizeWide(f: Function): Function {
   g.globalValues = f.globalValues;
   g.constants = f.constants.slice();
   g.personality = f.personality;
+  g.isaFlags = f.isaFlags;
   for (const p of f.signature.params) if (typeBits(p.type) > 128) throw err(f, -1, 'a 256-bit parameter');
   for (const p of f.signature.returns) if (typeBits(p.type) > 128) throw err(f, -1, 'a 256-bit return value');
   const lo = new Int32Array(f.numValues).fill(-1);

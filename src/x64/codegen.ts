@@ -11,7 +11,7 @@ import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, FrameUse, VF, isPure } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
-import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
+import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, hasAvx, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -45,6 +45,22 @@ export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Rememb
 
 /** A line row's srcloc for code without a source location (DWARF line 0). */
 export const NO_SRCLOC = -2;
+
+const NO_FLAGS = new Set<string>();
+const flagSets = new Map<string, Set<string>>();
+
+/** The target's ISA flags with a function's own added (one Set per distinct combination). */
+function functionFlags(target: Set<string> | undefined, own: readonly string[]): Set<string> {
+  const base = target ?? NO_FLAGS;
+  if (own.length === 0) return base;
+  const key = `${[...base].join(' ')}|${own.join(' ')}`;
+  let s = flagSets.get(key);
+  if (s === undefined) {
+    s = new Set([...base, ...own]);
+    flagSets.set(key, s);
+  }
+  return s;
+}
 
 const SCRATCH_XMM = 15;
 const SCRATCH_XMM2 = 14;
@@ -135,7 +151,7 @@ export class Emitter {
   compile(f: Function, opts: CodegenOptions): void {
     this.f = f;
     this.opts = opts;
-    this.isaFlags = opts.isaFlags ?? new Set();
+    this.isaFlags = functionFlags(opts.isaFlags, f.isaFlags);
     this.buf.reset();
     this.fixAt.length = 0;
     this.fixBlock.length = 0;
@@ -153,6 +169,7 @@ export class Emitter {
     this.lineRowCount = 0;
     this.prologueEnd = 0;
     try {
+      X.setVexMode(hasAvx(this.isaFlags));
       this.layout = layoutSignature(f.signature, opts);
       this.an.inlineRound = hasSse41(this.isaFlags);
       this.an.run(f);
@@ -172,6 +189,8 @@ export class Emitter {
       if (e instanceof CgtsError && !e.where) throw new CgtsError(e.message, `function %${f.name}`);
       if (e instanceof CgtsError) throw e;
       throw locatedInternalError(e, f, this.inst);
+    } finally {
+      X.setVexMode(false);
     }
   }
 
