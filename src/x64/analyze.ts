@@ -51,6 +51,8 @@ export class Analysis {
   frameUse = 0;
   /** Set before run(): ceil/floor/trunc/nearest are inline (SSE4.1 round) rather than libm calls. */
   inlineRound = false;
+  /** fma is an instruction (FMA3), not a call of libm's fma/fmaf. */
+  inlineFma = false;
   /** Sparse table over loopEnd: level j holds the maximum of 2^j entries from each index. */
   private loopTable = new Int32Array(64);
   private stack = new Int32Array(16);
@@ -147,7 +149,7 @@ export class Analysis {
         this.posBlock[p] = oi;
         this.callsBelow[p] = calls;
         const op = f.instOp[i];
-        if ((opcodeProps[op] & Prop.Call) !== 0 || isLibcallOp(f, i, this.inlineRound)) calls++;
+        if ((opcodeProps[op] & Prop.Call) !== 0 || isLibcallOp(f, i, this.inlineRound, this.inlineFma)) calls++;
         else if (op === Op.atomic_load || op === Op.atomic_store || op === Op.atomic_rmw || op === Op.atomic_cas) frameUse |= atomicFrameUse(f, i);
         else if (op === Op.get_frame_pointer || op === Op.get_return_address || op === Op.shuffle || op === Op.swizzle) frameUse |= FrameUse.NeedsRbp;
         else if (op === Op.va_start) frameUse |= FrameUse.NeedsRbp | FrameUse.VaStart;
@@ -471,18 +473,19 @@ function foldsLoad(f: Function, n: number, t: number): boolean {
   return false;
 }
 
-/** Instructions lowered to a call of a runtime function (i128 division and float conversions, float rounding without SSE4.1, fma). */
+/** Instructions lowered to a call of a runtime function (i128 division and float conversions, float rounding without SSE4.1, fma without FMA3). */
 /** The instruction defining v, or -1 for a block parameter (whose valueDef is its block). */
 function resultDef(f: Function, v: number): number {
   return f.valueKind[v] === ValueKind.Param ? -1 : f.valueDef[v];
 }
 
-export function isLibcallOp(f: Function, i: number, inlineRound = false): boolean {
+export function isLibcallOp(f: Function, i: number, inlineRound = false, inlineFma = false): boolean {
   const op = f.instOp[i];
   const t = f.instType[i];
   if (op === Op.udiv || op === Op.sdiv || op === Op.urem || op === Op.srem) return t === I128;
   if (op === Op.ceil || op === Op.floor || op === Op.trunc || op === Op.nearest) return !inlineRound;
-  if (op === Op.fma || op === Op.tls_value) return true;
+  if (op === Op.fma) return !inlineFma;
+  if (op === Op.tls_value) return true;
   if (op === Op.fcvt_from_sint || op === Op.fcvt_from_uint) return f.valueType[f.arg(i, 0)] === I128;
   if (op === Op.fcvt_to_sint || op === Op.fcvt_to_uint || op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat) return t === I128;
   return false;

@@ -11,7 +11,7 @@ import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, FrameUse, VF, isPure } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
-import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, hasAvx, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
+import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, hasAvx, hasFma, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -172,6 +172,7 @@ export class Emitter {
       X.setVexMode(hasAvx(this.isaFlags));
       this.layout = layoutSignature(f.signature, opts);
       this.an.inlineRound = hasSse41(this.isaFlags);
+      this.an.inlineFma = hasFma(this.isaFlags);
       this.an.run(f);
       this.abiHints();
       this.ra.run(f, this.an, this.abiHint);

@@ -3,6 +3,8 @@
 // fmin/fmax NaN and signed-zero rules, conversions and bit casts.
 // Needs the Emitter; writes x86 code for one instruction.
 
+import { hasFma } from './operands.js';
+import { selectFma } from './isel-fma.js';
 import type { Emitter } from './codegen.js';
 import { K } from './operands.js';
 import { Op } from '../ir/opcodes.js';
@@ -157,7 +159,8 @@ export function selectFloat(e: Emitter, i: number): boolean {
     }
     case Op.fma: {
       if (t !== F32 && t !== F64) return false;
-      floatLibcall(e, i, d64 ? 'fma' : 'fmaf');
+      if (hasFma(e.isaFlags)) selectFma(e, i);
+      else floatLibcall(e, i, d64 ? 'fma' : 'fmaf');
       return true;
     }
     case Op.fpromote: case Op.fdemote: {

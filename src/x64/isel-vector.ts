@@ -8,7 +8,8 @@
 // writes x86 code for one instruction, or returns false.
 
 import type { Emitter } from './codegen.js';
-import { K } from './operands.js';
+import { K, hasFma } from './operands.js';
+import { selectFma } from './isel-fma.js';
 import { Op, opcodeProps, Prop } from '../ir/opcodes.js';
 import { F32, F64, isVector, isFloat, laneOf, typeBits } from '../ir/types.js';
 import { IntCC, MemFlag } from '../ir/immediates.js';
@@ -295,6 +296,7 @@ function vectorOp(e: Emitter, i: number, op: number, vt: number): boolean {
       return true;
     }
     case Op.sqrt: unary(e, i, lane === F64 ? V.SQRTPD : V.SQRTPS); return true;
+    case Op.fma: if (!fl || !hasFma(e.isaFlags)) return false; selectFma(e, i); return true;
     case Op.fneg: case Op.fabs: case Op.fcopysign: {
       const d = lane === F64;
       allOnes(e, T1);

@@ -73,9 +73,9 @@ export function hasAvx2(flags: Set<string>): boolean {
   return false;
 }
 
-/** Whether the target's ISA flags include AVX: the function is then written in VEX encodings throughout. */
+/** Whether the target's ISA flags include AVX (FMA implies it): the function is then written in VEX encodings throughout. */
 export function hasAvx(flags: Set<string>): boolean {
-  return flags.has('has_avx') || flags.has('sandybridge') || flags.has('ivybridge') || hasAvx2(flags);
+  return flags.has('has_avx') || flags.has('has_fma') || flags.has('sandybridge') || flags.has('ivybridge') || hasAvx2(flags);
 }
 
 /** Whether the target's ISA flags include FMA3 (every CPU preset with AVX2 has it). */
