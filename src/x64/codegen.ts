@@ -3,6 +3,7 @@
 // regalloc.ts. Needs Function + Analysis + RegAlloc; produces machine code,
 // relocations, trap sites and CFI for one function.
 
+import { hasWideValues } from '../ir/legalize-wide.js';
 import { Function, ValueKind } from '../ir/function.js';
 import { Op, opcodeNames } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
@@ -11,7 +12,7 @@ import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, FrameUse, VF, isPure } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
-import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, hasAvx, hasFma, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
+import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, hasAvx, hasAvx2, hasFma, functionFlags, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -45,22 +46,6 @@ export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Rememb
 
 /** A line row's srcloc for code without a source location (DWARF line 0). */
 export const NO_SRCLOC = -2;
-
-const NO_FLAGS = new Set<string>();
-const flagSets = new Map<string, Set<string>>();
-
-/** The target's ISA flags with a function's own added (one Set per distinct combination). */
-function functionFlags(target: Set<string> | undefined, own: readonly string[]): Set<string> {
-  const base = target ?? NO_FLAGS;
-  if (own.length === 0) return base;
-  const key = `${[...base].join(' ')}|${own.join(' ')}`;
-  let s = flagSets.get(key);
-  if (s === undefined) {
-    s = new Set([...base, ...own]);
-    flagSets.set(key, s);
-  }
-  return s;
-}
 
 const SCRATCH_XMM = 15;
 const SCRATCH_XMM2 = 14;
@@ -134,6 +119,8 @@ export class Emitter {
   /** Per value: the register the ABI would like it in (parameter, return or call argument), or -1. */
   private abiHint = new Int32Array(64);
   isaFlags: Set<string> = new Set();
+  /** Whether the function keeps 256-bit values in YMM registers: vzeroupper then goes before every call and exit, as LLVM places it. */
+  ymm = false;
   /** Whether this function records debug facts (CodegenOptions.debugInfo). */
   debug = false;
   /**
@@ -170,6 +157,7 @@ export class Emitter {
     this.prologueEnd = 0;
     try {
       X.setVexMode(hasAvx(this.isaFlags));
+      this.ymm = hasAvx2(this.isaFlags) && hasWideValues(f);
       this.layout = layoutSignature(f.signature, opts);
       this.an.inlineRound = hasSse41(this.isaFlags);
       this.an.inlineFma = hasFma(this.isaFlags);
@@ -193,6 +181,11 @@ export class Emitter {
     } finally {
       X.setVexMode(false);
     }
+  }
+
+  /** vzeroupper in functions that write the upper halves of YMM registers (before calls and exits). */
+  zeroUpper(): void {
+    if (this.ymm) X.vzeroupper(this.buf);
   }
 
   unsupported(what = ''): never {
@@ -608,6 +601,7 @@ export class Emitter {
   /** The epilogue's last instruction: ret, or a tail call's jump; then the body's CFI rules again. */
   private exit(exit: number, symbol: string): void {
     const buf = this.buf;
+    this.zeroUpper();
     if (exit === EXIT_JMP_R11) X.opR(buf, X.JMP_IND, 64, R11);
     else if (exit === EXIT_JMP_SYMBOL) {
       const at = X.jmp(buf);
@@ -990,6 +984,13 @@ export class Emitter {
     const buf = this.buf;
     const t = this.f.valueType[v];
     const h = this.ra.home[v];
+    if (typeBits(t) === 256) {
+      // whole YMM values: in a register or a 32-byte spill slot
+      if (h >= 16 && h < 32) { if (h - 16 !== x) X.vRRR(buf, S.MOVAPS, 1, x, -1, h - 16); }
+      else if (h >= HOME_SPILL) X.vRRM(buf, S.MOVUPS, 1, x, -1, RSP, NO_REG, 1, this.spillDisp(v));
+      else this.unsupported();
+      return;
+    }
     if (h >= 16 && h < 32) {
       if (h - 16 !== x) X.opRR(buf, S.MOVAPS, 0, x, h - 16);
       return;
@@ -1051,6 +1052,11 @@ export class Emitter {
     const h = this.ra.home[v];
     if (h === HOME_NONE || h === x + 16) return;
     const buf = this.buf;
+    if (typeBits(this.f.valueType[v]) === 256) {
+      if (h >= HOME_SPILL) X.vMR(buf, S.MOVUPS, 1, RSP, NO_REG, 1, this.spillDisp(v), x);
+      else X.vRRR(buf, S.MOVAPS, 1, h - 16, -1, x);
+      return;
+    }
     if (h >= HOME_SPILL) X.opMR(buf, spillForm(this.f.valueType[v]), 0, RSP, NO_REG, 1, this.spillDisp(v), x);
     else if (h >= 16) X.opRR(buf, S.MOVAPS, 0, h - 16, x);
     else X.opRR(buf, S.MOVD_FROM_XMM, 64, h, x);

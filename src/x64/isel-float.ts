@@ -270,6 +270,7 @@ export function selectFloat(e: Emitter, i: number): boolean {
 const ROUND_IMM = [8, 9, 10, 11];
 
 function libcall(e: Emitter, symbol: string): void {
+  e.zeroUpper();
   const at = X.call(e.buf);
   e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
 }
@@ -324,6 +325,7 @@ function floatLibcall(e: Emitter, i: number, symbol: string): void {
   e.pmBegin();
   for (let k = 0; k < f.instArgCount[i]; k++) e.pmAddValue(XMM_LOC + k, f.arg(i, k), 0);
   e.pmEmit();
+  e.zeroUpper();
   const at = X.call(e.buf);
   e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
   const r = f.result(i);

@@ -10,6 +10,7 @@
 import type { Emitter } from './codegen.js';
 import { K, hasFma } from './operands.js';
 import { selectFma } from './isel-fma.js';
+import { selectWide } from './isel-vector-wide.js';
 import { Op, opcodeProps, Prop } from '../ir/opcodes.js';
 import { F32, F64, isVector, isFloat, laneOf, typeBits } from '../ir/types.js';
 import { IntCC, MemFlag } from '../ir/immediates.js';
@@ -45,6 +46,7 @@ export function selectVector(e: Emitter, i: number): boolean {
     return false;
   }
   if ((opcodeProps[op] & Prop.Call) !== 0) return false;
+  if (typeBits(t) > 128 || typeBits(at) > 128) return selectWide(e, i) || e.unsupported('(256-bit vectors: this instruction has no YMM selection)');
   if (op === Op.bitcast ? bitcast(e, i) : vectorOp(e, i, op, isVector(t) ? t : at)) return true;
   return e.unsupported();
 }

@@ -82,3 +82,19 @@ export function hasAvx(flags: Set<string>): boolean {
 export function hasFma(flags: Set<string>): boolean {
   return flags.has('has_fma') || (hasAvx2(flags) && !flags.has('has_avx2'));
 }
+
+const NO_FLAGS = new Set<string>();
+const flagSets = new Map<string, Set<string>>();
+
+/** The target's ISA flags with a function's own added (one Set per distinct combination). */
+export function functionFlags(target: Set<string> | undefined, own: readonly string[]): Set<string> {
+  const base = target ?? NO_FLAGS;
+  if (own.length === 0) return base;
+  const key = `${[...base].join(' ')}|${own.join(' ')}`;
+  let s = flagSets.get(key);
+  if (s === undefined) {
+    s = new Set([...base, ...own]);
+    flagSets.set(key, s);
+  }
+  return s;
+}
