@@ -231,6 +231,16 @@ function vectorOp(e: Emitter, i: number, op: number, vt: number): boolean {
         e.xdef(r, T0);
         return true;
       }
+      if (lg === 3) {
+        // [a0 + a1, b0 + b1]: the low and the high quadwords of each paired up
+        e.toXmm(T0, a);
+        e.toXmm(T1, a);
+        vop(e, S.PUNPCKLQDQ, T0, b, T2);
+        vop(e, V.PUNPCKHQDQ, T1, b, T2);
+        rr(e, S.PADDQ, T0, T1);
+        e.xdef(r, T0);
+        return true;
+      }
       if (lg === 1 || lg === 2) {
         if (ssse3(e)) { binary(e, i, lg === 1 ? V.PHADDW : V.PHADDD, false); return true; }
         if (lg === 2) {
