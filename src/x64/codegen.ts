@@ -158,6 +158,7 @@ export class Emitter {
     try {
       X.setVexMode(hasAvx(this.isaFlags));
       this.ymm = hasAvx2(this.isaFlags) && hasWideValues(f);
+      this.an.ymm = this.ymm;
       this.layout = layoutSignature(f.signature, opts);
       this.an.inlineRound = hasSse41(this.isaFlags);
       this.an.inlineFma = hasFma(this.isaFlags);

@@ -2,8 +2,9 @@
 // functions wide.ts accepts: AVX2, and only the instructions listed there),
 // with VEX.256 forms: three-operand, so operands are read from their homes
 // and the result written once (xdef). The join and split of 128-bit halves
-// (splat / insertlane / extractlane on i128x2, whose i128 lanes live in GPR
-// pairs) use vinserti128 / vextracti128. Needs the Emitter; writes x86 code.
+// (splat / insertlane / extractlane on i128x2) use vinserti128 /
+// vextracti128, straight from and to XMM registers when the analysis fused
+// the i128 bitcasts between (else through the i128's GPR pair). Needs the Emitter; writes x86 code.
 
 import type { Emitter } from './codegen.js';
 import { K } from './operands.js';
@@ -15,7 +16,7 @@ import * as S from './encode-sse.js';
 import * as V from './encode-vec.js';
 import * as A from './encode-avx.js';
 import { RAX, RCX, RDX, RIP, RSP, NO_REG } from './regs.js';
-import { HOME_SPILL } from './regalloc.js';
+import { HOME_NONE, HOME_SPILL } from './regalloc.js';
 import { address, faultSite, mBase, mIndex, mScale, mDisp } from './isel-mem.js';
 import { T0, T1, T2, PADD, PSUB, PCMPEQ, PCMPGT, PSLLI, PSRLI, PSRAI, PSLLX, PSRLX, PSRAX, lgOf } from './vec-util.js';
 
@@ -49,10 +50,12 @@ function insertConst(e: Emitter, x: number, bytes: Uint8Array): void {
   e.roConsts.push({ at, addend: at - e.buf.length, bytes });
 }
 
-/** xmm register x = the i128 value v (from its GPR pair). */
-function i128ToXmm(e: Emitter, x: number, v: number): void {
+/** An XMM register holding the i128 value v: the 128-bit vector a fused bitcast reads, or `x` built from v's GPR pair. */
+function i128Xmm(e: Emitter, x: number, v: number): number {
+  if (e.ra.home[v] === HOME_NONE) return e.xmm(e.f.arg(e.f.valueDef[v], 0), x);
   X.opRR(e.buf, S.MOVD_TO_XMM, 64, x, e.gprPart(v, 0, RAX));
   X.opRRI(e.buf, V.PINSRD, 64, x, e.gprPart(v, 1, RDX), 1);
+  return x;
 }
 
 const MINMAX: Record<number, (X.Form | null)[]> = {
@@ -216,8 +219,8 @@ export function selectWide(e: Emitter, i: number): boolean {
     case Op.splat: {
       const d = e.xdst(r, T0);
       if (lane === I128) {
-        i128ToXmm(e, T1, a);
-        X.vRRRI(buf, A.VINSERTI128, L, d, T1, T1, 1);
+        const x = i128Xmm(e, T1, a);
+        X.vRRRI(buf, A.VINSERTI128, L, d, x, x, 1);
       } else if (lane === F32 || lane === F64) {
         X.vRRR(buf, lane === F64 ? A.VBROADCASTSD : A.VBROADCASTSS, L, d, -1, e.xmm(a, T1));
       } else {
@@ -232,8 +235,7 @@ export function selectWide(e: Emitter, i: number): boolean {
       if (lane !== I128) return false;
       const d = e.xdst(r, T0);
       const xq = yreg(e, a, T2);
-      i128ToXmm(e, T1, b);
-      X.vRRRI(buf, A.VINSERTI128, L, d, xq, T1, f.instImm0[i] & 1);
+      X.vRRRI(buf, A.VINSERTI128, L, d, xq, i128Xmm(e, T1, b), f.instImm0[i] & 1);
       e.xdef(r, d);
       return true;
     }
