@@ -587,7 +587,7 @@ export function vMRI(buf: ByteBuffer, f: Form, L: number, base: number, index: n
 
 /** vop d, s, imm8 for the shifts by an immediate (vvvv = d, ModRM.rm = s, ModRM.reg = the digit). */
 export function vRI(buf: ByteBuffer, f: Form, L: number, d: number, s: number, imm: number): void {
-  if (f.mi8 < 0 || f.digit < 0) assert(false, `${f.name} has no immediate form`);
+  if (f.mi8 < 0 || f.digit < 0 || (f.flags & F_VNDD) === 0) assert(false, `${f.name} has no VEX immediate-shift form`);
   vexEncRR(buf, f, f.mi8, L, 0, f.digit, d, s);
   imm8(buf, imm);
 }
