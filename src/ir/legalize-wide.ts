@@ -155,7 +155,10 @@ export function legalizeWide(f: Function): Function {
         }
         case Op.vhigh_bits: {
           const src = f.valueType[f.arg(i, 0)]!;
-          const a = val(Op.vhigh_bits, rt, [L(0)]), c = val(Op.vhigh_bits, rt, [H(0)]);
+          const a = val(Op.vhigh_bits, rt, [L(0)]);
+          // a result too narrow for the high half's lanes holds the low half's bits only
+          if (typeBits(rt) <= laneCount(src) / 2) { lo[r] = a; continue; }
+          const c = val(Op.vhigh_bits, rt, [H(0)]);
           const sh = val(Op.iconst, I8, [], laneCount(src) / 2, 0);
           lo[r] = val(Op.bor, rt, [a, val(Op.ishl, rt, [c, sh])]); continue;
         }

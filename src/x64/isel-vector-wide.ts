@@ -10,7 +10,7 @@ import type { Emitter } from './codegen.js';
 import { K } from './operands.js';
 import { Op } from '../ir/opcodes.js';
 import { IntCC } from '../ir/immediates.js';
-import { F32, F64, I64, I128, laneOf, typeBits } from '../ir/types.js';
+import { F32, F64, I8, I32, I64, I128, laneCount, laneOf, typeBits } from '../ir/types.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
 import * as V from './encode-vec.js';
@@ -229,6 +229,15 @@ export function selectWide(e: Emitter, i: number): boolean {
         X.vRRR(buf, [A.VPBROADCASTB, A.VPBROADCASTW, A.VPBROADCASTD, A.VPBROADCASTQ][lg]!, L, d, -1, T1);
       }
       e.xdef(r, d);
+      return true;
+    }
+    case Op.vhigh_bits: {
+      const form = lane === I8 ? S.PMOVMSKB : lane === I32 || lane === F32 ? S.MOVMSKPS : lane === I64 || lane === F64 ? S.MOVMSKPD : null;
+      if (!form) return false;
+      X.vRRR(buf, form, L, RAX, -1, yreg(e, a, T1));
+      const keep = Math.min(laneCount(vt), typeBits(f.valueType[r]));
+      if (keep < 32 && keep < laneCount(vt)) X.opRI(buf, X.AND, 32, RAX, (1 << keep) - 1);
+      e.def(r, RAX);
       return true;
     }
     case Op.insertlane: {

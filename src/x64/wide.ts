@@ -57,6 +57,10 @@ function nativeOp(f: Function, i: number, flags: Set<string>): boolean {
     case Op.ishl: case Op.ushr: return lane === I16 || lane === I32 || lane === I64;
     case Op.sshr: return lane === I16 || lane === I32;
     case Op.splat: return lane === I8 || lane === I16 || lane === I32 || lane === I64 || floatLanes || lane === I128;
+    case Op.vhigh_bits: {
+      const al = laneOf(f.valueType[f.arg(i, 0)]!);
+      return al === I8 || al === I32 || al === I64 || al === F32 || al === F64;
+    }
     case Op.insertlane: case Op.extractlane: return lane === I128 || laneOf(f.valueType[f.arg(i, 0)]!) === I128;
   }
   return false;
