@@ -128,6 +128,13 @@ export class Function {
   constants: Uint8Array[] = [];
   /** The personality routine the function's landing pads use (`personality = %name`), or ''. */
   personality = '';
+  /**
+   * ISA flags this function enables beyond its module's target (has_avx2,
+   * has_fma ..., from LLVM's per-function "target-features"); the code
+   * generator adds them to the target's flags for this function only.
+   * Shared, never mutated.
+   */
+  isaFlags: readonly string[] = [];
   /** Type-info symbols named by `catch` and `filter` items, each once. */
   exnSymbols: string[] = [];
   /**
@@ -267,6 +274,7 @@ export class Function {
     this.globalValues = [];
     this.constants = [];
     this.personality = '';
+    this.isaFlags = [];
     this.exnSymbols = [];
     this.exnPoolLen = 0;
     this.exnTableStart = [];

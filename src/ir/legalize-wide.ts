@@ -8,7 +8,7 @@
 import { Function, type Value } from './function.js';
 import { Op, opcodeCtrl, opcodeFormat, opcodeNames, Format } from './opcodes.js';
 import { MemFlag } from './immediates.js';
-import { INVALID, I8, I64, I128, isVector, laneOf, laneCount, typeBits, vectorOf, type Type } from './types.js';
+import { INVALID, I8, I64, I128, isVector, laneOf, laneCount, typeBits, typeName, vectorOf, type Type } from './types.js';
 import { CgtsError } from '../support/diag.js';
 
 /** Whether `f` holds any value wider than 128 bits. */
@@ -41,8 +41,9 @@ export function legalizeWide(f: Function): Function {
   g.globalValues = f.globalValues;
   g.constants = f.constants.slice();
   g.personality = f.personality;
-  for (const p of f.signature.params) if (typeBits(p.type) > 128) throw err(f, -1, 'a 256-bit parameter');
-  for (const p of f.signature.returns) if (typeBits(p.type) > 128) throw err(f, -1, 'a 256-bit return value');
+  g.isaFlags = f.isaFlags;
+  for (const p of f.signature.params) if (typeBits(p.type) > 128) throw err(f, -1, `a 256-bit parameter (${typeName(p.type)})`);
+  for (const p of f.signature.returns) if (typeBits(p.type) > 128) throw err(f, -1, `a 256-bit return value (${typeName(p.type)})`);
   const lo = new Int32Array(f.numValues).fill(-1);
   const hi = new Int32Array(f.numValues).fill(-1);
   const blockMap = new Int32Array(f.numBlocks).fill(-1);
@@ -114,7 +115,7 @@ export function legalizeWide(f: Function): Function {
           def2(val(op, half(t), [L(0), lo[f.arg(i, 1)]!]), val(op, half(t), [H(0), lo[f.arg(i, 1)]!])); continue;
         case Op.icmp: case Op.fcmp:
           def2(val(op, half(t), [L(0), L(1)]), val(op, half(t), [H(0), H(1)])); continue;
-        case Op.bitselect:
+        case Op.bitselect: case Op.fma:
           def2(val(op, half(rt), [L(0), L(1), L(2)]), val(op, half(rt), [H(0), H(1), H(2)])); continue;
         case Op.select: {
           const c = lo[f.arg(i, 0)]!;
@@ -154,7 +155,10 @@ export function legalizeWide(f: Function): Function {
         }
         case Op.vhigh_bits: {
           const src = f.valueType[f.arg(i, 0)]!;
-          const a = val(Op.vhigh_bits, rt, [L(0)]), c = val(Op.vhigh_bits, rt, [H(0)]);
+          const a = val(Op.vhigh_bits, rt, [L(0)]);
+          // a result too narrow for the high half's lanes holds the low half's bits only
+          if (typeBits(rt) <= laneCount(src) / 2) { lo[r] = a; continue; }
+          const c = val(Op.vhigh_bits, rt, [H(0)]);
           const sh = val(Op.iconst, I8, [], laneCount(src) / 2, 0);
           lo[r] = val(Op.bor, rt, [a, val(Op.ishl, rt, [c, sh])]); continue;
         }

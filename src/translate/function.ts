@@ -4,6 +4,7 @@
 // defined before its uses (SSA dominance); phis become block parameters and
 // unreachable blocks are dropped.
 
+import { functionIsaFlags } from './target-features.js';
 import { decodeFunction } from '../bitcode/function.js';
 import { Op as L, type Module } from '../bitcode/module.js';
 import { Function } from '../ir/function.js';
@@ -52,6 +53,7 @@ export class FunctionTranslator {
     tx.allocaSlots.length = 0;
     tx.argSlots.length = 0;
     if (g.personality > 0 && g.personality - 1 < m.globals.length) f.personality = m.globals[g.personality - 1]!.name;
+    f.isaFlags = functionIsaFlags(m, g.attrs);
     const nvals = body.instBase - body.argBase + body.valueInst.length;
     if (tx.valStart.length < nvals) tx.valStart = new Int32Array(nvals * 2);
     tx.valStart.fill(-1, 0, nvals);

@@ -444,9 +444,11 @@ def('threadlocal.address', (tx, a, _t, dst) => {
 });
 def('fptosi.sat', floatToIntSat(true));
 def('fptoui.sat', floatToIntSat(false));
-// fma: one rounding; vectors lane by lane (baseline x86-64 has no FMA3, each lane calls libm)
+// fma: one rounding. Vectors: per 128-bit part in functions with FMA3 (vfmadd), else lane by lane (each lane calls libm)
 def('fma fmuladd', (tx, a, t, dst) => {
   if (!tx.L.isVector(t)) return lanewise(Op.fma, 3)(tx, a, t, dst);
+  const pl = laneOf(partType(tx, t));
+  if ((pl === F32 || pl === F64) && tx.f.isaFlags.includes('has_fma')) return lanewise(Op.fma, 3)(tx, a, t, dst);
   const xs = allLanes(tx, a[0]!), ys = allLanes(tx, a[1]!), zs = allLanes(tx, a[2]!);
   const lt = laneOf(partType(tx, t));
   const lanes = xs.map((x, k) => tx.tern(Op.fma, lt, x, ys[k]!, zs[k]!));

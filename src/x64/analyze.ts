@@ -5,7 +5,9 @@
 
 import { Function, ValueKind } from '../ir/function.js';
 import { Op, opcodeFormat, Format, opcodeProps, Prop } from '../ir/opcodes.js';
-import { I32, I64, I128, F32, F64 } from '../ir/types.js';
+import { I32, I64, I128, F32, F64, isVector, typeBits, vectorOf } from '../ir/types.js';
+
+const I128X2 = vectorOf(I128, 2);
 
 /** Value flags. */
 export const enum VF {
@@ -51,6 +53,10 @@ export class Analysis {
   frameUse = 0;
   /** Set before run(): ceil/floor/trunc/nearest are inline (SSE4.1 round) rather than libm calls. */
   inlineRound = false;
+  /** fma is an instruction (FMA3), not a call of libm's fma/fmaf. */
+  inlineFma = false;
+  /** 256-bit values are kept whole (YMM): the joins and splits of their 128-bit halves are fused (fuseHalves). */
+  ymm = false;
   /** Sparse table over loopEnd: level j holds the maximum of 2^j entries from each index. */
   private loopTable = new Int32Array(64);
   private stack = new Int32Array(16);
@@ -147,7 +153,7 @@ export class Analysis {
         this.posBlock[p] = oi;
         this.callsBelow[p] = calls;
         const op = f.instOp[i];
-        if ((opcodeProps[op] & Prop.Call) !== 0 || isLibcallOp(f, i, this.inlineRound)) calls++;
+        if ((opcodeProps[op] & Prop.Call) !== 0 || isLibcallOp(f, i, this.inlineRound, this.inlineFma)) calls++;
         else if (op === Op.atomic_load || op === Op.atomic_store || op === Op.atomic_rmw || op === Op.atomic_cas) frameUse |= atomicFrameUse(f, i);
         else if (op === Op.get_frame_pointer || op === Op.get_return_address || op === Op.shuffle || op === Op.swizzle) frameUse |= FrameUse.NeedsRbp;
         else if (op === Op.va_start) frameUse |= FrameUse.NeedsRbp | FrameUse.VaStart;
@@ -242,6 +248,7 @@ export class Analysis {
       }
     }
     this.fuseMemory(f);
+    if (this.ymm) this.fuseHalves(f);
     // Loop extension: a value defined before a loop header and live into the
     // loop is live to the loop's last retreating branch. The largest loop end
     // over a range of blocks comes from a sparse table, so a value costs O(1)
@@ -301,6 +308,38 @@ export class Analysis {
    * plus a stack slot's offset). The registers an address
    * needs are kept live up to and past the instruction that reads memory.
    */
+  /**
+   * The i128 steps of joining and splitting 256-bit values (as the translator
+   * writes them): `bitcast.i128` of a 128-bit vector used once, by a
+   * splat/insertlane of i128x2 in the same block, and `extractlane` of an
+   * i128x2 used once, by a bitcast to a 128-bit vector in the same block,
+   * are fused into that user (vinserti128 / vextracti128 straight from and to
+   * XMM registers); the source stays live up to the user.
+   */
+  private fuseHalves(f: Function): void {
+    const uses = this.valUses, flags = this.valFlags, end = this.valEnd;
+    for (let oi = 0; oi < this.numOrdered; oi++) {
+      const b = this.order[oi];
+      for (let n = f.blockFirstInst[b]; n >= 0; n = f.instNext[n]) {
+        const op = f.instOp[n];
+        let x = -1;
+        if (op === Op.splat && f.instType[n] === I128X2) x = f.arg(n, 0);
+        else if (op === Op.insertlane && f.instType[n] === I128X2) x = f.arg(n, 1);
+        else if (op === Op.bitcast && isVector(f.instType[n]) && typeBits(f.instType[n]) === 128) x = f.arg(n, 0);
+        if (x < 0 || uses[x] !== 1 || (flags[x] & (VF.Const | VF.Fused)) !== 0) continue;
+        const d = resultDef(f, x);
+        if (d < 0 || f.instBlock[d] !== b) continue;
+        const src = f.arg(d, 0);
+        const st = f.valueType[src];
+        const joins = op !== Op.bitcast && f.instOp[d] === Op.bitcast && isVector(st) && typeBits(st) === 128;
+        const splits = op === Op.bitcast && f.instOp[d] === Op.extractlane && st === I128X2;
+        if (!joins && !splits) continue;
+        flags[x] |= VF.Fused;
+        if (end[src] < this.instPos[n]) end[src] = this.instPos[n];
+      }
+    }
+  }
+
   private fuseMemory(f: Function): void {
     const uses = this.valUses, flags = this.valFlags, end = this.valEnd;
     const keep = (v: number, p: number) => { if (end[v] < p) end[v] = p; };
@@ -471,18 +510,19 @@ function foldsLoad(f: Function, n: number, t: number): boolean {
   return false;
 }
 
-/** Instructions lowered to a call of a runtime function (i128 division and float conversions, float rounding without SSE4.1, fma). */
+/** Instructions lowered to a call of a runtime function (i128 division and float conversions, float rounding without SSE4.1, fma without FMA3). */
 /** The instruction defining v, or -1 for a block parameter (whose valueDef is its block). */
 function resultDef(f: Function, v: number): number {
   return f.valueKind[v] === ValueKind.Param ? -1 : f.valueDef[v];
 }
 
-export function isLibcallOp(f: Function, i: number, inlineRound = false): boolean {
+export function isLibcallOp(f: Function, i: number, inlineRound = false, inlineFma = false): boolean {
   const op = f.instOp[i];
   const t = f.instType[i];
   if (op === Op.udiv || op === Op.sdiv || op === Op.urem || op === Op.srem) return t === I128;
   if (op === Op.ceil || op === Op.floor || op === Op.trunc || op === Op.nearest) return !inlineRound;
-  if (op === Op.fma || op === Op.tls_value) return true;
+  if (op === Op.fma) return !inlineFma;
+  if (op === Op.tls_value) return true;
   if (op === Op.fcvt_from_sint || op === Op.fcvt_from_uint) return f.valueType[f.arg(i, 0)] === I128;
   if (op === Op.fcvt_to_sint || op === Op.fcvt_to_uint || op === Op.fcvt_to_sint_sat || op === Op.fcvt_to_uint_sat) return t === I128;
   return false;

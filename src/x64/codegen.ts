@@ -3,6 +3,7 @@
 // regalloc.ts. Needs Function + Analysis + RegAlloc; produces machine code,
 // relocations, trap sites and CFI for one function.
 
+import { hasWideValues } from '../ir/legalize-wide.js';
 import { Function, ValueKind, type Signature } from '../ir/function.js';
 import { Op, opcodeNames } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
@@ -11,7 +12,7 @@ import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
 import { Analysis, FrameUse, VF, isPure } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
-import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
+import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, hasAvx, hasAvx2, hasFma, functionFlags, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
 import * as X from './encode.js';
 import * as S from './encode-sse.js';
@@ -124,6 +125,8 @@ export class Emitter {
   /** Per value: the register the ABI would like it in (parameter, return or call argument), or -1. */
   private abiHint = new Int32Array(64);
   isaFlags: Set<string> = new Set();
+  /** Whether the function keeps 256-bit values in YMM registers: vzeroupper then goes before every call and exit, as LLVM places it. */
+  ymm = false;
   /** Whether this function records debug facts (CodegenOptions.debugInfo). */
   debug = false;
   /**
@@ -141,7 +144,7 @@ export class Emitter {
   compile(f: Function, opts: CodegenOptions): void {
     this.f = f;
     this.opts = opts;
-    this.isaFlags = opts.isaFlags ?? new Set();
+    this.isaFlags = functionFlags(opts.isaFlags, f.isaFlags);
     this.buf.reset();
     this.fixAt.length = 0;
     this.fixBlock.length = 0;
@@ -159,8 +162,12 @@ export class Emitter {
     this.lineRowCount = 0;
     this.prologueEnd = 0;
     try {
+      X.setVexMode(hasAvx(this.isaFlags));
+      this.ymm = hasAvx2(this.isaFlags) && hasWideValues(f);
+      this.an.ymm = this.ymm;
       this.layout = this.sharedLayout(f.signature);
       this.an.inlineRound = hasSse41(this.isaFlags);
+      this.an.inlineFma = hasFma(this.isaFlags);
       this.an.run(f);
       this.abiHints();
       this.ra.run(f, this.an, this.abiHint);
@@ -178,7 +185,14 @@ export class Emitter {
       if (e instanceof CgtsError && !e.where) throw new CgtsError(e.message, `function %${f.name}`);
       if (e instanceof CgtsError) throw e;
       throw locatedInternalError(e, f, this.inst);
+    } finally {
+      X.setVexMode(false);
     }
+  }
+
+  /** vzeroupper in functions that write the upper halves of YMM registers (before calls and exits). */
+  zeroUpper(): void {
+    if (this.ymm) X.vzeroupper(this.buf);
   }
 
   unsupported(what = ''): never {
@@ -609,6 +623,7 @@ export class Emitter {
   /** The epilogue's last instruction: ret, or a tail call's jump; then the body's CFI rules again. */
   private exit(exit: number, symbol: string): void {
     const buf = this.buf;
+    this.zeroUpper();
     if (exit === EXIT_JMP_R11) X.opR(buf, X.JMP_IND, 64, R11);
     else if (exit === EXIT_JMP_SYMBOL) {
       const at = X.jmp(buf);
@@ -991,6 +1006,13 @@ export class Emitter {
     const buf = this.buf;
     const t = this.f.valueType[v];
     const h = this.ra.home[v];
+    if (typeBits(t) === 256) {
+      // whole YMM values: in a register or a 32-byte spill slot
+      if (h >= 16 && h < 32) { if (h - 16 !== x) X.vRRR(buf, S.MOVAPS, 1, x, -1, h - 16); }
+      else if (h >= HOME_SPILL) X.vRRM(buf, S.MOVUPS, 1, x, -1, RSP, NO_REG, 1, this.spillDisp(v));
+      else this.unsupported();
+      return;
+    }
     if (h >= 16 && h < 32) {
       if (h - 16 !== x) X.opRR(buf, S.MOVAPS, 0, x, h - 16);
       return;
@@ -1052,6 +1074,11 @@ export class Emitter {
     const h = this.ra.home[v];
     if (h === HOME_NONE || h === x + 16) return;
     const buf = this.buf;
+    if (typeBits(this.f.valueType[v]) === 256) {
+      if (h >= HOME_SPILL) X.vMR(buf, S.MOVUPS, 1, RSP, NO_REG, 1, this.spillDisp(v), x);
+      else X.vRRR(buf, S.MOVAPS, 1, h - 16, -1, x);
+      return;
+    }
     if (h >= HOME_SPILL) X.opMR(buf, spillForm(this.f.valueType[v]), 0, RSP, NO_REG, 1, this.spillDisp(v), x);
     else if (h >= 16) X.opRR(buf, S.MOVAPS, 0, h - 16, x);
     else X.opRR(buf, S.MOVD_FROM_XMM, 64, h, x);

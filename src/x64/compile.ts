@@ -6,6 +6,9 @@
 // the 16-byte constants the code reads (vectors, masks) go to one local
 // `.rodata.cst16` section per object, each distinct constant once.
 
+import { hasWideValues, legalizeWide } from '../ir/legalize-wide.js';
+import { wideIsNative } from './wide.js';
+import { functionFlags } from './operands.js';
 import { type Function, ExnItem } from '../ir/function.js';
 import { opcodeProps, Prop } from '../ir/opcodes.js';
 import { DataSection, Linkage, Visibility, type ClifModule, type FunctionSymbol } from '../ir/module.js';
@@ -120,6 +123,8 @@ export class ModuleCompiler {
   /** Compiles `f` and appends its code, symbol, relocations and CFI. The Function may be reused afterwards. */
   addFunction(f: Function, facts: FunctionSymbol = GLOBAL_DEFAULT): void {
     const { obj, eh, opts, sym } = this;
+    // 256-bit vectors stay whole only where every instruction on them has a YMM form
+    if (hasWideValues(f) && !wideIsNative(f, functionFlags(opts.isaFlags, f.isaFlags))) f = legalizeWide(f);
     const fi = this.sizes.length;
     const e = emitter;
     let stub = false;

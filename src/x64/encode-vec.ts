@@ -4,7 +4,7 @@
 // imm8, opRRI with a GPR operand for the lane moves). The ISA level each form
 // needs is in its comment; the selectors check the function's flags.
 
-import { defineForm, F_REG_ONLY, F_SSE, F_W, type Form } from './encode.js';
+import { defineForm, F_REG_ONLY, F_SSE, F_V2, F_VCOMM, F_W, type Form } from './encode.js';
 
 /** `op xmm, xmm/m128` with a mandatory prefix (or none) and an opcode with its escape bytes. */
 function sse(name: string, prefix: number, rm: number, flags = 0): Form {
@@ -24,20 +24,20 @@ export const MULPS = sse('mulps', 0, 0x0f59);
 export const MULPD = sse('mulpd', 0x66, 0x0f59);
 export const DIVPS = sse('divps', 0, 0x0f5e);
 export const DIVPD = sse('divpd', 0x66, 0x0f5e);
-export const SQRTPS = sse('sqrtps', 0, 0x0f51);
-export const SQRTPD = sse('sqrtpd', 0x66, 0x0f51);
+export const SQRTPS = sse('sqrtps', 0, 0x0f51, F_V2);
+export const SQRTPD = sse('sqrtpd', 0x66, 0x0f51, F_V2);
 export const MINPS = sse('minps', 0, 0x0f5d);
 export const MINPD = sse('minpd', 0x66, 0x0f5d);
 export const MAXPS = sse('maxps', 0, 0x0f5f);
 export const MAXPD = sse('maxpd', 0x66, 0x0f5f);
 
 // Conversions (SSE2).
-export const CVTDQ2PS = sse('cvtdq2ps', 0, 0x0f5b);
-export const CVTTPS2DQ = sse('cvttps2dq', 0xf3, 0x0f5b);
-export const CVTPS2PD = sse('cvtps2pd', 0, 0x0f5a);
-export const CVTPD2PS = sse('cvtpd2ps', 0x66, 0x0f5a);
-export const CVTDQ2PD = sse('cvtdq2pd', 0xf3, 0x0fe6);
-export const CVTTPD2DQ = sse('cvttpd2dq', 0x66, 0x0fe6);
+export const CVTDQ2PS = sse('cvtdq2ps', 0, 0x0f5b, F_V2);
+export const CVTTPS2DQ = sse('cvttps2dq', 0xf3, 0x0f5b, F_V2);
+export const CVTPS2PD = sse('cvtps2pd', 0, 0x0f5a, F_V2);
+export const CVTPD2PS = sse('cvtpd2ps', 0x66, 0x0f5a, F_V2);
+export const CVTDQ2PD = sse('cvtdq2pd', 0xf3, 0x0fe6, F_V2);
+export const CVTTPD2DQ = sse('cvttpd2dq', 0x66, 0x0fe6, F_V2);
 
 // Float lane shuffles (SSE/SSE2).
 export const SHUFPS = ssei('shufps', 0, 0x0fc6);
@@ -60,25 +60,25 @@ export const PACKUSWB = sse('packuswb', 0x66, 0x0f67);
 export const PACKUSDW = sse('packusdw', 0x66, 0x0f382b);
 
 // Saturating arithmetic, averages, min/max, multiplies (SSE2).
-export const PADDSB = sse('paddsb', 0x66, 0x0fec);
-export const PADDSW = sse('paddsw', 0x66, 0x0fed);
-export const PADDUSB = sse('paddusb', 0x66, 0x0fdc);
-export const PADDUSW = sse('paddusw', 0x66, 0x0fdd);
+export const PADDSB = sse('paddsb', 0x66, 0x0fec, F_VCOMM);
+export const PADDSW = sse('paddsw', 0x66, 0x0fed, F_VCOMM);
+export const PADDUSB = sse('paddusb', 0x66, 0x0fdc, F_VCOMM);
+export const PADDUSW = sse('paddusw', 0x66, 0x0fdd, F_VCOMM);
 export const PSUBSB = sse('psubsb', 0x66, 0x0fe8);
 export const PSUBSW = sse('psubsw', 0x66, 0x0fe9);
 export const PSUBUSB = sse('psubusb', 0x66, 0x0fd8);
 export const PSUBUSW = sse('psubusw', 0x66, 0x0fd9);
-export const PAVGB = sse('pavgb', 0x66, 0x0fe0);
-export const PAVGW = sse('pavgw', 0x66, 0x0fe3);
-export const PMINUB = sse('pminub', 0x66, 0x0fda);
-export const PMAXUB = sse('pmaxub', 0x66, 0x0fde);
-export const PMINSW = sse('pminsw', 0x66, 0x0fea);
-export const PMAXSW = sse('pmaxsw', 0x66, 0x0fee);
-export const PMULHW = sse('pmulhw', 0x66, 0x0fe5);
-export const PMULHUW = sse('pmulhuw', 0x66, 0x0fe4);
-export const PMULUDQ = sse('pmuludq', 0x66, 0x0ff4);
-export const PMADDWD = sse('pmaddwd', 0x66, 0x0ff5);
-export const PSADBW = sse('psadbw', 0x66, 0x0ff6);
+export const PAVGB = sse('pavgb', 0x66, 0x0fe0, F_VCOMM);
+export const PAVGW = sse('pavgw', 0x66, 0x0fe3, F_VCOMM);
+export const PMINUB = sse('pminub', 0x66, 0x0fda, F_VCOMM);
+export const PMAXUB = sse('pmaxub', 0x66, 0x0fde, F_VCOMM);
+export const PMINSW = sse('pminsw', 0x66, 0x0fea, F_VCOMM);
+export const PMAXSW = sse('pmaxsw', 0x66, 0x0fee, F_VCOMM);
+export const PMULHW = sse('pmulhw', 0x66, 0x0fe5, F_VCOMM);
+export const PMULHUW = sse('pmulhuw', 0x66, 0x0fe4, F_VCOMM);
+export const PMULUDQ = sse('pmuludq', 0x66, 0x0ff4, F_VCOMM);
+export const PMADDWD = sse('pmaddwd', 0x66, 0x0ff5, F_VCOMM);
+export const PSADBW = sse('psadbw', 0x66, 0x0ff6, F_VCOMM);
 
 // Shifts by the count in the low quadword of an XMM operand (SSE2).
 export const PSLLW_X = sse('psllw', 0x66, 0x0ff1);
@@ -91,14 +91,14 @@ export const PSRAW_X = sse('psraw', 0x66, 0x0fe1);
 export const PSRAD_X = sse('psrad', 0x66, 0x0fe2);
 
 // Word lane moves (SSE2). pextrw r32, xmm, imm8: opRRI(buf, PEXTRW, 32, gpr, xmm, lane).
-export const PEXTRW = defineForm('pextrw', { flags: F_SSE | F_REG_ONLY, prefix: 0x66, rmi8: 0x0fc5 });
+export const PEXTRW = defineForm('pextrw', { flags: F_SSE | F_REG_ONLY | F_V2, prefix: 0x66, rmi8: 0x0fc5 });
 /** pinsrw xmm, r32, imm8: opRRI(buf, PINSRW, 32, xmm, gpr, lane). */
 export const PINSRW = ssei('pinsrw', 0x66, 0x0fc4);
 
 // SSSE3.
-export const PABSB = sse('pabsb', 0x66, 0x0f381c);
-export const PABSW = sse('pabsw', 0x66, 0x0f381d);
-export const PABSD = sse('pabsd', 0x66, 0x0f381e);
+export const PABSB = sse('pabsb', 0x66, 0x0f381c, F_V2);
+export const PABSW = sse('pabsw', 0x66, 0x0f381d, F_V2);
+export const PABSD = sse('pabsd', 0x66, 0x0f381e, F_V2);
 export const PHADDW = sse('phaddw', 0x66, 0x0f3801);
 export const PHADDD = sse('phaddd', 0x66, 0x0f3802);
 export const PMULHRSW = sse('pmulhrsw', 0x66, 0x0f380b);
@@ -114,15 +114,15 @@ export const PMAXUW = sse('pmaxuw', 0x66, 0x0f383e);
 export const PMAXUD = sse('pmaxud', 0x66, 0x0f383f);
 export const PCMPEQQ = sse('pcmpeqq', 0x66, 0x0f3829);
 export const PCMPGTQ = sse('pcmpgtq', 0x66, 0x0f3837);
-export const PTEST = sse('ptest', 0x66, 0x0f3817);
-export const PMOVSXBW = sse('pmovsxbw', 0x66, 0x0f3820);
-export const PMOVSXWD = sse('pmovsxwd', 0x66, 0x0f3823);
-export const PMOVSXDQ = sse('pmovsxdq', 0x66, 0x0f3825);
-export const PMOVZXBW = sse('pmovzxbw', 0x66, 0x0f3830);
-export const PMOVZXWD = sse('pmovzxwd', 0x66, 0x0f3833);
-export const PMOVZXDQ = sse('pmovzxdq', 0x66, 0x0f3835);
-export const ROUNDPS = ssei('roundps', 0x66, 0x0f3a08);
-export const ROUNDPD = ssei('roundpd', 0x66, 0x0f3a09);
+export const PTEST = sse('ptest', 0x66, 0x0f3817, F_V2);
+export const PMOVSXBW = sse('pmovsxbw', 0x66, 0x0f3820, F_V2);
+export const PMOVSXWD = sse('pmovsxwd', 0x66, 0x0f3823, F_V2);
+export const PMOVSXDQ = sse('pmovsxdq', 0x66, 0x0f3825, F_V2);
+export const PMOVZXBW = sse('pmovzxbw', 0x66, 0x0f3830, F_V2);
+export const PMOVZXWD = sse('pmovzxwd', 0x66, 0x0f3833, F_V2);
+export const PMOVZXDQ = sse('pmovzxdq', 0x66, 0x0f3835, F_V2);
+export const ROUNDPS = ssei('roundps', 0x66, 0x0f3a08, F_V2);
+export const ROUNDPD = ssei('roundpd', 0x66, 0x0f3a09, F_V2);
 /** pextrb/pextrd/pextrq r32/r64, xmm, imm8: opRRI(buf, F, size, gpr, xmm, lane). */
 export const PEXTRB = defineForm('pextrb', { flags: F_SSE, prefix: 0x66, mri8: 0x0f3a14 });
 export const PEXTRD = defineForm('pextrd', { flags: F_SSE | F_W, prefix: 0x66, mri8: 0x0f3a16 });

@@ -61,6 +61,23 @@ export const F_COMMUTE = 32;
 export const F_MEM_ONLY = 64;
 /** The r/m operand must be a register (pmovmskb). */
 export const F_REG_ONLY = 128;
+// VEX operand shapes (with F_SSE). Without one of the first two the form is
+// `op dst, src1, src2` with VEX.vvvv = src1, which the legacy writers set to
+// the destination, so a legacy two-address form keeps its meaning.
+/** VEX.vvvv unused (1111): moves, one-operand forms, conversions, extracts. */
+export const F_V2 = 256;
+/** VEX.vvvv is the destination and ModRM.rm the source: shifts by an immediate. */
+export const F_VNDD = 512;
+/** VEX.W1 whatever the operand size (vpermq, the pd/sd FMA forms ...). */
+export const F_VW1 = 1024;
+/** The two sources commute exactly: with an extended second source they are swapped for the 2-byte VEX prefix, as LLVM's assembler does. */
+export const F_VCOMM = 2048;
+/** Packed compares whose predicate (imm8 & 3 = 0 or 3) makes the sources commute. */
+export const F_VCMP = 4096;
+/** movss/movsd: the register form merges (vvvv = destination), the memory forms take no vvvv. */
+export const F_VMERGE = 8192;
+/** Exists only as a VEX instruction; the legacy writers refuse it outside VEX mode. */
+export const F_VEX = 16384;
 
 /** One x86 instruction with all its encodings; opcodes hold their escape bytes (0x0FAF = 0F AF), -1 = absent. */
 export class Form {
@@ -185,6 +202,24 @@ export const JMP_IND = defineForm('jmp', { flags: F_DEF64, m: 0xff, digit: 4 });
 export const PUSH_M = defineForm('push', { flags: F_DEF64, m: 0xff, digit: 6 });
 export const POP_M = defineForm('pop', { flags: F_DEF64, m: 0x8f, digit: 0 });
 
+// ---- VEX mode ----
+
+let vexMode = false;
+
+/**
+ * In VEX mode every F_SSE form written through the generic writers is
+ * encoded as its VEX.128 counterpart (`op x, y` as `vop x, x, y`), so a
+ * function never mixes legacy SSE and VEX code. The code generator sets it
+ * per function (on for functions whose ISA flags include AVX).
+ */
+export function setVexMode(on: boolean): void {
+  vexMode = on;
+}
+
+export function inVexMode(): boolean {
+  return vexMode;
+}
+
 // ---- the core writers ----
 
 // Prefix word: mandatory prefix byte in bits 8-15 and these bits.
@@ -193,6 +228,7 @@ const P_W = 2;
 const P_REX = 4; // a REX prefix even if all its bits are zero (byte registers spl..dil)
 
 function prefixWord(f: Form, size: number): number {
+  if ((f.flags & F_VEX) !== 0) assert(false, `${f.name} has only a VEX encoding`);
   let p = f.prefix << 8;
   if ((f.flags & F_SSE) !== 0) {
     if ((f.flags & F_W) !== 0 && size === 64) p |= P_W;
@@ -233,12 +269,22 @@ function encRR(buf: ByteBuffer, p: number, op: number, reg: number, rm: number):
 
 /** Memory ModRM (+SIB, displacement). Returns the disp32 offset for RIP-relative, else -1. */
 function encRM(buf: ByteBuffer, p: number, op: number, reg: number, base: number, index: number, scale: number, disp: number): number {
+  prefixes(buf, p, ((reg >> 1) & 4) | memRex(base, index));
+  opcode(buf, op);
+  return modrmMem(buf, reg, base, index, scale, disp);
+}
+
+/** The REX.X and REX.B bits (2 and 1) of a memory operand. */
+function memRex(base: number, index: number): number {
   assert(index !== RSP, 'rsp cannot be an index register');
-  if (disp !== (disp | 0)) assert(false, `displacement out of range: ${disp}`);
   const b = base >= 0 && base !== RIP ? (base >> 3) & 1 : 0;
   const x = index >= 0 ? (index >> 2) & 2 : 0;
-  prefixes(buf, p, ((reg >> 1) & 4) | x | b);
-  opcode(buf, op);
+  return x | b;
+}
+
+/** ModRM, SIB and displacement of a memory operand; returns the disp32 offset for RIP-relative, else -1. */
+function modrmMem(buf: ByteBuffer, reg: number, base: number, index: number, scale: number, disp: number): number {
+  if (disp !== (disp | 0)) assert(false, `displacement out of range: ${disp}`);
   const r = (reg & 7) << 3;
   if (base === RIP) {
     assert(index < 0, 'RIP-relative addressing takes no index');
@@ -299,6 +345,7 @@ function sized(f: Form, size: number, op: number): number {
 
 /** op a, b with two registers. */
 export function opRR(buf: ByteBuffer, f: Form, size: number, a: number, b: number): void {
+  if (vexMode && (f.flags & F_SSE) !== 0) { vexRR2(buf, f, size, a, b); return; }
   let p = prefixWord(f, size);
   if (f === XCHG && size !== 8 && (a === RAX || b === RAX) && !(size === 32 && a === b)) {
     const other = a === RAX ? b : a;
@@ -323,6 +370,7 @@ export function opRR(buf: ByteBuffer, f: Form, size: number, a: number, b: numbe
 
 /** op reg, [mem]. */
 export function opRM(buf: ByteBuffer, f: Form, size: number, reg: number, base: number, index: number, scale: number, disp: number): number {
+  if (vexMode && (f.flags & F_SSE) !== 0) return vexRM(buf, f, f.rm, 0, size, reg, (f.flags & (F_V2 | F_VMERGE)) !== 0 ? -1 : reg, base, index, scale, disp);
   let p = prefixWord(f, size);
   let op = f.rm;
   if (op < 0 && (f.flags & F_COMMUTE) !== 0) op = f.mr;
@@ -333,6 +381,7 @@ export function opRM(buf: ByteBuffer, f: Form, size: number, reg: number, base: 
 
 /** op [mem], reg. */
 export function opMR(buf: ByteBuffer, f: Form, size: number, base: number, index: number, scale: number, disp: number, reg: number): number {
+  if (vexMode && (f.flags & F_SSE) !== 0) return vexRM(buf, f, f.mr, 0, size, reg, -1, base, index, scale, disp);
   let p = prefixWord(f, size);
   if (f.mr < 0 || (f.flags & F_REG_ONLY) !== 0) assert(false, `${f.name} has no mem, reg form`);
   if (size === 8 && (f.flags & F_SSE) === 0 && needsRex8(reg)) p |= P_REX;
@@ -357,6 +406,7 @@ function immOpcode(f: Form, size: number, v: number): number {
 
 /** op r, imm (shifts: by imm; imm 1 uses the shift-by-one form). */
 export function opRI(buf: ByteBuffer, f: Form, size: number, r: number, v: number): void {
+  if (vexMode && (f.flags & F_SSE) !== 0) { vRI(buf, f, 0, r, r, v); return; }
   if (f === MOV) {
     movRI(buf, size, r, v);
     return;
@@ -407,6 +457,7 @@ function imm3(buf: ByteBuffer, f: Form, size: number, v: number, use8: boolean):
 
 /** op a, b, imm: imul r, r, imm; shld/shrd r, r, imm8; pshufd/round* x, x, imm8. */
 export function opRRI(buf: ByteBuffer, f: Form, size: number, a: number, b: number, v: number): void {
+  if (vexMode && (f.flags & F_SSE) !== 0) { vexRRI2(buf, f, size, a, b, v); return; }
   v = signedImm(size, v);
   const p = prefixWord(f, size);
   if (f.mri8 >= 0) {
@@ -421,6 +472,7 @@ export function opRRI(buf: ByteBuffer, f: Form, size: number, a: number, b: numb
 
 /** op reg, [mem], imm. */
 export function opRMI(buf: ByteBuffer, f: Form, size: number, reg: number, base: number, index: number, scale: number, disp: number, v: number): number {
+  if (vexMode && (f.flags & F_SSE) !== 0) return vRRMI(buf, f, 0, reg, (f.flags & F_V2) !== 0 ? -1 : reg, base, index, scale, disp, v, size);
   v = signedImm(size, v);
   const use8 = f.rmi < 0 || fits8(signedImm(size, v));
   const op = use8 ? f.rmi8 : f.rmi;
@@ -432,11 +484,121 @@ export function opRMI(buf: ByteBuffer, f: Form, size: number, reg: number, base:
 
 /** op [mem], reg, imm8 (shld/shrd). */
 export function opMRI(buf: ByteBuffer, f: Form, size: number, base: number, index: number, scale: number, disp: number, reg: number, v: number): number {
+  if (vexMode && (f.flags & F_SSE) !== 0) return vMRI(buf, f, 0, base, index, scale, disp, reg, v, size);
   if (f.mri8 < 0) assert(false, `${f.name} has no mem, reg, imm form`);
   const at = encRM(buf, prefixWord(f, size), f.mri8, reg, base, index, scale, disp);
   imm(buf, 8, v);
   return at;
 }
+
+// ---- VEX writers ----
+//
+// `L` is VEX.L: 0 for 128-bit (and scalar) operation, 1 for 256-bit. Operands
+// in Intel order: destination, then vvvv (the first source; -1 when the form
+// takes none), then ModRM.rm; `size` is the GPR operand's size where one is
+// involved (64 sets VEX.W with F_W). XMM and YMM registers are numbered 0-15.
+
+/** The VEX prefix and opcode byte; r, x, b are the ModRM.reg / SIB.index / ModRM.rm-or-base extension bits. */
+function vexPrefix(buf: ByteBuffer, f: Form, op: number, L: number, size: number, r: number, x: number, b: number, v: number): void {
+  const esc = (op >>> 8) & 0xff;
+  const map = op > 0xffff ? (esc === 0x38 ? 2 : 3) : 1;
+  if (op > 0xffff ? esc !== 0x38 && esc !== 0x3a : (op >>> 8) !== 0x0f) assert(false, `${f.name}: opcode has no VEX map`);
+  const pp = f.prefix === 0x66 ? 1 : f.prefix === 0xf3 ? 2 : f.prefix === 0xf2 ? 3 : 0;
+  const w = (f.flags & F_VW1) !== 0 || ((f.flags & F_W) !== 0 && size === 64) ? 0x80 : 0;
+  const vv = (~(v < 0 ? 0 : v) & 15) << 3;
+  if (map === 1 && w === 0 && x === 0 && b === 0) {
+    buf.u8(0xc5);
+    buf.u8(((r ^ 1) << 7) | vv | (L << 2) | pp);
+  } else {
+    buf.u8(0xc4);
+    buf.u8(((r ^ 1) << 7) | ((x ^ 1) << 6) | ((b ^ 1) << 5) | map);
+    buf.u8(w | vv | (L << 2) | pp);
+  }
+  buf.u8(op & 0xff);
+}
+
+function vexEncRR(buf: ByteBuffer, f: Form, op: number, L: number, size: number, reg: number, v: number, rm: number): void {
+  if (op < 0) assert(false, `${f.name} has no such register form`);
+  vexPrefix(buf, f, op, L, size, (reg >> 3) & 1, 0, (rm >> 3) & 1, v);
+  buf.u8(0xc0 | ((reg & 7) << 3) | (rm & 7));
+}
+
+function vexRM(buf: ByteBuffer, f: Form, op: number, L: number, size: number, reg: number, v: number, base: number, index: number, scale: number, disp: number): number {
+  if (op < 0 || (f.flags & F_REG_ONLY) !== 0) assert(false, `${f.name} has no such memory form`);
+  const xb = memRex(base, index);
+  vexPrefix(buf, f, op, L, size, (reg >> 3) & 1, xb >> 1, xb & 1, v);
+  return modrmMem(buf, reg, base, index, scale, disp);
+}
+
+/** A legacy two-operand register form in VEX mode (see setVexMode). */
+function vexRR2(buf: ByteBuffer, f: Form, size: number, a: number, b: number): void {
+  if (f.rm < 0) vexEncRR(buf, f, f.mr, 0, size, b, -1, a);
+  else vRRR(buf, f, 0, a, (f.flags & F_V2) !== 0 ? -1 : a, b, size);
+}
+
+/** A legacy `op a, b, imm8` register form in VEX mode. */
+function vexRRI2(buf: ByteBuffer, f: Form, size: number, a: number, b: number, v: number): void {
+  if (f.mri8 >= 0) { vexEncRR(buf, f, f.mri8, 0, size, b, -1, a); buf.u8(v & 0xff); return; }
+  vRRRI(buf, f, 0, a, (f.flags & F_V2) !== 0 ? -1 : a, b, v, size);
+}
+
+/** vop d, v, s: three registers (v = -1 for a form without vvvv). */
+export function vRRR(buf: ByteBuffer, f: Form, L: number, d: number, v: number, s: number, size = 0): void {
+  if ((f.flags & (F_V2 | F_VMERGE)) !== 0 && f.mr >= 0 && s >= 8 && d < 8) {
+    // a move: the store opcode with the operands exchanged avoids the 3-byte prefix
+    vexEncRR(buf, f, f.mr, L, size, s, v, d);
+    return;
+  }
+  if ((f.flags & F_VCOMM) !== 0 && s >= 8 && v >= 0 && v < 8) { const t = v; v = s; s = t; }
+  vexEncRR(buf, f, f.rm, L, size, d, v, s);
+}
+
+/** vop d, v, [mem]. */
+export function vRRM(buf: ByteBuffer, f: Form, L: number, d: number, v: number, base: number, index: number, scale: number, disp: number, size = 0): number {
+  return vexRM(buf, f, f.rm, L, size, d, v, base, index, scale, disp);
+}
+
+/** vop [mem], s (stores and extracts to memory without an immediate). */
+export function vMR(buf: ByteBuffer, f: Form, L: number, base: number, index: number, scale: number, disp: number, s: number, size = 0): number {
+  return vexRM(buf, f, f.mr, L, size, s, -1, base, index, scale, disp);
+}
+
+/** vop d, v, s, imm8 (for the 4-operand blends, imm = the fourth register << 4). */
+export function vRRRI(buf: ByteBuffer, f: Form, L: number, d: number, v: number, s: number, imm: number, size = 0): void {
+  if ((f.flags & F_VCMP) !== 0 && ((imm & 3) === 0 || (imm & 3) === 3) && s >= 8 && v >= 0 && v < 8) { const t = v; v = s; s = t; }
+  if (f.mri8 >= 0) vexEncRR(buf, f, f.mri8, L, size, s, v, d);
+  else vexEncRR(buf, f, f.rmi8, L, size, d, v, s);
+  imm8(buf, imm);
+}
+
+/** vop d, v, [mem], imm8. */
+export function vRRMI(buf: ByteBuffer, f: Form, L: number, d: number, v: number, base: number, index: number, scale: number, disp: number, imm: number, size = 0): number {
+  const at = vexRM(buf, f, f.rmi8, L, size, d, v, base, index, scale, disp);
+  imm8(buf, imm);
+  return at;
+}
+
+/** vop [mem], s, imm8 (vextracti128, vpextrd ... to memory). */
+export function vMRI(buf: ByteBuffer, f: Form, L: number, base: number, index: number, scale: number, disp: number, s: number, imm: number, size = 0): number {
+  const at = vexRM(buf, f, f.mri8, L, size, s, -1, base, index, scale, disp);
+  imm8(buf, imm);
+  return at;
+}
+
+/** vop d, s, imm8 for the shifts by an immediate (vvvv = d, ModRM.rm = s, ModRM.reg = the digit). */
+export function vRI(buf: ByteBuffer, f: Form, L: number, d: number, s: number, imm: number): void {
+  if (f.mi8 < 0 || f.digit < 0 || (f.flags & F_VNDD) === 0) assert(false, `${f.name} has no VEX immediate-shift form`);
+  vexEncRR(buf, f, f.mi8, L, 0, f.digit, d, s);
+  imm8(buf, imm);
+}
+
+function imm8(buf: ByteBuffer, v: number): void {
+  if (!(v >= -128 && v <= 255)) assert(false, `imm8 out of range: ${v}`);
+  buf.u8(v & 0xff);
+}
+
+/** vzeroupper: zeroes bits 255:128 of every YMM register. */
+export function vzeroupper(buf: ByteBuffer): void { buf.u8(0xc5); buf.u8(0xf8); buf.u8(0x77); }
 
 // ---- instructions with the register or condition in the opcode ----
 

@@ -222,6 +222,7 @@ function emitCall(e: Emitter, i: number, callee: number, symbol: string): void {
     for (let k = 0; k < nargs; k++) if (L.params.loc0[k] >= 16 && L.params.loc0[k] < 32) nx++;
     X.movRI(buf, 8, RAX, nx);
   }
+  e.zeroUpper();
   if (callee >= 0) X.opR(buf, X.CALL_IND, 64, R11);
   else {
     const at = X.call(buf);

@@ -3,6 +3,8 @@
 // fmin/fmax NaN and signed-zero rules, conversions and bit casts.
 // Needs the Emitter; writes x86 code for one instruction.
 
+import { hasFma } from './operands.js';
+import { selectFma } from './isel-fma.js';
 import type { Emitter } from './codegen.js';
 import { K } from './operands.js';
 import { Op } from '../ir/opcodes.js';
@@ -157,7 +159,8 @@ export function selectFloat(e: Emitter, i: number): boolean {
     }
     case Op.fma: {
       if (t !== F32 && t !== F64) return false;
-      floatLibcall(e, i, d64 ? 'fma' : 'fmaf');
+      if (hasFma(e.isaFlags)) selectFma(e, i);
+      else floatLibcall(e, i, d64 ? 'fma' : 'fmaf');
       return true;
     }
     case Op.fpromote: case Op.fdemote: {
@@ -267,6 +270,7 @@ export function selectFloat(e: Emitter, i: number): boolean {
 const ROUND_IMM = [8, 9, 10, 11];
 
 function libcall(e: Emitter, symbol: string): void {
+  e.zeroUpper();
   const at = X.call(e.buf);
   e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
 }
@@ -321,6 +325,7 @@ function floatLibcall(e: Emitter, i: number, symbol: string): void {
   e.pmBegin();
   for (let k = 0; k < f.instArgCount[i]; k++) e.pmAddValue(XMM_LOC + k, f.arg(i, k), 0);
   e.pmEmit();
+  e.zeroUpper();
   const at = X.call(e.buf);
   e.relocs.push({ offset: at, symbol, type: R.R_X86_64_PLT32, addend: -4 });
   const r = f.result(i);

@@ -705,6 +705,7 @@ function divCall(e: Emitter, i: number): void {
     for (const j of [j1, j2, j3]) X.patchRel32(buf, j, buf.length);
   }
   const name = op === Op.udiv ? '__udivti3' : op === Op.sdiv ? '__divti3' : op === Op.urem ? '__umodti3' : '__modti3';
+  e.zeroUpper();
   const at = X.call(buf);
   e.relocs.push({ offset: at, symbol: name, type: R.R_X86_64_PLT32, addend: -4 });
   if (done >= 0) X.patchRel32(buf, done, buf.length);

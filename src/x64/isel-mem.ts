@@ -328,6 +328,7 @@ export function selectMem(e: Emitter, i: number): boolean {
       if (gv.kind !== GlobalValueKind.Symbol || !gv.tls) e.unsupported('(tls_value needs a tls symbol global value)');
       // general dynamic, byte for byte as LLVM emits it so linkers can relax it:
       // data16 lea rdi, [rip + sym@tlsgd]; data16 data16 rex.W call __tls_get_addr@plt
+      e.zeroUpper();
       buf.u8(0x66); buf.u8(0x48); buf.u8(0x8d); buf.u8(0x3d);
       e.relocs.push({ offset: buf.length, symbol: gv.name, type: R.R_X86_64_TLSGD, addend: -4 });
       buf.i32(0);

@@ -11,6 +11,8 @@ import * as V from './encode-vec.js';
 import { I128, F32, F64, isVector, isScalarFloat, laneBits, laneCount, laneOf, typeBits } from '../ir/types.js';
 import { Op } from '../ir/opcodes.js';
 import { MemFlag } from '../ir/immediates.js';
+import { VEXTRACTI128 } from './encode-avx.js';
+import { HOME_NONE } from './regalloc.js';
 import { RAX, RCX, RDX, RSP, NO_REG, CC_E, CC_NE, CC_AE } from './regs.js';
 import {
   T0, T1, T2, T3, PUNPCKL, PSRAI, ssse3, sse41, splatConst, cop, mov, vopI, rr, rri, ri, zero,
@@ -373,6 +375,14 @@ export function bitcast(e: Emitter, i: number): boolean {
   if (from === to && from === I128) {
     e.defPart(r, 0, e.gprPart(a, 0, RAX));
     e.defPart(r, 1, e.gprPart(a, 1, RDX));
+    return true;
+  }
+  if (from === I128 && e.ra.home[a] === HOME_NONE && f.instOp[f.valueDef[a]] === Op.extractlane) {
+    // a half of a 256-bit value, extracted straight into XMM (the extractlane was fused here)
+    const d = f.valueDef[a];
+    const x = e.xdst(r, T0);
+    X.vRRRI(buf, VEXTRACTI128, 1, x, -1, e.xmm(f.arg(d, 0), T1), f.instImm0[d] & 1);
+    e.xdef(r, x);
     return true;
   }
   if (to === I128 || from === I128) {

@@ -8,7 +8,9 @@
 // writes x86 code for one instruction, or returns false.
 
 import type { Emitter } from './codegen.js';
-import { K } from './operands.js';
+import { K, hasFma } from './operands.js';
+import { selectFma } from './isel-fma.js';
+import { selectWide } from './isel-vector-wide.js';
 import { Op, opcodeProps, Prop } from '../ir/opcodes.js';
 import { F32, F64, isVector, isFloat, laneOf, typeBits } from '../ir/types.js';
 import { IntCC, MemFlag } from '../ir/immediates.js';
@@ -44,6 +46,7 @@ export function selectVector(e: Emitter, i: number): boolean {
     return false;
   }
   if ((opcodeProps[op] & Prop.Call) !== 0) return false;
+  if (typeBits(t) > 128 || typeBits(at) > 128) return selectWide(e, i) || e.unsupported('(256-bit vectors: this instruction has no YMM selection)');
   if (op === Op.bitcast ? bitcast(e, i) : vectorOp(e, i, op, isVector(t) ? t : at)) return true;
   return e.unsupported();
 }
@@ -228,6 +231,16 @@ function vectorOp(e: Emitter, i: number, op: number, vt: number): boolean {
         e.xdef(r, T0);
         return true;
       }
+      if (lg === 3) {
+        // [a0 + a1, b0 + b1]: the low and the high quadwords of each paired up
+        e.toXmm(T0, a);
+        e.toXmm(T1, a);
+        vop(e, S.PUNPCKLQDQ, T0, b, T2);
+        vop(e, V.PUNPCKHQDQ, T1, b, T2);
+        rr(e, S.PADDQ, T0, T1);
+        e.xdef(r, T0);
+        return true;
+      }
       if (lg === 1 || lg === 2) {
         if (ssse3(e)) { binary(e, i, lg === 1 ? V.PHADDW : V.PHADDD, false); return true; }
         if (lg === 2) {
@@ -295,6 +308,7 @@ function vectorOp(e: Emitter, i: number, op: number, vt: number): boolean {
       return true;
     }
     case Op.sqrt: unary(e, i, lane === F64 ? V.SQRTPD : V.SQRTPS); return true;
+    case Op.fma: if (!fl || !hasFma(e.isaFlags)) return false; selectFma(e, i); return true;
     case Op.fneg: case Op.fabs: case Op.fcopysign: {
       const d = lane === F64;
       allOnes(e, T1);

@@ -63,3 +63,38 @@ export function hasSse42(flags: Set<string>): boolean {
 export function hasSsse3(flags: Set<string>): boolean {
   return flags.has('has_ssse3') || hasSse41(flags);
 }
+
+const AVX2_PRESETS = ['haswell', 'broadwell', 'skylake', 'cannonlake', 'icelake', 'icelake-client', 'icelake-server', 'tigerlake', 'x86-64-v3', 'x86-64-v4', 'znver1', 'znver2', 'znver3'];
+
+/** Whether the target's ISA flags include AVX2. */
+export function hasAvx2(flags: Set<string>): boolean {
+  if (flags.has('has_avx2')) return true;
+  for (const p of AVX2_PRESETS) if (flags.has(p)) return true;
+  return false;
+}
+
+/** Whether the target's ISA flags include AVX (FMA implies it): the function is then written in VEX encodings throughout. */
+export function hasAvx(flags: Set<string>): boolean {
+  return flags.has('has_avx') || flags.has('has_fma') || flags.has('sandybridge') || flags.has('ivybridge') || hasAvx2(flags);
+}
+
+/** Whether the target's ISA flags include FMA3 (every CPU preset with AVX2 has it). */
+export function hasFma(flags: Set<string>): boolean {
+  return flags.has('has_fma') || (hasAvx2(flags) && !flags.has('has_avx2'));
+}
+
+const NO_FLAGS = new Set<string>();
+const flagSets = new Map<string, Set<string>>();
+
+/** The target's ISA flags with a function's own added (one Set per distinct combination). */
+export function functionFlags(target: Set<string> | undefined, own: readonly string[]): Set<string> {
+  const base = target ?? NO_FLAGS;
+  if (own.length === 0) return base;
+  const key = `${[...base].join(' ')}|${own.join(' ')}`;
+  let s = flagSets.get(key);
+  if (s === undefined) {
+    s = new Set([...base, ...own]);
+    flagSets.set(key, s);
+  }
+  return s;
+}

@@ -45,7 +45,7 @@ export class RegAlloc {
    * slotNext, heads in freeHead. A slot in use waits in the bucket of its
    * value's end position (expHead/slotNext) until allocation passes that end.
    */
-  private freeHead = [-1, -1, -1];
+  private freeHead = [-1, -1, -1, -1, -1];
   private slotNext = new Int32Array(64);
   private slotSize = new Uint8Array(64);
   private expHead = new Int32Array(64);
@@ -140,7 +140,7 @@ export class RegAlloc {
 
   private assign(f: Function, v: number, d: number, e: number, fl: number, abiHint: number, reuse: number, avoid = -1): void {
     const t = f.valueType[v];
-    if (isVector(t) && typeBits(t) > 128) fail(`vector type ${typeName(t)} (wider than 128 bits) is not supported by the x86-64 back end`);
+    if (isVector(t) && typeBits(t) > 256) fail(`vector type ${typeName(t)} (wider than 256 bits) is not supported by the x86-64 back end`);
     const crosses = (fl & VF.CrossesCall) !== 0;
     const owner = this.regOwner, rend = this.regEnd;
     if (t === I128) {
@@ -239,7 +239,7 @@ export class RegAlloc {
 
   /** A slot of `n` words never used before, held until `e`. */
   private newSlot(n: number, e: number): number {
-    if (n === 2 && (this.numSlots & 1) !== 0) this.numSlots++;
+    if (n >= 2 && (this.numSlots & 1) !== 0) this.numSlots++;
     const s = this.numSlots;
     this.numSlots += n;
     if (this.slotNext.length <= s) {
@@ -262,9 +262,10 @@ export class RegAlloc {
   }
 }
 
-/** 8-byte spill words a value of type t takes: two for f128 and 128-bit vectors. */
+/** 8-byte spill words a value of type t takes: two for f128 and 128-bit vectors, four for 256-bit ones (16-byte aligned, moved unaligned). */
 function spillWords(t: number): number {
-  return t === F128 || typeBits(t) === 128 && isVector(t) ? 2 : 1;
+  if (isVector(t)) { const b = typeBits(t); return b === 256 ? 4 : b === 128 ? 2 : 1; }
+  return t === F128 ? 2 : 1;
 }
 
 /** Operations whose two operands can trade places (the selectors swap them to reuse a dying one). */

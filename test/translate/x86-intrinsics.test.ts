@@ -149,7 +149,7 @@ test('every table entry: cgts (CLIF interpreter) against llc-22 -O0 (native), ed
       for (const w of wrappers) assert.ok(dis.includes(`@${w.intrinsic}(`), `${w.intrinsic} was rewritten by llvm-as`);
       const native = runNative(dir, group, ll, wrappers);
       const cm = translateModule(readModule(readFileSync(bc), `${group}.bc`));
-      // what the pipeline compiles: 256-bit values split into 128-bit halves
+      // 256-bit values split into 128-bit halves, as functions without AVX2 are compiled
       cm.funcs = cm.funcs.map((f) => (hasWideValues(f) ? legalizeWide(f) : f));
       const index = new Map(cm.funcs.map((f, i) => [f.name, i]));
       wrappers.forEach((w, k) => {
