@@ -12,6 +12,7 @@ import type { DieId, DieTree } from '../object/dwarf/die.js';
 
 const FLAG_ARTIFICIAL = 1 << 6;
 const FLAG_FWD_DECL = 1 << 2;
+const FLAG_ENUM_CLASS = 1 << 24;
 
 const utf8 = new TextDecoder();
 
@@ -195,6 +196,8 @@ export class TypeDies {
     if (tag === DW_TAG.enumeration_type) {
       const base = this.type(t.ref(id, CompositeTypeF.BaseType));
       if (base >= 0) tree.ref(d, DW_AT.type, base);
+      // (gdb names a scoped enumerator with its type: `Op::Mul`, not `Mul`)
+      if (flags & FLAG_ENUM_CLASS) tree.flag(d, DW_AT.enum_class);
       for (let k = 0; k < n; k++) {
         const e = t.ref(elements, k);
         if (e < 0 || t.kind(e) !== MdKind.Enumerator) continue;

@@ -31,6 +31,7 @@ export interface CodeFacts {
 }
 
 const SPFLAG_LOCAL_TO_UNIT = 1 << 2;
+const SPFLAG_MAIN_SUBPROGRAM = 1 << 8;
 const FLAG_ARTIFICIAL = 1 << 6;
 const FLAG_NORETURN = 1 << 20;
 const DW_OP_constu = 0x10, DW_OP_plus = 0x22, DW_OP_minus = 0x1c;
@@ -338,7 +339,10 @@ export class UnitBuilder {
       if (ret >= 0) tree.ref(d, DW_AT.type, ret);
     }
     if (t.field(sp, SubprogramF.Flags) & FLAG_NORETURN) tree.flag(d, DW_AT.noreturn);
-    if (!(t.field(sp, SubprogramF.SPFlags) & SPFLAG_LOCAL_TO_UNIT)) tree.flag(d, DW_AT.external);
+    const spFlags = t.field(sp, SubprogramF.SPFlags);
+    if (!(spFlags & SPFLAG_LOCAL_TO_UNIT)) tree.flag(d, DW_AT.external);
+    // (LLVM writes it with DWARF 4 too; gdb takes the program's main from it, and ends backtraces there)
+    if (spFlags & SPFLAG_MAIN_SUBPROGRAM) tree.flag(d, DW_AT.main_subprogram);
     this.types.templateParams(d, t.ref(sp, SubprogramF.TemplateParams));
   }
 
