@@ -25,7 +25,12 @@ export function translateAlloca(tx: Tx, i: number): void {
   const size = Math.max(tx.L.allocSize(ty) * count, 1);
   const slot = tx.f.stackSlots.push({ size, align, key: -1 }) - 1;
   tx.allocaSlots.push(i, slot);
+  // an alloca is a frame slot with no code of its own (LLVM gives it no line
+  // row): its debug location, which inlining may leave on it, goes nowhere
+  const loc = tx.srcloc;
+  tx.srcloc = -1;
   tx.define1(body.val[i]!, tx.val(Op.stack_addr, I64, [], slot, 0));
+  tx.srcloc = loc;
 }
 
 /** Loads one leaf of CLIF type `ct` (LLVM scalar type `lt`) at addr + off. */

@@ -1,0 +1,213 @@
+// Debugging every corpus program that runs to a normal exit: each is built
+// with -g by stock rustc and by `cgts rustc` and run under rust-gdb (the Rust
+// pretty printers loaded, as the program's .debug_gdb_scripts asks) with one
+// generated script: breakpoints on the program's free functions and main; at
+// each of the first stops the backtrace, the arguments with their values, the
+// names of the locals and, for some programs, chosen values (PRINTS); at the
+// first few also `next` three times, one `step` and `finish`, with the locals
+// after each (not for the programs of STEPPING_DIFFERS). The two transcripts
+// must be identical once addresses, process and thread ids and build
+// directories are made equal.
+//
+// Left out: programs whose run does not end with exit status 0 (panics,
+// aborts, signals and exit codes are the point of those: a session would
+// end in the crash, and their frames are compared by the backtrace test
+// below), and those cgts does not build (`//@ cgts-unsupported`: asm!).
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import {
+  buildCgts, buildStock, corpusPrograms, pool, runEnv, runProcess, rustcVersion, VARIANTS, type RustProgram,
+} from './corpus.js';
+
+const haveRustc = rustcVersion() !== null;
+const haveNightly = haveRustc && rustcVersion(true) !== null;
+const haveGdb = spawnSync('sh', ['-c', 'command -v gdb']).status === 0;
+const sysroot = haveRustc ? spawnSync('rustc', ['--print', 'sysroot'], { encoding: 'utf8' }).stdout.trim() : '';
+const rustGdb = join(sysroot, 'bin', 'rust-gdb');
+const skipAll = !haveRustc ? 'rustc is not installed' : !haveGdb ? 'gdb is not installed' : !existsSync(rustGdb) ? 'rust-gdb is not in the sysroot' : false;
+const withG = VARIANTS.find((v) => v.flags.includes('-g'))!;
+
+/** Breakpoint stops examined, and how many of the first ones also step. */
+const STOPS = 6;
+const STEPPED = 3;
+
+/**
+ * Programs whose line stepping differs from the stock build's, so their
+ * sessions only stop at breakpoints: cgts lays blocks out in reverse
+ * post-order, LLVM in IR order, and gdb's `next` stops depend on the layout
+ * (where a jump lands inside a line-0 stretch, gdb counts it to the line
+ * before it in the code, and the line after it then counts as a new line:
+ * the loop header of a `for` is visited twice after `into_iter` with LLVM's
+ * layout, once with cgts's).
+ */
+const STEPPING_DIFFERS = new Set([
+  'async_block_on', 'atomics_all', 'atomics_i128', 'avx2_detect', 'big_match', 'bigint', 'bitcode/async_await',
+  'bitcode/collections', 'bitcode/enums_match', 'bitcode/ffi', 'bitcode/gen_large', 'bitcode/iter_closures',
+  'bitcode/panics', 'bitcode/simd', 'bitcode/slices_str', 'bitcode/threads_atomics', 'bitcode/tls_statics',
+  'bitcode/traits_generics', 'btree_deque_heap', 'c_variadic', 'drop_order', 'dyn_vtables', 'ffi_libc', 'ffi_structs',
+  'float_casts', 'float_format', 'fs_process', 'global_allocator', 'hash_collections', 'int128_ops', 'iterators',
+  'json_roundtrip', 'mem_layout', 'nightly_features', 'numeric_kernels', 'odd_width_structs', 'panic_messages',
+  'panic_unwind_drops', 'poison_once', 'rc_refcell', 'slices_sort', 'std_simd', 'stdio_large', 'strings_utf8',
+  'text_report', 'thread_locals', 'track_caller', 'unwind_through_c', 'vec_ops',
+]);
+
+/** Programs of the corpus a debugging session runs through: those whose run exits with status 0 (their golden file says so). */
+function sessionPrograms(): RustProgram[] {
+  return corpusPrograms().filter((p) => !p.unsupported && existsSync(p.golden) && readFileSync(p.golden, 'utf8').startsWith('status: exit 0\n'));
+}
+
+/**
+ * The program's breakpoints: its free functions (`fn name` at the start of a
+ * line) and main, as `crate::name`. A program that starts threads gets only
+ * main: which thread reaches a shared function first is not deterministic.
+ */
+export function breakpoints(p: RustProgram): string[] {
+  const crate = p.name;
+  if (startsThreads(p)) return [`${crate}::main`];
+  const names = new Set<string>();
+  for (const m of p.source.matchAll(/^(?:pub(?:\([\w ]+\))? )?(?:const )?(?:async )?(?:unsafe )?(?:extern "[\w-]+" )?fn (\w+)/gm)) names.add(m[1]!);
+  names.delete('main');
+  return [...[...names].sort().map((n) => `${crate}::${n}`), `${crate}::main`];
+}
+
+/**
+ * Values printed at each stop besides the arguments and locals, through the
+ * pretty printers (an error where a stop lacks the variable is part of the
+ * transcript): enums with and without data, niche-optimized options, structs
+ * and their fields, Rc, Vec and String values, &str and slices.
+ */
+const PRINTS: Record<string, string[]> = {
+  enums_niches: ['print o', 'print *m', 'print *e', 'print *env'],
+  rc_refcell: ['print *p', 'print c', 'print *n'],
+  drop_order: ['print name', 'print title'],
+  statics_globals: ['print statics_globals::CONFIGS[1].name', 'print statics_globals::CONFIGS[0].ratios', 'print statics_globals::MID.next',
+    'print statics_globals::MID.val'],
+  'bitcode/enums_match': ['print op', 'print a', 'print b'],
+};
+
+/** `info locals`, its output between marker lines (see normalize). */
+const LOCALS = ['echo @locals\\n', 'info locals', 'echo @end\\n'];
+
+/**
+ * Programs where `step` reaches a value gdb 13 cannot print (an internal
+ * error in gdbtypes.h ends the session, with either build): an array of
+ * `Option<Option<bool>>` as `self` of `into_iter`.
+ */
+const GDB_FAILS_STEPPING = new Set(['enums_niches']);
+
+function startsThreads(p: RustProgram): boolean {
+  return /thread::(spawn|scope)|std::thread|\bspawn\(/.test(p.source);
+}
+
+/**
+ * Programs whose first breakpoint is placed differently: in a C-variadic
+ * definition LLVM ends the prologue before the va_start code, on the
+ * function's line, cgts after it. Their sessions are not compared.
+ */
+const BREAKPOINTS_DIFFER = new Set(['c_variadic']);
+
+/** The gdb commands of a program's session. */
+export function sessionScript(p: RustProgram, srcDir: string): string[] {
+  // (in a program with threads, what `next` passes over and `finish` returns depends on their timing)
+  const stepped = STEPPING_DIFFERS.has(p.id) || GDB_FAILS_STEPPING.has(p.id) || startsThreads(p) ? 0 : STEPPED;
+  // (`print symbol off`: a pointer is not followed by the symbol it points
+  // into; uninitialized locals hold stack garbage, which by chance points
+  // into different code or data in the two builds)
+  const s = ['set pagination off', 'set print address off', 'set print symbol off', 'set width 0', 'set confirm off', `directory ${srcDir}`];
+  for (const b of breakpoints(p)) s.push(`break ${b}`);
+  s.push('run > /dev/null < /dev/null');
+  for (let k = 0; k < STOPS; k++) {
+    s.push('bt 6', 'info args', ...LOCALS, ...(PRINTS[p.id] ?? []));
+    if (k < stepped) {
+      for (let n = 0; n < 3; n++) s.push('next', ...LOCALS);
+      // `finish` only out of a function `step` entered (out of main it would run the program to its end)
+      s.push('python stepped_from = gdb.selected_frame()', 'step', 'bt 1', 'info args', ...LOCALS,
+        "python gdb.execute('finish') if gdb.selected_frame() != stepped_from else None");
+    }
+    s.push('continue');
+  }
+  return s;
+}
+
+/**
+ * The transcript of a session, with what differs between two correct builds
+ * made equal: addresses, process and thread ids, build directories, gdb's
+ * notes on threads and on missing auto-load scripts.
+ */
+async function transcript(exe: string, script: string[], buildDir: string): Promise<string> {
+  const env = { ...runEnv(), HOME: dirname(exe) };
+  // gdb's stdout and stderr in one pipe, so the transcript keeps their order;
+  // each command its own -ex, so one that fails does not end the session
+  const args = ['-nx', '-batch', ...script.flatMap((s) => ['-ex', s]), exe];
+  const r = await pool.run(() => runProcess('sh', ['-c', 'exec "$0" "$@" 2>&1', rustGdb, ...args], { cwd: dirname(exe), env, timeoutMs: 120_000 }));
+  assert.ok(!r.timedOut, `gdb timed out on ${exe}`);
+  let inLocals = false;
+  return r.stdout
+    .split('\n')
+    .filter((l) => !/LWP|^\[New Thread|^\[Thread .* exited|^\[Switching to|^\[Inferior|^\[New process|^\[Detaching|libthread_db|auto-load|^of file |Source file is more recent/.test(l))
+    .map((l) => {
+      l = l.replace(/0x[0-9a-f]+/g, 'ADDR').replace(/^(thread '[^']*') \(\d+\)/, '$1 (TID)').replace(/process \d+/g, 'process N').replaceAll(dirname(exe), 'DIR').replaceAll(buildDir, 'DIR').replace(/\/\S*\/work-[^/]+/g, 'DIR');
+      if (l === '@locals') inLocals = true;
+      else if (l === '@end') inLocals = false;
+      // `info locals` lists every variable of the scopes around the pc,
+      // also those whose `let` has not run yet: these hold stack garbage,
+      // which differs with the frame layout. Their names are compared, not
+      // their values (nor the further lines of a value printed on several).
+      else if (inLocals) return /^[\w$]+ = /.test(l) ? l.replace(/ = .*/, ' = …') : l === 'No locals.' ? l : null;
+      // gdb reads an aggregate or vector return value as the C ABI would
+      // return it, where the Rust ABI may not (it then shows what registers
+      // held); scalar return values are compared
+      return l.replace(/^(Value returned is \$\d+ = )(?!-?[\d.]+(e[+-]?\d+)?$|true$|false$).*/, '$1…');
+    })
+    .filter((l) => l !== null)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd();
+}
+
+/** The first lines where two transcripts differ, with context. */
+function firstDifference(want: string, got: string): string {
+  const a = got.split('\n'), b = want.split('\n');
+  let k = 0;
+  while (k < a.length && a[k] === b[k]) k++;
+  const show = (x: string[]) => x.slice(Math.max(0, k - 10), k + 6).map((l) => JSON.stringify(l)).join('\n');
+  return `the sessions differ from line ${k + 1}:\n--- stock\n${show(b)}\n--- cgts\n${show(a)}`;
+}
+
+describe('gdb sessions on cgts builds equal those on stock builds', { concurrency: true }, () => {
+  test('the sessions cover the corpus', { skip: skipAll }, () => {
+    const ps = sessionPrograms();
+    assert.ok(ps.length >= 60, `only ${ps.length} programs`);
+    assert.ok(ps.every((p) => breakpoints(p).length >= 1));
+  });
+  for (const p of sessionPrograms()) {
+    const skip = skipAll || (p.nightly && !haveNightly ? 'needs rustc +nightly' : false) ||
+      (BREAKPOINTS_DIFFER.has(p.id) ? 'its breakpoints are placed differently (BREAKPOINTS_DIFFER)' : false);
+    test(p.id, { skip }, async () => {
+      const [stock, cgts] = await Promise.all([buildStock(p, withG), buildCgts(p, withG)]);
+      assert.equal(cgts.kind, 'built', cgts.kind === 'failed' ? cgts.message : '');
+      if (cgts.kind !== 'built') return;
+      try {
+        const script = sessionScript(p, cgts.dir);
+        const want = await transcript(stock.exe, script, cgts.dir);
+        // the session does what it is for: it stops in the program
+        assert.match(want, new RegExp(`Breakpoint \\d+, ${p.name}::`), `the stock session never stops in the program:\n${want}`);
+        if (PRINTS[p.id]) assert.ok((want.match(/^\$\d+ = /gm) ?? []).length >= PRINTS[p.id]!.length, `the stock session prints too few values:\n${want}`);
+        const got = await transcript(cgts.exe, script, cgts.dir);
+        // CGTS_GDB_TRANSCRIPTS=<dir> keeps both transcripts there for a closer look
+        const keep = process.env.CGTS_GDB_TRANSCRIPTS;
+        if (keep) {
+          const base = join(keep, p.id.replace(/\//g, '-'));
+          writeFileSync(`${base}.stock.txt`, want + '\n');
+          writeFileSync(`${base}.cgts.txt`, got + '\n');
+        }
+        if (got !== want) assert.fail(firstDifference(want, got));
+      } finally {
+        rmSync(cgts.dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
