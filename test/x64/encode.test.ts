@@ -3,36 +3,20 @@
 // text, assembled by llvm-mc in one run, and compared byte for byte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { ByteBuffer } from '../../src/support/bytes.js';
 import * as E from '../../src/x64/encode.js';
 import * as S from '../../src/x64/encode-sse.js';
 import * as V from '../../src/x64/encode-vec.js';
 import { gprName, NO_REG, RIP, XMM_NAMES, CC_NAMES } from '../../src/x64/regs.js';
-
-const MC = 'llvm-mc-22';
-const haveMC = spawnSync(MC, ['--version']).status === 0;
-
-interface Instance {
-  asm: string;
-  enc: (b: ByteBuffer) => number | void;
-  /** Bytes may legitimately differ from LLVM's choice; compare disassembly instead. */
-  equivalent: boolean;
-  /** Filled in when encoded. */
-  start: number;
-  end: number;
-  field: number;
-}
+import { compareWithMC, haveMC, instance, MC, memText, PTR, REG_PAIRS, REGS, type Instance } from './mc-oracle.js';
 
 const inst: Instance[] = [];
 function add(asm: string, enc: (b: ByteBuffer) => number | void, equivalent = false): void {
-  inst.push({ asm, enc, equivalent, start: 0, end: 0, field: -1 });
+  inst.push(instance(asm, enc, equivalent));
 }
 
-// ---- operand spreads ----
+// ---- operand spreads (register pairs, registers and the pointer names from mc-oracle.ts) ----
 
-const REG_PAIRS: [number, number][] = [[0, 1], [1, 0], [8, 15], [15, 3], [4, 5], [6, 7], [12, 13], [2, 2], [5, 12], [7, 9]];
-const REGS = [0, 3, 4, 5, 6, 7, 8, 12, 13, 15];
 // base, index, scale, disp
 const MEMS: [number, number, number, number][] = [
   [0, NO_REG, 1, 0],
@@ -56,19 +40,6 @@ const MEMS: [number, number, number, number][] = [
   [RIP, NO_REG, 1, 0], // written as a symbol: LLVM reports a fix-up
 ];
 
-function memText(m: [number, number, number, number], ptr: string): string {
-  const [base, index, scale, disp] = m;
-  const pre = ptr ? `${ptr} ptr ` : '';
-  if (base === RIP) return disp === 0 ? `${pre}[rip + sym]` : `${pre}[rip + ${disp}]`;
-  const parts: string[] = [];
-  if (base >= 0) parts.push(gprName(base, 64));
-  if (index >= 0) parts.push(`${gprName(index, 64)}*${scale}`);
-  let s = parts.join(' + ');
-  if (disp !== 0 || parts.length === 0) s += parts.length === 0 ? `${disp}` : disp < 0 ? ` - ${-disp}` : ` + ${disp}`;
-  return `${pre}[${s}]`;
-}
-
-const PTR: Record<number, string> = { 8: 'byte', 16: 'word', 32: 'dword', 64: 'qword', 128: 'xmmword' };
 const IMMS = [0, 1, -1, 5, 127, 128, -128, -129, 255, 256, 0x7fff, -0x8000, 0xffff, 0x12345, 0x7fffffff, -0x80000000, 0xffffffff];
 function immsFor(size: number): number[] {
   return IMMS.filter((v) =>
@@ -399,83 +370,7 @@ for (const [f, names, lanes, extract] of LANE_MOVES) {
   }
 }
 
-// ---- running the oracle ----
-
-interface Expected { bytes: number[]; fixupAt: number; addend: number }
-
-function assemble(lines: string[]): Expected[] {
-  const res = spawnSync(MC, ['--triple=x86_64', '--show-encoding'], {
-    input: '.intel_syntax noprefix\n' + lines.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28,
-  });
-  assert.equal(res.stderr, '', 'llvm-mc rejected test input');
-  const out: Expected[] = [];
-  for (const line of res.stdout.split('\n')) {
-    const e = /encoding: \[([^\]]*)\]/.exec(line);
-    if (e) {
-      out.push({ bytes: e[1]!.split(',').map((t) => (t === 'A' ? -1 : parseInt(t, 16))), fixupAt: -1, addend: 0 });
-      continue;
-    }
-    const fx = /fixup A - offset: (\d+), value: sym([+-]\d+)?/.exec(line);
-    if (fx) {
-      out[out.length - 1]!.fixupAt = Number(fx[1]);
-      out[out.length - 1]!.addend = fx[2] ? Number(fx[2]) : 0;
-    }
-  }
-  return out;
-}
-
-/** Disassembles each byte string separately (int3 separators), in Intel syntax. */
-function disassemble(list: number[][]): string[] {
-  const text = list.map((b) => b.map((v) => '0x' + v.toString(16)).join(' ') + '\n0xcc\n').join('');
-  const res = spawnSync(MC, ['--triple=x86_64', '--disassemble', '-output-asm-variant=1'], { input: text, encoding: 'utf8' });
-  const out: string[] = [];
-  let cur: string[] = [];
-  for (const raw of res.stdout.split('\n')) {
-    const line = raw.trim().replace(/\s+/g, ' ');
-    if (line === '' || line.startsWith('.')) continue;
-    // A prefix written first is listed on a line of its own: join it to its instruction.
-    if (line === 'int3') { out.push(cur.join(' ; ').replace(/^lock ; /, 'lock ')); cur = []; } else cur.push(line);
-  }
-  return out;
-}
-
 test('every encoding form matches llvm-mc', { skip: !haveMC && `${MC} not installed` }, () => {
-  const buf = new ByteBuffer(1 << 16);
-  for (const i of inst) {
-    i.start = buf.length;
-    const f = i.enc(buf);
-    i.field = typeof f === 'number' ? f : -1;
-    i.end = buf.length;
-  }
-  const exp = assemble(inst.map((i) => i.asm));
-  assert.equal(exp.length, inst.length, 'one encoding per instance');
-  const bytes = buf.view8();
-  const failures: string[] = [];
-  const toDis: number[] = [];
-  inst.forEach((i, k) => {
-    const got = Array.from(bytes.subarray(i.start, i.end));
-    const want = exp[k]!;
-    const hex = (a: number[]) => a.map((v) => (v < 0 ? 'A' : v.toString(16).padStart(2, '0'))).join(' ');
-    if (want.fixupAt >= 0) {
-      // A fix-up in LLVM's output: the field must be where cgts says, and the addend must agree.
-      const rel = i.field - i.start;
-      const width = want.bytes.filter((v) => v < 0).length;
-      if (rel !== want.fixupAt) failures.push(`${i.asm}: field at ${rel}, llvm ${want.fixupAt}`);
-      else if (width === 4 && i.asm.includes('[rip') && i.field - i.end !== want.addend - 4) {
-        failures.push(`${i.asm}: addend ${i.field - i.end}, llvm ${want.addend - 4}`);
-      }
-    }
-    const same = got.length === want.bytes.length && got.every((v, j) => want.bytes[j]! < 0 ? v === 0 : v === want.bytes[j]);
-    if (same) return;
-    if (i.equivalent) toDis.push(k);
-    else failures.push(`${i.asm}: cgts ${hex(got)}, llvm ${hex(want.bytes)}`);
-  });
-  if (toDis.length > 0) {
-    const ours = disassemble(toDis.map((k) => Array.from(bytes.subarray(inst[k]!.start, inst[k]!.end))));
-    const theirs = disassemble(toDis.map((k) => exp[k]!.bytes.map((v) => (v < 0 ? 0 : v))));
-    toDis.forEach((k, j) => {
-      if (!ours[j] || ours[j] !== theirs[j]) failures.push(`${inst[k]!.asm}: cgts decodes as '${ours[j]}', llvm's as '${theirs[j]}'`);
-    });
-  }
+  const failures = compareWithMC(inst);
   assert.deepEqual(failures.slice(0, 40), [], `${failures.length} of ${inst.length} instances differ`);
 });
