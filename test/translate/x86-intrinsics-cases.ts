@@ -482,3 +482,45 @@ function gatherInputs(rng: Rng, c: Case, scale: number): bigint[] {
     rng.next64() | rng.next64() << 64n | rng.next64() << 128n | rng.next64() << 192n,
     rng.next64() | rng.next64() << 64n | rng.next64() << 128n | rng.next64() << 192n];
 }
+
+export function hexLE(v: bigint, bytes: number): string {
+  let s = '';
+  for (let i = 0; i < bytes; i++) s += ((v >> BigInt(8 * i)) & 0xffn).toString(16).padStart(2, '0');
+  return s;
+}
+
+/** The C harness calling p_k(out, in) for every wrapper and input; prints each result as hex. */
+export function harness(wrappers: Wrapper[]): string {
+  const data: string[] = [];
+  const rows: string[] = [];
+  let off = 0;
+  wrappers.forEach((w, k) => {
+    for (const vals of w.inputs) {
+      rows.push(`{p_${k}, ${off}, ${w.argTypes.length}, ${sizeOf(w.ret)}}`);
+      w.argTypes.forEach((t, j) => {
+        const h = hexLE(vals[j]!, sizeOf(t));
+        for (let b = 0; b < 32; b++) data.push(b < h.length / 2 ? `0x${h.slice(2 * b, 2 * b + 2)}` : '0');
+      });
+      off += 32 * w.argTypes.length;
+    }
+  });
+  return `#include <stdio.h>
+#include <string.h>
+typedef void (*fn_t)(void *, void *);
+${wrappers.map((_, k) => `void p_${k}(void *, void *);`).join('\n')}
+static const unsigned char D[] = {${data.join(',') || '0'}};
+static const struct { fn_t f; unsigned off, n, size; } R[] = {${rows.join(',\n')}};
+int main(void) {
+  static unsigned char in[256] __attribute__((aligned(32))), out[64] __attribute__((aligned(32)));
+  for (unsigned r = 0; r < sizeof R / sizeof R[0]; r++) {
+    memset(in, 0, sizeof in);
+    memcpy(in, D + R[r].off, 32 * R[r].n);
+    memset(out, 0, sizeof out);
+    R[r].f(out, in);
+    for (unsigned i = 0; i < R[r].size; i++) printf("%02x", out[i]);
+    printf("\\n");
+  }
+  return 0;
+}
+`;
+}

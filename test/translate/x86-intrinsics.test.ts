@@ -16,16 +16,11 @@ import { interpret } from '../../src/ir/interpreter.js';
 import { hasWideValues, legalizeWide } from '../../src/ir/legalize-wide.js';
 import { verifyFunction } from '../../src/ir/verifier.js';
 import { CgtsError } from '../../src/support/diag.js';
-import { CASES, GROUPS, MACHINE, buildGroup, sizeOf, type Wrapper } from './x86-intrinsics-cases.js';
+import { CASES, GROUPS, MACHINE, buildGroup, harness, hexLE, sizeOf, type Wrapper } from './x86-intrinsics-cases.js';
 import { readList } from './x86-stdarch.js';
 
 const cpuFlags = new Set((readFileSync('/proc/cpuinfo', 'utf8').match(/^flags\s*:(.*)$/m)?.[1] ?? '').trim().split(/\s+/));
 
-function hexLE(v: bigint, bytes: number): string {
-  let s = '';
-  for (let i = 0; i < bytes; i++) s += ((v >> BigInt(8 * i)) & 0xffn).toString(16).padStart(2, '0');
-  return s;
-}
 function fromHexLE(s: string): bigint {
   let v = 0n;
   for (let i = s.length - 2; i >= 0; i -= 2) v = (v << 8n) | BigInt(parseInt(s.slice(i, i + 2), 16));
@@ -37,39 +32,7 @@ function runNative(dir: string, group: string, ll: string, wrappers: Wrapper[]):
   const llPath = join(dir, `${group}.ll`), obj = join(dir, `${group}.o`), exe = join(dir, group);
   writeFileSync(llPath, ll);
   execFileSync('llc-22', ['-O0', '-filetype=obj', `-mattr=${GROUPS[group]!.mattr}`, llPath, '-o', obj]);
-  const data: string[] = [];
-  const rows: string[] = [];
-  let off = 0;
-  wrappers.forEach((w, k) => {
-    for (const vals of w.inputs) {
-      const n = w.argTypes.length;
-      rows.push(`{p_${k}, ${off}, ${n}, ${sizeOf(w.ret)}}`);
-      w.argTypes.forEach((t, j) => {
-        const h = hexLE(vals[j]!, sizeOf(t));
-        for (let b = 0; b < 32; b++) data.push(b < h.length / 2 ? `0x${h.slice(2 * b, 2 * b + 2)}` : '0');
-      });
-      off += 32 * n;
-    }
-  });
-  const c = `#include <stdio.h>
-#include <string.h>
-typedef void (*fn_t)(void *, void *);
-${wrappers.map((_, k) => `void p_${k}(void *, void *);`).join('\n')}
-static const unsigned char D[] = {${data.join(',') || '0'}};
-static const struct { fn_t f; unsigned off, n, size; } R[] = {${rows.join(',\n')}};
-int main(void) {
-  static unsigned char in[256] __attribute__((aligned(32))), out[64] __attribute__((aligned(32)));
-  for (unsigned r = 0; r < sizeof R / sizeof R[0]; r++) {
-    memset(in, 0, sizeof in);
-    memcpy(in, D + R[r].off, 32 * R[r].n);
-    memset(out, 0, sizeof out);
-    R[r].f(out, in);
-    for (unsigned i = 0; i < R[r].size; i++) printf("%02x", out[i]);
-    printf("\\n");
-  }
-  return 0;
-}
-`;
+  const c = harness(wrappers);
   writeFileSync(join(dir, `${group}.c`), c);
   execFileSync('cc', ['-O1', '-o', exe, join(dir, `${group}.c`), obj]);
   const lines = execFileSync(exe, { maxBuffer: 1 << 26 }).toString().trim().split('\n');
