@@ -61,6 +61,32 @@ export function toWire(e: unknown): WireError {
   return { cgts: false, message: err.message, where: '', exitCode: 101, stack: err.stack ?? '' };
 }
 
+/** What a compile worker posts back for one job. */
+export interface WorkerAnswer {
+  id: number;
+  object?: Uint8Array;
+  clif?: string;
+  times?: Record<string, number>;
+  error?: WireError;
+}
+
+/** The outcome a worker's answer stands for. */
+export function outcomeOf(m: WorkerAnswer): CompileOutcome {
+  return m.error
+    ? { object: null, clif: null, error: fromWire(m.error) }
+    : { object: m.object ?? null, clif: m.clif ?? null, error: null, times: m.times };
+}
+
+/**
+ * The bytes to post to a worker: posting a view clones its whole buffer (an
+ * archive member would carry the whole archive along), so a partial view is
+ * copied out first; the copy can be moved rather than cloned.
+ */
+export function postable(b: Uint8Array): { bytes: Uint8Array; copied: boolean } {
+  const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+  return whole ? { bytes: b, copied: false } : { bytes: new Uint8Array(b), copied: true };
+}
+
 export function fromWire(w: WireError): Error {
   const e = w.cgts ? new CgtsError(w.message, w.where, w.exitCode) : new Error(w.message);
   if (w.stack) e.stack = w.stack;
@@ -126,21 +152,15 @@ export async function compileAll(jobs: readonly CompileJob[], opts: PoolOptions)
         }
         const k = order[next++];
         running++;
-        // Posting a view clones its whole buffer (an archive member would carry the
-        // whole archive along): a partial view is copied out and the copy moved.
-        const b = jobs[k].bytes;
-        const whole = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
-        const bytes = whole ? b : new Uint8Array(b); // a copy (Buffer.slice would be a view)
-        w.postMessage({ id: k, bytes, name: jobs[k].name, emitClif: opts.emitClif }, whole ? [] : [bytes.buffer as ArrayBuffer]);
+        const { bytes, copied } = postable(jobs[k].bytes);
+        w.postMessage({ id: k, bytes, name: jobs[k].name, emitClif: opts.emitClif }, copied ? [bytes.buffer as ArrayBuffer] : []);
       };
       for (let t = 0; t < threads; t++) {
         const w = new Worker(new URL('./compile-worker.js', import.meta.url), { workerData: { compilerModule: opts.compilerModule ?? '' } });
         workers.push(w);
-        w.on('message', (m: { id: number; object?: Uint8Array; clif?: string; times?: Record<string, number>; error?: WireError }) => {
+        w.on('message', (m: WorkerAnswer) => {
           running--;
-          out[m.id] = m.error
-            ? { object: null, clif: null, error: fromWire(m.error) }
-            : { object: m.object ?? null, clif: m.clif ?? null, error: null, times: m.times };
+          out[m.id] = outcomeOf(m);
           opts.onDone?.(++done);
           feed(w);
         });

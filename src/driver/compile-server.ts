@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fromWire, type CompileJob, type CompileOutcome, type WireError } from './compile-pool.js';
+import { fromWire, outcomeOf, postable, type CompileJob, type CompileOutcome, type WireError, type WorkerAnswer } from './compile-pool.js';
 
 function frame(header: object, payload: Uint8Array): Buffer[] {
   const h = Buffer.from(JSON.stringify(header));
@@ -80,15 +80,6 @@ interface QueuedJob {
   answer(m: WorkerAnswer): void;
 }
 
-/** What a compile worker posts back for one job. */
-interface WorkerAnswer {
-  id: number;
-  object?: Uint8Array;
-  clif?: string;
-  times?: Record<string, number>;
-  error?: WireError;
-}
-
 export interface CompileServer {
   /** the socket path to put in CGTS_SERVER */
   path: string;
@@ -116,11 +107,8 @@ export async function startCompileServer(threads: number): Promise<CompileServer
       if (job.gone()) continue;
       const w = idle.pop()!;
       busy.set(w, job);
-      // Posting a view clones its whole buffer (an archive member would carry the
-      // whole archive along): a partial view is copied out first.
-      const b = job.bytes;
-      const bytes = b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
-      w.postMessage({ id: job.id, bytes, name: job.name, emitClif: job.emitClif });
+      const { bytes, copied } = postable(job.bytes);
+      w.postMessage({ id: job.id, bytes, name: job.name, emitClif: job.emitClif }, copied ? [bytes.buffer as ArrayBuffer] : []);
     }
   };
 
@@ -170,9 +158,7 @@ export async function startCompileServer(threads: number): Promise<CompileServer
       let done = 0;
       if (jobs.length === 0) resolveAll(out);
       const answer = (m: WorkerAnswer) => {
-        out[m.id] = m.error
-          ? { object: null, clif: null, error: fromWire(m.error) }
-          : { object: m.object ?? null, clif: m.clif ?? null, error: null, times: m.times };
+        out[m.id] = outcomeOf(m);
         onDone?.(++done);
         if (done === jobs.length) resolveAll(out);
       };

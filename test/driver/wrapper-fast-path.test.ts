@@ -62,6 +62,14 @@ test('wrapper fast path: probes and metadata-only runs reach rustc unchanged; co
     assert.deepEqual(argsSeen(), [...binArgs, '-C', 'linker-plugin-lto', `-Clinker=${bin}/cgts-link`]);
     r = await runWrapper([rustc, ...binArgs], { ...env, FAKE_STATUS: '3' }, dir);
     assert.equal(r.status, 3, "rustc's exit status is the wrapper's");
+    // A wrapper the user had set (sccache, ...) runs rustc, inside ours.
+    const inner = join(dir, 'inner');
+    writeFileSync(inner, `#!/bin/sh\necho "$1" > ${join(dir, 'inner-ran')}\nexec "$@"\n`);
+    chmodSync(inner, 0o755);
+    r = await runWrapper([rustc, ...binArgs], { ...env, CGTS_INNER_WRAPPER: inner }, dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(readFileSync(join(dir, 'inner-ran'), 'utf8').trim(), rustc, 'the inner wrapper gets the rustc path first');
+    assert.deepEqual(argsSeen(), [...binArgs, '-Clinker-plugin-lto', `-Clinker=${bin}/cgts-link`]);
   });
 });
 
