@@ -344,6 +344,17 @@ export class Function {
     this.blockInLayout[b] = 1;
   }
 
+  /** Puts a block into the layout right after `after` (which is in the layout). */
+  insertBlockAfter(b: Block, after: Block): void {
+    const next = this.blockNext[after];
+    this.blockPrev[b] = after;
+    this.blockNext[b] = next;
+    this.blockNext[after] = b;
+    if (next >= 0) this.blockPrev[next] = b;
+    else this.lastBlock = b;
+    this.blockInLayout[b] = 1;
+  }
+
   /** The entry block: the first block in the layout. */
   entryBlock(): Block {
     return this.firstBlock;

@@ -130,9 +130,7 @@ function rmwValue(tx: Tx, rop: number, ct: Type, old: Value, x: Value): Value {
  */
 function casLoop(tx: Tx, addr: Value, t: Type, next: (old: Value) => Value): Value {
   const f = tx.f;
-  const loop = f.createBlock(), done = f.createBlock();
-  f.appendBlock(loop);
-  f.appendBlock(done);
+  const loop = tx.newBlock(), done = tx.newBlock();
   const old = f.appendBlockParam(loop, t);
   const res = f.appendBlockParam(done, t);
   const init = tx.val(Op.load, t, [addr], MemFlag.Notrap, 0);

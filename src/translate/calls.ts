@@ -209,8 +209,7 @@ function tryCall(tx: Tx, i: number, direct: boolean, fnRef: number, sig: number,
   const n = edgeArgs(tx, from, unwind, padArgs);
   padArgs.length = n;
   padArgs.push(exnArg(0), exnArg(1));
-  const cont = f.createBlock();
-  f.appendBlock(cont);
+  const cont = tx.newBlock();
   const sigT = f.sigs[sig]!;
   for (let k = 0; k < nret; k++) f.appendBlockParam(cont, sigT.returns[k]!.type);
   const call = f.appendTryCall(tx.cur, direct ? Op.try_call : Op.try_call_indirect, fnRef, sig, args);

@@ -26,6 +26,8 @@ export class Tx {
   inst = -1;
   /** The CLIF block instructions are appended to. */
   cur: Block = -1;
+  /** The last CLIF block laid out for the LLVM block being translated: blocks the translation adds go after it. */
+  layoutTail: Block = -1;
   /** Debug location of the instruction being translated, as a CLIF srcloc (-1 = none). */
   srcloc = -1;
   numGlobals = 0;
@@ -81,6 +83,18 @@ export class Tx {
   }
 
   // ---- emitting ----
+
+  /**
+   * A new block in the layout after the blocks already added for the LLVM
+   * block being translated, so code keeps LLVM's block order (the back end
+   * follows it where dominance allows, and debuggers step by it).
+   */
+  newBlock(): Block {
+    const b = this.f.createBlock();
+    this.f.insertBlockAfter(b, this.layoutTail);
+    this.layoutTail = b;
+    return b;
+  }
 
   /** Appends an instruction to the current block; returns the instruction. */
   ins(op: Opcode, type: Type, args: ArrayLike<number>, imm0 = 0, imm1 = 0): number {

@@ -116,8 +116,7 @@ export function translateSwitch(tx: Tx, i: number): void {
     let idx = cond;
     if (min !== 0n) idx = tx.bin(Op.isub, ty, cond, tx.iconst(ty, min));
     const inRange = tx.val(Op.icmp, ty, [idx, tx.iconst(ty, span)], IntCC.Ult);
-    const tableBlock = f.createBlock();
-    f.appendBlock(tableBlock);
+    const tableBlock = tx.newBlock();
     const nd = edgeArgs(tx, from, def, a);
     const br = tx.ins(Op.brif, INVALID, [inRange]);
     f.addBlockCall(br, tableBlock, EMPTY);
@@ -144,8 +143,7 @@ export function translateSwitch(tx: Tx, i: number): void {
   // compare chain
   for (let k = 0; k < ncases; k++) {
     const eq = tx.val(Op.icmp, ty, [cond, tx.iconst(ty, caseVals[k]!)], IntCC.Eq);
-    const next = f.createBlock();
-    f.appendBlock(next);
+    const next = tx.newBlock();
     const n = edgeArgs(tx, from, caseBlocks[k]!, a);
     const br = tx.ins(Op.brif, INVALID, [eq]);
     f.addBlockCallFrom(br, tx.blockOf[caseBlocks[k]!]!, a, 0, n);

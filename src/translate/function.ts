@@ -64,14 +64,16 @@ export class FunctionTranslator {
     const rpo = this.reversePostOrder();
     if (tx.blockOf.length < nb) tx.blockOf = new Int32Array(nb * 2);
     tx.blockOf.fill(-1, 0, nb);
-    for (let i = 0; i < rpo; i++) {
-      const b = this.order[i]!;
+    // the layout keeps LLVM's block order; translation goes in reverse post-order
+    for (let b = 0; b < nb; b++) {
+      if (this.state[b] === 0) continue;
       const cb = f.createBlock();
       f.appendBlock(cb);
       tx.blockOf[b] = cb;
     }
     // the entry block's parameters are the function's; phis become block parameters
     tx.cur = tx.blockOf[0]!;
+    tx.layoutTail = tx.cur;
     lowerEntry(tx);
     if (body.dbgRecords.length > 0) spillDeclaredArgs(tx, k);
     for (let i = 0; i < rpo; i++) blockParamsForPhis(tx, this.order[i]!);
@@ -79,6 +81,7 @@ export class FunctionTranslator {
     for (let i = 0; i < rpo; i++) {
       const b = this.order[i]!;
       tx.cur = tx.blockOf[b]!;
+      tx.layoutTail = tx.cur;
       const end = b + 1 < nb ? body.blockStart[b + 1]! : body.numInsts;
       for (let j = body.blockStart[b]!; j < end; j++) {
         tx.inst = j;

@@ -546,7 +546,6 @@ function reduce(op: number, kind: 'and' | 'or' | 'other'): Lowering {
 
 /** After a trap mid-block, later instructions go to a fresh unreachable block. */
 function startDeadBlock(tx: Tx): void {
-  const b = tx.f.createBlock();
-  tx.f.appendBlock(b);
+  const b = tx.newBlock();
   tx.cur = b;
 }

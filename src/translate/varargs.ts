@@ -33,10 +33,7 @@ export function translateVaArg(tx: Tx, i: number): void {
   const whole = types.kind[lt] === TypeKind.Pointer || (types.kind[lt] === TypeKind.Integer && [8, 16, 32, 64].includes(types.a[lt]!));
   if (!float && !whole) throw tx.err(`va_arg of type ${tx.typeName(body.ty[i]!)} is not supported`);
   const f = tx.f;
-  const inReg = f.createBlock(), inMem = f.createBlock(), done = f.createBlock();
-  f.appendBlock(inReg);
-  f.appendBlock(inMem);
-  f.appendBlock(done);
+  const inReg = tx.newBlock(), inMem = tx.newBlock(), done = tx.newBlock();
   const addr = f.appendBlockParam(done, I64);
   // the register save area holds it when the offset leaves room: 6 * 8 bytes of GPRs, then 8 * 16 of XMMs
   const at = float ? 4 : 0;

@@ -522,9 +522,7 @@ const lddqu: X86Lowering = (tx, args, resTy, dst) => {
 /** Runs `body` in a block entered only when the i8 condition `c` is non-zero; code continues after it. */
 function when(tx: Tx, c: Value, body: () => void): void {
   const f = tx.f;
-  const then = f.createBlock(), next = f.createBlock();
-  f.appendBlock(then);
-  f.appendBlock(next);
+  const then = tx.newBlock(), next = tx.newBlock();
   const br = tx.ins(Op.brif, INVALID, [c]);
   f.addBlockCall(br, then, []);
   f.addBlockCall(br, next, []);
@@ -606,10 +604,7 @@ const bzhi: X86Lowering = (tx, args, resTy, dst) => {
  */
 function loop(tx: Tx, n: number, init: Value[], body: (i: Value, s: Value[]) => Value[]): Value[] {
   const f = tx.f;
-  const head = f.createBlock(), inner = f.createBlock(), exit = f.createBlock();
-  f.appendBlock(head);
-  f.appendBlock(inner);
-  f.appendBlock(exit);
+  const head = tx.newBlock(), inner = tx.newBlock(), exit = tx.newBlock();
   const i = f.appendBlockParam(head, I32);
   const state = init.map((v) => f.appendBlockParam(head, tx.typeOf(v)));
   const done = init.map((v) => f.appendBlockParam(exit, tx.typeOf(v)));

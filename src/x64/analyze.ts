@@ -1,5 +1,5 @@
 // Per-function analysis for the x86-64 back end. Needs a Function; produces the
-// block order (reverse post-order), a position for every block start and
+// block order (layout order within the bounds of dominance), a position for every block start and
 // instruction, each value's live interval [def, end] over those positions
 // (loop-extended), use counts, and which values are fused into their user.
 
@@ -60,7 +60,18 @@ export class Analysis {
   /** Sparse table over loopEnd: level j holds the maximum of 2^j entries from each index. */
   private loopTable = new Int32Array(64);
   private stack = new Int32Array(16);
-  private visit = new Uint8Array(16);
+  /** computeOrder's scratch: layout position, depth-first pre/post numbers, forward edges not yet placed, ready heap. */
+  private layoutPos = new Int32Array(16);
+  private pre = new Int32Array(16);
+  private post = new Int32Array(16);
+  private pending = new Int32Array(16);
+  private heap = new Int32Array(16);
+  /** findFreeBlocks' scratch: predecessor lists, the free marks, the value whose walk last reached a block, the walk's stack. */
+  private predStart = new Int32Array(16);
+  private predList = new Int32Array(16);
+  private free = new Uint8Array(16);
+  private seen = new Int32Array(16);
+  private walk = new Int32Array(16);
 
   run(f: Function): void {
     const nb = f.numBlocks;
@@ -69,64 +80,229 @@ export class Analysis {
     this.blockPos = growI32(this.blockPos, nb);
     this.blockEndPos = growI32(this.blockEndPos, nb);
     this.loopEnd = growI32(this.loopEnd, nb);
-    this.visit = growU8(this.visit, nb);
     this.stack = growI32(this.stack, nb * 2 + 2);
     this.computeOrder(f);
     this.numberPositions(f);
     this.computeIntervals(f);
   }
 
-  /** Reverse post-order by an iterative DFS; successors are visited last-first so the first one follows its block. */
+  /**
+   * Code order: the CLIF layout order, which the translator keeps equal to
+   * LLVM's block order as LLVM's -O0 code has it, so that debuggers step
+   * the same; as far as register homes allow it:
+   *
+   * - A block no value is live into or out of (rustc's cleanup blocks are
+   *   like this: what crosses blocks goes through stack slots) goes exactly
+   *   where the layout has it.
+   * - Any other block waits for its forward predecessors (edges that do not
+   *   close a cycle of the depth-first walk); of the blocks ready, the
+   *   earliest in the layout goes first.
+   *
+   * So a block comes after the definitions of all values live in it, and a
+   * value's live paths run forwards except along retreating edges, which the
+   * intervals' loop extension relies on.
+   */
   private computeOrder(f: Function): void {
     const nb = f.numBlocks;
-    const visit = this.visit;
-    visit.fill(0, 0, nb);
     this.orderIndex.fill(-1, 0, nb);
-    const post = this.order;
-    let npost = 0;
-    const stack = this.stack;
-    let sp = 0;
     const entry = f.firstBlock;
     if (entry < 0) {
       this.numOrdered = 0;
       return;
     }
-    // stack holds (block, next successor index) pairs
-    stack[sp++] = entry;
-    stack[sp++] = 0;
-    visit[entry] = 1;
-    while (sp > 0) {
-      const b = stack[sp - 2];
-      const k = stack[sp - 1];
+    const layoutPos = this.layoutPos = growI32(this.layoutPos, nb);
+    let lp = 0;
+    for (let b = entry; b >= 0; b = f.blockNext[b]) layoutPos[b] = lp++;
+    this.depthFirst(f, entry);
+    const pre = this.pre, post = this.post;
+    const free = this.findFreeBlocks(f, entry);
+    // forward edges into each block that waits for them
+    const pending = this.pending = growI32(this.pending, nb);
+    pending.fill(0, 0, nb);
+    const callPool = f.callPool;
+    for (let b = entry; b >= 0; b = f.blockNext[b]) {
+      if (pre[b] < 0) continue;
       const term = f.blockLastInst[b];
-      const ns = term >= 0 && (opcodeProps[f.instOp[term]] & Prop.Branch) !== 0 ? f.instImm1[term] : 0;
-      if (k < ns) {
-        stack[sp - 1] = k + 1;
-        // visit successors from the last one so that the first ends up right after b
-        const s = f.callPool[f.blockCallAt(term, ns - 1 - k)];
-        if (visit[s] === 0) {
-          visit[s] = 1;
-          if (sp + 2 > stack.length) {
-            const n = new Int32Array(stack.length * 2);
-            n.set(stack);
-            this.stack = n;
-          }
-          this.stack[sp++] = s;
-          this.stack[sp++] = 0;
-        }
+      if (term < 0 || (opcodeProps[f.instOp[term]] & Prop.Branch) === 0) continue;
+      let c = f.instImm0[term];
+      for (let k = 0; k < f.instImm1[term]; k++, c += 2 + callPool[c + 1]) {
+        const s = callPool[c];
+        if (!(pre[s] <= pre[b] && post[b] <= post[s])) pending[s]++;
+      }
+    }
+    // a binary min-heap by layout position of the blocks ready
+    const heap = this.heap = growI32(this.heap, nb);
+    let hn = 0;
+    const push = (s: number): void => {
+      let j = hn++;
+      while (j > 0) {
+        const p = (j - 1) >> 1;
+        if (layoutPos[heap[p]] <= layoutPos[s]) break;
+        heap[j] = heap[p];
+        j = p;
+      }
+      heap[j] = s;
+    };
+    push(entry);
+    for (let b = f.blockNext[entry]; b >= 0; b = f.blockNext[b]) if (pre[b] >= 0 && free[b] !== 0) push(b);
+    const order = this.order;
+    let n = 0;
+    while (hn > 0) {
+      const b = heap[0];
+      const last = heap[--hn];
+      let i = 0;
+      for (;;) {
+        let c = 2 * i + 1;
+        if (c >= hn) break;
+        if (c + 1 < hn && layoutPos[heap[c + 1]] < layoutPos[heap[c]]) c++;
+        if (layoutPos[heap[c]] >= layoutPos[last]) break;
+        heap[i] = heap[c];
+        i = c;
+      }
+      heap[i] = last;
+      order[n] = b;
+      this.orderIndex[b] = n++;
+      const term = f.blockLastInst[b];
+      if (term < 0 || (opcodeProps[f.instOp[term]] & Prop.Branch) === 0) continue;
+      let c = f.instImm0[term];
+      for (let k = 0; k < f.instImm1[term]; k++, c += 2 + callPool[c + 1]) {
+        const s = callPool[c];
+        if (s === entry || free[s] !== 0 || (pre[s] <= pre[b] && post[b] <= post[s])) continue;
+        if (--pending[s] === 0) push(s);
+      }
+    }
+    this.numOrdered = n;
+  }
+
+  /**
+   * Numbers the blocks reachable from the entry in pre- and post-order of a
+   * depth-first walk (pre = -1 when unreachable): an edge b -> s closes a
+   * cycle exactly when s is b's ancestor in the walk's tree,
+   * pre[s] <= pre[b] && post[b] <= post[s].
+   */
+  private depthFirst(f: Function, entry: number): void {
+    const nb = f.numBlocks;
+    const pre = this.pre = growI32(this.pre, nb), post = this.post = growI32(this.post, nb);
+    pre.fill(-1, 0, nb);
+    const callPool = f.callPool;
+    // the stack holds (block, position of its next block call in callPool, calls left) triples
+    let stack = this.stack;
+    let sp = 0, npre = 0, npost = 0;
+    const enter = (b: number): void => {
+      pre[b] = npre++;
+      if (sp + 3 > stack.length) {
+        const n = new Int32Array(stack.length * 2);
+        n.set(stack);
+        stack = this.stack = n;
+      }
+      const term = f.blockLastInst[b];
+      const branches = term >= 0 && (opcodeProps[f.instOp[term]] & Prop.Branch) !== 0;
+      stack[sp++] = b;
+      stack[sp++] = branches ? f.instImm0[term] : 0;
+      stack[sp++] = branches ? f.instImm1[term] : 0;
+    };
+    enter(entry);
+    while (sp > 0) {
+      const left = stack[sp - 1];
+      if (left > 0) {
+        const c = stack[sp - 2];
+        stack[sp - 1] = left - 1;
+        stack[sp - 2] = c + 2 + callPool[c + 1];
+        const s = callPool[c];
+        if (pre[s] < 0) enter(s);
         continue;
       }
-      sp -= 2;
-      post[npost++] = b;
+      post[stack[sp - 3]] = npost++;
+      sp -= 3;
     }
-    // reverse in place
-    for (let i = 0, j = npost - 1; i < j; i++, j--) {
-      const t = post[i];
-      post[i] = post[j];
-      post[j] = t;
+  }
+
+  /**
+   * Marks (1) the reachable blocks that no value is live into or out of
+   * (a block's own parameters may be live in it: the branch moves that set
+   * them run just before the block, when only the values live into it are
+   * live). A per-value walk from each use outside the defining block back
+   * through the predecessors marks where the value is live; constants and
+   * slot addresses of the entry block (rematerialised wherever they are
+   * used) do not count.
+   */
+  private findFreeBlocks(f: Function, entry: number): Uint8Array {
+    const nb = f.numBlocks;
+    const pre = this.pre;
+    const callPool = f.callPool;
+    // predecessors, compressed: preds of b at predList[predStart[b] .. predStart[b + 1])
+    const predStart = this.predStart = growI32(this.predStart, nb + 1);
+    predStart.fill(0, 0, nb + 1);
+    let edges = 0;
+    for (let b = entry; b >= 0; b = f.blockNext[b]) {
+      if (pre[b] < 0) continue;
+      const term = f.blockLastInst[b];
+      if (term < 0 || (opcodeProps[f.instOp[term]] & Prop.Branch) === 0) continue;
+      let c = f.instImm0[term];
+      for (let k = 0; k < f.instImm1[term]; k++, c += 2 + callPool[c + 1]) {
+        predStart[callPool[c] + 1]++;
+        edges++;
+      }
     }
-    this.numOrdered = npost;
-    for (let i = 0; i < npost; i++) this.orderIndex[post[i]] = i;
+    for (let b = 0; b < nb; b++) predStart[b + 1] += predStart[b];
+    const predList = this.predList = growI32(this.predList, edges);
+    const fill = this.pending = growI32(this.pending, nb);
+    fill.set(predStart.subarray(0, nb));
+    const free = this.free = growU8(this.free, nb);
+    free.fill(0, 0, nb);
+    for (let b = entry; b >= 0; b = f.blockNext[b]) {
+      if (pre[b] < 0) continue;
+      free[b] = 1;
+      const term = f.blockLastInst[b];
+      if (term < 0 || (opcodeProps[f.instOp[term]] & Prop.Branch) === 0) continue;
+      let c = f.instImm0[term];
+      for (let k = 0; k < f.instImm1[term]; k++, c += 2 + callPool[c + 1]) {
+        predList[fill[callPool[c]]++] = b;
+      }
+    }
+    const seen = this.seen = growI32(this.seen, nb);
+    seen.fill(-1, 0, nb);
+    const stack = this.walk = growI32(this.walk, nb);
+    const live = (v: number, b: number): void => {
+      const d = f.valueKind[v] === ValueKind.Param ? f.valueDef[v] : f.instBlock[f.valueDef[v]];
+      if (d === b || seen[b] === v) return;
+      if (d === entry && f.valueKind[v] === ValueKind.Result) {
+        const op = f.instOp[f.valueDef[v]];
+        if (op === Op.iconst || op === Op.stack_addr || op === Op.f32const || op === Op.f64const) return;
+      }
+      // v is live into b and into every block on the way back to d, and out of their predecessors
+      seen[b] = v;
+      free[b] = 0;
+      let sp = 0;
+      stack[sp++] = b;
+      while (sp > 0) {
+        const x = stack[--sp];
+        for (let q = predStart[x]; q < predStart[x + 1]; q++) {
+          const p = predList[q];
+          free[p] = 0;
+          if (p === d || seen[p] === v) continue;
+          seen[p] = v;
+          stack[sp++] = p;
+        }
+      }
+    };
+    const argPool = f.argPool;
+    for (let b = entry; b >= 0; b = f.blockNext[b]) {
+      if (pre[b] < 0) continue;
+      for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+        const a0 = f.instArgStart[i], an = a0 + f.instArgCount[i];
+        for (let a = a0; a < an; a++) live(argPool[a], b);
+        if ((opcodeProps[f.instOp[i]] & Prop.Branch) === 0) continue;
+        let c = f.instImm0[i];
+        for (let k = 0; k < f.instImm1[i]; k++, c += 2 + callPool[c + 1]) {
+          for (let a = 0; a < callPool[c + 1]; a++) {
+            const v = callPool[c + 2 + a];
+            if (v >= 0) live(v, b);
+          }
+        }
+      }
+    }
+    return free;
   }
 
   private numberPositions(f: Function): void {

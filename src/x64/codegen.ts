@@ -136,6 +136,10 @@ export class Emitter {
    */
   lineRows = new Int32Array(64);
   lineRowCount = 0;
+  /** While the code at the top of a block is only operand set-up: where it ends (-1 otherwise; see body). */
+  private setupEnd = -1;
+  /** Whether constants and stack addresses count as set-up there (the block ends in a try_call). */
+  private setupDag = false;
   /** With debugInfo: the code offset just past the prologue. */
   prologueEnd = 0;
   /** DWARF register the stack slots are addressed from in the body: 6 (rbp) or 7 (rsp, when the frame is realigned). */
@@ -393,8 +397,14 @@ export class Emitter {
       if (!blockTop) return;
       srcloc = NO_SRCLOC;
     }
+    this.noteSrcLocAt(srcloc, this.buf.length);
+  }
+
+  /** noteSrcLoc for code from offset `at` on (at least the last row's offset; no code yet past it but operand set-up). */
+  private noteSrcLocAt(srcloc: number, at: number): void {
+    if (srcloc === -1) return;
     let n = this.lineRowCount;
-    const rows = this.lineRows, at = this.buf.length;
+    const rows = this.lineRows;
     if (n > 0 && rows[2 * n - 1] === srcloc) return;
     // nothing was emitted under the previous srcloc: it yields to this one
     if (n > 0 && rows[2 * n - 2] === at) {
@@ -634,18 +644,45 @@ export class Emitter {
 
   // ---- the walk ----
 
+  /**
+   * Emits the blocks in order. With debug info, code at the top of a block
+   * that only brings operands into registers is line 0, and the first
+   * instruction's line starts where its own code does, as in LLVM's -O0
+   * code (debuggers' line stepping depends on where rows start): there,
+   * reloads of values from other blocks have no location, and neither have
+   * constants and stack addresses in blocks that end in an invoke (which
+   * SelectionDAG selects; FastISel gives them their user's location).
+   */
   private body(): void {
     const f = this.f, an = this.an;
     const debug = this.debug;
+    const buf = this.buf;
     for (let oi = 0; oi < an.numOrdered; oi++) {
       const b = an.order[oi];
       this.curOrder = oi;
-      this.blockLabel[b] = this.buf.length;
+      this.blockLabel[b] = buf.length;
+      let top = debug && oi > 0;
+      if (top) {
+        this.noteSrcLoc(-1, true);
+        this.setupEnd = buf.length;
+        const term = f.blockLastInst[b];
+        this.setupDag = term >= 0 && (f.instOp[term] === Op.try_call || f.instOp[term] === Op.try_call_indirect);
+      }
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         this.inst = i;
-        if (debug) this.noteSrcLoc(f.instSrcLoc[i], i === f.blockFirstInst[b] && oi > 0);
+        if (!top) {
+          if (debug) this.noteSrcLoc(f.instSrcLoc[i]);
+          this.select(i);
+          continue;
+        }
         this.select(i);
+        if (buf.length === this.setupEnd) continue;
+        // the first code of the block that is more than operand set-up
+        this.noteSrcLocAt(f.instSrcLoc[i], this.setupEnd);
+        this.setupEnd = -1;
+        top = false;
       }
+      this.setupEnd = -1;
     }
     this.inst = -1;
   }
@@ -907,6 +944,15 @@ export class Emitter {
 
   /** Moves `v` into GPR `r` (all 64 bits for register and memory sources). */
   toGpr(r: number, v: number): void {
+    const at = this.buf.length;
+    this.moveToGpr(r, v);
+    if (at === this.setupEnd) {
+      const k = this.kind(v);
+      if (k === K.Mem || k === K.Reg || ((k === K.Imm || k === K.Addr) && this.setupDag)) this.setupEnd = this.buf.length;
+    }
+  }
+
+  private moveToGpr(r: number, v: number): void {
     const buf = this.buf;
     switch (this.kind(v)) {
       case K.Reg: {
@@ -1002,7 +1048,14 @@ export class Emitter {
     return scratch;
   }
 
+  /** Moves float or vector `v` into XMM (or YMM) register `x`. */
   toXmm(x: number, v: number): void {
+    const at = this.buf.length;
+    this.moveToXmm(x, v);
+    if (at === this.setupEnd && (this.ra.home[v] >= 0 || this.setupDag)) this.setupEnd = this.buf.length;
+  }
+
+  private moveToXmm(x: number, v: number): void {
     const buf = this.buf;
     const t = this.f.valueType[v];
     const h = this.ra.home[v];
@@ -1168,6 +1221,17 @@ export class Emitter {
    * except on a try_call edge reading all of rax, rcx and rdx (see moveOne).
    */
   pmEmit(): void {
+    const at = this.buf.length;
+    let setup = at === this.setupEnd;
+    for (let j = 0; j < this.pmN && setup; j++) {
+      const src = this.pmSrc[j];
+      setup = src >= 32 || ((src === SRC_IMM || src === SRC_ADDR) && this.setupDag);
+    }
+    this.emitParallelMoves();
+    if (setup) this.setupEnd = this.buf.length;
+  }
+
+  private emitParallelMoves(): void {
     const dst = this.pmDst, src = this.pmSrc;
     const n = this.pmN;
     this.pmScratch = -1;
