@@ -19,6 +19,7 @@ import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
 import type { DieId } from '../object/dwarf/die.js';
 import { ABSENT, NodeMap, TypeDies, mdText } from './types.js';
 import { assert } from '../support/diag.js';
+import { SRCLOC_STMT } from '../x64/codegen.js';
 
 /** What the code generator recorded for one function (x64 FunctionDebugFacts has this shape). */
 export interface CodeFacts {
@@ -86,6 +87,7 @@ export class UnitBuilder {
   private abstract = new NodeMap();
   /** Per srcloc of the current function: the last non-zero line before it in IR order. */
   private prevLine = new Int32Array(256);
+  private locHasCode = new Uint8Array(256);
   private fileOfScope = new NodeMap();
   /** The unit asks for line tables only: subprograms by name under the unit, no types or variables. */
   private minimal = false;
@@ -243,17 +245,27 @@ export class UnitBuilder {
     const locs = body.locs.data;
     const spFile = this.file(t.ref(sp, SubprogramF.File));
     // line rows; a row starts a statement where LLVM's would: where the line
-    // differs from the last non-zero line before it in IR order (LLVM lays
-    // blocks out in IR order, cgts in reverse post-order), and srclocs are in IR order
+    // differs from the last non-zero line of code before it in IR order (the
+    // order of LLVM's code, which cgts's follows where live ranges allow;
+    // srclocs are numbered in IR order, and those of instructions that left
+    // no code do not count), or where the code generator marked it
+    // (SRCLOC_STMT: the first row of a block that a predecessor leaves on
+    // another line)
     const nloc = body.locs.length / 5;
-    if (this.prevLine.length < nloc) this.prevLine = new Int32Array(nloc * 2);
-    const prevLine = this.prevLine;
+    if (this.prevLine.length < nloc) {
+      this.prevLine = new Int32Array(nloc * 2);
+      this.locHasCode = new Uint8Array(nloc * 2);
+    }
+    const prevLine = this.prevLine, hasCode = this.locHasCode;
+    hasCode.fill(0, 0, nloc);
+    for (let q = 1; q < facts.rows.length; q += 2) if (facts.rows[q]! >= 0) hasCode[facts.rows[q]! & ~SRCLOC_STMT] = 1;
     let last = t.field(sp, SubprogramF.ScopeLine) || t.field(sp, SubprogramF.Line);
     for (let r = 0; r < nloc; r++) {
       prevLine[r] = last;
-      if (locs[5 * r] !== 0) last = locs[5 * r]!;
+      if (hasCode[r] !== 0 && locs[5 * r] !== 0) last = locs[5 * r]!;
     }
-    w.lines.functionSequence(facts.symbol, facts.size, spFile, t.field(sp, SubprogramF.ScopeLine) || t.field(sp, SubprogramF.Line), facts.rows, (r, out) => {
+    w.lines.functionSequence(facts.symbol, facts.size, spFile, t.field(sp, SubprogramF.ScopeLine) || t.field(sp, SubprogramF.Line), facts.rows, (row, out) => {
+      const r = row & ~SRCLOC_STMT;
       const s = fm.map(locs[5 * r + 2]! - 1);
       const f = s >= 0 ? this.scopeFile(s) : -1;
       out[0] = f >= 0 ? f : spFile;
@@ -261,7 +273,7 @@ export class UnitBuilder {
       out[2] = locs[5 * r + 1]!;
       out[3] = s;
       out[4] = locs[5 * r + 3]!;
-      out[5] = out[1] !== 0 && out[1] !== prevLine[r] ? 1 : 0;
+      out[5] = out[1] !== 0 && (out[1] !== prevLine[r] || row !== r) ? 1 : 0;
     });
     w.addRange(facts.symbol, facts.size);
 
@@ -294,8 +306,8 @@ export class UnitBuilder {
     const rows = facts.rows;
     for (let q = 0; q < rows.length; q += 2) {
       const start = rows[q]!, end = q + 2 < rows.length ? rows[q + 2]! : facts.size;
-      const r = rows[q + 1]!;
-      if (end <= start || r < 0) continue;
+      if (end <= start || rows[q + 1]! < 0) continue;
+      const r = rows[q + 1]! & ~SRCLOC_STMT;
       const ia = locs[5 * r + 3]! - 1;
       for (let sc: Scope | null = scopeOf(fm.map(locs[5 * r + 2]! - 1), ia >= 0 ? fm.map(ia) : -1); sc && sc !== top; sc = sc.parent) {
         const list = sc.ranges;

@@ -53,10 +53,15 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
   const dwarf = moduleDwarfVersion(m);
   if (dwarf !== 0) add('debuginfo', t0);
   // i128 atomics are translated only in functions whose target features enable cmpxchg16b
-  const mc = new ModuleCompiler({ llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>(['has_cmpxchg16b']), debugInfo: dwarf !== 0 });
+  const ft = new FunctionTranslator(m);
+  // a srcloc is the index of an LLVM debug location of the function being
+  // compiled: five numbers (line, column, scope, inlined-at, implicit code)
+  const srclocLine = (r: number): number => ft.tx.body.locs.data[5 * r]!;
+  const mc = new ModuleCompiler({
+    llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>(['has_cmpxchg16b']), debugInfo: dwarf !== 0, srclocLine,
+  });
   mc.addData(data);
   const unit = dwarf !== 0 ? new UnitBuilder(m, mc.object, dwarf) : null;
-  const ft = new FunctionTranslator(m);
   const f = scratchFunction;
   const clif: string[] = [];
   const verify = opts.verify ?? verifyRequested();

@@ -66,9 +66,10 @@ export class Analysis {
   private post = new Int32Array(16);
   private pending = new Int32Array(16);
   private heap = new Int32Array(16);
-  /** findFreeBlocks' scratch: predecessor lists, the free marks, the value whose walk last reached a block, the walk's stack. */
-  private predStart = new Int32Array(16);
-  private predList = new Int32Array(16);
+  /** Predecessors of the reachable blocks (edges from reachable blocks, once per block call): predList[predStart[b] .. predStart[b + 1]). */
+  predStart = new Int32Array(16);
+  predList = new Int32Array(16);
+  /** findFreeBlocks' scratch: the free marks, the value whose walk last reached a block, the walk's stack. */
   private free = new Uint8Array(16);
   private seen = new Int32Array(16);
   private walk = new Int32Array(16);

@@ -31,6 +31,8 @@ export interface CodegenOptions extends AbiOptions {
   isaFlags?: Set<string>;
   /** Record the line rows and frame layout debug info needs (lineRows, prologueEnd, frameBase...). */
   debugInfo?: boolean;
+  /** With debugInfo: the source line of a srcloc (0 for none); line rows at block starts depend on it. */
+  srclocLine?: (srcloc: number) => number;
 }
 
 export interface Reloc {
@@ -46,6 +48,10 @@ export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Rememb
 
 /** A line row's srcloc for code without a source location (DWARF line 0). */
 export const NO_SRCLOC = -2;
+/** Flag on a line row's srcloc: the row starts a statement (is_stmt) whatever the line before it. */
+export const SRCLOC_STMT = 1 << 30;
+/** A line row markBlockStatements drops. */
+const DROP_ROW = -3;
 
 const SCRATCH_XMM = 15;
 const SCRATCH_XMM2 = 14;
@@ -136,9 +142,15 @@ export class Emitter {
    */
   lineRows = new Int32Array(64);
   lineRowCount = 0;
-  /** While the code at the top of a block is only operand set-up: where it ends (-1 otherwise; see body). */
+  /** Per block (debugInfo): the row of its first located instruction, and the srclocs of its first and last ones (-1: none). */
+  private blockFirstRow = new Int32Array(16);
+  private blockFirstLoc = new Int32Array(16);
+  private blockLastLoc = new Int32Array(16);
+  /** CodegenOptions.srclocLine. */
+  private lineOf: (srcloc: number) => number = () => 1;
+  /** Where the operand set-up the current instruction has emitted so far ends (-1 outside body; see body). */
   private setupEnd = -1;
-  /** Whether constants and stack addresses count as set-up there (the block ends in a try_call). */
+  /** Whether constants, stack addresses and argument moves count as set-up (the block ends in a try_call). */
   private setupDag = false;
   /** With debugInfo: the code offset just past the prologue. */
   prologueEnd = 0;
@@ -163,6 +175,7 @@ export class Emitter {
     this.landingPads.length = 0;
     this.inst = -1;
     this.debug = opts.debugInfo === true;
+    this.lineOf = opts.srclocLine ?? (() => 1);
     this.lineRowCount = 0;
     this.prologueEnd = 0;
     try {
@@ -400,18 +413,22 @@ export class Emitter {
     this.noteSrcLocAt(srcloc, this.buf.length);
   }
 
-  /** noteSrcLoc for code from offset `at` on (at least the last row's offset; no code yet past it but operand set-up). */
-  private noteSrcLocAt(srcloc: number, at: number): void {
-    if (srcloc === -1) return;
+  /**
+   * noteSrcLoc for code from offset `at` on (at least the last row's offset;
+   * no code yet past it but operand set-up). With `distinct`, the row is
+   * recorded even where the row before has the same srcloc; returns its index.
+   */
+  private noteSrcLocAt(srcloc: number, at: number, distinct = false): number {
+    if (srcloc === -1) return -1;
     let n = this.lineRowCount;
     const rows = this.lineRows;
-    if (n > 0 && rows[2 * n - 1] === srcloc) return;
+    if (!distinct && n > 0 && rows[2 * n - 1] === srcloc) return n - 1;
     // nothing was emitted under the previous srcloc: it yields to this one
     if (n > 0 && rows[2 * n - 2] === at) {
       n--;
-      if (n > 0 && rows[2 * n - 1] === srcloc) {
+      if (!distinct && n > 0 && rows[2 * n - 1] === srcloc) {
         this.lineRowCount = n;
-        return;
+        return n - 1;
       }
     }
     if (2 * n + 2 > rows.length) {
@@ -422,6 +439,7 @@ export class Emitter {
     this.lineRows[2 * n] = at;
     this.lineRows[2 * n + 1] = srcloc;
     this.lineRowCount = n + 1;
+    return n;
   }
 
   /**
@@ -645,46 +663,101 @@ export class Emitter {
   // ---- the walk ----
 
   /**
-   * Emits the blocks in order. With debug info, code at the top of a block
-   * that only brings operands into registers is line 0, and the first
-   * instruction's line starts where its own code does, as in LLVM's -O0
-   * code (debuggers' line stepping depends on where rows start): there,
-   * reloads of values from other blocks have no location, and neither have
-   * constants and stack addresses in blocks that end in an invoke (which
-   * SelectionDAG selects; FastISel gives them their user's location).
+   * Emits the blocks in order. With debug info, an instruction's line row
+   * starts after the code that only brings its operands into registers, as
+   * in LLVM's -O0 code, where that code has no location (debuggers' line
+   * stepping depends on where rows start): reloads of values from other
+   * blocks, and in blocks that end in an invoke (which SelectionDAG selects;
+   * FastISel gives them their user's location) also constants, stack
+   * addresses and argument moves. Such code continues the row before it, or
+   * at the top of a block is line 0, which LLVM gives code without a location
+   * there so that it does not inherit the physically previous block's line.
    */
   private body(): void {
     const f = this.f, an = this.an;
     const debug = this.debug;
     const buf = this.buf;
+    const lineOf = this.lineOf;
+    if (debug) {
+      const nb = f.numBlocks;
+      if (this.blockFirstRow.length < nb) {
+        this.blockFirstRow = new Int32Array(nb * 2);
+        this.blockFirstLoc = new Int32Array(nb * 2);
+        this.blockLastLoc = new Int32Array(nb * 2);
+      }
+      this.blockFirstRow.fill(-1, 0, nb);
+    }
     for (let oi = 0; oi < an.numOrdered; oi++) {
       const b = an.order[oi];
       this.curOrder = oi;
       this.blockLabel[b] = buf.length;
-      let top = debug && oi > 0;
-      if (top) {
-        this.noteSrcLoc(-1, true);
-        this.setupEnd = buf.length;
-        const term = f.blockLastInst[b];
-        this.setupDag = term >= 0 && (f.instOp[term] === Op.try_call || f.instOp[term] === Op.try_call_indirect);
+      if (!debug) {
+        for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+          this.inst = i;
+          this.select(i);
+        }
+        continue;
       }
+      if (oi > 0) this.noteSrcLoc(-1, true);
+      const term = f.blockLastInst[b];
+      this.setupDag = term >= 0 && (f.instOp[term] === Op.try_call || f.instOp[term] === Op.try_call_indirect);
+      let first = -1, last = -1;
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         this.inst = i;
-        if (!top) {
-          if (debug) this.noteSrcLoc(f.instSrcLoc[i]);
-          this.select(i);
-          continue;
-        }
+        this.setupEnd = buf.length;
         this.select(i);
         if (buf.length === this.setupEnd) continue;
-        // the first code of the block that is more than operand set-up
-        this.noteSrcLocAt(f.instSrcLoc[i], this.setupEnd);
-        this.setupEnd = -1;
-        top = false;
+        const loc = f.instSrcLoc[i];
+        const located = loc >= 0 && lineOf(loc) !== 0;
+        const row = this.noteSrcLocAt(loc, this.setupEnd, located && first < 0);
+        if (!located) continue;
+        if (first < 0) {
+          first = loc;
+          this.blockFirstRow[b] = row;
+        }
+        last = loc;
       }
+      this.blockFirstLoc[b] = first;
+      this.blockLastLoc[b] = last;
       this.setupEnd = -1;
     }
     this.inst = -1;
+    if (debug) this.markBlockStatements();
+  }
+
+  /**
+   * LLVM's rule for a statement at a block's start: the first located row of
+   * a block starts a statement (is_stmt) where a predecessor's last located
+   * instruction is on another line (predecessors without located code do
+   * not count), so that a debugger stepping into the block from there stops
+   * on it even where the line is the one before it in the code. The block's
+   * first row was recorded on its own; where it does not start a statement
+   * and repeats the row before, it goes.
+   */
+  private markBlockStatements(): void {
+    const an = this.an, lineOf = this.lineOf;
+    const rows = this.lineRows;
+    for (let oi = 1; oi < an.numOrdered; oi++) {
+      const b = an.order[oi];
+      const row = this.blockFirstRow[b];
+      if (row < 0) continue;
+      const line = lineOf(this.blockFirstLoc[b]);
+      let stmt = false;
+      for (let q = an.predStart[b]; q < an.predStart[b + 1] && !stmt; q++) {
+        const last = this.blockLastLoc[an.predList[q]];
+        stmt = last >= 0 && lineOf(last) !== line;
+      }
+      if (stmt) rows[2 * row + 1] |= SRCLOC_STMT;
+      else if (row > 0 && rows[2 * row - 1] === rows[2 * row + 1]) rows[2 * row + 1] = DROP_ROW;
+    }
+    let n = 0;
+    for (let k = 0; k < this.lineRowCount; k++) {
+      if (rows[2 * k + 1] === DROP_ROW) continue;
+      rows[2 * n] = rows[2 * k];
+      rows[2 * n + 1] = rows[2 * k + 1];
+      n++;
+    }
+    this.lineRowCount = n;
   }
 
   private finishBody(): void {

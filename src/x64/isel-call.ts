@@ -48,7 +48,12 @@ export function selectCall(e: Emitter, i: number): boolean {
   if (op === Op.try_call || op === Op.try_call_indirect) {
     const t = f.exnTable(i);
     emitCall(e, i, op === Op.try_call_indirect ? f.arg(i, 0) : -1, op === Op.try_call ? f.funcRefs[f.exnFuncRef(t)].name : '');
+    const returnAddress = e.buf.length;
     e.edge(f.instImm0[i], i);
+    // LLVM's -O0 code ends an invoke's block with a jump, even to the next
+    // block, so the return address is still in the call's line (gdb shows it
+    // as the caller's line after `finish`); a nop keeps it there too
+    if (e.buf.length === returnAddress) X.nop(e.buf, 1);
     return true;
   }
   if (op !== Op.call && op !== Op.call_indirect) return false;

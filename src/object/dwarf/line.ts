@@ -152,15 +152,26 @@ export class LineTable {
     place: (srcloc: number, out: Int32Array) => void,
   ): void {
     this.beginSequence(symbol);
-    this.row(0, file, scopeLine, 0, LineFlag.None);
+    // a row is held back until the next one is known: of rows at one address
+    // only the last is written, as an assembler does with .loc directives
+    // that no instruction follows
+    let pOffset = 0, pFile = file, pLine = scopeLine, pCol = 0, pFlags = LineFlag.None;
+    const row = (offset: number, f: number, line: number, col: number, flags: LineFlag): void => {
+      if (offset > pOffset) this.row(pOffset, pFile, pLine, pCol, pFlags);
+      pOffset = offset;
+      pFile = f;
+      pLine = line;
+      pCol = col;
+      pFlags = flags;
+    };
     const out = this.place, prev = this.prevPlace;
     prev.fill(-1);
     let first = true, lastLine = scopeLine;
     for (let k = 0; k < rows.length; k += 2) {
       const r = rows[k + 1];
       if (r < 0) {
-        if (this.line === 0) continue;
-        this.row(rows[k], this.file, 0, this.col, LineFlag.NotStmt);
+        if (pLine === 0) continue;
+        row(rows[k], pFile, 0, pCol, LineFlag.NotStmt);
         prev.fill(-1);
         continue;
       }
@@ -171,10 +182,11 @@ export class LineTable {
       if (!stmt && out[0] === prev[0] && out[1] === prev[1] && out[2] === prev[2] && out[3] === prev[3] && out[4] === prev[4]) continue;
       prev.set(out);
       const flags = first ? LineFlag.PrologueEnd : stmt ? LineFlag.None : LineFlag.NotStmt;
-      this.row(rows[k], out[0], line, out[2], flags);
+      row(rows[k], out[0], line, out[2], flags);
       if (line !== 0) lastLine = line;
       first = false;
     }
+    this.row(pOffset, pFile, pLine, pCol, pFlags);
     this.endSequence(size);
   }
 
