@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { isArchive, readArchive } from '../src/object/ar.js';
+import { COMPILE_V8_FLAGS } from '../src/driver/compile-pool.js';
 import { median } from './stats.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -40,8 +41,11 @@ interface ChildResult {
   cpu: number[];
 }
 
+// baseline: V8's defaults (the children load cgts's pipeline or worker directly,
+// so cgts's own flags are not set there); cgts: the flags cgts sets for its compile threads
 const DEFAULT_VARIANTS = [
   'baseline=',
+  `cgts=set: ${COMPILE_V8_FLAGS}`,
   'maglev=--maglev',
   'sparkplug=--always-sparkplug',
   'no-lazy-feedback=--no-lazy-feedback-allocation',
@@ -83,7 +87,9 @@ function defaultInputs(): string {
   mkdirSync(work, { recursive: true });
   console.log(`building examples/crates-app's dependencies as bitcode in ${work} (once)`);
   // --target keeps RUSTFLAGS off build scripts and proc macros; the link of the binary itself is skipped (true).
-  const r = spawnSync('cargo', ['build', '--target', 'x86_64-unknown-linux-gnu', '--manifest-path', join(root, 'examples', 'crates-app', 'Cargo.toml')], {
+  // (run in the project's folder: its .cargo/config.toml names the crate sources)
+  const r = spawnSync('cargo', ['build', '--target', 'x86_64-unknown-linux-gnu'], {
+    cwd: join(root, 'examples', 'crates-app'),
     stdio: 'inherit',
     env: { ...process.env, RUSTFLAGS: '-Clinker-plugin-lto -Clinker=true', CARGO_TARGET_DIR: join(work, 'target'), RUSTC_WRAPPER: '' },
   });
