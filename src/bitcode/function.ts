@@ -539,394 +539,444 @@ function readBody(d: Decoder): void {
   if (!sawDeclare) throw d.err('function block without DECLAREBLOCKS');
 }
 
-function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
-  switch (code) {
-    case FuncCode.Binop: {
-      const a = d.valTy();
-      const ty = d.lastTy;
-      const b = d.valOp();
-      d.need(1);
-      const opc = o[d.slot++]!;
-      if (opc > 12) throw d.err(`unknown binary opcode ${opc}`);
-      let op = opc as Op;
-      if (t.isFloat(t.scalar(ty))) {
-        const fop = FLOAT_BINOP[opc];
-        if (fop === undefined || fop < 0) throw d.err(`binary opcode ${opc} is not valid on floating point`);
-        op = fop;
-      }
-      d.begin(op, ty, d.slot < n ? o[d.slot]! : 0);
-      d.push(a);
-      d.push(b);
-      return;
-    }
-    case FuncCode.Cast: {
-      const a = d.valTy();
-      d.need(2);
-      const dest = d.checkType(o[d.slot++]!);
-      const opc = o[d.slot++]!;
-      if (opc > 13) throw d.err(`unknown cast opcode ${opc}`);
-      d.begin(Op.Trunc + opc, dest, d.slot < n ? o[d.slot]! : 0);
-      d.push(a);
-      return;
-    }
-    case FuncCode.Unop: {
-      const a = d.valTy();
-      d.need(1);
-      if (o[d.slot++] !== 0) throw d.err('unknown unary opcode');
-      d.begin(Op.FNeg, d.lastTy, d.slot < n ? o[d.slot]! : 0);
-      d.push(a);
-      return;
-    }
-    case FuncCode.Freeze: {
-      const a = d.valTy();
-      d.begin(Op.Freeze, d.lastTy, 0);
-      d.push(a);
-      return;
-    }
-    case FuncCode.Gep: {
-      d.need(2);
-      const flags = o[d.slot++]!;
-      const src = d.checkType(o[d.slot++]!);
-      const base = d.valTy();
-      let resTy = d.lastTy;
-      d.begin(Op.GetElementPtr, resTy, flags);
-      d.push(src);
-      d.push(base);
-      while (d.slot < n) {
-        d.push(d.valTy());
-        const lt = d.lastTy;
-        if (t.kind[resTy] !== TypeKind.Vector && t.kind[lt] === TypeKind.Vector) {
-          resTy = findVector(m, resTy, t.count[lt]!, (t.flags[lt]! & TypeFlag.Scalable) !== 0);
-        }
-      }
-      d.ty[d.cur] = resTy;
-      return;
-    }
-    case FuncCode.Select:
-    case FuncCode.VSelect: {
-      const a = d.valTy();
-      const ty = d.lastTy;
-      const b = d.valOp();
-      const cond = code === FuncCode.VSelect ? d.valTy() : d.valOp();
-      d.begin(Op.Select, ty, d.slot < n ? o[d.slot]! : 0);
-      d.push(cond);
-      d.push(a);
-      d.push(b);
-      return;
-    }
-    case FuncCode.ExtractElt: {
-      const v = d.valTy();
-      const vt = d.vectorTy('extractelement');
-      const idx = d.valTy();
-      d.begin(Op.ExtractElement, t.a[vt]!, 0);
-      d.push(v);
-      d.push(idx);
-      return;
-    }
-    case FuncCode.InsertElt: {
-      const v = d.valTy();
-      const vt = d.vectorTy('insertelement');
-      const elt = d.valOp();
-      const idx = d.valTy();
-      d.begin(Op.InsertElement, vt, 0);
-      d.push(v);
-      d.push(elt);
-      d.push(idx);
-      return;
-    }
-    case FuncCode.ShuffleVec: {
-      const v1 = d.valTy();
-      const vt = d.vectorTy('shufflevector');
-      const v2 = d.valOp();
-      const mask = d.valTy();
-      const mt = d.vectorTy('shufflevector mask');
-      const rt = findVector(m, t.a[vt]!, t.count[mt]!, (t.flags[mt]! & TypeFlag.Scalable) !== 0);
-      d.begin(Op.ShuffleVector, rt, 0);
-      d.push(v1);
-      d.push(v2);
-      d.push(mask);
-      return;
-    }
-    case FuncCode.Cmp:
-    case FuncCode.Cmp2: {
-      const a = d.valTy();
-      const ty = d.lastTy;
-      const b = d.valOp();
-      d.need(1);
-      const pred = o[d.slot++]!;
-      const extra = d.slot < n ? o[d.slot]! : 0;
-      const isF = t.isFloat(t.scalar(ty));
-      let rt: number;
-      if (t.kind[ty] === TypeKind.Vector) rt = findVector(m, d.newI1(), t.count[ty]!, (t.flags[ty]! & TypeFlag.Scalable) !== 0);
-      else rt = d.newI1();
-      d.begin(isF ? Op.FCmp : Op.ICmp, rt, pred | (extra << 8));
-      d.push(a);
-      d.push(b);
-      return;
-    }
-    case FuncCode.Ret: {
-      if (n > 0) {
-        const v = d.valTy();
-        d.begin(Op.Ret, -1, 0);
-        d.push(v);
-      } else d.begin(Op.Ret, -1, 0);
-      return;
-    }
-    case FuncCode.Br: {
-      d.need(1);
-      if (n === 1) {
-        const b = d.bb(o[0]);
-        d.begin(Op.Br, -1, 0);
-        d.push(b);
-      } else {
-        d.need(3);
-        const tb = d.bb(o[0]);
-        const fb = d.bb(o[1]);
-        d.slot = 2;
-        const cond = d.valOp();
-        d.begin(Op.Br, -1, 0);
-        d.push(cond);
-        d.push(tb);
-        d.push(fb);
-      }
-      return;
-    }
-    case FuncCode.Switch: {
-      d.need(3);
-      if ((o[0]! >>> 16) === 0x4b5) throw d.err('old-style switch records are not supported');
-      d.checkType(o[0]!);
-      d.slot = 1;
-      const cond = d.valOp();
-      const def = d.bb(o[d.slot++]);
-      d.begin(Op.Switch, -1, 0);
-      d.push(cond);
-      d.push(def);
-      if ((n - d.slot) % 2 !== 0) throw d.err('SWITCH record has an odd number of case operands');
-      for (let s = d.slot; s < n; s += 2) {
-        d.push(o[s]!);
-        d.push(d.bb(o[s + 1]));
-      }
-      return;
-    }
-    case FuncCode.Invoke: {
-      d.need(4);
-      const attrs = o[d.slot++]!;
-      const cc = o[d.slot++]!;
-      const normal = d.bb(o[d.slot++]);
-      const unwind = d.bb(o[d.slot++]);
-      let fty = -1;
-      if (cc & (1 << 13)) fty = d.checkType(o[d.slot++]!);
-      const callee = d.valTy();
-      if (fty < 0) throw d.err('invoke without an explicit function type');
-      if (t.kind[fty] !== TypeKind.Function) throw d.err('invoke of a non-function type');
-      d.begin(Op.Invoke, t.a[fty]!, cc & ~(1 << 13));
-      d.push(attrs);
-      d.push(fty);
-      d.push(normal);
-      d.push(unwind);
-      d.push(callee);
-      d.fnArgs(fty);
-      if (d.pendingBundles.length) d.body.bundles.set(d.cur, d.pendingBundles);
-      return;
-    }
-    case FuncCode.Call: {
-      d.need(2);
-      const attrs = o[d.slot++]!;
-      const cc = o[d.slot++]!;
-      let fmf = 0;
-      if (cc & (1 << 17)) {
-        d.need(1);
-        fmf = o[d.slot++]!;
-      }
-      let fty = -1;
-      if (cc & (1 << 15)) fty = d.checkType(o[d.slot++]!);
-      const callee = d.valTy();
-      if (fty < 0) throw d.err('call without an explicit function type');
-      if (t.kind[fty] !== TypeKind.Function) throw d.err('call of a non-function type');
-      d.begin(Op.Call, t.a[fty]!, (cc & 0x1ffff & ~(1 << 15)) | (fmf << 18));
-      d.push(attrs);
-      d.push(fty);
-      d.push(callee);
-      d.fnArgs(fty);
-      if (d.pendingBundles.length) d.body.bundles.set(d.cur, d.pendingBundles);
-      return;
-    }
-    case FuncCode.Resume: {
-      const v = d.valTy();
-      d.begin(Op.Resume, -1, 0);
-      d.push(v);
-      return;
-    }
-    case FuncCode.Unreachable:
-      d.begin(Op.Unreachable, -1, 0);
-      return;
-    case FuncCode.Phi: {
-      d.need(1);
-      const ty = d.checkType(o[d.slot++]!);
-      const hasFlags = (n - 1) % 2 === 1;
-      const end = hasFlags ? n - 1 : n;
-      d.begin(Op.Phi, ty, hasFlags ? o[n - 1]! : 0);
-      const next = d.next;
-      for (let s = d.slot; s < end; s += 2) {
-        const raw = o[s]!;
-        const rel = raw % 2 === 0 ? raw / 2 : -(raw - 1) / 2;
-        const v = next - rel;
-        if (v < 0) throw d.err('phi operand out of range');
-        if (v >= next && v > d.maxFwd) d.maxFwd = v;
-        d.push(v);
-        d.push(d.bb(o[s + 1]));
-      }
-      return;
-    }
-    case FuncCode.LandingPad: {
-      d.need(3);
-      const ty = d.checkType(o[d.slot++]!);
-      const cleanup = o[d.slot++]!;
-      const nClauses = o[d.slot++]!;
-      d.begin(Op.LandingPad, ty, 0);
-      d.push(cleanup);
-      for (let k = 0; k < nClauses; k++) {
-        d.need(1);
-        const kind = o[d.slot++]!;
-        d.push(kind);
-        d.push(d.valTy());
-      }
-      return;
-    }
-    case FuncCode.Alloca: {
-      d.need(4);
-      const ty = d.checkType(o[0]!);
-      d.checkType(o[1]!);
-      const size = o[2]!;
-      // The size is an absolute value id; a forward reference must be defined by the end.
-      if (size >= d.next && size > d.maxFwd) d.maxFwd = size;
-      const rec = o[3]!;
-      const align = (rec & 0x1f) | (((rec >> 8) & 7) << 5);
-      const as = n > 4 ? o[4]! : 0;
-      const flags = ((rec >> 5) & 1) | (((rec >> 7) & 1) << 1);
-      if (!(rec & (1 << 6))) throw d.err('alloca without an explicit type');
-      d.begin(Op.Alloca, as === 0 ? d.ptr0 : t.pointer(as), flags);
-      d.push(ty);
-      d.push(size);
-      d.push(align);
-      d.push(as);
-      return;
-    }
-    case FuncCode.Load:
-    case FuncCode.LoadAtomic: {
-      const p = d.valTy();
-      const atomic = code === FuncCode.LoadAtomic;
-      d.need(atomic ? 5 : 3);
-      const ty = d.checkType(o[d.slot++]!);
-      const align = o[d.slot++]!;
-      const vol = o[d.slot++]! & 1;
-      let flags = vol;
-      if (atomic) flags |= (d.ordering(o[d.slot++]!) << 1) | (d.syncScope(o[d.slot++]!) << 4);
-      d.begin(Op.Load, ty, flags);
-      d.push(p);
-      d.push(align);
-      return;
-    }
-    case FuncCode.Store:
-    case FuncCode.StoreAtomic: {
-      const p = d.valTy();
-      const v = d.valTy();
-      const atomic = code === FuncCode.StoreAtomic;
-      d.need(atomic ? 4 : 2);
-      const align = o[d.slot++]!;
-      let flags = o[d.slot++]! & 1;
-      if (atomic) flags |= (d.ordering(o[d.slot++]!) << 1) | (d.syncScope(o[d.slot++]!) << 4);
-      d.begin(Op.Store, -1, flags);
-      d.push(p);
-      d.push(v);
-      d.push(align);
-      return;
-    }
-    case FuncCode.CmpXchg: {
-      const p = d.valTy();
-      const cmp = d.valTy();
-      const vt = d.lastTy;
-      const nw = d.valOp();
-      d.need(5);
-      const vol = o[d.slot++]! & 1;
-      const succ = d.ordering(o[d.slot++]!);
-      const ssid = d.syncScope(o[d.slot++]!);
-      const fail = d.ordering(o[d.slot++]!);
-      const weak = o[d.slot++]! & 1;
-      const align = d.slot < n ? o[d.slot]! : 0;
-      const rt = findStruct(m, vt, d.newI1());
-      d.begin(Op.CmpXchg, rt, vol | (weak << 1) | (succ << 2) | (fail << 5) | (ssid << 8));
-      d.push(p);
-      d.push(cmp);
-      d.push(nw);
-      d.push(align);
-      return;
-    }
-    case FuncCode.AtomicRmw: {
-      const p = d.valTy();
-      const v = d.valTy();
-      const vt = d.lastTy;
-      d.need(4);
-      const rop = o[d.slot++]!;
-      if (rop >= 32) throw d.err(`bad atomicrmw operation ${rop}`);
-      const vol = o[d.slot++]! & 1;
-      const ord = d.ordering(o[d.slot++]!);
-      const ssid = d.syncScope(o[d.slot++]!);
-      const align = d.slot < n ? o[d.slot]! : 0;
-      d.begin(Op.AtomicRMW, vt, vol | (ord << 1) | (rop << 4) | (ssid << 9));
-      d.push(p);
-      d.push(v);
-      d.push(align);
-      return;
-    }
-    case FuncCode.Fence:
-      d.need(2);
-      d.begin(Op.Fence, -1, (d.ordering(o[0]!) << 1) | (d.syncScope(o[1]!) << 4));
-      return;
-    case FuncCode.ExtractVal: {
-      const a = d.valTy();
-      let ty = d.lastTy;
-      if (d.slot >= n) throw d.err('extractvalue without indices');
-      d.begin(Op.ExtractValue, ty, 0);
-      d.push(a);
-      while (d.slot < n) {
-        const k = o[d.slot++]!;
-        ty = d.memberType(ty, k);
-        d.push(k);
-      }
-      d.ty[d.cur] = ty;
-      return;
-    }
-    case FuncCode.InsertVal: {
-      const a = d.valTy();
-      const ty = d.lastTy;
-      const v = d.valTy();
-      d.begin(Op.InsertValue, ty, 0);
-      d.push(a);
-      d.push(v);
-      let mt = ty;
-      if (d.slot >= n) throw d.err('insertvalue without indices');
-      while (d.slot < n) {
-        const k = o[d.slot++]!;
-        mt = d.memberType(mt, k);
-        d.push(k);
-      }
-      return;
-    }
-    case FuncCode.VaArg: {
-      d.need(3);
-      const lt = d.checkType(o[0]!);
-      d.slot = 1;
-      const lv = d.valOp();
-      const rt = d.checkType(o[d.slot]!);
-      d.begin(Op.VAArg, rt, 0);
-      d.push(lt);
-      d.push(lv);
-      return;
-    }
-    default:
-      throw d.err(`unsupported instruction record code ${code}`);
+/** Decodes one instruction record (its code, operands `o[0..n)`) into `d`. */
+type InstDecoder = (d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable) => void;
+
+function decodeBinop(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const a = d.valTy();
+  const ty = d.lastTy;
+  const b = d.valOp();
+  d.need(1);
+  const opc = o[d.slot++]!;
+  if (opc > 12) throw d.err(`unknown binary opcode ${opc}`);
+  let op = opc as Op;
+  if (t.isFloat(t.scalar(ty))) {
+    const fop = FLOAT_BINOP[opc];
+    if (fop === undefined || fop < 0) throw d.err(`binary opcode ${opc} is not valid on floating point`);
+    op = fop;
   }
+  d.begin(op, ty, d.slot < n ? o[d.slot]! : 0);
+  d.push(a);
+  d.push(b);
+}
+
+function decodeCast(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const a = d.valTy();
+  d.need(2);
+  const dest = d.checkType(o[d.slot++]!);
+  const opc = o[d.slot++]!;
+  if (opc > 13) throw d.err(`unknown cast opcode ${opc}`);
+  d.begin(Op.Trunc + opc, dest, d.slot < n ? o[d.slot]! : 0);
+  d.push(a);
+}
+
+function decodeUnop(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const a = d.valTy();
+  d.need(1);
+  if (o[d.slot++] !== 0) throw d.err('unknown unary opcode');
+  d.begin(Op.FNeg, d.lastTy, d.slot < n ? o[d.slot]! : 0);
+  d.push(a);
+}
+
+function decodeFreeze(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const a = d.valTy();
+  d.begin(Op.Freeze, d.lastTy, 0);
+  d.push(a);
+}
+
+function decodeGep(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(2);
+  const flags = o[d.slot++]!;
+  const src = d.checkType(o[d.slot++]!);
+  const base = d.valTy();
+  let resTy = d.lastTy;
+  d.begin(Op.GetElementPtr, resTy, flags);
+  d.push(src);
+  d.push(base);
+  while (d.slot < n) {
+    d.push(d.valTy());
+    const lt = d.lastTy;
+    if (t.kind[resTy] !== TypeKind.Vector && t.kind[lt] === TypeKind.Vector) {
+      resTy = findVector(m, resTy, t.count[lt]!, (t.flags[lt]! & TypeFlag.Scalable) !== 0);
+    }
+  }
+  d.ty[d.cur] = resTy;
+}
+
+function decodeSelect(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const a = d.valTy();
+  const ty = d.lastTy;
+  const b = d.valOp();
+  const cond = code === FuncCode.VSelect ? d.valTy() : d.valOp();
+  d.begin(Op.Select, ty, d.slot < n ? o[d.slot]! : 0);
+  d.push(cond);
+  d.push(a);
+  d.push(b);
+}
+
+function decodeExtractElt(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const v = d.valTy();
+  const vt = d.vectorTy('extractelement');
+  const idx = d.valTy();
+  d.begin(Op.ExtractElement, t.a[vt]!, 0);
+  d.push(v);
+  d.push(idx);
+}
+
+function decodeInsertElt(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const v = d.valTy();
+  const vt = d.vectorTy('insertelement');
+  const elt = d.valOp();
+  const idx = d.valTy();
+  d.begin(Op.InsertElement, vt, 0);
+  d.push(v);
+  d.push(elt);
+  d.push(idx);
+}
+
+function decodeShuffleVec(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const v1 = d.valTy();
+  const vt = d.vectorTy('shufflevector');
+  const v2 = d.valOp();
+  const mask = d.valTy();
+  const mt = d.vectorTy('shufflevector mask');
+  const rt = findVector(m, t.a[vt]!, t.count[mt]!, (t.flags[mt]! & TypeFlag.Scalable) !== 0);
+  d.begin(Op.ShuffleVector, rt, 0);
+  d.push(v1);
+  d.push(v2);
+  d.push(mask);
+}
+
+function decodeCmp(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const a = d.valTy();
+  const ty = d.lastTy;
+  const b = d.valOp();
+  d.need(1);
+  const pred = o[d.slot++]!;
+  const extra = d.slot < n ? o[d.slot]! : 0;
+  const isF = t.isFloat(t.scalar(ty));
+  let rt: number;
+  if (t.kind[ty] === TypeKind.Vector) rt = findVector(m, d.newI1(), t.count[ty]!, (t.flags[ty]! & TypeFlag.Scalable) !== 0);
+  else rt = d.newI1();
+  d.begin(isF ? Op.FCmp : Op.ICmp, rt, pred | (extra << 8));
+  d.push(a);
+  d.push(b);
+}
+
+function decodeRet(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  if (n > 0) {
+    const v = d.valTy();
+    d.begin(Op.Ret, -1, 0);
+    d.push(v);
+  } else d.begin(Op.Ret, -1, 0);
+}
+
+function decodeBr(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(1);
+  if (n === 1) {
+    const b = d.bb(o[0]);
+    d.begin(Op.Br, -1, 0);
+    d.push(b);
+  } else {
+    d.need(3);
+    const tb = d.bb(o[0]);
+    const fb = d.bb(o[1]);
+    d.slot = 2;
+    const cond = d.valOp();
+    d.begin(Op.Br, -1, 0);
+    d.push(cond);
+    d.push(tb);
+    d.push(fb);
+  }
+}
+
+function decodeSwitch(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(3);
+  if ((o[0]! >>> 16) === 0x4b5) throw d.err('old-style switch records are not supported');
+  d.checkType(o[0]!);
+  d.slot = 1;
+  const cond = d.valOp();
+  const def = d.bb(o[d.slot++]);
+  d.begin(Op.Switch, -1, 0);
+  d.push(cond);
+  d.push(def);
+  if ((n - d.slot) % 2 !== 0) throw d.err('SWITCH record has an odd number of case operands');
+  for (let s = d.slot; s < n; s += 2) {
+    d.push(o[s]!);
+    d.push(d.bb(o[s + 1]));
+  }
+}
+
+function decodeInvoke(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(4);
+  const attrs = o[d.slot++]!;
+  const cc = o[d.slot++]!;
+  const normal = d.bb(o[d.slot++]);
+  const unwind = d.bb(o[d.slot++]);
+  let fty = -1;
+  if (cc & (1 << 13)) fty = d.checkType(o[d.slot++]!);
+  const callee = d.valTy();
+  if (fty < 0) throw d.err('invoke without an explicit function type');
+  if (t.kind[fty] !== TypeKind.Function) throw d.err('invoke of a non-function type');
+  d.begin(Op.Invoke, t.a[fty]!, cc & ~(1 << 13));
+  d.push(attrs);
+  d.push(fty);
+  d.push(normal);
+  d.push(unwind);
+  d.push(callee);
+  d.fnArgs(fty);
+  if (d.pendingBundles.length) d.body.bundles.set(d.cur, d.pendingBundles);
+}
+
+function decodeCall(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(2);
+  const attrs = o[d.slot++]!;
+  const cc = o[d.slot++]!;
+  let fmf = 0;
+  if (cc & (1 << 17)) {
+    d.need(1);
+    fmf = o[d.slot++]!;
+  }
+  let fty = -1;
+  if (cc & (1 << 15)) fty = d.checkType(o[d.slot++]!);
+  const callee = d.valTy();
+  if (fty < 0) throw d.err('call without an explicit function type');
+  if (t.kind[fty] !== TypeKind.Function) throw d.err('call of a non-function type');
+  d.begin(Op.Call, t.a[fty]!, (cc & 0x1ffff & ~(1 << 15)) | (fmf << 18));
+  d.push(attrs);
+  d.push(fty);
+  d.push(callee);
+  d.fnArgs(fty);
+  if (d.pendingBundles.length) d.body.bundles.set(d.cur, d.pendingBundles);
+}
+
+function decodeResume(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const v = d.valTy();
+  d.begin(Op.Resume, -1, 0);
+  d.push(v);
+}
+
+function decodeUnreachable(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.begin(Op.Unreachable, -1, 0);
+}
+
+function decodePhi(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(1);
+  const ty = d.checkType(o[d.slot++]!);
+  const hasFlags = (n - 1) % 2 === 1;
+  const end = hasFlags ? n - 1 : n;
+  d.begin(Op.Phi, ty, hasFlags ? o[n - 1]! : 0);
+  const next = d.next;
+  for (let s = d.slot; s < end; s += 2) {
+    const raw = o[s]!;
+    const rel = raw % 2 === 0 ? raw / 2 : -(raw - 1) / 2;
+    const v = next - rel;
+    if (v < 0) throw d.err('phi operand out of range');
+    if (v >= next && v > d.maxFwd) d.maxFwd = v;
+    d.push(v);
+    d.push(d.bb(o[s + 1]));
+  }
+}
+
+function decodeLandingPad(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(3);
+  const ty = d.checkType(o[d.slot++]!);
+  const cleanup = o[d.slot++]!;
+  const nClauses = o[d.slot++]!;
+  d.begin(Op.LandingPad, ty, 0);
+  d.push(cleanup);
+  for (let k = 0; k < nClauses; k++) {
+    d.need(1);
+    const kind = o[d.slot++]!;
+    d.push(kind);
+    d.push(d.valTy());
+  }
+}
+
+function decodeAlloca(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(4);
+  const ty = d.checkType(o[0]!);
+  d.checkType(o[1]!);
+  const size = o[2]!;
+  // The size is an absolute value id; a forward reference must be defined by the end.
+  if (size >= d.next && size > d.maxFwd) d.maxFwd = size;
+  const rec = o[3]!;
+  const align = (rec & 0x1f) | (((rec >> 8) & 7) << 5);
+  const as = n > 4 ? o[4]! : 0;
+  const flags = ((rec >> 5) & 1) | (((rec >> 7) & 1) << 1);
+  if (!(rec & (1 << 6))) throw d.err('alloca without an explicit type');
+  d.begin(Op.Alloca, as === 0 ? d.ptr0 : t.pointer(as), flags);
+  d.push(ty);
+  d.push(size);
+  d.push(align);
+  d.push(as);
+}
+
+function decodeLoad(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const p = d.valTy();
+  const atomic = code === FuncCode.LoadAtomic;
+  d.need(atomic ? 5 : 3);
+  const ty = d.checkType(o[d.slot++]!);
+  const align = o[d.slot++]!;
+  const vol = o[d.slot++]! & 1;
+  let flags = vol;
+  if (atomic) flags |= (d.ordering(o[d.slot++]!) << 1) | (d.syncScope(o[d.slot++]!) << 4);
+  d.begin(Op.Load, ty, flags);
+  d.push(p);
+  d.push(align);
+}
+
+function decodeStore(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const p = d.valTy();
+  const v = d.valTy();
+  const atomic = code === FuncCode.StoreAtomic;
+  d.need(atomic ? 4 : 2);
+  const align = o[d.slot++]!;
+  let flags = o[d.slot++]! & 1;
+  if (atomic) flags |= (d.ordering(o[d.slot++]!) << 1) | (d.syncScope(o[d.slot++]!) << 4);
+  d.begin(Op.Store, -1, flags);
+  d.push(p);
+  d.push(v);
+  d.push(align);
+}
+
+function decodeCmpXchg(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const p = d.valTy();
+  const cmp = d.valTy();
+  const vt = d.lastTy;
+  const nw = d.valOp();
+  d.need(5);
+  const vol = o[d.slot++]! & 1;
+  const succ = d.ordering(o[d.slot++]!);
+  const ssid = d.syncScope(o[d.slot++]!);
+  const fail = d.ordering(o[d.slot++]!);
+  const weak = o[d.slot++]! & 1;
+  const align = d.slot < n ? o[d.slot]! : 0;
+  const rt = findStruct(m, vt, d.newI1());
+  d.begin(Op.CmpXchg, rt, vol | (weak << 1) | (succ << 2) | (fail << 5) | (ssid << 8));
+  d.push(p);
+  d.push(cmp);
+  d.push(nw);
+  d.push(align);
+}
+
+function decodeAtomicRmw(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const p = d.valTy();
+  const v = d.valTy();
+  const vt = d.lastTy;
+  d.need(4);
+  const rop = o[d.slot++]!;
+  if (rop >= 32) throw d.err(`bad atomicrmw operation ${rop}`);
+  const vol = o[d.slot++]! & 1;
+  const ord = d.ordering(o[d.slot++]!);
+  const ssid = d.syncScope(o[d.slot++]!);
+  const align = d.slot < n ? o[d.slot]! : 0;
+  d.begin(Op.AtomicRMW, vt, vol | (ord << 1) | (rop << 4) | (ssid << 9));
+  d.push(p);
+  d.push(v);
+  d.push(align);
+}
+
+function decodeFence(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(2);
+  d.begin(Op.Fence, -1, (d.ordering(o[0]!) << 1) | (d.syncScope(o[1]!) << 4));
+}
+
+function decodeExtractVal(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const a = d.valTy();
+  let ty = d.lastTy;
+  if (d.slot >= n) throw d.err('extractvalue without indices');
+  d.begin(Op.ExtractValue, ty, 0);
+  d.push(a);
+  while (d.slot < n) {
+    const k = o[d.slot++]!;
+    ty = d.memberType(ty, k);
+    d.push(k);
+  }
+  d.ty[d.cur] = ty;
+}
+
+function decodeInsertVal(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  const a = d.valTy();
+  const ty = d.lastTy;
+  const v = d.valTy();
+  d.begin(Op.InsertValue, ty, 0);
+  d.push(a);
+  d.push(v);
+  let mt = ty;
+  if (d.slot >= n) throw d.err('insertvalue without indices');
+  while (d.slot < n) {
+    const k = o[d.slot++]!;
+    mt = d.memberType(mt, k);
+    d.push(k);
+  }
+}
+
+function decodeVaArg(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  d.need(3);
+  const lt = d.checkType(o[0]!);
+  d.slot = 1;
+  const lv = d.valOp();
+  const rt = d.checkType(o[d.slot]!);
+  d.begin(Op.VAArg, rt, 0);
+  d.push(lt);
+  d.push(lv);
+}
+
+function decodeUnsupported(d: Decoder, code: number): void {
+  throw d.err(`unsupported instruction record code ${code}`);
+}
+
+/**
+ * The decoder of each instruction record code: one small function per kind
+ * of record, called through this table rather than cases of one large
+ * switch, so that V8 optimizes each on its own and a record kind first seen
+ * late does not deoptimize and recompile the decoding of every other kind.
+ */
+const INST_DECODERS: InstDecoder[] = [];
+{
+  const table: [FuncCode, InstDecoder][] = [
+    [FuncCode.Binop, decodeBinop],
+    [FuncCode.Cast, decodeCast],
+    [FuncCode.Unop, decodeUnop],
+    [FuncCode.Freeze, decodeFreeze],
+    [FuncCode.Gep, decodeGep],
+    [FuncCode.Select, decodeSelect],
+    [FuncCode.VSelect, decodeSelect],
+    [FuncCode.ExtractElt, decodeExtractElt],
+    [FuncCode.InsertElt, decodeInsertElt],
+    [FuncCode.ShuffleVec, decodeShuffleVec],
+    [FuncCode.Cmp, decodeCmp],
+    [FuncCode.Cmp2, decodeCmp],
+    [FuncCode.Ret, decodeRet],
+    [FuncCode.Br, decodeBr],
+    [FuncCode.Switch, decodeSwitch],
+    [FuncCode.Invoke, decodeInvoke],
+    [FuncCode.Call, decodeCall],
+    [FuncCode.Resume, decodeResume],
+    [FuncCode.Unreachable, decodeUnreachable],
+    [FuncCode.Phi, decodePhi],
+    [FuncCode.LandingPad, decodeLandingPad],
+    [FuncCode.Alloca, decodeAlloca],
+    [FuncCode.Load, decodeLoad],
+    [FuncCode.LoadAtomic, decodeLoad],
+    [FuncCode.Store, decodeStore],
+    [FuncCode.StoreAtomic, decodeStore],
+    [FuncCode.CmpXchg, decodeCmpXchg],
+    [FuncCode.AtomicRmw, decodeAtomicRmw],
+    [FuncCode.Fence, decodeFence],
+    [FuncCode.ExtractVal, decodeExtractVal],
+    [FuncCode.InsertVal, decodeInsertVal],
+    [FuncCode.VaArg, decodeVaArg],
+  ];
+  let max = 0;
+  for (const [code] of table) max = Math.max(max, code);
+  for (let c = 0; c <= max; c++) INST_DECODERS.push(decodeUnsupported);
+  for (const [code, fn] of table) INST_DECODERS[code] = fn;
+}
+
+function decodeInstruction(d: Decoder, code: number, o: Uint32Array, n: number, m: Module, t: TypeTable): void {
+  (code < INST_DECODERS.length ? INST_DECODERS[code]! : decodeUnsupported)(d, code, o, n, m, t);
 }
 
 /** Checks value-id operands of constants referenced by switch cases. */

@@ -757,6 +757,13 @@ function pushBig(t: MetadataTable, v: bigint): void {
   t.push(n);
 }
 
+/** A new node of the table, also recorded in `remap` when given (a module-level function, not a closure per block: one call target for V8). */
+function newNode(t: MetadataTable, remap: number[] | null, kind: number, distinct: boolean): number {
+  const id = t.add(kind, distinct);
+  if (remap) remap.push(id);
+  return id;
+}
+
 /**
  * Decodes one METADATA block at the cursor. `fn` is the global index of the
  * function whose block it is (-1 module). Ids are assigned from `nextId`
@@ -769,12 +776,6 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
   let indexTarget = -1;
   let indexBase = 0;
   const nodePos: number[] = [];
-  const newId = (kind: number, distinct: boolean): number => {
-    const id = t.add(kind, distinct);
-    if (remap) remap.push(id);
-    nextId++;
-    return id;
-  };
   for (;;) {
     const e = c.advance();
     if (e === Entry.EndBlock) break;
@@ -808,7 +809,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
           if (lens.pos + 6 > lens.endBit) throw c.error(`METADATA_STRINGS lengths end after ${k} of ${count} strings`);
           const len = lens.readVBR(6);
           if (at + len > end) throw c.error(`METADATA_STRINGS string ${k} runs past the blob`);
-          newId(MdKind.String, false);
+          newNode(t, remap, MdKind.String, false);
           t.push(at);
           t.push(len);
           at += len;
@@ -821,7 +822,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       case MdCode.Value: {
         if (n !== 2) throw c.error('METADATA_VALUE record must have 2 operands');
         if (o[0]! >= m.types.length) throw c.error(`METADATA_VALUE type ${o[0]} out of range`);
-        newId(MdKind.Value, false);
+        newNode(t, remap, MdKind.Value, false);
         t.push(o[0]!);
         t.push(o[1]!);
         t.push(o[1]! < m.numModuleValues ? -1 : fn);
@@ -830,7 +831,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       }
       case MdCode.Node:
       case MdCode.DistinctNode: {
-        const id = newId(MdKind.Tuple, code === MdCode.DistinctNode);
+        const id = newNode(t, remap, MdKind.Tuple, code === MdCode.DistinctNode);
         const d = t.vals.reserve(n);
         const at = t.vals.length;
         for (let k = 0; k < n; k++) d[at + k] = o[k]! - 1;
@@ -839,13 +840,13 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         continue;
       }
       case MdCode.ArgList: {
-        newId(MdKind.ArgList, false);
+        newNode(t, remap, MdKind.ArgList, false);
         for (let k = 0; k < n; k++) t.push(o[k]!);
         continue;
       }
       case MdCode.AssignId:
         if (n !== 1) throw c.error('DIAssignID record must have 1 operand');
-        newId(MdKind.AssignId, true);
+        newNode(t, remap, MdKind.AssignId, true);
         continue;
       case MdCode.Name:
         pendingName = c.str();
@@ -901,7 +902,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       case MdCode.Expression: {
         const version = o[0]! >> 1;
         if (version < 3) throw c.error(`DIExpression record version ${version} is not supported`);
-        newId(MdKind.Expression, (o[0]! & 1) !== 0);
+        newNode(t, remap, MdKind.Expression, (o[0]! & 1) !== 0);
         for (let k = 1; k < n; k++) {
           const u = c.num(k);
           if (u > Number.MAX_SAFE_INTEGER) pushBig(t, c.big(k));
@@ -911,7 +912,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       }
       case MdCode.Enumerator: {
         const f = o[0]!;
-        newId(MdKind.Enumerator, (f & 1) !== 0);
+        newNode(t, remap, MdKind.Enumerator, (f & 1) !== 0);
         if (f & 4) {
           if (n < 4) throw c.error('DIEnumerator record is too short');
           const width = o[1]!;
@@ -933,7 +934,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         continue;
       }
       case MdCode.Namespace: {
-        newId(MdKind.Namespace, (o[0]! & 1) !== 0);
+        newNode(t, remap, MdKind.Namespace, (o[0]! & 1) !== 0);
         if (n === 3) {
           t.push(o[1]! - 1);
           t.push(o[2]! - 1);
@@ -972,7 +973,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
     const layout = LAYOUT_CODES[code]!;
     const sizeRefs = code === MdCode.CompositeType ? (o[0]! & 4) !== 0
       : code === MdCode.BasicType || code === MdCode.DerivedType ? (o[0]! & 2) !== 0 : false;
-    const id = newId(code, code === MdCode.CompileUnit || (o[0]! & 1) !== 0);
+    const id = newNode(t, remap, code, code === MdCode.CompileUnit || (o[0]! & 1) !== 0);
     if (sizeRefs) t.flags[id] = t.flags[id]! | FLAG_SIZE_REFS;
     const d = t.vals.reserve(layout.length);
     let at = t.vals.length;

@@ -358,42 +358,48 @@ export class UnitBuilder {
     tree.constant(d, DW_AT.high_pc, DW_FORM.data4, facts.size);
     if (!this.minimal) tree.expr(d, DW_AT.frame_base, [DW_OP.reg0 + facts.frameBaseReg]);
     this.subprogramAttributes(d, sp);
-    // parameters in argument order first, then the other variables, then nested scopes
-    const emitScope = (die: DieId, sc: Scope) => {
-      const vars = sc.vars;
-      const order: number[] = [];
-      for (let q = 0; q < vars.length; q += 2) if (t.field(vars[q] as number, LocalVariableF.Arg) > 0) order.push(q);
-      order.sort((x, y) => t.field(vars[x] as number, LocalVariableF.Arg) - t.field(vars[y] as number, LocalVariableF.Arg));
-      for (const q of order) this.variable(die, vars[q] as number, vars[q + 1] as Uint8Array | null, DW_TAG.formal_parameter);
-      for (let q = 0; q < vars.length; q += 2) {
-        if (t.field(vars[q] as number, LocalVariableF.Arg) === 0) this.variable(die, vars[q] as number, vars[q + 1] as Uint8Array | null, DW_TAG.variable);
+    this.emitScope(d, top, facts, spFile);
+  }
+
+  /**
+   * The DIEs of scope `sc`'s variables under `die`, parameters in argument
+   * order first, then the other variables, then its nested scopes. (A method,
+   * not a closure made per function: V8 optimizes one function for all.)
+   */
+  private emitScope(die: DieId, sc: Scope, facts: CodeFacts, spFile: number): void {
+    const t = this.t, w = this.w, tree = w.info;
+    const vars = sc.vars;
+    const order: number[] = [];
+    for (let q = 0; q < vars.length; q += 2) if (t.field(vars[q] as number, LocalVariableF.Arg) > 0) order.push(q);
+    order.sort((x, y) => t.field(vars[x] as number, LocalVariableF.Arg) - t.field(vars[y] as number, LocalVariableF.Arg));
+    for (const q of order) this.variable(die, vars[q] as number, vars[q + 1] as Uint8Array | null, DW_TAG.formal_parameter);
+    for (let q = 0; q < vars.length; q += 2) {
+      if (t.field(vars[q] as number, LocalVariableF.Arg) === 0) this.variable(die, vars[q] as number, vars[q + 1] as Uint8Array | null, DW_TAG.variable);
+    }
+    for (const c of sc.kids) {
+      if (!c.needed) continue;
+      // as LLVM: a block holding only other scopes gives them to its parent
+      if (t.kind(c.node) !== MdKind.Subprogram && c.vars.length === 0) {
+        this.emitScope(die, c, facts, spFile);
+        continue;
       }
-      for (const c of sc.kids) {
-        if (!c.needed) continue;
-        // as LLVM: a block holding only other scopes gives them to its parent
-        if (t.kind(c.node) !== MdKind.Subprogram && c.vars.length === 0) {
-          emitScope(die, c);
-          continue;
-        }
-        let cd: DieId;
-        if (t.kind(c.node) === MdKind.Subprogram) {
-          cd = tree.add(die, DW_TAG.inlined_subroutine);
-          tree.ref(cd, DW_AT.abstract_origin, this.abstractSubprogram(c.node));
-        } else cd = tree.add(die, DW_TAG.lexical_block);
-        const triples: number[] = [];
-        for (let q = 0; q < c.ranges.length; q += 2) triples.push(facts.symbol, c.ranges[q]!, c.ranges[q + 1]!);
-        w.setRanges(cd, triples);
-        if (t.kind(c.node) === MdKind.Subprogram) {
-          const cs = t.ref(c.ia, LocationF.Scope);
-          const f = cs >= 0 ? this.scopeFile(this.block(cs)) : -1;
-          tree.udata(cd, DW_AT.call_file, f >= 0 ? f : spFile);
-          tree.udata(cd, DW_AT.call_line, t.field(c.ia, LocationF.Line));
-          tree.udata(cd, DW_AT.call_column, t.field(c.ia, LocationF.Column));
-        }
-        emitScope(cd, c);
+      let cd: DieId;
+      if (t.kind(c.node) === MdKind.Subprogram) {
+        cd = tree.add(die, DW_TAG.inlined_subroutine);
+        tree.ref(cd, DW_AT.abstract_origin, this.abstractSubprogram(c.node));
+      } else cd = tree.add(die, DW_TAG.lexical_block);
+      const triples: number[] = [];
+      for (let q = 0; q < c.ranges.length; q += 2) triples.push(facts.symbol, c.ranges[q]!, c.ranges[q + 1]!);
+      w.setRanges(cd, triples);
+      if (t.kind(c.node) === MdKind.Subprogram) {
+        const cs = t.ref(c.ia, LocationF.Scope);
+        const f = cs >= 0 ? this.scopeFile(this.block(cs)) : -1;
+        tree.udata(cd, DW_AT.call_file, f >= 0 ? f : spFile);
+        tree.udata(cd, DW_AT.call_line, t.field(c.ia, LocationF.Line));
+        tree.udata(cd, DW_AT.call_column, t.field(c.ia, LocationF.Column));
       }
-    };
-    emitScope(d, top);
+      this.emitScope(cd, c, facts, spFile);
+    }
   }
 
   /**

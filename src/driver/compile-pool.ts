@@ -4,6 +4,7 @@
 // or one loaded from a module for testing); produces one outcome per module,
 // in input order, each an object or an error.
 
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -93,6 +94,34 @@ export function fromWire(w: WireError): Error {
   return e;
 }
 
+/**
+ * V8 flags for cgts's compile threads. TurboFan inlines callees into a
+ * function it optimizes up to a cumulative 920 bytes of bytecode by default;
+ * cgts's large dispatch functions (translation, instruction selection) pull
+ * in many callees, and each is compiled several times in a cold worker (on
+ * V8's background threads) as new cases deoptimize it. A quarter of that
+ * budget cuts a cold pass's CPU time by about 14% without slowing warm
+ * passes (bench/warmup.ts; no inlining at all makes warm passes 40% slower,
+ * and a later tier-up, --interrupt-budget, gained nothing measurable).
+ * CGTS_V8_FLAGS replaces these ('' for V8's defaults).
+ */
+export const COMPILE_V8_FLAGS = '--max-inlined-bytecode-size-cumulative=230';
+
+let flagsSet = false;
+
+/**
+ * Sets COMPILE_V8_FLAGS (or CGTS_V8_FLAGS) once per process. V8's flags are
+ * process-wide: a worker's isolate takes them when it starts, so this runs
+ * before the first worker starts; in this thread they apply to the functions
+ * V8 has not yet set up (cgts's compile code, run after this).
+ */
+export function setCompileFlags(): void {
+  if (flagsSet) return;
+  flagsSet = true;
+  const flags = process.env.CGTS_V8_FLAGS ?? COMPILE_V8_FLAGS;
+  if (flags.trim() !== '') setFlagsFromString(flags);
+}
+
 /** Loads `compileBitcode` from `moduleSpec` (a path or URL), or cgts's own pipeline when it is undefined. */
 export async function loadCompiler(moduleSpec?: string): Promise<CompileFn> {
   if (!moduleSpec) return (await import('./pipeline.js')).compileBitcode;
@@ -127,6 +156,7 @@ export async function compileAll(jobs: readonly CompileJob[], opts: PoolOptions)
     }
   }
   const threads = Math.min(opts.threads, jobs.length);
+  setCompileFlags();
   if (opts.compile || threads <= 1) {
     const compile = opts.compile ?? (await loadCompiler(opts.compilerModule));
     for (let k = 0; k < jobs.length; k++) {

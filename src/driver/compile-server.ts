@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fromWire, outcomeOf, postable, type CompileJob, type CompileOutcome, type WireError, type WorkerAnswer } from './compile-pool.js';
+import { fromWire, outcomeOf, postable, setCompileFlags, type CompileJob, type CompileOutcome, type WireError, type WorkerAnswer } from './compile-pool.js';
 
 function frame(header: object, payload: Uint8Array): Buffer[] {
   const h = Buffer.from(JSON.stringify(header));
@@ -112,6 +112,7 @@ export async function startCompileServer(threads: number): Promise<CompileServer
     }
   };
 
+  setCompileFlags();
   const workers: Worker[] = [];
   for (let t = 0; t < threads; t++) {
     const w = new Worker(new URL('./compile-worker.js', import.meta.url), { workerData: { compilerModule: '' } });

@@ -172,6 +172,10 @@ test('inconsistent instruction records are CgtsErrors', () => {
   expectError(oneFunction((w) => w.unabbrev(36, [4, 5])), /sync scope 5 does not exist/);
   // atomicrmw operation 40 on @0 with i32 2
   expectError(oneFunction((w) => w.unabbrev(59, [2, 1, 40, 0, 2, 1, 0]), { consts: true }), /bad atomicrmw operation 40/);
+  // record codes no decoder takes: indirectbr (31), a gap (14), one past the last kind (67), a large one
+  for (const code of [31, 14, 67, 4000]) {
+    expectError(oneFunction((w) => w.unabbrev(code, [0])), new RegExp(`unsupported instruction record code ${code}\\b`));
+  }
 });
 
 /**

@@ -1,11 +1,15 @@
 // The compile pool: outcomes in input order whatever thread finished first,
 // errors kept per module (CgtsError stays a CgtsError across threads), both
 // threads used, and a worker receives only its module's bytes, not the whole
-// archive buffer a member is a view of.
+// archive buffer a member is a view of; the V8 flags set for compile threads
+// reach the workers' isolates, and V8 knows every one of the default flags.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { compileAll, loadCompiler } from '../../src/driver/compile-pool.js';
 import { CgtsError } from '../../src/support/diag.js';
 import { projectRoot } from './helpers.js';
@@ -59,4 +63,31 @@ test('a bug in a worker is an internal error, not a CgtsError; in-thread compile
 test('loadCompiler: a module without compileBitcode is one clear error', async () => {
   await assert.rejects(loadCompiler(join(projectRoot, 'dist', 'test', 'driver', 'helpers.js')), (e: unknown) => e instanceof CgtsError && /does not export compileBitcode\(\)/.test(e.message));
   await assert.rejects(compileAll([{ bytes: new Uint8Array(1), name: 'a' }, { bytes: new Uint8Array(1), name: 'b' }], { threads: 2, emitClif: false, compilerModule: join(projectRoot, 'dist', 'test', 'driver', 'helpers.js') }), CgtsError);
+});
+
+test('V8 flags: CGTS_V8_FLAGS reaches the worker isolates (set before they start); the default flags are all known to this V8', () => {
+  const pool = join(projectRoot, 'dist', 'src', 'driver', 'compile-pool.js');
+  const probe = join(projectRoot, 'dist', 'test', 'driver', 'flag-probe-compile.js');
+  const script = `
+    const { compileAll } = await import(${JSON.stringify(pool)});
+    const jobs = [{ bytes: new Uint8Array([1]), name: 'a' }, { bytes: new Uint8Array([2]), name: 'b' }];
+    const out = await compileAll(jobs, { threads: 2, emitClif: true, compilerModule: ${JSON.stringify(probe)} });
+    console.log(out.map((o) => o.clif).join(','));`;
+  const dir = mkdtempSync(join(tmpdir(), 'cgts-v8-flags-'));
+  const file = join(dir, 'probe.mjs');
+  writeFileSync(file, script);
+  const run = (flags: string | undefined) => {
+    const env = { ...process.env };
+    if (flags === undefined) delete env.CGTS_V8_FLAGS;
+    else env.CGTS_V8_FLAGS = flags;
+    const r = spawnSync(process.execPath, [file], { encoding: 'utf8', env });
+    assert.equal(r.status, 0, r.stderr);
+    return r;
+  };
+  assert.equal(run('--expose-gc').stdout.trim(), 'function,function');
+  assert.equal(run('').stdout.trim(), 'undefined,undefined');
+  const byDefault = run(undefined);
+  assert.equal(byDefault.stdout.trim(), 'undefined,undefined');
+  assert.equal(byDefault.stderr, '', 'V8 reports no unknown or ill-formed flag');
+  rmSync(dir, { recursive: true, force: true });
 });
