@@ -119,18 +119,16 @@ export class Analysis {
     const free = this.findFreeBlocks(f, entry);
     // forward edges into each block that waits for them
     const pending = this.pending = growI32(this.pending, nb);
-    pending.fill(0, 0, nb);
-    const callPool = f.callPool;
-    for (let b = entry; b >= 0; b = f.blockNext[b]) {
-      if (pre[b] < 0) continue;
-      const term = f.blockLastInst[b];
-      if (term < 0 || (opcodeProps[f.instOp[term]] & Prop.Branch) === 0) continue;
-      let c = f.instImm0[term];
-      for (let k = 0; k < f.instImm1[term]; k++, c += 2 + callPool[c + 1]) {
-        const s = callPool[c];
-        if (!(pre[s] <= pre[b] && post[b] <= post[s])) pending[s]++;
+    const predStart = this.predStart, predList = this.predList;
+    for (let s = 0; s < nb; s++) {
+      let n = 0;
+      for (let q = predStart[s]; q < predStart[s + 1]; q++) {
+        const p = predList[q];
+        if (!(pre[s] <= pre[p] && post[p] <= post[s])) n++;
       }
+      pending[s] = n;
     }
+    const callPool = f.callPool;
     // a binary min-heap by layout position of the blocks ready
     const heap = this.heap = growI32(this.heap, nb);
     let hn = 0;
