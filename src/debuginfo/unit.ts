@@ -274,7 +274,7 @@ export class UnitBuilder {
       out[3] = s;
       out[4] = locs[5 * r + 3]!;
       out[5] = out[1] !== 0 && (out[1] !== prevLine[r] || row !== r) ? 1 : 0;
-    });
+    }, facts.prologueEnd);
     w.addRange(facts.symbol, facts.size);
 
     // lexical scopes as LLVM's LexicalScopes sees them: (block or subprogram, inlined-at) pairs

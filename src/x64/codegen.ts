@@ -152,8 +152,13 @@ export class Emitter {
   private setupEnd = -1;
   /** Whether constants, stack addresses and argument moves count as set-up (the block ends in a try_call). */
   private setupDag = false;
-  /** With debugInfo: the code offset just past the prologue. */
-  prologueEnd = 0;
+  /**
+   * Where the prologue ends when code of the body precedes the first line
+   * row (a C-variadic function's register save area, which LLVM's code has
+   * after prologue_end without a location), or -1: then the first row is
+   * the prologue's end.
+   */
+  prologueEnd = -1;
   /** DWARF register the stack slots are addressed from in the body: 6 (rbp) or 7 (rsp, when the frame is realigned). */
   frameBaseReg = 6;
 
@@ -191,8 +196,8 @@ export class Emitter {
       this.layoutFrame();
       if (this.blockLabel.length < f.numBlocks) this.blockLabel = new Int32Array(f.numBlocks * 2);
       this.blockLabel.fill(-1, 0, f.numBlocks);
+      this.prologueEnd = -1;
       this.prologue();
-      this.prologueEnd = this.buf.length;
       this.body();
       this.finishBody();
     } catch (e) {
@@ -541,6 +546,8 @@ export class Emitter {
     }
     if (this.realign) X.opRI(buf, X.AND, 64, RSP, -this.realign);
     if (this.vaSave >= 0) {
+      // LLVM's prologue ends before the save area, which is code of the body without a location
+      this.prologueEnd = buf.length;
       // the register save area: every integer argument register, and the
       // vector ones only when al (their count, set by the caller) is nonzero
       for (let k = 0; k < 6; k++) X.opMR(buf, X.MOV, 64, RSP, NO_REG, 1, this.vaSave + 8 * k, SYSV_INT_ARGS[k]);

@@ -48,7 +48,7 @@ export interface FunctionDebugFacts {
   size: number;
   /** (code offset, srcloc) pairs where the srcloc changes, offsets ascending; srcloc -2 (NO_SRCLOC) is line 0. */
   rows: Int32Array;
-  /** Code offset just past the prologue. */
+  /** Code offset where the prologue ends before the first row, or -1 (Emitter.prologueEnd). */
   prologueEnd: number;
   /** DWARF register the frame is addressed from: 6 (rbp) or 7 (rsp). */
   frameBaseReg: number;
@@ -144,7 +144,7 @@ export class ModuleCompiler {
       e.callSites.length = 0;
       e.landingPads.length = 0;
       e.lineRowCount = 0;
-      e.prologueEnd = 0;
+      e.prologueEnd = -1;
     }
     const name = sym(f.name);
     const sec = facts.sectionName ? obj.addSection(facts.sectionName, SHT.PROGBITS, SHF.ALLOC | SHF.EXECINSTR, 16) : obj.textSection(name);

@@ -140,7 +140,8 @@ export class LineTable {
   /**
    * One function's sequence, with LLVM's rows: one for the prologue at the
    * scope line, then one per (code offset, srcloc) pair of `rows` whose place
-   * differs from the previous (the first marked prologue_end). A row starts a
+   * differs from the previous (the first marked prologue_end, or a scope-line
+   * row at `prologueEnd` when that comes before the first). A row starts a
    * statement (is_stmt) as `place` says, or when it says -1, when its line
    * differs from the last non-zero line of the rows before it; a negative
    * srcloc is line 0 with the previous file and column. `place` writes a
@@ -149,7 +150,7 @@ export class LineTable {
    */
   functionSequence(
     symbol: SymbolId, size: number, file: number, scopeLine: number, rows: Int32Array,
-    place: (srcloc: number, out: Int32Array) => void,
+    place: (srcloc: number, out: Int32Array) => void, prologueEnd = -1,
   ): void {
     this.beginSequence(symbol);
     // a row is held back until the next one is known: of rows at one address
@@ -167,6 +168,10 @@ export class LineTable {
     const out = this.place, prev = this.prevPlace;
     prev.fill(-1);
     let first = true, lastLine = scopeLine;
+    if (prologueEnd > 0 && (rows.length === 0 || rows[0] > prologueEnd)) {
+      row(prologueEnd, file, scopeLine, 0, LineFlag.PrologueEnd);
+      first = false;
+    }
     for (let k = 0; k < rows.length; k += 2) {
       const r = rows[k + 1];
       if (r < 0) {
