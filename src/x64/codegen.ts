@@ -182,7 +182,7 @@ export class Emitter {
     this.debug = opts.debugInfo === true;
     this.lineOf = opts.srclocLine ?? (() => 1);
     this.lineRowCount = 0;
-    this.prologueEnd = 0;
+    this.prologueEnd = -1;
     try {
       X.setVexMode(hasAvx(this.isaFlags));
       this.ymm = hasAvx2(this.isaFlags) && hasWideValues(f);
@@ -196,7 +196,6 @@ export class Emitter {
       this.layoutFrame();
       if (this.blockLabel.length < f.numBlocks) this.blockLabel = new Int32Array(f.numBlocks * 2);
       this.blockLabel.fill(-1, 0, f.numBlocks);
-      this.prologueEnd = -1;
       this.prologue();
       this.body();
       this.finishBody();
