@@ -102,6 +102,20 @@ const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 // ---- child: measures in this (fresh) process ----
 
+/** Wall and whole-process CPU milliseconds of each of `passes` runs of `run`. */
+async function timePasses(passes: number, run: () => void | Promise<void>): Promise<{ passes: number[]; cpu: number[] }> {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    await run();
+    times.push(performance.now() - t);
+    cpu.push(cpuMs(process.cpuUsage(c)));
+  }
+  return { passes: times, cpu };
+}
+
 async function child(files: string[], passes: number, inWorker: boolean, maxBytes: number, runtimeFlags: string): Promise<void> {
   if (runtimeFlags) setFlagsFromString(runtimeFlags);
   let mods = collect(files);
@@ -114,16 +128,9 @@ async function child(files: string[], passes: number, inWorker: boolean, maxByte
     const t0 = performance.now();
     const { compileBitcode } = await import('../src/driver/pipeline.js');
     const load = performance.now() - t0;
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let p = 0; p < passes; p++) {
-      const t = performance.now();
-      const c = process.cpuUsage();
+    result = { load, ...(await timePasses(passes, () => {
       for (const m of mods) compileBitcode(m.bytes, m.name, { verify: false });
-      times.push(performance.now() - t);
-      cpu.push(cpuMs(process.cpuUsage(c)));
-    }
-    result = { load, passes: times, cpu };
+    })) };
   } else {
     // the compile server's worker, fed one module at a time
     const t0 = performance.now();
@@ -136,17 +143,10 @@ async function child(files: string[], passes: number, inWorker: boolean, maxByte
     // ready: the worker answers its first message once its top-level import is done
     await ask({ name: 'empty', bytes: new Uint8Array(0) }, -1).catch(() => {});
     const load = performance.now() - t0;
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let p = 0; p < passes; p++) {
-      const t = performance.now();
-      const c = process.cpuUsage();
+    result = { load, ...(await timePasses(passes, async () => {
       for (let k = 0; k < mods.length; k++) await ask(mods[k], k);
-      times.push(performance.now() - t);
-      cpu.push(cpuMs(process.cpuUsage(c)));
-    }
+    })) };
     await w.terminate();
-    result = { load, passes: times, cpu };
   }
   process.stdout.write(`\n@@RESULT ${JSON.stringify({ ...result, modules: mods.length, bytes: mods.reduce((s, m) => s + m.bytes.length, 0) })}\n`);
 }
