@@ -60,10 +60,14 @@ export class Analysis {
   /** Sparse table over loopEnd: level j holds the maximum of 2^j entries from each index. */
   private loopTable = new Int32Array(64);
   private stack = new Int32Array(16);
-  /** computeOrder's scratch: layout position, depth-first pre/post numbers, forward edges not yet placed, ready heap. */
+  /**
+   * Pre- and post-order numbers of a depth-first walk from the entry taking
+   * successors in order (pre -1: unreachable); see depthFirst.
+   */
+  pre = new Int32Array(16);
+  post = new Int32Array(16);
+  /** computeOrder's scratch: layout position, forward edges not yet placed, ready heap. */
   private layoutPos = new Int32Array(16);
-  private pre = new Int32Array(16);
-  private post = new Int32Array(16);
   private pending = new Int32Array(16);
   private heap = new Int32Array(16);
   /** Predecessors of the reachable blocks (edges from reachable blocks, once per block call): predList[predStart[b] .. predStart[b + 1]). */

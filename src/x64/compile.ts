@@ -10,7 +10,6 @@ import { hasWideValues, legalizeWide } from '../ir/legalize-wide.js';
 import { wideIsNative } from './wide.js';
 import { functionFlags } from './operands.js';
 import { type Function, ExnItem } from '../ir/function.js';
-import { opcodeProps, Prop } from '../ir/opcodes.js';
 import { DataSection, Linkage, Visibility, type ClifModule, type FunctionSymbol } from '../ir/module.js';
 import { ElfObject, DataKind, SHT, SHF, STB, STT, STV, R, type SymbolId, type SectionId } from '../object/elf.js';
 import { VERSION } from '../support/version.js';
@@ -330,7 +329,9 @@ export function exceptionTable(f: Function, e: Emitter, codeSize: number): Excep
     if (list) list.push(k >> 1);
     else padsOfBlock.set(b, [k >> 1]);
   }
-  for (const b of cfgReversePostOrder(f)) for (const pad of padsOfBlock.get(b) ?? []) numberClauses(pad);
+  const an = e.an;
+  const padBlocks = [...padsOfBlock.keys()].filter((b) => an.pre[b] >= 0).sort((x, y) => an.post[y] - an.post[x]);
+  for (const b of padBlocks) for (const pad of padsOfBlock.get(b)!) numberClauses(pad);
   const padAction: number[] = [];
   for (let pad = 0; pad < lp.length >> 1; pad++) {
     if (!typeIdsOf[pad]) numberClauses(pad);
@@ -373,31 +374,6 @@ export function exceptionTable(f: Function, e: Emitter, codeSize: number): Excep
   }
   if (mayThrow) callSites.push(lastEnd, codeSize - lastEnd, 0, 0);
   return { callSites, chains, typeInfos, filterIds };
-}
-
-/** The blocks reachable from the entry in reverse post-order of a depth-first walk taking successors in order. */
-function cfgReversePostOrder(f: Function): number[] {
-  const post: number[] = [];
-  const seen = new Uint8Array(f.numBlocks);
-  const stack: number[] = [f.firstBlock, 0];
-  seen[f.firstBlock] = 1;
-  while (stack.length > 0) {
-    const b = stack[stack.length - 2], k = stack[stack.length - 1];
-    const term = f.blockLastInst[b];
-    const ns = term >= 0 && (opcodeProps[f.instOp[term]] & Prop.Branch) !== 0 ? f.instImm1[term] : 0;
-    if (k < ns) {
-      stack[stack.length - 1] = k + 1;
-      const s = f.callPool[f.blockCallAt(term, k)];
-      if (!seen[s]) {
-        seen[s] = 1;
-        stack.push(s, 0);
-      }
-      continue;
-    }
-    stack.length -= 2;
-    post.push(b);
-  }
-  return post.reverse();
 }
 
 /** An ELF relocatable object for `funcs`. Unsupported input throws a CgtsError naming the function and instruction. */
