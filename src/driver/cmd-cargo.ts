@@ -6,8 +6,8 @@
 // RUSTC_WRAPPER (bin/cgts-rustc-wrapper) for crates, build scripts,
 // proc-macros and tests, and through RUSTDOCFLAGS for doc tests.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { availableParallelism, tmpdir } from 'node:os';
 import { fail } from '../support/diag.js';
@@ -63,6 +63,13 @@ export interface CargoPlan {
   targetDir: string;
   /** --timings was given: cgts writes its own report beside cargo's */
   timings: boolean;
+  /** the symbolic link (path) to cgts's rustc wrapper (target) that RUSTC_WRAPPER names, to be made before cargo runs; null when RUSTC_WRAPPER is the wrapper itself */
+  wrapperLink: { path: string; target: string } | null;
+}
+
+/** Whether a RUSTC_WRAPPER value is cgts's own wrapper (directly or through a link of ours), as in a nested `cargo cgts`. */
+function isCgtsWrapper(path: string): boolean {
+  return path.endsWith('cgts-rustc-wrapper') || /[\\/]cgts-bin[\\/]rustc-wrapper-[0-9a-z-]+$/.test(path);
 }
 
 /** The value of a cargo option before `--` (`--name V` or `--name=V`), or undefined. */
@@ -76,22 +83,26 @@ function optionValue(args: readonly string[], name: string): string | undefined 
   return undefined;
 }
 
-/** The workspace root cargo would use here, or '' outside a workspace. */
-function workspaceRoot(cargo: string, args: readonly string[], env: NodeJS.ProcessEnv): string {
+/** The workspace root cargo would use here, or '' outside a workspace (asks `cargo locate-project`). */
+function workspaceRoot(cargo: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
   const manifest = optionValue(args, '--manifest-path');
-  const r = spawnSync(cargo, ['locate-project', '--workspace', '--message-format', 'plain', ...(manifest ? ['--manifest-path', manifest] : [])], {
-    env,
-    encoding: 'utf8',
+  return new Promise<string>((resolveRoot) => {
+    execFile(cargo, ['locate-project', '--workspace', '--message-format', 'plain', ...(manifest ? ['--manifest-path', manifest] : [])], { env, encoding: 'utf8' },
+      (err, stdout) => resolveRoot(err ? '' : dirname(stdout.trim())));
   });
-  if (r.error || r.status !== 0) return '';
-  return dirname(r.stdout.trim());
+}
+
+/** Whether the line asks for `cargo cgts`'s own help (nothing, or only -h, --help or help). */
+function asksHelp(user: readonly string[]): boolean {
+  const args = user.filter((a) => a !== '--fallback');
+  return args.length === 0 || (args.length === 1 && (args[0] === '-h' || args[0] === '--help' || args[0] === 'help'));
 }
 
 /** Cargo's arguments and the environment that makes cgts its code generator. */
-export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: string, locate: () => string): CargoPlan {
+export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: string, locate: () => string, codeHash: string): CargoPlan {
   const args: string[] = [];
   const add: Record<string, string> = {};
-  let help = user.length === 0;
+  const help = asksHelp(user);
   let afterDashes = false;
   for (const a of user) {
     if (!afterDashes && a === '--') afterDashes = true;
@@ -101,14 +112,11 @@ export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: 
     }
     args.push(a);
   }
-  if (args.length > 0 && (args[0] === '-h' || args[0] === '--help' || args[0] === 'help') && args.length === 1) help = true;
 
   add.CGTS_BIN = join(projectRoot(), 'bin');
-  // cargo's cache of `rustc -vV` is keyed by the rustc and wrapper files; the
-  // wrapper adds cgts's code hash to that output, so the cache must not hide it.
-  if (env.CARGO_CACHE_RUSTC_INFO === undefined) add.CARGO_CACHE_RUSTC_INFO = '0';
-  add.RUSTC_WRAPPER = join(add.CGTS_BIN, 'cgts-rustc-wrapper');
-  if (env.RUSTC_WRAPPER && !env.RUSTC_WRAPPER.endsWith('cgts-rustc-wrapper')) add.CGTS_INNER_WRAPPER = env.RUSTC_WRAPPER;
+  const wrapper = join(add.CGTS_BIN, 'cgts-rustc-wrapper');
+  add.RUSTC_WRAPPER = wrapper;
+  if (env.RUSTC_WRAPPER && !isCgtsWrapper(env.RUSTC_WRAPPER)) add.CGTS_INNER_WRAPPER = env.RUSTC_WRAPPER;
 
   // Our own target directory, unless the user chose one.
   let targetDir = optionValue(args, '--target-dir') ?? env.CARGO_TARGET_DIR ?? env.CARGO_BUILD_TARGET_DIR;
@@ -120,6 +128,19 @@ export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: 
     }
   }
   if (!env.CGTS_CACHE_DIR && targetDir !== undefined) add.CGTS_CACHE_DIR = join(resolve(cwd, targetDir), 'cgts-cache');
+
+  // cargo keeps what `rustc -vV` and its target probes print, keyed by the
+  // paths and file times of rustc and the wrapper. The wrapper adds cgts's
+  // code hash to `-vV`, so cargo reaches it through a link whose name holds
+  // that hash: a different cgts is a different wrapper to cargo. Without a
+  // target directory to keep the link in, cargo's cache is turned off.
+  let wrapperLink: CargoPlan['wrapperLink'] = null;
+  if (targetDir !== undefined) {
+    wrapperLink = { path: join(resolve(cwd, targetDir), 'cgts-bin', `rustc-wrapper-${codeHash.slice(0, 16)}`), target: wrapper };
+    add.RUSTC_WRAPPER = wrapperLink.path;
+  } else if (env.CARGO_CACHE_RUSTC_INFO === undefined) {
+    add.CARGO_CACHE_RUSTC_INFO = '0';
+  }
 
   // Doc tests: rustdoc compiles and links them itself, with these options.
   const docFlags = ['-Clinker-plugin-lto', `-Clinker=${shimPath()}`];
@@ -133,34 +154,46 @@ export function planCargo(user: readonly string[], env: NodeJS.ProcessEnv, cwd: 
   add.CGTS_PROGRESS = quiet ? 'none' : 'link';
   const dashes = args.indexOf('--');
   const timings = (dashes < 0 ? args : args.slice(0, dashes)).some((a) => a === '--timings' || a.startsWith('--timings='));
-  return { args, env: add, help, targetDir: targetDir === undefined ? '' : resolve(cwd, targetDir), timings };
+  return { args, env: add, help, targetDir: targetDir === undefined ? '' : resolve(cwd, targetDir), timings, wrapperLink };
 }
 
 export async function run(userArgs: string[]): Promise<number> {
   const cargo = process.env.CGTS_CARGO || 'cargo';
-  const plan = planCargo(userArgs, process.env, process.cwd(), () => workspaceRoot(cargo, userArgs, process.env));
-  if (plan.help) {
+  if (asksHelp(userArgs)) {
     process.stdout.write(HELP);
     return 0;
   }
+  // Locating the workspace (a cargo process), hashing cgts's code and
+  // starting the compile server overlap: each is a few tens of milliseconds
+  // that every build, even one with nothing to do, waits for.
+  const needsRoot = optionValue(userArgs, '--target-dir') === undefined && !process.env.CARGO_TARGET_DIR && !process.env.CARGO_BUILD_TARGET_DIR;
+  const located = needsRoot ? workspaceRoot(cargo, userArgs, process.env) : Promise.resolve('');
+  // Warm compile workers for the whole build, shared by every rustc cargo runs.
+  // Half the CPUs by default: cargo's rustc jobs use the others, and each
+  // worker pays V8's warm-up of cgts's code once (on 2 CPUs one worker builds
+  // examples/crates-app in about 10% less wall and CPU time than two).
+  const half = Math.max(1, Math.floor(availableParallelism() / 2));
+  const jobs = process.env.CGTS_JOBS ? Number(process.env.CGTS_JOBS) : half;
+  const starting = process.env.CGTS_SERVER !== '0' ? startCompileServer(Number.isInteger(jobs) && jobs >= 1 ? jobs : half) : null;
   // cgts's own code is hashed once here for every object cache lookup of the build
-  const env: NodeJS.ProcessEnv = { ...process.env, ...plan.env, CGTS_NODE: process.execPath, CGTS_CODE_HASH: cgtsCodeHash() };
+  const codeHash = cgtsCodeHash();
+  const root = await located;
+  const plan = planCargo(userArgs, process.env, process.cwd(), () => root, codeHash);
+  if (plan.wrapperLink && !makeWrapperLink(plan.wrapperLink.path, plan.wrapperLink.target)) {
+    plan.env.RUSTC_WRAPPER = plan.wrapperLink.target;
+    if (process.env.CARGO_CACHE_RUSTC_INFO === undefined) plan.env.CARGO_CACHE_RUSTC_INFO = '0';
+  }
+  const env: NodeJS.ProcessEnv = { ...process.env, ...plan.env, CGTS_NODE: process.execPath, CGTS_CODE_HASH: codeHash };
   let timingsDir = '';
   if (plan.timings && plan.targetDir) {
     timingsDir = mkdtempSync(join(tmpdir(), 'cgts-timings-'));
     env.CGTS_TIMINGS_FILE = join(timingsDir, 'records.jsonl');
   }
-  // Warm compile workers for the whole build, shared by every rustc cargo runs.
   let server: CompileServer | null = null;
   let channel: RewriteChannel | null = null;
   env.CGTS_SERVER_FIFO = ''; // none from an outer build
-  if (process.env.CGTS_SERVER !== '0') {
-    // Half the CPUs by default: cargo's rustc jobs use the others, and each
-    // worker pays V8's warm-up of cgts's code once (on 2 CPUs one worker builds
-    // examples/crates-app in about 10% less wall and CPU time than two).
-    const half = Math.max(1, Math.floor(availableParallelism() / 2));
-    const jobs = process.env.CGTS_JOBS ? Number(process.env.CGTS_JOBS) : half;
-    server = await startCompileServer(Number.isInteger(jobs) && jobs >= 1 ? jobs : half);
+  if (starting) {
+    server = await starting;
     env.CGTS_SERVER = server.path;
     // The wrapper's fast path: libraries are made native by the server itself.
     const opts = { ...shimOptionsFromEnv(env), progressAfterMs: Infinity, submit: server.submit };
@@ -179,6 +212,25 @@ export async function run(userArgs: string[]): Promise<number> {
       writeTimingsReport(join(timingsDir, 'records.jsonl'), plan.targetDir, plan.env.CGTS_PROGRESS === 'none');
       rmSync(timingsDir, { recursive: true, force: true });
     }
+  }
+}
+
+/** Makes (or keeps) the symbolic link `path` to `target`; false when it cannot be made. */
+function makeWrapperLink(path: string, target: string): boolean {
+  try {
+    if (readlinkSync(path) === target) return true;
+  } catch {
+    // not there yet, or not a link
+  }
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    rmSync(tmp, { force: true });
+    symlinkSync(target, tmp);
+    renameSync(tmp, path); // atomic: a concurrent build sees the old link or the new one
+    return true;
+  } catch {
+    return false;
   }
 }
 

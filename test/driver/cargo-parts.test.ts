@@ -26,10 +26,13 @@ test('the wrapper: probes and metadata-only builds go to rustc as they are; ever
 
 test('planCargo: the wrapper, our own target directory, the cache in it, doc test flags, cgts options taken out', () => {
   const root = '/w/proj';
-  const p = planCargo(['build', '--fallback', '-p', 'x', '--', '--fallback'], {}, '/w/proj/sub', () => root);
+  const p = planCargo(['build', '--fallback', '-p', 'x', '--', '--fallback'], {}, '/w/proj/sub', () => root, 'c0ffee0123456789abcdef');
   assert.deepEqual(p.args, ['build', '-p', 'x', '--', '--fallback'], 'only the cgts option before -- is taken');
   assert.equal(p.env.CGTS_FALLBACK, '1');
-  assert.equal(p.env.RUSTC_WRAPPER, join(projectRoot, 'bin', 'cgts-rustc-wrapper'));
+  // cargo reaches the wrapper through a link named by cgts's code hash, so its cache of rustc's answers follows cgts's code
+  assert.equal(p.env.RUSTC_WRAPPER, '/w/proj/target/cgts/cgts-bin/rustc-wrapper-c0ffee0123456789');
+  assert.deepEqual(p.wrapperLink, { path: p.env.RUSTC_WRAPPER, target: join(projectRoot, 'bin', 'cgts-rustc-wrapper') });
+  assert.equal(p.env.CARGO_CACHE_RUSTC_INFO, undefined);
   assert.equal(p.env.CARGO_TARGET_DIR, '/w/proj/target/cgts');
   assert.equal(p.env.CGTS_CACHE_DIR, '/w/proj/target/cgts/cgts-cache');
   assert.equal(p.env.RUSTDOCFLAGS, `-Clinker-plugin-lto -Clinker=${join(projectRoot, 'bin', 'cgts-link')}`);
@@ -37,21 +40,27 @@ test('planCargo: the wrapper, our own target directory, the cache in it, doc tes
   assert.equal(p.help, false);
 
   // The user's choices stand: --target-dir, CARGO_TARGET_DIR, RUSTDOCFLAGS, an outer wrapper, -q.
-  const q = planCargo(['test', '-q', '--target-dir', 'out'], { RUSTDOCFLAGS: '--cfg docs', RUSTC_WRAPPER: 'sccache' }, '/w', () => assert.fail('not located'));
+  const q = planCargo(['test', '-q', '--target-dir', 'out'], { RUSTDOCFLAGS: '--cfg docs', RUSTC_WRAPPER: 'sccache' }, '/w', () => assert.fail('not located'), 'h');
   assert.equal(q.env.CARGO_TARGET_DIR, undefined);
   assert.equal(q.env.CGTS_CACHE_DIR, '/w/out/cgts-cache');
   assert.match(q.env.RUSTDOCFLAGS, /^--cfg docs -Clinker-plugin-lto /);
   assert.equal(q.env.CGTS_INNER_WRAPPER, 'sccache');
   assert.equal(q.env.CGTS_PROGRESS, 'none');
-  const e = planCargo(['test'], { CARGO_TARGET_DIR: '/t', CARGO_ENCODED_RUSTDOCFLAGS: '--cfg\x1fdocs' }, '/w', () => assert.fail('not located'));
+  const e = planCargo(['test'], { CARGO_TARGET_DIR: '/t', CARGO_ENCODED_RUSTDOCFLAGS: '--cfg\x1fdocs' }, '/w', () => assert.fail('not located'), 'h');
   assert.equal(e.env.CGTS_CACHE_DIR, '/t/cgts-cache');
   assert.equal(e.env.CARGO_ENCODED_RUSTDOCFLAGS.split('\x1f').length, 4);
   assert.equal(e.env.RUSTDOCFLAGS, undefined);
-  // Outside a workspace (cargo new ...) no target directory is forced.
-  assert.equal(planCargo(['new', 'x'], {}, '/w', () => '').env.CARGO_TARGET_DIR, undefined);
-  assert.equal(planCargo([], {}, '/w', () => '').help, true);
-  assert.equal(planCargo(['--help'], {}, '/w', () => '').help, true);
-  assert.equal(planCargo(['build', '--help'], {}, '/w', () => '').help, false, "cargo's own help for a command");
+  // Outside a workspace (cargo new ...) no target directory is forced, and with no place for the link cargo's cache of rustc's answers is off.
+  const n = planCargo(['new', 'x'], {}, '/w', () => '', 'h');
+  assert.equal(n.env.CARGO_TARGET_DIR, undefined);
+  assert.equal(n.wrapperLink, null);
+  assert.equal(n.env.RUSTC_WRAPPER, join(projectRoot, 'bin', 'cgts-rustc-wrapper'));
+  assert.equal(n.env.CARGO_CACHE_RUSTC_INFO, '0');
+  // A nested cargo cgts (a build script running cargo cgts) finds cgts's own wrapper set and does not wrap it twice.
+  assert.equal(planCargo(['build'], { RUSTC_WRAPPER: p.env.RUSTC_WRAPPER }, '/w', () => '/w', 'h').env.CGTS_INNER_WRAPPER, undefined);
+  assert.equal(planCargo([], {}, '/w', () => '', 'h').help, true);
+  assert.equal(planCargo(['--help'], {}, '/w', () => '', 'h').help, true);
+  assert.equal(planCargo(['build', '--help'], {}, '/w', () => '', 'h').help, false, "cargo's own help for a command");
 });
 
 test('object cache: keys follow bytes and options; entries round-trip; the least recently used go above the limit', async () => {
