@@ -697,13 +697,16 @@ export class Emitter {
       const b = an.order[oi];
       this.curOrder = oi;
       this.blockLabel[b] = buf.length;
+      const reloads = oi > 0 && this.nopForReloads(b);
       if (!debug) {
+        if (reloads) buf.u8(0x90);
         for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
           this.inst = i;
           this.select(i);
         }
         continue;
       }
+      if (reloads) buf.u8(0x90);
       if (oi > 0) this.noteSrcLoc(-1, true);
       const term = f.blockLastInst[b];
       this.setupDag = term >= 0 && (f.instOp[term] === Op.try_call || f.instOp[term] === Op.try_call_indirect);
@@ -729,6 +732,36 @@ export class Emitter {
     }
     this.inst = -1;
     if (debug) this.markBlockStatements();
+  }
+
+  /**
+   * Whether block b gets a one-byte nop at its top, in place of LLVM's
+   * reloads. LLVM's -O0 register allocator reloads the values a block takes
+   * from other blocks at the block's top, under no line, so a jump into the
+   * block lands before the first row of the block's own line, and gdb's
+   * `next` steps on to that row and stops there, even on the line it
+   * stepped from (a loop's condition, a line whose call has just returned).
+   * cgts keeps such values in registers and has no code there unless it
+   * reloads a spilled one. So where the block's first instruction with code
+   * of its own reads a value from another block held in a register, a nop
+   * stands in for the reloads; it continues the row before it in the code.
+   * The rule is measured, not derived: on the gdb corpus it makes more
+   * sessions step as the stock build's do than a line-0 row for the nop, or
+   * a nop for every block that reads such a value anywhere. It is emitted
+   * with and without -g alike, so debug info never changes the code.
+   */
+  private nopForReloads(b: number): boolean {
+    const f = this.f, home = this.ra.home;
+    // constants, stack addresses and folded loads have no code of their own: they are made at their uses
+    let i = f.blockFirstInst[b];
+    while (i >= 0 && f.instFirstResult[i] >= 0 && home[f.instFirstResult[i]] === HOME_NONE && this.valueIsRemat(f.instFirstResult[i])) i = f.instNext[i];
+    if (i < 0) return false;
+    for (let k = 0; k < f.instArgCount[i]; k++) {
+      const v = f.arg(i, k);
+      if (home[v] < 0 || home[v] >= HOME_SPILL) continue;
+      if (f.valueKind[v] === ValueKind.Param || f.instBlock[f.valueDef[v]] !== b) return true;
+    }
+    return false;
   }
 
   /**
@@ -944,6 +977,13 @@ export class Emitter {
     if (op === Op.stack_addr || (op === Op.iadd && (this.an.valFlags[v] & VF.Const) !== 0)) return K.Addr;
     if (op === Op.load) return K.Load;
     return this.unsupported(`(value v${v} has no location)`);
+  }
+
+  /** Whether `v` has no home because it is made again at each use (kind() is Imm, Addr or Load). */
+  private valueIsRemat(v: number): boolean {
+    const op = this.f.instOp[this.f.valueDef[v]];
+    return op === Op.iconst || op === Op.f32const || op === Op.f64const || op === Op.stack_addr || op === Op.load ||
+      (op === Op.iadd && (this.an.valFlags[v] & VF.Const) !== 0);
   }
 
   spillDisp(v: number): number {
