@@ -100,14 +100,21 @@ test('--timings writes cgts\'s report; an edit rebuilds from the object cache: o
     assert.equal(cgtsCargo(dir, ['build', '-q']).status, 0);
     assert.equal(count() - before, added);
     // A different cgts (its code hash) rebuilds every crate, as a different rustc would; the same one none.
+    // A wrapper of the user's logs how cargo runs rustc: `rustc -vV` only
+    // where cargo's cache of rustc's answers has none for this cgts.
+    const log = join(dir, 'rustc-runs.log');
+    const logger = join(dir, 'log-rustc.sh');
+    writeFileSync(logger, `#!/bin/sh\necho "$*" >> '${log}'\nexec "$@"\n`, { mode: 0o755 });
     const compiled = (hash: string) => {
-      const b = cgtsCargo(dir, ['build'], { CGTS_CODE_HASH: hash });
+      writeFileSync(log, '');
+      const b = cgtsCargo(dir, ['build'], { CGTS_CODE_HASH: hash, RUSTC_WRAPPER: logger });
       assert.equal(b.status, 0, b.stderr);
-      return (b.stderr.match(/^\s+Compiling /gm) ?? []).length;
+      const versionRuns = readFileSync(log, 'utf8').split('\n').filter((l) => / -vV$/.test(l)).length;
+      return [(b.stderr.match(/^\s+Compiling /gm) ?? []).length, Math.min(versionRuns, 1)];
     };
-    assert.equal(compiled('cgts-test-a'), 3, 'every package of the workspace (app, shapes, shapes-derive) is compiled again');
-    assert.equal(compiled('cgts-test-a'), 0);
-    assert.equal(compiled('cgts-test-b'), 3);
+    assert.deepEqual(compiled('cgts-test-a'), [3, 1], 'every package of the workspace (app, shapes, shapes-derive) is compiled again');
+    assert.deepEqual(compiled('cgts-test-a'), [0, 0], 'nothing compiled, and rustc -vV answered from cargo\'s cache');
+    assert.deepEqual(compiled('cgts-test-b'), [3, 1]);
   });
 });
 
