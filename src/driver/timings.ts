@@ -15,9 +15,12 @@ const STEPS: [string, string, string][] = [
   ['translate', 'translate to CLIF', '#f28e2b'],
   ['verify', 'verify CLIF', '#edc948'],
   ['codegen', 'select, allocate, encode', '#e15759'],
+  ['debuginfo', 'describe in DWARF (-g)', '#af7aa1'],
   ['write', 'write object', '#59a14f'],
   ['link', 'link (cc)', '#9c755f'],
+  ['other', 'other', '#bab0ac'],
 ];
+const KNOWN = new Set(STEPS.map(([k]) => k));
 
 export interface TimingRecord {
   /** the rlib, shared object or executable the module goes into */
@@ -75,7 +78,9 @@ export function summarize(text: string): CrateRow[] {
       if (r.cached) row.cached++;
     }
     for (const [k, ms] of Object.entries(r.times)) {
-      row.times[k] = (row.times[k] ?? 0) + ms;
+      // a step this report does not know (from a newer cgts) still counts, under `other`
+      const step = KNOWN.has(k) ? k : 'other';
+      row.times[step] = (row.times[step] ?? 0) + ms;
       row.total += ms;
     }
   }

@@ -121,16 +121,23 @@ test('timing records: crates from artifact names, steps summed per crate, cut li
   assert.equal(crateOfArtifact('/t/debug/deps/libserde_derive-0123456789abcdef.so'), 'serde_derive');
   assert.equal(crateOfArtifact('/t/debug/deps/app-0123456789abcdef'), 'app');
   const lines = [
-    { artifact: 'x/libfoo-0123456789abcdef.rlib', module: 'a.o', times: { read: 1, codegen: 4 } },
+    { artifact: 'x/libfoo-0123456789abcdef.rlib', module: 'a.o', times: { read: 1, codegen: 4, debuginfo: 2, later: 0.5 } },
     { artifact: 'x/libfoo-0123456789abcdef.rlib', module: 'b.o', cached: true, times: {} },
     { artifact: 'x/app-0123456789abcdef', module: 'm.o', times: { translate: 10 } },
     { artifact: 'x/app-0123456789abcdef', module: '', times: { link: 7 } },
   ].map((r) => JSON.stringify(r)).join('\n') + '\n{"artifact": "cut';
   const rows = summarize(lines);
-  assert.deepEqual(rows.map((r) => [r.crate, r.modules, r.cached, r.total]), [['app', 1, 0, 17], ['foo', 2, 1, 5]]);
+  assert.deepEqual(rows.map((r) => [r.crate, r.modules, r.cached, r.total]), [['app', 1, 0, 17], ['foo', 2, 1, 7.5]]);
   const html = renderReport(lines, 'a <b> report');
   assert.match(html, /<title>a &lt;b&gt; report<\/title>/);
   assert.match(html, /<tr><td>app<\/td><td>1<\/td><td>0<\/td>/);
+  // every step has its column (a step the report does not know goes under other), and a row's columns add up to its total
+  for (const row of html.match(/<tr><td>\w+<\/td>.*<\/tr>/g) ?? []) {
+    const cells = [...row.matchAll(/<td>([\d.]+)<\/td>/g)].map((m) => Number(m[1]));
+    const steps = cells.slice(2, -1), total = cells[cells.length - 1]!;
+    assert.ok(Math.abs(steps.reduce((a, b) => a + b, 0) - total) < 0.01, row);
+  }
+  assert.match(html, /<tr><td>foo<\/td><td>2<\/td><td>1<\/td><td>1\.0<\/td>(<td>[\d.]+<\/td>){4}<td>2\.0<\/td>.*<td>0\.5<\/td><td>7\.5<\/td><\/tr>/);
 });
 
 const llvmSkip = have('llvm-as-22') ? false : 'llvm-as-22 is not installed';
