@@ -36,7 +36,8 @@ cgts's options (taken out before cargo sees the line):
 With cargo's --timings, cgts also writes its own report beside cargo's
 (<target dir>/cargo-timings/cgts-timing-*.html): per crate, the time each
 code generation step took (read, translate, verify, select/allocate/encode,
-describe in DWARF, write, link) as a chart and a table.
+describe in DWARF, write, link) as a chart and a table, and the code units
+(rustc's codegen units) that took longest.
 
 Builds go to <workspace>/target/cgts unless --target-dir or CARGO_TARGET_DIR
 says otherwise, so they never mix with stock builds. Compiled objects are kept

@@ -3,7 +3,8 @@
 // per module and per link to the file CGTS_TIMINGS_FILE names (appends of a
 // line are atomic, so concurrent processes do not interleave); at the end
 // `cargo cgts` turns the lines into an HTML page beside cargo's own report:
-// per crate, where code generation time went, as a chart and a table.
+// per crate, where code generation time went, as a chart and a table, and
+// the code units that took longest.
 
 import { appendFileSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -21,6 +22,8 @@ const STEPS: [string, string, string][] = [
   ['other', 'other', '#bab0ac'],
 ];
 const KNOWN = new Set(STEPS.map(([k]) => k));
+/** The steps of a module's compile (a link is not one). */
+const MODULE_STEPS = STEPS.filter(([k]) => k !== 'link');
 
 export interface TimingRecord {
   /** the rlib, shared object or executable the module goes into */
@@ -89,9 +92,40 @@ export function summarize(text: string): CrateRow[] {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** The `n` code units (bitcode modules) that took the longest to compile, the slowest first. */
+export function slowestModules(text: string, n: number): { crate: string; module: string; times: Record<string, number>; total: number }[] {
+  const out: { crate: string; module: string; times: Record<string, number>; total: number }[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    let r: TimingRecord;
+    try {
+      r = JSON.parse(line) as TimingRecord;
+    } catch {
+      continue;
+    }
+    if (!r.module || r.cached) continue;
+    const times: Record<string, number> = {};
+    let total = 0;
+    for (const [k, ms] of Object.entries(r.times)) {
+      const step = KNOWN.has(k) ? k : 'other';
+      times[step] = (times[step] ?? 0) + ms;
+      total += ms;
+    }
+    out.push({ crate: crateOfArtifact(r.artifact), module: moduleName(r.module), times, total });
+  }
+  return out.sort((a, b) => b.total - a.total).slice(0, n);
+}
+
+/** A module's short name: an archive member's name, or the file name. */
+function moduleName(m: string): string {
+  const member = /\(([^()]*)\)$/.exec(m);
+  return member ? member[1]! : basename(m);
+}
+
 /** The HTML page for the records in `text`. */
 export function renderReport(text: string, title: string): string {
   const rows = summarize(text);
+  const slow = slowestModules(text, 20);
   const max = Math.max(1, ...rows.map((r) => r.total));
   const totals: Record<string, number> = {};
   for (const r of rows) for (const [k, ms] of Object.entries(r.times)) totals[k] = (totals[k] ?? 0) + ms;
@@ -128,6 +162,11 @@ ${rows.map((r) => `<div class="row"><div class="name">${esc(r.crate)}</div><div 
 <table><tr><th>crate</th><th>modules</th><th>cached</th>${STEPS.map(([, label]) => `<th>${esc(label)}</th>`).join('')}<th>total</th></tr>
 ${rows.map((r) => `<tr><td>${esc(r.crate)}</td><td>${r.modules}</td><td>${r.cached}</td>${cells(r)}<td>${r.total.toFixed(1)}</td></tr>`).join('\n')}
 <tr><th>all</th><th></th><th></th>${STEPS.map(([k]) => `<th>${(totals[k] ?? 0).toFixed(1)}</th>`).join('')}<th>${all.toFixed(1)}</th></tr>
+</table>
+<h2>The slowest code units</h2>
+<p>The bitcode modules (rustc's codegen units) that took longest to compile, with their steps in milliseconds.</p>
+<table><tr><th>crate</th><th>code unit</th>${MODULE_STEPS.map(([, label]) => `<th>${esc(label)}</th>`).join('')}<th>total</th></tr>
+${slow.map((m) => `<tr><td>${esc(m.crate)}</td><td>${esc(m.module)}</td>${MODULE_STEPS.map(([k]) => `<td>${(m.times[k] ?? 0).toFixed(1)}</td>`).join('')}<td>${m.total.toFixed(1)}</td></tr>`).join('\n')}
 </table>
 </body></html>
 `;

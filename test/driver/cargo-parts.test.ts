@@ -12,7 +12,7 @@ import { planCargo } from '../../src/driver/cmd-cargo.js';
 import { ObjectCache } from '../../src/driver/cache.js';
 import { compileOnServer, startCompileServer } from '../../src/driver/compile-server.js';
 import { CgtsError } from '../../src/support/diag.js';
-import { crateOfArtifact, renderReport, summarize } from '../../src/driver/timings.js';
+import { crateOfArtifact, renderReport, slowestModules, summarize } from '../../src/driver/timings.js';
 import { have, projectRoot, withDir } from './helpers.js';
 
 test('the wrapper: probes and metadata-only builds go to rustc as they are; everything else generates code', () => {
@@ -132,11 +132,19 @@ test('timing records: crates from artifact names, steps summed per crate, cut li
   assert.match(html, /<title>a &lt;b&gt; report<\/title>/);
   assert.match(html, /<tr><td>app<\/td><td>1<\/td><td>0<\/td>/);
   // every step has its column (a step the report does not know goes under other), and a row's columns add up to its total
-  for (const row of html.match(/<tr><td>\w+<\/td>.*<\/tr>/g) ?? []) {
+  const rowsOf = (re: RegExp) => html.match(re) ?? [];
+  const addsUp = (row: string, skip: number) => {
     const cells = [...row.matchAll(/<td>([\d.]+)<\/td>/g)].map((m) => Number(m[1]));
-    const steps = cells.slice(2, -1), total = cells[cells.length - 1]!;
+    const steps = cells.slice(skip, -1), total = cells[cells.length - 1]!;
     assert.ok(Math.abs(steps.reduce((a, b) => a + b, 0) - total) < 0.01, row);
-  }
+  };
+  // crate rows (crate, modules, cached, steps, total) and code unit rows (crate, code unit, steps, total)
+  for (const row of rowsOf(/<tr><td>\w+<\/td><td>\d+<\/td>.*<\/tr>/g)) addsUp(row, 2);
+  for (const row of rowsOf(/<tr><td>\w+<\/td><td>\w+\.o<\/td>.*<\/tr>/g)) addsUp(row, 0);
+  assert.equal(rowsOf(/<tr><td>\w+<\/td><td>\w+\.o<\/td>.*<\/tr>/g).length, 2);
+  // the slowest code units: compiled ones only (not cached, not links), slowest first, named by member or file
+  assert.deepEqual(slowestModules(lines, 5).map((m) => [m.crate, m.module, m.total]), [['app', 'm.o', 10], ['foo', 'a.o', 7.5]]);
+  assert.match(html, /<tr><td>app<\/td><td>m\.o<\/td>(<td>[\d.]+<\/td>){2}<td>10\.0<\/td>/);
   assert.match(html, /<tr><td>foo<\/td><td>2<\/td><td>1<\/td><td>1\.0<\/td>(<td>[\d.]+<\/td>){4}<td>2\.0<\/td>.*<td>0\.5<\/td><td>7\.5<\/td><\/tr>/);
 });
 
