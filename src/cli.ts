@@ -39,6 +39,11 @@ const commands: Record<string, Command> = {
     summary: 'print an LLVM bitcode module as LLVM assembly',
     load: () => import('./driver/cmd-dis.js'),
   },
+  daemon: {
+    usage: 'cgts daemon <socket> <jobs> <idle seconds>',
+    summary: 'the compile daemon `cargo cgts` starts itself with CGTS_DAEMON=1',
+    load: () => import('./driver/compile-daemon.js'),
+  },
 };
 
 export function helpText(): string {

@@ -13,6 +13,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { fail } from '../support/diag.js';
 import { cgtsCodeHash } from './cache.js';
 import { startCompileServer, type CompileServer } from './compile-server.js';
+import { daemonSocket, ensureDaemon } from './compile-daemon.js';
 import { readTimings, renderReport } from './timings.js';
 import { projectRoot, shimPath } from './cmd-rustc.js';
 import { shimOptionsFromEnv } from './link-shim.js';
@@ -52,6 +53,9 @@ environment:
   CGTS_CACHE_DIR    the object cache's folder (default as above); CGTS_CACHE_MAX_MB=0 disables it
   CGTS_JOBS         compile threads of the build's compile server (default: half the CPUs)
   CGTS_SERVER=0     no compile server: each rustc run compiles in its own process
+  CGTS_DAEMON=1     the compile server outlives the command, so the next build finds
+                    it warm; it exits after CGTS_DAEMON_IDLE seconds (default 600)
+                    without work
   CGTS_KEEP_TEMPS, CGTS_BACKTRACE  as for cgts rustc (see cgts rustc --help)
   RUSTC_WRAPPER     a wrapper already set (sccache, ...) still runs, inside cgts's
 `;
@@ -174,10 +178,15 @@ export async function run(userArgs: string[]): Promise<number> {
   // worker pays V8's warm-up of cgts's code once (on 2 CPUs one worker builds
   // examples/crates-app in about 10% less wall and CPU time than two).
   const half = Math.max(1, Math.floor(availableParallelism() / 2));
-  const jobs = process.env.CGTS_JOBS ? Number(process.env.CGTS_JOBS) : half;
-  const starting = process.env.CGTS_SERVER !== '0' ? startCompileServer(Number.isInteger(jobs) && jobs >= 1 ? jobs : half) : null;
+  const wanted = process.env.CGTS_JOBS ? Number(process.env.CGTS_JOBS) : half;
+  const jobs = Number.isInteger(wanted) && wanted >= 1 ? wanted : half;
+  const useServer = process.env.CGTS_SERVER !== '0';
+  const useDaemon = useServer && process.env.CGTS_DAEMON === '1';
+  let starting = useServer && !useDaemon ? startCompileServer(jobs) : null;
   // cgts's own code is hashed once here for every object cache lookup of the build
   const codeHash = cgtsCodeHash();
+  const daemon = useDaemon ? daemonSocket(codeHash, jobs, process.env) : '';
+  const daemonUp = useDaemon ? ensureDaemon(daemon, jobs, process.env) : Promise.resolve(false);
   const root = await located;
   const plan = planCargo(userArgs, process.env, process.cwd(), () => root, codeHash);
   if (plan.wrapperLink && !makeWrapperLink(plan.wrapperLink.path, plan.wrapperLink.target)) {
@@ -192,13 +201,24 @@ export async function run(userArgs: string[]): Promise<number> {
   }
   let server: CompileServer | null = null;
   let channel: RewriteChannel | null = null;
+  let channelDir = '';
   env.CGTS_SERVER_FIFO = ''; // none from an outer build
-  if (starting) {
-    server = await starting;
+  // the compile daemon's workers, or (without it, or when it cannot be started) a server of this process's own
+  let compileWith: { server: string } | { submit: CompileServer['submit'] } | null = null;
+  if (useDaemon && (await daemonUp)) {
+    env.CGTS_SERVER = daemon;
+    channelDir = mkdtempSync(join(tmpdir(), 'cgts-channel-'));
+    compileWith = { server: daemon };
+  } else if (useServer) {
+    server = await (starting ?? startCompileServer(jobs));
     env.CGTS_SERVER = server.path;
+    channelDir = server.dir;
+    compileWith = { submit: server.submit };
+  }
+  if (compileWith) {
     // The wrapper's fast path: libraries are made native by the server itself.
-    const opts = { ...shimOptionsFromEnv(env), progressAfterMs: Infinity, submit: server.submit };
-    channel = openRewriteChannel(server.dir, opts, env.CGTS_BACKTRACE === '1', plan.env.CGTS_PROGRESS === 'none' ? Infinity : 2000);
+    const opts = { ...shimOptionsFromEnv(env), progressAfterMs: Infinity, ...compileWith };
+    channel = openRewriteChannel(channelDir, opts, env.CGTS_BACKTRACE === '1', plan.env.CGTS_PROGRESS === 'none' ? Infinity : 2000);
     if (channel) {
       env.CGTS_SERVER_FIFO = channel.fifo;
       env.CGTS_SERVER_PID = String(process.pid);
@@ -209,6 +229,7 @@ export async function run(userArgs: string[]): Promise<number> {
   } finally {
     channel?.close();
     await server?.close();
+    if (channelDir && !server) rmSync(channelDir, { recursive: true, force: true });
     if (timingsDir) {
       writeTimingsReport(join(timingsDir, 'records.jsonl'), plan.targetDir, plan.env.CGTS_PROGRESS === 'none');
       rmSync(timingsDir, { recursive: true, force: true });

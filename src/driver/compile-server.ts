@@ -89,13 +89,20 @@ export interface CompileServer {
   submit(jobs: readonly CompileJob[], emitClif: boolean, onDone?: (n: number) => void): Promise<CompileOutcome[]>;
   /** modules compiled so far */
   compiled(): number;
+  /** jobs queued or compiling */
+  active(): number;
+  /** clients connected now */
+  connections(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Starts the server with `threads` warm workers. */
-export async function startCompileServer(threads: number): Promise<CompileServer> {
+/**
+ * Starts the server with `threads` warm workers, listening on a socket in a
+ * new private folder, or at `socketPath` (the compile daemon's).
+ */
+export async function startCompileServer(threads: number, socketPath = ''): Promise<CompileServer> {
   const dir = mkdtempSync(join(tmpdir(), 'cgts-server-'));
-  const path = join(dir, 'socket');
+  const path = socketPath || join(dir, 'socket');
   const queue: QueuedJob[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, QueuedJob>();
@@ -174,6 +181,8 @@ export async function startCompileServer(threads: number): Promise<CompileServer
     dir,
     submit,
     compiled: () => count,
+    active: () => queue.length + busy.size,
+    connections: () => new Promise<number>((res) => server.getConnections((e, n) => res(e ? 0 : n))),
     close: async () => {
       await new Promise<void>((res) => server.close(() => res()));
       await Promise.all(workers.map((w) => w.terminate()));
