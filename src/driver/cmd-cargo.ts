@@ -171,7 +171,7 @@ export async function run(userArgs: string[]): Promise<number> {
   // Locating the workspace (a cargo process), hashing cgts's code and
   // starting the compile server overlap: each is a few tens of milliseconds
   // that every build, even one with nothing to do, waits for.
-  const needsRoot = optionValue(userArgs, '--target-dir') === undefined && !process.env.CARGO_TARGET_DIR && !process.env.CARGO_BUILD_TARGET_DIR;
+  const needsRoot = (optionValue(userArgs, '--target-dir') ?? process.env.CARGO_TARGET_DIR ?? process.env.CARGO_BUILD_TARGET_DIR) === undefined;
   const located = needsRoot ? workspaceRoot(cargo, userArgs, process.env) : Promise.resolve('');
   // Warm compile workers for the whole build, shared by every rustc cargo runs.
   // Half the CPUs by default: cargo's rustc jobs use the others, and each
@@ -182,7 +182,7 @@ export async function run(userArgs: string[]): Promise<number> {
   const jobs = Number.isInteger(wanted) && wanted >= 1 ? wanted : half;
   const useServer = process.env.CGTS_SERVER !== '0';
   const useDaemon = useServer && process.env.CGTS_DAEMON === '1';
-  let starting = useServer && !useDaemon ? startCompileServer(jobs) : null;
+  const starting = useServer && !useDaemon ? startCompileServer(jobs) : null;
   // cgts's own code is hashed once here for every object cache lookup of the build
   const codeHash = cgtsCodeHash();
   const daemon = useDaemon ? daemonSocket(codeHash, jobs, process.env) : '';

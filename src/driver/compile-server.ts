@@ -4,7 +4,8 @@
 // warming up V8; the server's workers stay warm for the whole build. It lives
 // inside the `cargo cgts` process (so it ends when cargo ends and is never
 // left behind) and listens on a Unix socket in a private temporary folder,
-// named to the children by CGTS_SERVER.
+// named to the children by CGTS_SERVER; the opt-in compile daemon
+// (compile-daemon.ts) runs one that outlives the command.
 //
 // Protocol, over one connection per client: frames of
 //   u32 LE header length, header (JSON), u32 LE payload length, payload.
