@@ -255,12 +255,13 @@ export class MetadataTable {
   named: { name: string; ops: Int32Array }[] = [];
   /** Global value index -> (kind, node) pairs. */
   private globalAtt = new Map<number, Int32Array>();
-  /** Functions whose metadata has been read: body index -> result. */
-  fnCache = new Map<number, FunctionMetadata>();
+  /** Functions whose metadata has been read, by body index. */
+  fnCache: (FunctionMetadata | undefined)[] = [];
   private cur: BitCursor | undefined = undefined;
 
   constructor(m: Module) {
     this.m = m;
+    this.fnCache = new Array<FunctionMetadata | undefined>(m.bodies.length).fill(undefined);
   }
 
   /** A cursor over the module's bytes, made once (making one may copy the buffer). */
@@ -483,7 +484,7 @@ export function readMetadata(m: Module): MetadataTable {
  */
 export function readFunctionMetadata(m: Module, bodyIndex: number, body: FunctionBody): FunctionMetadata {
   const t = readMetadata(m);
-  const cached = t.fnCache.get(bodyIndex);
+  const cached = t.fnCache[bodyIndex];
   if (cached) return cached;
   if (body.mdBlocks.length === 0 && body.locs.length === 0 && body.dbgRecords.length === 0) {
     // No metadata of its own (a build without debug info): nothing to decode or check.
@@ -492,7 +493,7 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
       body: bodyIndex, subprogram: -1, base: t.count, numLocal: 0, attachments: NO_IDS, instAttachments: NO_IDS,
       map: (raw: number) => (raw < numModule ? raw : -2),
     };
-    t.fnCache.set(bodyIndex, fm);
+    t.fnCache[bodyIndex] = fm;
     return fm;
   }
   const c = t.cursor();
@@ -508,7 +509,8 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
     decodeBlock(t, c, m.bodies[bodyIndex]!.fn, numModule + remapList.length, remapList);
   }
   const numLocal = remapList.length;
-  const remap = Int32Array.from(remapList);
+  const remap = new Int32Array(numLocal);
+  for (let k = 0; k < numLocal; k++) remap[k] = remapList[k]!;
   const map = (raw: number): number => {
     if (raw < numModule) return raw;
     const k = raw - numModule;
@@ -538,13 +540,13 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
   // references to a merged location now name the one it equals (a no-op pass when none was merged)
   if (merged) checkRefs(t, c, base, t.count, remap, numModule, true);
   // Debug locations and debug records must name metadata that exists.
-  const where = `${m.fileName}: byte ${m.bodies[bodyIndex]!.blockPos >>> 3} in FUNCTION block of @${m.globals[body.fn]!.name}`;
+  const where = () => `${m.fileName}: byte ${m.bodies[bodyIndex]!.blockPos >>> 3} in FUNCTION block of @${m.globals[body.fn]!.name}`;
   const locs = body.locs.data;
   for (let l = 0; l < body.locs.length; l += 5) {
     const scope = locs[l + 2]!;
     const ia = locs[l + 3]!;
     if (scope === 0 || map(scope - 1) < 0 || (ia !== 0 && map(ia - 1) < 0)) {
-      throw new CgtsError(`debug location ${l / 5} has scope ${scope - 1} and inlinedAt ${ia - 1}; the scope must exist, and inlinedAt if given`, where);
+      throw new CgtsError(`debug location ${l / 5} has scope ${scope - 1} and inlinedAt ${ia - 1}; the scope must exist, and inlinedAt if given`, where());
     }
   }
   const rec = body.dbgRecords.data;
@@ -553,12 +555,12 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
     const code = rec[r + 1]!;
     const n = rec[r + 3]!;
     const want = code === 65 ? 2 : code === 63 ? 7 : 4;
-    if (n < want) throw new CgtsError(`debug record (code ${code}) before instruction ${rec[r]} has ${n} operands, fewer than ${want}`, where);
+    if (n < want) throw new CgtsError(`debug record (code ${code}) before instruction ${rec[r]} has ${n} operands, fewer than ${want}`, where());
     for (let k = 0; k < want; k++) {
       const v = ops[rec[r + 2]! + k]!;
       if (code === 64 && k === 3) {
-        if (v >= numValues) throw new CgtsError(`debug record before instruction ${rec[r]} refers to value ${v}, out of range`, where);
-      } else if (map(v) < 0) throw new CgtsError(`debug record before instruction ${rec[r]} refers to metadata ${v}, which does not exist`, where);
+        if (v >= numValues) throw new CgtsError(`debug record before instruction ${rec[r]} refers to value ${v}, out of range`, where());
+      } else if (map(v) < 0) throw new CgtsError(`debug record before instruction ${rec[r]} refers to metadata ${v}, which does not exist`, where());
     }
   }
   const fnAtt: number[] = [];
@@ -588,17 +590,25 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
   for (let i = 0; i < fnAtt.length; i += 2) if (m.metadataKinds[fnAtt[i]!] === 'dbg') subprogram = fnAtt[i + 1]!;
   const fm: FunctionMetadata = {
     body: bodyIndex, subprogram, base, numLocal: t.count - base,
-    attachments: Int32Array.from(fnAtt), instAttachments: sortTriples(instAtt), map,
+    attachments: int32(fnAtt), instAttachments: sortTriples(instAtt), map,
   };
-  t.fnCache.set(bodyIndex, fm);
+  t.fnCache[bodyIndex] = fm;
   return fm;
+}
+
+/** `a` as an Int32Array (a copying loop: Int32Array.from goes through the iterator protocol). */
+function int32(a: number[]): Int32Array {
+  if (a.length === 0) return NO_IDS;
+  const out = new Int32Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = a[k]!;
+  return out;
 }
 
 function sortTriples(a: number[]): Int32Array {
   const n = a.length / 3;
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = a[3 * i]! >= a[3 * i - 3]!;
-  if (sorted) return Int32Array.from(a);
+  if (sorted) return int32(a);
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => a[3 * x]! - a[3 * y]! || x - y);
   const out = new Int32Array(a.length);
   order.forEach((o, i) => {
@@ -801,17 +811,30 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         const blob = c.blob();
         if (count === 0) throw c.error('METADATA_STRINGS record with no strings');
         if (offset > blob.length) throw c.error(`METADATA_STRINGS offset ${offset} lies past its blob (${blob.length} bytes)`);
-        // Lengths: VBR6 fields in the first `offset` bytes; characters after them.
-        const lens = new BitCursor(blob.subarray(0, offset), m.fileName);
+        // Lengths: VBR6 fields in the first `offset` bytes (bits read from the
+        // least significant end of each byte up); characters after them.
+        const bytes = m.bytes, lensStart = c.blobStart * 8, lensEnd = lensStart + offset * 8;
+        let bit = lensStart;
         let at = c.blobStart + offset;
         const end = c.blobStart + blob.length;
         for (let k = 0; k < count; k++) {
-          if (lens.pos + 6 > lens.endBit) throw c.error(`METADATA_STRINGS lengths end after ${k} of ${count} strings`);
-          const len = lens.readVBR(6);
+          let len = 0, scale = 1, piece = 32;
+          for (let chunks = 0; piece & 32; chunks++) {
+            if (bit + 6 > lensEnd) throw c.error(`METADATA_STRINGS lengths end after ${k} of ${count} strings`);
+            if (chunks > 10) throw c.error('METADATA_STRINGS length is too long');
+            const b = bit >>> 3;
+            piece = (((bytes[b]! | (bytes[b + 1]! << 8)) >>> (bit & 7)) & 63);
+            len += (piece & 31) * scale;
+            scale *= 32;
+            bit += 6;
+          }
           if (at + len > end) throw c.error(`METADATA_STRINGS string ${k} runs past the blob`);
-          newNode(t, remap, MdKind.String, false);
-          t.push(at);
-          t.push(len);
+          const id = newNode(t, remap, MdKind.String, false);
+          const d = t.vals.reserve(2);
+          d[t.vals.length] = at;
+          d[t.vals.length + 1] = len;
+          t.vals.length += 2;
+          t.len[id] = 2;
           at += len;
         }
         continue;
