@@ -383,7 +383,7 @@ export class DieTree {
       p += 4;
     };
     const zero = (k: number): void => {
-      out.fill(0, p, p + k);
+      for (let i = 0; i < k; i++) out[p + i] = 0;
       p += k;
     };
     u32(unitSize - 4);
@@ -532,7 +532,7 @@ function shapeHash(shapes: Int32Array, at: number): number {
 }
 
 /** Stores the unsigned LEB128 of `v` (below 2^53) at `p`; returns the position after it. */
-function writeUleb(out: Uint8Array, p: number, v: number): number {
+export function writeUleb(out: Uint8Array, p: number, v: number): number {
   while (v >= 128) {
     out[p++] = (v % 128) | 128;
     v = Math.floor(v / 128);
@@ -542,7 +542,7 @@ function writeUleb(out: Uint8Array, p: number, v: number): number {
 }
 
 /** Stores the signed LEB128 of safe integer `v` at `p`; returns the position after it. */
-function writeSleb(out: Uint8Array, p: number, v: number): number {
+export function writeSleb(out: Uint8Array, p: number, v: number): number {
   for (;;) {
     const b = v & 0x7f;
     v = Math.floor(v / 128);
