@@ -258,6 +258,8 @@ export class MetadataTable {
   /** Functions whose metadata has been read, by body index. */
   fnCache: (FunctionMetadata | undefined)[] = [];
   private cur: BitCursor | undefined = undefined;
+  /** Scratch: bit positions of node records while a block is decoded. */
+  nodePos = new Float64Array(1024);
 
   constructor(m: Module) {
     this.m = m;
@@ -785,7 +787,8 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
   let pendingName: string | undefined;
   let indexTarget = -1;
   let indexBase = 0;
-  const nodePos: number[] = [];
+  // bit positions of the block's node records, for METADATA_INDEX (a scratch array of the table)
+  let nodePos = t.nodePos, numNodes = 0;
   for (;;) {
     const e = c.advance();
     if (e === Entry.EndBlock) break;
@@ -799,7 +802,12 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
     const n = c.n;
     if (code !== MdCode.Strings && code !== MdCode.Name && code !== MdCode.NamedNode && code !== MdCode.Kind
       && code !== MdCode.IndexOffset && code !== MdCode.Index && code !== MdCode.GlobalDeclAttachment) {
-      nodePos.push(recordStart);
+      if (numNodes === nodePos.length) {
+        const grown = new Float64Array(nodePos.length * 2);
+        grown.set(nodePos);
+        nodePos = t.nodePos = grown;
+      }
+      nodePos[numNodes++] = recordStart;
     }
     const min = MIN_OPS[code];
     if (min !== undefined && n < min) throw c.error(`metadata record ${code} (${MD_KIND_NAMES[code] ?? ''}) has ${n} operands, fewer than ${min}`);
@@ -901,7 +909,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
           throw c.error(`METADATA_INDEX is at bit ${recordStart}, not where METADATA_INDEX_OFFSET points (bit ${indexTarget})`);
         }
         // Each entry is the distance from the previous node record (the first from the bit after INDEX_OFFSET).
-        if (n !== nodePos.length) throw c.error(`METADATA_INDEX has ${n} entries for ${nodePos.length} node records`);
+        if (n !== numNodes) throw c.error(`METADATA_INDEX has ${n} entries for ${numNodes} node records`);
         let prev = indexBase;
         for (let k = 0; k < n; k++) {
           prev += c.num(k);
@@ -988,7 +996,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         if (LAYOUT[code] === undefined) {
           const what = UNSUPPORTED[code];
           if (what) throw c.error(`metadata record ${code} (${what}) is not supported`);
-          nodePos.pop();
+          numNodes--;
           continue; // LLVM ignores unknown records too
         }
     }
