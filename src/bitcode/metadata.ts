@@ -1009,6 +1009,27 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
     const d = t.vals.reserve(layout.length);
     let at = t.vals.length;
     let i = 1;
+    if (c.wide.size === 0 && n > layout.length) {
+      // the common case: every field present and every operand below 2^32 (exact in `o`)
+      for (let f = 0; f < layout.length; f++, i++) {
+        const ch = layout[f]!;
+        const u = o[i]!;
+        if (ch === 114) d[at++] = u - 1; // r
+        else if (ch === 105 || ch === 109) d[at++] = u; // i, m
+        else if (ch === 122) d[at++] = sizeRefs ? u - 1 : u; // z
+        else if (ch === 115) { // s
+          if (u === 1) {
+            const v = unrotate(1n);
+            t.wide.set(at, v);
+            d[at++] = Number(v);
+          } else d[at++] = u % 2 ? -(u - 1) / 2 : u / 2;
+        } // '-': skipped
+      }
+      t.len[id] = at - t.vals.length;
+      t.vals.length = at;
+      if (code === MdCode.CompositeType && n <= 24) t.vals.data[t.start[id]! + CompositeTypeF.EnumKind] = 0xffffffff;
+      continue;
+    }
     for (let f = 0; f < layout.length; f++, i++) {
       const ch = layout[f]!;
       if (ch === 45) continue; // '-'
