@@ -52,19 +52,17 @@ export class MdNames {
       next.set(this.offsets);
       this.offsets = next;
     }
-    let off = this.offsets[r] - 1;
+    let off = this.offsets[r]! - 1;
     if (off < 0) {
-      const bytes = this.bytes(r);
-      if (bytes.length === 0) return false;
-      off = this.tree.str.appendRaw(bytes);
+      // the string's bytes as they are in the file
+      const s = t.start[r]!;
+      const len = t.vals.data[s + 1]!;
+      if (len === 0) return false;
+      off = this.tree.str.appendRange(this.m.bytes, t.vals.data[s]!, len);
       this.offsets[r] = off + 1;
     }
     this.tree.strp(die, at, off);
     return true;
-  }
-
-  private bytes(r: number): Uint8Array {
-    return mdBytes(this.t, this.m, r);
   }
 }
 
