@@ -139,9 +139,9 @@ export class TypeDies {
     if (id < 0) return this.cu;
     const k = this.t.kind(id);
     if (k === MdKind.Namespace) {
-      const parent = this.scope(this.t.ref(id, NamespaceF.Scope));
       let d = this.dies.get(id);
       if (d === ABSENT) {
+        const parent = this.scope(this.t.ref(id, NamespaceF.Scope));
         d = this.tree.add(parent, DW_TAG.namespace);
         this.names.attr(d, DW_AT.name, id, NamespaceF.Name);
         this.dies.set(id, d);

@@ -614,10 +614,9 @@ export class UnitBuilder {
 
   /** The DIE of subprogram declaration `sp` (a method under its type), made on first use. */
   private declaration(sp: number): DieId {
-    const parent = this.types.scope(this.t.ref(sp, SubprogramF.Scope));
     let d = this.types.known(sp);
     if (d === undefined) {
-      d = this.w.info.add(parent, DW_TAG.subprogram);
+      d = this.w.info.add(this.types.scope(this.t.ref(sp, SubprogramF.Scope)), DW_TAG.subprogram);
       this.types.remember(sp, d);
       this.subprogramAttributes(d, sp);
     }
