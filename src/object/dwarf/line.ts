@@ -163,27 +163,19 @@ export class LineTable {
     // a row is held back until the next one is known: of rows at one address
     // only the last is written, as an assembler does with .loc directives
     // that no instruction follows
-    let pOffset = 0, pFile = file, pLine = scopeLine, pCol = 0, pFlags = LineFlag.None;
-    const row = (offset: number, f: number, line: number, col: number, flags: LineFlag): void => {
-      if (offset > pOffset) this.row(pOffset, pFile, pLine, pCol, pFlags);
-      pOffset = offset;
-      pFile = f;
-      pLine = line;
-      pCol = col;
-      pFlags = flags;
-    };
+    this.held(0, file, scopeLine, 0, LineFlag.None);
     const out = this.place, prev = this.prevPlace;
     prev.fill(-1);
     let first = true, lastLine = scopeLine;
     if (prologueEnd > 0 && (rows.length === 0 || rows[0] > prologueEnd)) {
-      row(prologueEnd, file, scopeLine, 0, LineFlag.PrologueEnd);
+      this.hold(prologueEnd, file, scopeLine, 0, LineFlag.PrologueEnd);
       first = false;
     }
     for (let k = 0; k < rows.length; k += 2) {
       const r = rows[k + 1];
       if (r < 0) {
-        if (pLine === 0) continue;
-        row(rows[k], pFile, 0, pCol, LineFlag.NotStmt);
+        if (this.hLine === 0) continue;
+        this.hold(rows[k], this.hFile, 0, this.hCol, LineFlag.NotStmt);
         prev.fill(-1);
         continue;
       }
@@ -194,12 +186,33 @@ export class LineTable {
       if (!stmt && out[0] === prev[0] && out[1] === prev[1] && out[2] === prev[2] && out[3] === prev[3] && out[4] === prev[4]) continue;
       for (let i = 0; i < 6; i++) prev[i] = out[i]!;
       const flags = first ? LineFlag.PrologueEnd : stmt ? LineFlag.None : LineFlag.NotStmt;
-      row(rows[k], out[0], line, out[2], flags);
+      this.hold(rows[k], out[0], line, out[2], flags);
       if (line !== 0) lastLine = line;
       first = false;
     }
-    this.row(pOffset, pFile, pLine, pCol, pFlags);
+    this.row(this.hOffset, this.hFile, this.hLine, this.hCol, this.hFlags);
     this.endSequence(size);
+  }
+
+  /** The row held back by functionSequence. */
+  private hOffset = 0;
+  private hFile = 0;
+  private hLine = 0;
+  private hCol = 0;
+  private hFlags = LineFlag.None;
+
+  private held(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
+    this.hOffset = offset;
+    this.hFile = file;
+    this.hLine = line;
+    this.hCol = col;
+    this.hFlags = flags;
+  }
+
+  /** Holds a row back, writing the one held before when it lies before it. */
+  private hold(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
+    if (offset > this.hOffset) this.row(this.hOffset, this.hFile, this.hLine, this.hCol, this.hFlags);
+    this.held(offset, file, line, col, flags);
   }
 
   private place = new Int32Array(6);
