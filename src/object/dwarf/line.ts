@@ -84,7 +84,8 @@ export class LineTable {
     p.uleb(9);
     p.u8(DW_LNE.set_address);
     this.addrs.push(p.length, symbol, addend);
-    p.u64(0n);
+    p.u32(0);
+    p.u32(0);
     this.addr = 0;
     this.file = 1;
     this.line = 1;
