@@ -471,10 +471,10 @@ export function readMetadata(m: Module): MetadataTable {
   for (const b of m.metadataBlocks) {
     c.enterSavedBlock(BlockId.Metadata, b.abbrevWidth, b.pos, b.end);
     c.recordPos = b.pos;
-    decodeBlock(t, c, -1, t.count, null);
+    decodeBlock(t, c, -1);
   }
   t.numModule = t.count;
-  checkRefs(t, c, 0, t.count, null, 0);
+  checkRefs(t, c, 0, t.count, t.count);
   resolveSizes(t, c, 0, t.count);
   m.metadata = t;
   return t;
@@ -501,25 +501,24 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
   const c = t.cursor();
   const base = t.count;
   const numModule = t.numModule;
-  // remap[k]: table id of the function's k-th local id.
-  const remapList: number[] = [];
+  // the function's k-th local id is table id base + k (until a location is merged, below)
   const mb = body.mdBlocks;
   for (let i = 0; i < mb.length; i += 4) {
     if (mb[i] !== BlockId.Metadata) continue;
     c.enterSavedBlock(BlockId.Metadata, mb[i + 3]!, mb[i + 1]!, mb[i + 2]!);
     c.recordPos = mb[i + 1]!;
-    decodeBlock(t, c, m.bodies[bodyIndex]!.fn, numModule + remapList.length, remapList);
+    decodeBlock(t, c, m.bodies[bodyIndex]!.fn);
   }
-  const numLocal = remapList.length;
-  const remap = new Int32Array(numLocal);
-  for (let k = 0; k < numLocal; k++) remap[k] = remapList[k]!;
+  const numLocal = t.count - base;
+  // remap[k]: table id of local id k, made when a location is merged
+  let remap: Int32Array | null = null;
   const map = (raw: number): number => {
     if (raw < numModule) return raw;
     const k = raw - numModule;
     if (k >= numLocal) return -2;
-    return remap[k]!;
+    return remap ? remap[k]! : base + k;
   };
-  checkRefs(t, c, base, t.count, remap, numModule);
+  checkRefs(t, c, base, t.count, numModule);
   resolveSizes(t, c, base, t.count, body);
   const numValues = body.instBase + body.valueInst.length;
   for (let id = base; id < t.count; id++) {
@@ -528,19 +527,21 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
     }
   }
   // Uniqued locations equal to ones made from DEBUG_LOC records elsewhere are the same node.
-  let merged = false;
   for (let k = 0; k < numLocal; k++) {
-    const id = remap[k]!;
+    const id = base + k;
     if (t.kinds[id] === MdKind.Location && !t.isDistinct(id)) {
       const same = t.sameLocation(id);
       if (same >= 0) {
+        if (!remap) {
+          remap = new Int32Array(numLocal);
+          for (let i = 0; i < numLocal; i++) remap[i] = base + i;
+        }
         remap[k] = same;
-        merged = true;
       }
     }
   }
-  // references to a merged location now name the one it equals (a no-op pass when none was merged)
-  if (merged) checkRefs(t, c, base, t.count, remap, numModule, true);
+  // references to a merged location now name the one it equals
+  if (remap) checkRefs(t, c, base, t.count, numModule, remap);
   // Debug locations and debug records must name metadata that exists.
   const where = () => `${m.fileName}: byte ${m.bodies[bodyIndex]!.blockPos >>> 3} in FUNCTION block of @${m.globals[body.fn]!.name}`;
   const locs = body.locs.data;
@@ -639,13 +640,15 @@ REF_FIELDS[MdKind.Enumerator] = Uint8Array.of(1, 0, 0, 0);
 REF_FIELDS[MdKind.Namespace] = Uint8Array.of(1, 1, 0);
 
 /**
- * Checks that every reference of nodes [from, to) names an existing node, and
- * (function blocks) rewrites local ids to table ids through `remap`. With
- * `again`, references are table ids already and only remapped where merged.
+ * Checks that every reference of nodes [from, to) names an existing node;
+ * for a function's nodes (`from` past the module's), rewrites local ids
+ * (numModule + k) to table ids (from + k). With `merged`, references are
+ * table ids already and only remapped through it.
  */
-function checkRefs(t: MetadataTable, c: BitCursor, from: number, to: number, remap: Int32Array | null, numModule: number, again = false): void {
+function checkRefs(t: MetadataTable, c: BitCursor, from: number, to: number, numModule: number, merged: Int32Array | null = null): void {
   const v = t.vals.data;
   const base = from;
+  const local = from >= numModule;
   const kinds = t.kinds;
   for (let id = from; id < to; id++) {
     const kind = kinds[id]!;
@@ -659,15 +662,14 @@ function checkRefs(t: MetadataTable, c: BitCursor, from: number, to: number, rem
       if (!all && (k >= mask!.length || (mask![k]! & refWhen) === 0)) continue;
       const r = v[s + k]!;
       if (r < 0) continue;
-      if (again) {
-        if (r >= base && remap) v[s + k] = remap[r - base] ?? r;
+      if (merged) {
+        if (r >= base) v[s + k] = merged[r - base] ?? r;
         continue;
       }
-      if (remap) {
+      if (local) {
         if (r < numModule) continue;
-        const local = r - numModule;
-        if (local >= remap.length) throw badRef(c, id, r);
-        v[s + k] = remap[local]!;
+        if (r - numModule >= to - from) throw badRef(c, id, r);
+        v[s + k] = from + (r - numModule);
       } else if (r >= to) throw badRef(c, id, r);
     }
   }
@@ -769,20 +771,17 @@ function pushBig(t: MetadataTable, v: bigint): void {
   t.push(n);
 }
 
-/** A new node of the table, also recorded in `remap` when given (a module-level function, not a closure per block: one call target for V8). */
-function newNode(t: MetadataTable, remap: number[] | null, kind: number, distinct: boolean): number {
-  const id = t.add(kind, distinct);
-  if (remap) remap.push(id);
-  return id;
+/** A new node of the table. */
+function newNode(t: MetadataTable, kind: number, distinct: boolean): number {
+  return t.add(kind, distinct);
 }
 
 /**
- * Decodes one METADATA block at the cursor. `fn` is the global index of the
- * function whose block it is (-1 module). Ids are assigned from `nextId`
- * (the bitcode numbering); for function blocks, `remap` collects each local
- * id's table id.
+ * Decodes one METADATA block at the cursor, appending its nodes to the table
+ * in bitcode order. `fn` is the global index of the function whose block it
+ * is (-1 module).
  */
-function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number, remap: number[] | null): void {
+function decodeBlock(t: MetadataTable, c: BitCursor, fn: number): void {
   const m = t.m;
   let pendingName: string | undefined;
   let indexTarget = -1;
@@ -837,7 +836,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
             bit += 6;
           }
           if (at + len > end) throw c.error(`METADATA_STRINGS string ${k} runs past the blob`);
-          const id = newNode(t, remap, MdKind.String, false);
+          const id = newNode(t, MdKind.String, false);
           const d = t.vals.reserve(2);
           d[t.vals.length] = at;
           d[t.vals.length + 1] = len;
@@ -853,7 +852,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       case MdCode.Value: {
         if (n !== 2) throw c.error('METADATA_VALUE record must have 2 operands');
         if (o[0]! >= m.types.length) throw c.error(`METADATA_VALUE type ${o[0]} out of range`);
-        newNode(t, remap, MdKind.Value, false);
+        newNode(t, MdKind.Value, false);
         t.push(o[0]!);
         t.push(o[1]!);
         t.push(o[1]! < m.numModuleValues ? -1 : fn);
@@ -862,7 +861,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       }
       case MdCode.Node:
       case MdCode.DistinctNode: {
-        const id = newNode(t, remap, MdKind.Tuple, code === MdCode.DistinctNode);
+        const id = newNode(t, MdKind.Tuple, code === MdCode.DistinctNode);
         const d = t.vals.reserve(n);
         const at = t.vals.length;
         for (let k = 0; k < n; k++) d[at + k] = o[k]! - 1;
@@ -871,13 +870,13 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         continue;
       }
       case MdCode.ArgList: {
-        newNode(t, remap, MdKind.ArgList, false);
+        newNode(t, MdKind.ArgList, false);
         for (let k = 0; k < n; k++) t.push(o[k]!);
         continue;
       }
       case MdCode.AssignId:
         if (n !== 1) throw c.error('DIAssignID record must have 1 operand');
-        newNode(t, remap, MdKind.AssignId, true);
+        newNode(t, MdKind.AssignId, true);
         continue;
       case MdCode.Name:
         pendingName = c.str();
@@ -933,7 +932,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       case MdCode.Expression: {
         const version = o[0]! >> 1;
         if (version < 3) throw c.error(`DIExpression record version ${version} is not supported`);
-        newNode(t, remap, MdKind.Expression, (o[0]! & 1) !== 0);
+        newNode(t, MdKind.Expression, (o[0]! & 1) !== 0);
         for (let k = 1; k < n; k++) {
           const u = c.num(k);
           if (u > Number.MAX_SAFE_INTEGER) pushBig(t, c.big(k));
@@ -943,7 +942,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       }
       case MdCode.Enumerator: {
         const f = o[0]!;
-        newNode(t, remap, MdKind.Enumerator, (f & 1) !== 0);
+        newNode(t, MdKind.Enumerator, (f & 1) !== 0);
         if (f & 4) {
           if (n < 4) throw c.error('DIEnumerator record is too short');
           const width = o[1]!;
@@ -965,7 +964,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         continue;
       }
       case MdCode.Namespace: {
-        newNode(t, remap, MdKind.Namespace, (o[0]! & 1) !== 0);
+        newNode(t, MdKind.Namespace, (o[0]! & 1) !== 0);
         if (n === 3) {
           t.push(o[1]! - 1);
           t.push(o[2]! - 1);
@@ -1004,7 +1003,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
     const layout = LAYOUT_CODES[code]!;
     const sizeRefs = code === MdCode.CompositeType ? (o[0]! & 4) !== 0
       : code === MdCode.BasicType || code === MdCode.DerivedType ? (o[0]! & 2) !== 0 : false;
-    const id = newNode(t, remap, code, code === MdCode.CompileUnit || (o[0]! & 1) !== 0);
+    const id = newNode(t, code, code === MdCode.CompileUnit || (o[0]! & 1) !== 0);
     if (sizeRefs) t.flags[id] = t.flags[id]! | FLAG_SIZE_REFS;
     const d = t.vals.reserve(layout.length);
     let at = t.vals.length;
