@@ -543,13 +543,12 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
   // references to a merged location now name the one it equals
   if (remap) checkRefs(t, c, base, t.count, numModule, remap);
   // Debug locations and debug records must name metadata that exists.
-  const where = () => `${m.fileName}: byte ${m.bodies[bodyIndex]!.blockPos >>> 3} in FUNCTION block of @${m.globals[body.fn]!.name}`;
   const locs = body.locs.data;
   for (let l = 0; l < body.locs.length; l += 5) {
     const scope = locs[l + 2]!;
     const ia = locs[l + 3]!;
     if (scope === 0 || map(scope - 1) < 0 || (ia !== 0 && map(ia - 1) < 0)) {
-      throw new CgtsError(`debug location ${l / 5} has scope ${scope - 1} and inlinedAt ${ia - 1}; the scope must exist, and inlinedAt if given`, where());
+      throw new CgtsError(`debug location ${l / 5} has scope ${scope - 1} and inlinedAt ${ia - 1}; the scope must exist, and inlinedAt if given`, functionPlace(m, bodyIndex));
     }
   }
   const rec = body.dbgRecords.data;
@@ -558,12 +557,12 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
     const code = rec[r + 1]!;
     const n = rec[r + 3]!;
     const want = code === 65 ? 2 : code === 63 ? 7 : 4;
-    if (n < want) throw new CgtsError(`debug record (code ${code}) before instruction ${rec[r]} has ${n} operands, fewer than ${want}`, where());
+    if (n < want) throw new CgtsError(`debug record (code ${code}) before instruction ${rec[r]} has ${n} operands, fewer than ${want}`, functionPlace(m, bodyIndex));
     for (let k = 0; k < want; k++) {
       const v = ops[rec[r + 2]! + k]!;
       if (code === 64 && k === 3) {
-        if (v >= numValues) throw new CgtsError(`debug record before instruction ${rec[r]} refers to value ${v}, out of range`, where());
-      } else if (map(v) < 0) throw new CgtsError(`debug record before instruction ${rec[r]} refers to metadata ${v}, which does not exist`, where());
+        if (v >= numValues) throw new CgtsError(`debug record before instruction ${rec[r]} refers to value ${v}, out of range`, functionPlace(m, bodyIndex));
+      } else if (map(v) < 0) throw new CgtsError(`debug record before instruction ${rec[r]} refers to metadata ${v}, which does not exist`, functionPlace(m, bodyIndex));
     }
   }
   const fnAtt: number[] = [];
@@ -597,6 +596,16 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
   };
   t.fnCache[bodyIndex] = fm;
   return fm;
+}
+
+/**
+ * Where function `bodyIndex`'s block is, for error messages. (A function, not
+ * a closure in readFunctionMetadata: the `map` closure kept for every
+ * function would keep the function's decoded body alive through it.)
+ */
+function functionPlace(m: Module, bodyIndex: number): string {
+  const b = m.bodies[bodyIndex]!;
+  return `${m.fileName}: byte ${b.blockPos >>> 3} in FUNCTION block of @${m.globals[b.fn]!.name}`;
 }
 
 /** `a` as an Int32Array (a copying loop: Int32Array.from goes through the iterator protocol). */
