@@ -255,12 +255,15 @@ export class MetadataTable {
   named: { name: string; ops: Int32Array }[] = [];
   /** Global value index -> (kind, node) pairs. */
   private globalAtt = new Map<number, Int32Array>();
-  /** Functions whose metadata has been read: body index -> result. */
-  fnCache = new Map<number, FunctionMetadata>();
+  /** Functions whose metadata has been read, by body index. */
+  fnCache: (FunctionMetadata | undefined)[] = [];
   private cur: BitCursor | undefined = undefined;
+  /** Scratch: bit positions of node records while a block is decoded. */
+  nodePos = new Float64Array(1024);
 
   constructor(m: Module) {
     this.m = m;
+    this.fnCache = new Array<FunctionMetadata | undefined>(m.bodies.length).fill(undefined);
   }
 
   /** A cursor over the module's bytes, made once (making one may copy the buffer). */
@@ -468,10 +471,10 @@ export function readMetadata(m: Module): MetadataTable {
   for (const b of m.metadataBlocks) {
     c.enterSavedBlock(BlockId.Metadata, b.abbrevWidth, b.pos, b.end);
     c.recordPos = b.pos;
-    decodeBlock(t, c, -1, t.count, null);
+    decodeBlock(t, c, -1);
   }
   t.numModule = t.count;
-  checkRefs(t, c, 0, t.count, null, 0);
+  checkRefs(t, c, 0, t.count, t.count);
   resolveSizes(t, c, 0, t.count);
   m.metadata = t;
   return t;
@@ -483,7 +486,7 @@ export function readMetadata(m: Module): MetadataTable {
  */
 export function readFunctionMetadata(m: Module, bodyIndex: number, body: FunctionBody): FunctionMetadata {
   const t = readMetadata(m);
-  const cached = t.fnCache.get(bodyIndex);
+  const cached = t.fnCache[bodyIndex];
   if (cached) return cached;
   if (body.mdBlocks.length === 0 && body.locs.length === 0 && body.dbgRecords.length === 0) {
     // No metadata of its own (a build without debug info): nothing to decode or check.
@@ -492,30 +495,30 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
       body: bodyIndex, subprogram: -1, base: t.count, numLocal: 0, attachments: NO_IDS, instAttachments: NO_IDS,
       map: (raw: number) => (raw < numModule ? raw : -2),
     };
-    t.fnCache.set(bodyIndex, fm);
+    t.fnCache[bodyIndex] = fm;
     return fm;
   }
   const c = t.cursor();
   const base = t.count;
   const numModule = t.numModule;
-  // remap[k]: table id of the function's k-th local id.
-  const remapList: number[] = [];
+  // the function's k-th local id is table id base + k (until a location is merged, below)
   const mb = body.mdBlocks;
   for (let i = 0; i < mb.length; i += 4) {
     if (mb[i] !== BlockId.Metadata) continue;
     c.enterSavedBlock(BlockId.Metadata, mb[i + 3]!, mb[i + 1]!, mb[i + 2]!);
     c.recordPos = mb[i + 1]!;
-    decodeBlock(t, c, m.bodies[bodyIndex]!.fn, numModule + remapList.length, remapList);
+    decodeBlock(t, c, m.bodies[bodyIndex]!.fn);
   }
-  const numLocal = remapList.length;
-  const remap = Int32Array.from(remapList);
+  const numLocal = t.count - base;
+  // remap[k]: table id of local id k, made when a location is merged
+  let remap: Int32Array | null = null;
   const map = (raw: number): number => {
     if (raw < numModule) return raw;
     const k = raw - numModule;
     if (k >= numLocal) return -2;
-    return remap[k]!;
+    return remap ? remap[k]! : base + k;
   };
-  checkRefs(t, c, base, t.count, remap, numModule);
+  checkRefs(t, c, base, t.count, numModule);
   resolveSizes(t, c, base, t.count, body);
   const numValues = body.instBase + body.valueInst.length;
   for (let id = base; id < t.count; id++) {
@@ -524,27 +527,28 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
     }
   }
   // Uniqued locations equal to ones made from DEBUG_LOC records elsewhere are the same node.
-  let merged = false;
   for (let k = 0; k < numLocal; k++) {
-    const id = remap[k]!;
+    const id = base + k;
     if (t.kinds[id] === MdKind.Location && !t.isDistinct(id)) {
       const same = t.sameLocation(id);
       if (same >= 0) {
+        if (!remap) {
+          remap = new Int32Array(numLocal);
+          for (let i = 0; i < numLocal; i++) remap[i] = base + i;
+        }
         remap[k] = same;
-        merged = true;
       }
     }
   }
-  // references to a merged location now name the one it equals (a no-op pass when none was merged)
-  if (merged) checkRefs(t, c, base, t.count, remap, numModule, true);
+  // references to a merged location now name the one it equals
+  if (remap) checkRefs(t, c, base, t.count, numModule, remap);
   // Debug locations and debug records must name metadata that exists.
-  const where = `${m.fileName}: byte ${m.bodies[bodyIndex]!.blockPos >>> 3} in FUNCTION block of @${m.globals[body.fn]!.name}`;
   const locs = body.locs.data;
   for (let l = 0; l < body.locs.length; l += 5) {
     const scope = locs[l + 2]!;
     const ia = locs[l + 3]!;
     if (scope === 0 || map(scope - 1) < 0 || (ia !== 0 && map(ia - 1) < 0)) {
-      throw new CgtsError(`debug location ${l / 5} has scope ${scope - 1} and inlinedAt ${ia - 1}; the scope must exist, and inlinedAt if given`, where);
+      throw new CgtsError(`debug location ${l / 5} has scope ${scope - 1} and inlinedAt ${ia - 1}; the scope must exist, and inlinedAt if given`, functionPlace(m, bodyIndex));
     }
   }
   const rec = body.dbgRecords.data;
@@ -553,12 +557,12 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
     const code = rec[r + 1]!;
     const n = rec[r + 3]!;
     const want = code === 65 ? 2 : code === 63 ? 7 : 4;
-    if (n < want) throw new CgtsError(`debug record (code ${code}) before instruction ${rec[r]} has ${n} operands, fewer than ${want}`, where);
+    if (n < want) throw new CgtsError(`debug record (code ${code}) before instruction ${rec[r]} has ${n} operands, fewer than ${want}`, functionPlace(m, bodyIndex));
     for (let k = 0; k < want; k++) {
       const v = ops[rec[r + 2]! + k]!;
       if (code === 64 && k === 3) {
-        if (v >= numValues) throw new CgtsError(`debug record before instruction ${rec[r]} refers to value ${v}, out of range`, where);
-      } else if (map(v) < 0) throw new CgtsError(`debug record before instruction ${rec[r]} refers to metadata ${v}, which does not exist`, where);
+        if (v >= numValues) throw new CgtsError(`debug record before instruction ${rec[r]} refers to value ${v}, out of range`, functionPlace(m, bodyIndex));
+      } else if (map(v) < 0) throw new CgtsError(`debug record before instruction ${rec[r]} refers to metadata ${v}, which does not exist`, functionPlace(m, bodyIndex));
     }
   }
   const fnAtt: number[] = [];
@@ -588,17 +592,35 @@ export function readFunctionMetadata(m: Module, bodyIndex: number, body: Functio
   for (let i = 0; i < fnAtt.length; i += 2) if (m.metadataKinds[fnAtt[i]!] === 'dbg') subprogram = fnAtt[i + 1]!;
   const fm: FunctionMetadata = {
     body: bodyIndex, subprogram, base, numLocal: t.count - base,
-    attachments: Int32Array.from(fnAtt), instAttachments: sortTriples(instAtt), map,
+    attachments: int32(fnAtt), instAttachments: sortTriples(instAtt), map,
   };
-  t.fnCache.set(bodyIndex, fm);
+  t.fnCache[bodyIndex] = fm;
   return fm;
+}
+
+/**
+ * Where function `bodyIndex`'s block is, for error messages. (A function, not
+ * a closure in readFunctionMetadata: the `map` closure kept for every
+ * function would keep the function's decoded body alive through it.)
+ */
+function functionPlace(m: Module, bodyIndex: number): string {
+  const b = m.bodies[bodyIndex]!;
+  return `${m.fileName}: byte ${b.blockPos >>> 3} in FUNCTION block of @${m.globals[b.fn]!.name}`;
+}
+
+/** `a` as an Int32Array (a copying loop: Int32Array.from goes through the iterator protocol). */
+function int32(a: number[]): Int32Array {
+  if (a.length === 0) return NO_IDS;
+  const out = new Int32Array(a.length);
+  for (let k = 0; k < a.length; k++) out[k] = a[k]!;
+  return out;
 }
 
 function sortTriples(a: number[]): Int32Array {
   const n = a.length / 3;
   let sorted = true;
   for (let i = 1; i < n && sorted; i++) sorted = a[3 * i]! >= a[3 * i - 3]!;
-  if (sorted) return Int32Array.from(a);
+  if (sorted) return int32(a);
   const order = Array.from({ length: n }, (_, i) => i).sort((x, y) => a[3 * x]! - a[3 * y]! || x - y);
   const out = new Int32Array(a.length);
   order.forEach((o, i) => {
@@ -627,13 +649,15 @@ REF_FIELDS[MdKind.Enumerator] = Uint8Array.of(1, 0, 0, 0);
 REF_FIELDS[MdKind.Namespace] = Uint8Array.of(1, 1, 0);
 
 /**
- * Checks that every reference of nodes [from, to) names an existing node, and
- * (function blocks) rewrites local ids to table ids through `remap`. With
- * `again`, references are table ids already and only remapped where merged.
+ * Checks that every reference of nodes [from, to) names an existing node;
+ * for a function's nodes (`from` past the module's), rewrites local ids
+ * (numModule + k) to table ids (from + k). With `merged`, references are
+ * table ids already and only remapped through it.
  */
-function checkRefs(t: MetadataTable, c: BitCursor, from: number, to: number, remap: Int32Array | null, numModule: number, again = false): void {
+function checkRefs(t: MetadataTable, c: BitCursor, from: number, to: number, numModule: number, merged: Int32Array | null = null): void {
   const v = t.vals.data;
   const base = from;
+  const local = from >= numModule;
   const kinds = t.kinds;
   for (let id = from; id < to; id++) {
     const kind = kinds[id]!;
@@ -647,15 +671,14 @@ function checkRefs(t: MetadataTable, c: BitCursor, from: number, to: number, rem
       if (!all && (k >= mask!.length || (mask![k]! & refWhen) === 0)) continue;
       const r = v[s + k]!;
       if (r < 0) continue;
-      if (again) {
-        if (r >= base && remap) v[s + k] = remap[r - base] ?? r;
+      if (merged) {
+        if (r >= base) v[s + k] = merged[r - base] ?? r;
         continue;
       }
-      if (remap) {
+      if (local) {
         if (r < numModule) continue;
-        const local = r - numModule;
-        if (local >= remap.length) throw badRef(c, id, r);
-        v[s + k] = remap[local]!;
+        if (r - numModule >= to - from) throw badRef(c, id, r);
+        v[s + k] = from + (r - numModule);
       } else if (r >= to) throw badRef(c, id, r);
     }
   }
@@ -757,25 +780,23 @@ function pushBig(t: MetadataTable, v: bigint): void {
   t.push(n);
 }
 
-/** A new node of the table, also recorded in `remap` when given (a module-level function, not a closure per block: one call target for V8). */
-function newNode(t: MetadataTable, remap: number[] | null, kind: number, distinct: boolean): number {
-  const id = t.add(kind, distinct);
-  if (remap) remap.push(id);
-  return id;
+/** A new node of the table. */
+function newNode(t: MetadataTable, kind: number, distinct: boolean): number {
+  return t.add(kind, distinct);
 }
 
 /**
- * Decodes one METADATA block at the cursor. `fn` is the global index of the
- * function whose block it is (-1 module). Ids are assigned from `nextId`
- * (the bitcode numbering); for function blocks, `remap` collects each local
- * id's table id.
+ * Decodes one METADATA block at the cursor, appending its nodes to the table
+ * in bitcode order. `fn` is the global index of the function whose block it
+ * is (-1 module).
  */
-function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number, remap: number[] | null): void {
+function decodeBlock(t: MetadataTable, c: BitCursor, fn: number): void {
   const m = t.m;
   let pendingName: string | undefined;
   let indexTarget = -1;
   let indexBase = 0;
-  const nodePos: number[] = [];
+  // bit positions of the block's node records, for METADATA_INDEX (a scratch array of the table)
+  let nodePos = t.nodePos, numNodes = 0;
   for (;;) {
     const e = c.advance();
     if (e === Entry.EndBlock) break;
@@ -789,7 +810,12 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
     const n = c.n;
     if (code !== MdCode.Strings && code !== MdCode.Name && code !== MdCode.NamedNode && code !== MdCode.Kind
       && code !== MdCode.IndexOffset && code !== MdCode.Index && code !== MdCode.GlobalDeclAttachment) {
-      nodePos.push(recordStart);
+      if (numNodes === nodePos.length) {
+        const grown = new Float64Array(nodePos.length * 2);
+        grown.set(nodePos);
+        nodePos = t.nodePos = grown;
+      }
+      nodePos[numNodes++] = recordStart;
     }
     const min = MIN_OPS[code];
     if (min !== undefined && n < min) throw c.error(`metadata record ${code} (${MD_KIND_NAMES[code] ?? ''}) has ${n} operands, fewer than ${min}`);
@@ -801,17 +827,30 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         const blob = c.blob();
         if (count === 0) throw c.error('METADATA_STRINGS record with no strings');
         if (offset > blob.length) throw c.error(`METADATA_STRINGS offset ${offset} lies past its blob (${blob.length} bytes)`);
-        // Lengths: VBR6 fields in the first `offset` bytes; characters after them.
-        const lens = new BitCursor(blob.subarray(0, offset), m.fileName);
+        // Lengths: VBR6 fields in the first `offset` bytes (bits read from the
+        // least significant end of each byte up); characters after them.
+        const bytes = m.bytes, lensStart = c.blobStart * 8, lensEnd = lensStart + offset * 8;
+        let bit = lensStart;
         let at = c.blobStart + offset;
         const end = c.blobStart + blob.length;
         for (let k = 0; k < count; k++) {
-          if (lens.pos + 6 > lens.endBit) throw c.error(`METADATA_STRINGS lengths end after ${k} of ${count} strings`);
-          const len = lens.readVBR(6);
+          let len = 0, scale = 1, piece = 32;
+          for (let chunks = 0; piece & 32; chunks++) {
+            if (bit + 6 > lensEnd) throw c.error(`METADATA_STRINGS lengths end after ${k} of ${count} strings`);
+            if (chunks > 10) throw c.error('METADATA_STRINGS length is too long');
+            const b = bit >>> 3;
+            piece = (((bytes[b]! | (bytes[b + 1]! << 8)) >>> (bit & 7)) & 63);
+            len += (piece & 31) * scale;
+            scale *= 32;
+            bit += 6;
+          }
           if (at + len > end) throw c.error(`METADATA_STRINGS string ${k} runs past the blob`);
-          newNode(t, remap, MdKind.String, false);
-          t.push(at);
-          t.push(len);
+          const id = newNode(t, MdKind.String, false);
+          const d = t.vals.reserve(2);
+          d[t.vals.length] = at;
+          d[t.vals.length + 1] = len;
+          t.vals.length += 2;
+          t.len[id] = 2;
           at += len;
         }
         continue;
@@ -822,7 +861,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       case MdCode.Value: {
         if (n !== 2) throw c.error('METADATA_VALUE record must have 2 operands');
         if (o[0]! >= m.types.length) throw c.error(`METADATA_VALUE type ${o[0]} out of range`);
-        newNode(t, remap, MdKind.Value, false);
+        newNode(t, MdKind.Value, false);
         t.push(o[0]!);
         t.push(o[1]!);
         t.push(o[1]! < m.numModuleValues ? -1 : fn);
@@ -831,7 +870,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       }
       case MdCode.Node:
       case MdCode.DistinctNode: {
-        const id = newNode(t, remap, MdKind.Tuple, code === MdCode.DistinctNode);
+        const id = newNode(t, MdKind.Tuple, code === MdCode.DistinctNode);
         const d = t.vals.reserve(n);
         const at = t.vals.length;
         for (let k = 0; k < n; k++) d[at + k] = o[k]! - 1;
@@ -840,13 +879,13 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         continue;
       }
       case MdCode.ArgList: {
-        newNode(t, remap, MdKind.ArgList, false);
+        newNode(t, MdKind.ArgList, false);
         for (let k = 0; k < n; k++) t.push(o[k]!);
         continue;
       }
       case MdCode.AssignId:
         if (n !== 1) throw c.error('DIAssignID record must have 1 operand');
-        newNode(t, remap, MdKind.AssignId, true);
+        newNode(t, MdKind.AssignId, true);
         continue;
       case MdCode.Name:
         pendingName = c.str();
@@ -878,7 +917,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
           throw c.error(`METADATA_INDEX is at bit ${recordStart}, not where METADATA_INDEX_OFFSET points (bit ${indexTarget})`);
         }
         // Each entry is the distance from the previous node record (the first from the bit after INDEX_OFFSET).
-        if (n !== nodePos.length) throw c.error(`METADATA_INDEX has ${n} entries for ${nodePos.length} node records`);
+        if (n !== numNodes) throw c.error(`METADATA_INDEX has ${n} entries for ${numNodes} node records`);
         let prev = indexBase;
         for (let k = 0; k < n; k++) {
           prev += c.num(k);
@@ -902,7 +941,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       case MdCode.Expression: {
         const version = o[0]! >> 1;
         if (version < 3) throw c.error(`DIExpression record version ${version} is not supported`);
-        newNode(t, remap, MdKind.Expression, (o[0]! & 1) !== 0);
+        newNode(t, MdKind.Expression, (o[0]! & 1) !== 0);
         for (let k = 1; k < n; k++) {
           const u = c.num(k);
           if (u > Number.MAX_SAFE_INTEGER) pushBig(t, c.big(k));
@@ -912,7 +951,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
       }
       case MdCode.Enumerator: {
         const f = o[0]!;
-        newNode(t, remap, MdKind.Enumerator, (f & 1) !== 0);
+        newNode(t, MdKind.Enumerator, (f & 1) !== 0);
         if (f & 4) {
           if (n < 4) throw c.error('DIEnumerator record is too short');
           const width = o[1]!;
@@ -934,7 +973,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         continue;
       }
       case MdCode.Namespace: {
-        newNode(t, remap, MdKind.Namespace, (o[0]! & 1) !== 0);
+        newNode(t, MdKind.Namespace, (o[0]! & 1) !== 0);
         if (n === 3) {
           t.push(o[1]! - 1);
           t.push(o[2]! - 1);
@@ -965,7 +1004,7 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
         if (LAYOUT[code] === undefined) {
           const what = UNSUPPORTED[code];
           if (what) throw c.error(`metadata record ${code} (${what}) is not supported`);
-          nodePos.pop();
+          numNodes--;
           continue; // LLVM ignores unknown records too
         }
     }
@@ -973,11 +1012,32 @@ function decodeBlock(t: MetadataTable, c: BitCursor, fn: number, nextId: number,
     const layout = LAYOUT_CODES[code]!;
     const sizeRefs = code === MdCode.CompositeType ? (o[0]! & 4) !== 0
       : code === MdCode.BasicType || code === MdCode.DerivedType ? (o[0]! & 2) !== 0 : false;
-    const id = newNode(t, remap, code, code === MdCode.CompileUnit || (o[0]! & 1) !== 0);
+    const id = newNode(t, code, code === MdCode.CompileUnit || (o[0]! & 1) !== 0);
     if (sizeRefs) t.flags[id] = t.flags[id]! | FLAG_SIZE_REFS;
     const d = t.vals.reserve(layout.length);
     let at = t.vals.length;
     let i = 1;
+    if (c.wide.size === 0 && n > layout.length) {
+      // the common case: every field present and every operand below 2^32 (exact in `o`)
+      for (let f = 0; f < layout.length; f++, i++) {
+        const ch = layout[f]!;
+        const u = o[i]!;
+        if (ch === 114) d[at++] = u - 1; // r
+        else if (ch === 105 || ch === 109) d[at++] = u; // i, m
+        else if (ch === 122) d[at++] = sizeRefs ? u - 1 : u; // z
+        else if (ch === 115) { // s
+          if (u === 1) {
+            const v = unrotate(1n);
+            t.wide.set(at, v);
+            d[at++] = Number(v);
+          } else d[at++] = u % 2 ? -(u - 1) / 2 : u / 2;
+        } // '-': skipped
+      }
+      t.len[id] = at - t.vals.length;
+      t.vals.length = at;
+      if (code === MdCode.CompositeType && n <= 24) t.vals.data[t.start[id]! + CompositeTypeF.EnumKind] = 0xffffffff;
+      continue;
+    }
     for (let f = 0; f < layout.length; f++, i++) {
       const ch = layout[f]!;
       if (ch === 45) continue; // '-'

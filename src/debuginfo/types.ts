@@ -52,19 +52,17 @@ export class MdNames {
       next.set(this.offsets);
       this.offsets = next;
     }
-    let off = this.offsets[r] - 1;
+    let off = this.offsets[r]! - 1;
     if (off < 0) {
-      const bytes = this.bytes(r);
-      if (bytes.length === 0) return false;
-      off = this.tree.str.appendRaw(bytes);
+      // the string's bytes as they are in the file
+      const s = t.start[r]!;
+      const len = t.vals.data[s + 1]!;
+      if (len === 0) return false;
+      off = this.tree.str.appendRange(this.m.bytes, t.vals.data[s]!, len);
       this.offsets[r] = off + 1;
     }
     this.tree.strp(die, at, off);
     return true;
-  }
-
-  private bytes(r: number): Uint8Array {
-    return mdBytes(this.t, this.m, r);
   }
 }
 
@@ -141,9 +139,9 @@ export class TypeDies {
     if (id < 0) return this.cu;
     const k = this.t.kind(id);
     if (k === MdKind.Namespace) {
-      const parent = this.scope(this.t.ref(id, NamespaceF.Scope));
       let d = this.dies.get(id);
       if (d === ABSENT) {
+        const parent = this.scope(this.t.ref(id, NamespaceF.Scope));
         d = this.tree.add(parent, DW_TAG.namespace);
         this.names.attr(d, DW_AT.name, id, NamespaceF.Name);
         this.dies.set(id, d);

@@ -18,7 +18,6 @@ import { DwarfWriter } from '../object/dwarf/writer.js';
 import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
 import type { DieId } from '../object/dwarf/die.js';
 import { ABSENT, NodeMap, TypeDies, mdText } from './types.js';
-import { assert } from '../support/diag.js';
 import { SRCLOC_STMT } from '../x64/codegen.js';
 
 /** What the code generator recorded for one function (x64 FunctionDebugFacts has this shape). */
@@ -62,19 +61,169 @@ function namedOps(t: MetadataTable, name: string): Int32Array | undefined {
   return undefined;
 }
 
-/** A lexical scope of one function: ranges as (start, end) offsets, variables as (node, location) pairs. */
-interface Scope {
-  node: number;
-  ia: number;
-  parent: Scope | null;
-  kids: Scope[];
-  ranges: number[];
-  vars: (number | Uint8Array | null)[];
-  needed: boolean;
+/** Growable Int32Array: a copy of `a` with room for index `need`. */
+function grow32(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(need + 1, a.length * 2));
+  b.set(a);
+  return b;
 }
 
-function newScope(node: number, ia: number, parent: Scope | null): Scope {
-  return { node, ia, parent, kids: [], ranges: [], vars: [], needed: false };
+/**
+ * The lexical scopes of the function being described, as LLVM's
+ * LexicalScopes sees them: (block or subprogram, inlined-at) pairs in a
+ * tree, scope 0 the function's own. Dense columns reused from function to
+ * function; ranges and variables are lists in pools, linked in the order added.
+ */
+class Scopes {
+  count = 0;
+  node = new Int32Array(64);
+  ia = new Int32Array(64);
+  parent = new Int32Array(64);
+  firstKid = new Int32Array(64);
+  lastKid = new Int32Array(64);
+  nextSib = new Int32Array(64);
+  /** the next scope with the same node (of those in `head`) */
+  sameNode = new Int32Array(64);
+  firstRange = new Int32Array(64);
+  lastRange = new Int32Array(64);
+  firstVar = new Int32Array(64);
+  lastVar = new Int32Array(64);
+  numVars = new Int32Array(64);
+  needed = new Uint8Array(64);
+  // code ranges: (start, end) offsets and the next range of the same scope
+  numRanges = 0;
+  rangeStart = new Int32Array(256);
+  rangeEnd = new Int32Array(256);
+  rangeNext = new Int32Array(256);
+  // variables: DILocalVariable, location bytes (start in `locBytes`, length or -1 for none), next of the same scope
+  numVarsAll = 0;
+  varNode = new Int32Array(64);
+  varLoc = new Int32Array(64);
+  varLocLen = new Int32Array(64);
+  varNext = new Int32Array(64);
+  locBytes = new Uint8Array(256);
+  locLen = 0;
+  /** per metadata node: the first scope of this function with it, valid where `stamp` is the function's */
+  head = new Int32Array(1024);
+  stamp = new Int32Array(1024);
+  fn = 0;
+
+  /** Empties the tree for a new function with subprogram `sp`: scope 0. */
+  reset(sp: number): void {
+    this.fn++;
+    this.count = 0;
+    this.numRanges = 0;
+    this.numVarsAll = 0;
+    this.locLen = 0;
+    this.add(sp, -1, -1);
+  }
+
+  /** The scope of `node` at `ia` made so far, or -1. */
+  find(node: number, ia: number): number {
+    if (node >= this.stamp.length || this.stamp[node] !== this.fn) return -1;
+    for (let s = this.head[node]!; s >= 0; s = this.sameNode[s]!) if (this.ia[s] === ia) return s;
+    return -1;
+  }
+
+  /** A new scope, the last child of `parent` (-1 for none). */
+  add(node: number, ia: number, parent: number): number {
+    const s = this.count++;
+    if (s === this.node.length) this.growScopes();
+    this.node[s] = node;
+    this.ia[s] = ia;
+    this.parent[s] = parent;
+    this.firstKid[s] = this.lastKid[s] = this.nextSib[s] = -1;
+    this.firstRange[s] = this.lastRange[s] = -1;
+    this.firstVar[s] = this.lastVar[s] = -1;
+    this.numVars[s] = 0;
+    this.needed[s] = 0;
+    if (parent >= 0) {
+      const last = this.lastKid[parent]!;
+      if (last < 0) this.firstKid[parent] = s;
+      else this.nextSib[last] = s;
+      this.lastKid[parent] = s;
+    }
+    if (node >= 0) {
+      if (node >= this.stamp.length) {
+        this.stamp = grow32(this.stamp, node);
+        this.head = grow32(this.head, node);
+      }
+      this.sameNode[s] = this.stamp[node] === this.fn ? this.head[node]! : -1;
+      this.stamp[node] = this.fn;
+      this.head[node] = s;
+    }
+    return s;
+  }
+
+  private growScopes(): void {
+    const n = this.node.length;
+    this.node = grow32(this.node, n);
+    this.ia = grow32(this.ia, n);
+    this.parent = grow32(this.parent, n);
+    this.firstKid = grow32(this.firstKid, n);
+    this.lastKid = grow32(this.lastKid, n);
+    this.nextSib = grow32(this.nextSib, n);
+    this.sameNode = grow32(this.sameNode, n);
+    this.firstRange = grow32(this.firstRange, n);
+    this.lastRange = grow32(this.lastRange, n);
+    this.firstVar = grow32(this.firstVar, n);
+    this.lastVar = grow32(this.lastVar, n);
+    this.numVars = grow32(this.numVars, n);
+    const needed = new Uint8Array(2 * n);
+    needed.set(this.needed);
+    this.needed = needed;
+  }
+
+  /** Adds code [start, end) to scope `s`, extending its last range when that ends at `start`. */
+  addRange(s: number, start: number, end: number): void {
+    const last = this.lastRange[s]!;
+    if (last >= 0 && this.rangeEnd[last] === start) {
+      this.rangeEnd[last] = end;
+      return;
+    }
+    const r = this.numRanges++;
+    if (r === this.rangeStart.length) {
+      this.rangeStart = grow32(this.rangeStart, r);
+      this.rangeEnd = grow32(this.rangeEnd, r);
+      this.rangeNext = grow32(this.rangeNext, r);
+    }
+    this.rangeStart[r] = start;
+    this.rangeEnd[r] = end;
+    this.rangeNext[r] = -1;
+    if (last < 0) this.firstRange[s] = r;
+    else this.rangeNext[last] = r;
+    this.lastRange[s] = r;
+  }
+
+  /** Adds variable `v` to scope `s`, its location the `len` bytes last written to locBytes (-1: none). */
+  addVar(s: number, v: number, len: number): void {
+    const k = this.numVarsAll++;
+    if (k === this.varNode.length) {
+      this.varNode = grow32(this.varNode, k);
+      this.varLoc = grow32(this.varLoc, k);
+      this.varLocLen = grow32(this.varLocLen, k);
+      this.varNext = grow32(this.varNext, k);
+    }
+    this.varNode[k] = v;
+    this.varLoc[k] = len >= 0 ? this.locLen - len : 0;
+    this.varLocLen[k] = len;
+    this.varNext[k] = -1;
+    const last = this.lastVar[s]!;
+    if (last < 0) this.firstVar[s] = k;
+    else this.varNext[last] = k;
+    this.lastVar[s] = k;
+    this.numVars[s]++;
+  }
+
+  /** Room for `n` more location bytes. */
+  reserveLoc(n: number): Uint8Array {
+    if (this.locLen + n > this.locBytes.length) {
+      const b = new Uint8Array(Math.max(this.locBytes.length * 2, this.locLen + n));
+      b.set(this.locBytes.subarray(0, this.locLen));
+      this.locBytes = b;
+    }
+    return this.locBytes;
+  }
 }
 
 export class UnitBuilder {
@@ -277,77 +426,80 @@ export class UnitBuilder {
     }, facts.prologueEnd);
     w.addRange(facts.symbol, facts.size);
 
-    // lexical scopes as LLVM's LexicalScopes sees them: (block or subprogram, inlined-at) pairs
-    const top = newScope(sp, -1, null);
-    // keyed by (node, inlined-at) as one number: node + (ia + 1) * count, exact while count < 2^26
-    const scopes = new Map<number, Scope>();
-    const nodes = t.count;
-    assert(nodes < 1 << 26, 'metadata ids fit in scope keys');
-    const scopeOf = (node: number, ia: number, depth = 0): Scope => {
-      node = this.block(node);
-      if ((node === sp && ia < 0) || node < 0 || depth > 200) return top;
-      const key = node + (ia + 1) * nodes;
-      let sc = scopes.get(key);
-      if (sc) return sc;
-      const kind = t.kind(node);
-      let parent: Scope;
-      if (kind === MdKind.Subprogram) {
-        // an inlined callee: its parent is the scope of the call site
-        if (ia < 0) return top;
-        parent = scopeOf(t.ref(ia, LocationF.Scope), t.ref(ia, LocationF.InlinedAt), depth + 1);
-      } else if (kind === MdKind.LexicalBlock) parent = scopeOf(t.ref(node, LexicalBlockF.Scope), ia, depth + 1);
-      else return top;
-      sc = newScope(node, ia, parent);
-      parent.kids.push(sc);
-      scopes.set(key, sc);
-      return sc;
-    };
-    // each row's stretch of code belongs to its scope and the scopes around it
+    // lexical scopes as LLVM's LexicalScopes sees them
+    const sc = this.scopes;
+    sc.reset(sp);
+    this.sp = sp;
+    // each srcloc's scope (-2 until asked)
+    if (this.locScope.length < nloc) this.locScope = new Int32Array(nloc * 2);
+    const locScope = this.locScope;
+    locScope.fill(-2, 0, nloc);
+    // each row's stretch of code belongs to its scope and the scopes around
+    // it; consecutive rows of one scope are one stretch
     const rows = facts.rows;
+    let runScope = -1, runStart = 0, runEnd = 0;
     for (let q = 0; q < rows.length; q += 2) {
       const start = rows[q]!, end = q + 2 < rows.length ? rows[q + 2]! : facts.size;
       if (end <= start || rows[q + 1]! < 0) continue;
       const r = rows[q + 1]! & ~SRCLOC_STMT;
-      const ia = locs[5 * r + 3]! - 1;
-      for (let sc: Scope | null = scopeOf(fm.map(locs[5 * r + 2]! - 1), ia >= 0 ? fm.map(ia) : -1); sc && sc !== top; sc = sc.parent) {
-        const list = sc.ranges;
-        if (list.length > 0 && list[list.length - 1] === start) list[list.length - 1] = end;
-        else list.push(start, end);
+      let s = locScope[r]!;
+      if (s === -2) {
+        const ia = locs[5 * r + 3]! - 1;
+        s = locScope[r] = this.scopeOf(fm.map(locs[5 * r + 2]! - 1), ia >= 0 ? fm.map(ia) : -1, 0);
       }
+      if (s === runScope && start === runEnd) {
+        runEnd = end;
+        continue;
+      }
+      for (let u = runScope; u > 0; u = sc.parent[u]!) sc.addRange(u, runStart, runEnd);
+      runScope = s;
+      runStart = start;
+      runEnd = end;
     }
+    for (let u = runScope; u > 0; u = sc.parent[u]!) sc.addRange(u, runStart, runEnd);
 
-    // variables from #dbg_declare records of allocas and of pointer arguments
-    const slotOfValue = new Map<number, number>();
-    for (let q = 0; q < allocaSlots.length; q += 2) slotOfValue.set(body.val[allocaSlots[q]!]!, allocaSlots[q + 1]!);
-    const argSlotOf = new Map<number, number>();
-    for (let q = 0; q < argSlots.length; q += 2) argSlotOf.set(argSlots[q]!, argSlots[q + 1]!);
+    // variables from #dbg_declare records of allocas and of pointer arguments:
+    // per value id, its slot * 2 (+ 1 for an argument's, which holds the address)
+    this.stamp++;
+    let home = this.home, homeStamp = this.homeStamp;
+    const setHome = (id: number, h: number): void => {
+      if (id >= home.length) {
+        home = this.home = grow32(home, id);
+        homeStamp = this.homeStamp = grow32(homeStamp, id);
+      }
+      home[id] = h;
+      homeStamp[id] = this.stamp;
+    };
+    for (let q = 0; q < allocaSlots.length; q += 2) setHome(body.val[allocaSlots[q]!]!, 2 * allocaSlots[q + 1]!);
+    // (argument values are not instruction values: the two never name one id)
+    for (let q = 0; q < argSlots.length; q += 2) setHome(argSlots[q]!, 2 * argSlots[q + 1]! + 1);
     const recs = body.dbgRecords.data, ops = body.dbgOps.data;
     for (let q = 0; q < (this.minimal ? 0 : body.dbgRecords.length); q += 4) {
       if (recs[q + 1] !== FuncCode.DebugRecordDeclare) continue;
       const at = recs[q + 2]!;
-      const dl = fm.map(ops[at]!), v = fm.map(ops[at + 1]!), expr = fm.map(ops[at + 2]!), val = fm.map(ops[at + 3]!);
+      const v = fm.map(ops[at + 1]!), val = fm.map(ops[at + 3]!);
       if (v < 0 || t.kind(v) !== MdKind.LocalVariable || val < 0 || t.kind(val) !== MdKind.Value) continue;
       const id = t.field(val, ValueF.Value);
-      const slot = slotOfValue.get(id), argSlot = argSlotOf.get(id);
-      if (slot === undefined && argSlot === undefined) continue;
-      const loc = slot !== undefined ? this.location(facts.slotOffsets[slot]!, false, expr) : this.location(facts.slotOffsets[argSlot!]!, true, expr);
+      if (id >= home.length || homeStamp[id] !== this.stamp) continue;
       // as LLVM: a variable whose scope holds no code is left out
-      const sc = dl >= 0 ? scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt)) : scopeOf(t.ref(v, LocalVariableF.Scope), -1);
-      if (sc !== top && sc.ranges.length === 0) continue;
-      sc.vars.push(v, loc);
+      const dl = fm.map(ops[at]!);
+      const s = dl >= 0 ? this.scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt), 0) : this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
+      if (s !== 0 && sc.firstRange[s]! < 0) continue;
+      const h = home[id]!;
+      sc.addVar(s, v, this.location(facts.slotOffsets[h >> 1]!, (h & 1) !== 0, fm.map(ops[at + 2]!)));
     }
     // scopes with variables or inlined code, and the scopes around them, get DIEs
-    for (const sc of scopes.values()) {
-      if (sc.ranges.length > 0 && (sc.vars.length > 0 || t.kind(sc.node) === MdKind.Subprogram)) {
-        for (let u: Scope | null = sc; u && !u.needed; u = u.parent) u.needed = true;
+    for (let u = 1; u < sc.count; u++) {
+      if (sc.firstRange[u]! >= 0 && (sc.numVars[u]! > 0 || t.kind(sc.node[u]!) === MdKind.Subprogram)) {
+        for (let w = u; w >= 0 && !sc.needed[w]; w = sc.parent[w]!) sc.needed[w] = 1;
       }
     }
 
     // as LLVM: the abstract DIEs of the subprograms inlined here come before the function's own
     let inlined = false;
-    for (const sc of scopes.values()) {
-      if (sc.needed && t.kind(sc.node) === MdKind.Subprogram) {
-        this.abstractSubprogram(sc.node);
+    for (let u = 1; u < sc.count; u++) {
+      if (sc.needed[u] && t.kind(sc.node[u]!) === MdKind.Subprogram) {
+        this.abstractSubprogram(sc.node[u]!);
         inlined = true;
       }
     }
@@ -358,45 +510,89 @@ export class UnitBuilder {
     tree.constant(d, DW_AT.high_pc, DW_FORM.data4, facts.size);
     if (!this.minimal) tree.expr(d, DW_AT.frame_base, [DW_OP.reg0 + facts.frameBaseReg]);
     this.subprogramAttributes(d, sp);
-    this.emitScope(d, top, facts, spFile);
+    this.emitScope(d, 0, facts, spFile);
+  }
+
+  private scopes = new Scopes();
+  /** The subprogram of the function being described. */
+  private sp = -1;
+  private locScope = new Int32Array(256);
+  /** Per value id: its variable's home (see addFunction), valid where homeStamp is `stamp`. */
+  private home = new Int32Array(256);
+  private homeStamp = new Int32Array(256);
+  private stamp = 0;
+  private paramOrder = new Int32Array(16);
+
+  /**
+   * The scope of `node` (a block, subprogram or -1) inlined at `ia` (-1: not
+   * inlined) in the function being described, made on first use under the
+   * scopes around it; 0 (the function's own) for its subprogram and for
+   * anything that is not a scope.
+   */
+  private scopeOf(node: number, ia: number, depth: number): number {
+    const t = this.t, sc = this.scopes;
+    node = this.block(node);
+    if ((node === this.sp && ia < 0) || node < 0 || depth > 200) return 0;
+    const have = sc.find(node, ia);
+    if (have >= 0) return have;
+    const kind = t.kind(node);
+    let parent: number;
+    if (kind === MdKind.Subprogram) {
+      // an inlined callee: its parent is the scope of the call site
+      if (ia < 0) return 0;
+      parent = this.scopeOf(t.ref(ia, LocationF.Scope), t.ref(ia, LocationF.InlinedAt), depth + 1);
+    } else if (kind === MdKind.LexicalBlock) parent = this.scopeOf(t.ref(node, LexicalBlockF.Scope), ia, depth + 1);
+    else return 0;
+    return sc.add(node, ia, parent);
   }
 
   /**
-   * The DIEs of scope `sc`'s variables under `die`, parameters in argument
-   * order first, then the other variables, then its nested scopes. (A method,
-   * not a closure made per function: V8 optimizes one function for all.)
+   * The DIEs of scope `s`'s variables under `die`, parameters in argument
+   * order first, then the other variables, then its nested scopes.
    */
-  private emitScope(die: DieId, sc: Scope, facts: CodeFacts, spFile: number): void {
-    const t = this.t, w = this.w, tree = w.info;
-    const vars = sc.vars;
-    const order: number[] = [];
-    for (let q = 0; q < vars.length; q += 2) if (t.field(vars[q] as number, LocalVariableF.Arg) > 0) order.push(q);
-    order.sort((x, y) => t.field(vars[x] as number, LocalVariableF.Arg) - t.field(vars[y] as number, LocalVariableF.Arg));
-    for (const q of order) this.variable(die, vars[q] as number, vars[q + 1] as Uint8Array | null, DW_TAG.formal_parameter);
-    for (let q = 0; q < vars.length; q += 2) {
-      if (t.field(vars[q] as number, LocalVariableF.Arg) === 0) this.variable(die, vars[q] as number, vars[q + 1] as Uint8Array | null, DW_TAG.variable);
+  private emitScope(die: DieId, s: number, facts: CodeFacts, spFile: number): void {
+    const t = this.t, w = this.w, tree = w.info, sc = this.scopes;
+    // parameters by argument number (a stable insertion sort: equal numbers keep their order)
+    let order = this.paramOrder, np = 0;
+    for (let k = sc.firstVar[s]!; k >= 0; k = sc.varNext[k]!) {
+      const arg = t.field(sc.varNode[k]!, LocalVariableF.Arg);
+      if (arg <= 0) continue;
+      if (np === order.length) order = this.paramOrder = grow32(order, np);
+      let i = np++;
+      while (i > 0 && t.field(sc.varNode[order[i - 1]!]!, LocalVariableF.Arg) > arg) {
+        order[i] = order[i - 1]!;
+        i--;
+      }
+      order[i] = k;
     }
-    for (const c of sc.kids) {
-      if (!c.needed) continue;
+    for (let i = 0; i < np; i++) this.variable(die, this.paramOrder[i]!, DW_TAG.formal_parameter);
+    for (let k = sc.firstVar[s]!; k >= 0; k = sc.varNext[k]!) {
+      if (t.field(sc.varNode[k]!, LocalVariableF.Arg) === 0) this.variable(die, k, DW_TAG.variable);
+    }
+    for (let c = sc.firstKid[s]!; c >= 0; c = sc.nextSib[c]!) {
+      if (!sc.needed[c]) continue;
+      const node = sc.node[c]!;
+      const inlinedCall = t.kind(node) === MdKind.Subprogram;
       // as LLVM: a block holding only other scopes gives them to its parent
-      if (t.kind(c.node) !== MdKind.Subprogram && c.vars.length === 0) {
+      if (!inlinedCall && sc.numVars[c] === 0) {
         this.emitScope(die, c, facts, spFile);
         continue;
       }
       let cd: DieId;
-      if (t.kind(c.node) === MdKind.Subprogram) {
+      if (inlinedCall) {
         cd = tree.add(die, DW_TAG.inlined_subroutine);
-        tree.ref(cd, DW_AT.abstract_origin, this.abstractSubprogram(c.node));
+        tree.ref(cd, DW_AT.abstract_origin, this.abstractSubprogram(node));
       } else cd = tree.add(die, DW_TAG.lexical_block);
       const triples: number[] = [];
-      for (let q = 0; q < c.ranges.length; q += 2) triples.push(facts.symbol, c.ranges[q]!, c.ranges[q + 1]!);
+      for (let r = sc.firstRange[c]!; r >= 0; r = sc.rangeNext[r]!) triples.push(facts.symbol, sc.rangeStart[r]!, sc.rangeEnd[r]!);
       w.setRanges(cd, triples);
-      if (t.kind(c.node) === MdKind.Subprogram) {
-        const cs = t.ref(c.ia, LocationF.Scope);
+      if (inlinedCall) {
+        const ia = sc.ia[c]!;
+        const cs = t.ref(ia, LocationF.Scope);
         const f = cs >= 0 ? this.scopeFile(this.block(cs)) : -1;
         tree.udata(cd, DW_AT.call_file, f >= 0 ? f : spFile);
-        tree.udata(cd, DW_AT.call_line, t.field(c.ia, LocationF.Line));
-        tree.udata(cd, DW_AT.call_column, t.field(c.ia, LocationF.Column));
+        tree.udata(cd, DW_AT.call_line, t.field(ia, LocationF.Line));
+        tree.udata(cd, DW_AT.call_column, t.field(ia, LocationF.Column));
       }
       this.emitScope(cd, c, facts, spFile);
     }
@@ -418,10 +614,9 @@ export class UnitBuilder {
 
   /** The DIE of subprogram declaration `sp` (a method under its type), made on first use. */
   private declaration(sp: number): DieId {
-    const parent = this.types.scope(this.t.ref(sp, SubprogramF.Scope));
     let d = this.types.known(sp);
     if (d === undefined) {
-      d = this.w.info.add(parent, DW_TAG.subprogram);
+      d = this.w.info.add(this.types.scope(this.t.ref(sp, SubprogramF.Scope)), DW_TAG.subprogram);
       this.types.remember(sp, d);
       this.subprogramAttributes(d, sp);
     }
@@ -503,10 +698,12 @@ export class UnitBuilder {
     return d;
   }
 
-  private variable(parent: DieId, v: number, loc: Uint8Array | null, tag: number): void {
-    const t = this.t, tree = this.w.info;
+  /** The DIE of variable `k` of the scope pools under `parent`. */
+  private variable(parent: DieId, k: number, tag: number): void {
+    const t = this.t, tree = this.w.info, sc = this.scopes;
+    const v = sc.varNode[k]!;
     const d = tree.add(parent, tag);
-    if (loc) tree.expr(d, DW_AT.location, loc);
+    if (sc.varLocLen[k]! >= 0) tree.exprRange(d, DW_AT.location, sc.locBytes, sc.varLoc[k]!, sc.varLocLen[k]!);
     this.types.names.attr(d, DW_AT.name, v, LocalVariableF.Name);
     const align = t.field(v, LocalVariableF.Align);
     if (align > 0) tree.constant(d, DW_AT.alignment, DW_FORM.udata, align / 8);
@@ -518,16 +715,19 @@ export class UnitBuilder {
   }
 
   /**
-   * DW_OP_fbreg at the slot (`indirect`: the slot holds the variable's
-   * address), with the DIExpression applied: offsets folded, DW_OP_deref
-   * kept; null when the expression has parts this cannot say (fragments,
-   * other operations), so the variable shows without a location.
+   * Writes to the scopes' location bytes DW_OP_fbreg at the slot (`indirect`:
+   * the slot holds the variable's address), with the DIExpression applied:
+   * offsets folded, DW_OP_deref kept; returns the length written, or -1
+   * (nothing written) when the expression has parts this cannot say
+   * (fragments, other operations), so the variable shows without a location.
    */
-  private location(slotOffset: number, indirect: boolean, expr: number): Uint8Array | null {
+  private location(slotOffset: number, indirect: boolean, expr: number): number {
     const t = this.t;
     const n = expr >= 0 && t.kind(expr) === MdKind.Expression ? t.fieldCount(expr) : 0;
     let off = slotOffset;
-    const tail: number[] = [];
+    // the operations after the offset go to `tail` (a scratch array)
+    const tail = this.tail;
+    tail.length = 0;
     if (indirect) tail.push(DW_OP.deref);
     for (let k = 0; k < n; ) {
       const op = t.field(expr, k);
@@ -544,13 +744,26 @@ export class UnitBuilder {
         tail.push(DW_OP.plus_uconst);
         uleb(tail, t.field(expr, k + 1));
         k += 2;
-      } else return null; // DW_OP_LLVM_fragment and the rest
+      } else return -1; // DW_OP_LLVM_fragment and the rest
     }
-    const b: number[] = [DW_OP.fbreg];
-    sleb(b, off);
-    for (const x of tail) b.push(x);
-    return Uint8Array.from(b);
+    const sc = this.scopes;
+    const out = sc.reserveLoc(11 + tail.length);
+    const at = sc.locLen;
+    let p = at;
+    out[p++] = DW_OP.fbreg;
+    for (;;) {
+      const b = off & 0x7f;
+      off = Math.floor(off / 128);
+      const done = (off === 0 && (b & 0x40) === 0) || (off === -1 && (b & 0x40) !== 0);
+      out[p++] = done ? b : b | 0x80;
+      if (done) break;
+    }
+    for (let k = 0; k < tail.length; k++) out[p++] = tail[k]!;
+    sc.locLen = p;
+    return p - at;
   }
+
+  private tail: number[] = [];
 
   finish(): void {
     this.w.finish();
@@ -564,14 +777,4 @@ function uleb(out: number[], v: number): void {
     if (v !== 0) b |= 0x80;
     out.push(b);
   } while (v !== 0);
-}
-
-function sleb(out: number[], v: number): void {
-  for (;;) {
-    const b = v & 0x7f;
-    v = Math.floor(v / 128);
-    const done = (v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0);
-    out.push(done ? b : b | 0x80);
-    if (done) return;
-  }
 }

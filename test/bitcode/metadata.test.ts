@@ -104,6 +104,61 @@ test('metadata: fields of the compile unit, subprograms and variables', (t) => {
   }
 });
 
+test('metadata: a function\'s uniqued location equal to one already made from a DEBUG_LOC record is that node', (t) => {
+  if (missing) return t.skip(missing);
+  const cm = buildModule('iter_closures', 'bc-g');
+  const bytes = readFileSync(cm.bitcode);
+  // the first function whose own block holds a uniqued location that a debug location names as inlined-at
+  const m1 = readModule(bytes, cm.bitcode);
+  const t1 = readMetadata(m1);
+  const numModule = t1.numModule;
+  let k = -1, raw = -1;
+  for (let i = 0; i < m1.bodies.length && k < 0; i++) {
+    const body = decodeFunction(m1, i);
+    const fm = readFunctionMetadata(m1, i, body);
+    for (let l = 0; l < body.locs.length && k < 0; l += 5) {
+      const ia = body.locs.at(l + 3) - 1;
+      const id = ia >= numModule ? fm.map(ia) : -1;
+      if (id >= 0 && uniquedLocation(t1, id)) [k, raw] = [i, ia];
+    }
+  }
+  assert.ok(k >= 0, 'no function with an inlined-at location of its own');
+  // function k's block decoded first, as in the module it is compared with
+  const mA = readModule(bytes, cm.bitcode);
+  const tA = readMetadata(mA);
+  const fmA = readFunctionMetadata(mA, k, decodeFunction(mA, k));
+  const L = fmA.map(raw);
+  assert.equal(fmA.base, numModule);
+  // the same fields with node ids one higher for the function's own (the DEBUG_LOC node comes before them)
+  const shift = (id: number) => (id >= numModule ? id + 1 : id);
+  const mB = readModule(bytes, cm.bitcode);
+  const tB = readMetadata(mB);
+  const x = tB.location(tA.field(L, LocationF.Line), tA.field(L, LocationF.Column), shift(tA.ref(L, LocationF.Scope)),
+    shift(tA.ref(L, LocationF.InlinedAt)), tA.field(L, LocationF.ImplicitCode), tA.field(L, 5), tA.field(L, 6));
+  assert.equal(x, numModule);
+  const fmB = readFunctionMetadata(mB, k, decodeFunction(mB, k));
+  assert.equal(fmB.base, numModule + 1);
+  assert.equal(fmB.map(raw), x, 'the function\'s location is the node made before');
+  // every other local id keeps its place; every reference to the location now names the node made before
+  let refs = 0;
+  for (let j = 0; j < fmA.numLocal; j++) {
+    if (j !== raw - numModule) assert.equal(fmB.map(numModule + j), fmA.map(numModule + j) + 1);
+    const a = numModule + j, b = numModule + 1 + j;
+    assert.equal(tB.kind(b), tA.kind(a));
+    if (tA.kind(a) !== MdKind.Location) continue;
+    if (tA.ref(a, LocationF.InlinedAt) === L) {
+      assert.equal(tB.ref(b, LocationF.InlinedAt), x);
+      refs++;
+    } else assert.equal(tB.ref(b, LocationF.InlinedAt), shift(tA.ref(a, LocationF.InlinedAt)));
+  }
+  t.diagnostic(`function ${k}: ${fmA.numLocal} local nodes, ${refs} locations inlined at the merged one`);
+});
+
+/** Whether `id` is a uniqued DILocation. */
+function uniquedLocation(t: ReturnType<typeof readMetadata>, id: number): boolean {
+  return t.kind(id) === MdKind.Location && !t.isDistinct(id);
+}
+
 // ---------------------------------------------------------------- hand-built metadata blocks
 
 /** A module with i32 (type 0), the constant `i32 42` (value 0), and a METADATA block written by `md`. */

@@ -117,3 +117,86 @@ for (const version of [4, 5] as const) {
     assert.match(dump, version === 5 ? /dir_index: 1/ : /include_directories\[\s*1\] = "\/other"/);
   });
 }
+
+/**
+ * A unit exercising the DIE writer: every form it writes, values at the
+ * edges of their encodings, attributes added to a DIE after others were
+ * made (they stay in the order added), a reference to a DIE made later, and
+ * 1500 DIE shapes (so the abbreviation table grows), each shape used twice.
+ */
+function objectWithForms(version: 4 | 5): Uint8Array {
+  const obj = new ElfObject();
+  const w = new DwarfWriter(obj, version, '/src/dir', 'forms.rs');
+  const t = w.info;
+  const cu = t.add(-1, DW_TAG.compile_unit);
+  t.string(cu, DW_AT.name, 'forms.rs');
+  const f = addFunction(obj, 'f', hex('90c3'));
+  const a = t.add(cu, DW_TAG.variable);
+  t.string(a, DW_AT.name, 'a');
+  t.constant(a, 0x3001, DW_FORM.data8, -2);
+  t.udata(a, 0x3002, 2 ** 40);
+  const b = t.add(cu, DW_TAG.variable);
+  t.string(b, DW_AT.name, 'b');
+  t.ref(b, DW_AT.type, b + 3); // made below
+  // more attributes of `a`, after `b` was made
+  t.sdata(a, 0x3003, -300);
+  t.leb64(a, 0x3004, 1n << 63n, false);
+  t.leb64(a, 0x3005, -(1n << 62n), true);
+  t.data8(a, 0x3006, 0x8000000000000001n);
+  t.sconst(a, 0x3007, -5);
+  t.sconst(a, 0x3008, -40000);
+  t.block1(a, 0x3009, [1, 2, 3]);
+  t.expr(a, DW_AT.location, [DW_OP.fbreg, 0x70]);
+  t.exprAddr(b, DW_AT.location, f.sym, 1);
+  t.addr(b, DW_AT.low_pc, f.sym, 0);
+  t.constant(b, DW_AT.high_pc, DW_FORM.data4, 2);
+  t.udata(b, 0x300a, 0xffffffff);
+  t.constant(b, 0x300b, DW_FORM.udata, 2 ** 53 - 1);
+  t.flag(b, DW_AT.external);
+  t.add(cu, DW_TAG.namespace);
+  t.add(cu, DW_TAG.namespace);
+  const ty = t.add(cu, DW_TAG.base_type);
+  assert.equal(ty, b + 3);
+  t.string(ty, DW_AT.name, 'u8');
+  t.constant(ty, DW_AT.encoding, DW_FORM.data1, DW_ATE.unsigned);
+  t.udata(ty, DW_AT.byte_size, 1);
+  for (let k = 0; k < 3000; k++) {
+    const d = t.add(cu, DW_TAG.variable);
+    t.udata(d, 0x2a00 + (k % 1500), k % 251);
+  }
+  w.addRange(f.sym, 2);
+  w.finish();
+  return obj.finish();
+}
+
+for (const version of [4, 5] as const) {
+  test(`DWARF ${version}: the DIE writer encodes every form as llvm-dwarfdump reads it, with one abbreviation per shape`, () => {
+    const dir = tempDir();
+    const o = writeFile(dir, 'forms.o', objectWithForms(version));
+    const verify = must('llvm-dwarfdump-22', ['--verify', o]);
+    assert.match(verify, /No errors\./, verify);
+    const info = must('llvm-dwarfdump-22', ['--debug-info', o]);
+    const a = info.slice(info.indexOf('DW_AT_name\t("a")'), info.indexOf('DW_AT_name\t("b")'));
+    const values = [...a.matchAll(/DW_AT_unknown_(300\d)\s+\(([^)]*)\)/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(values, [
+      ['3001', '0xfffffffffffffffe'], ['3002', '0x0000010000000000'], ['3003', '-300'], ['3004', '9223372036854775808'],
+      ['3005', '-4611686018427387904'], ['3006', '0x8000000000000001'], ['3007', '0xfb'], ['3008', '0xffff63c0'],
+      ['3009', '<0x03> 01 02 03 '],
+    ], a);
+    assert.match(a, /DW_AT_location\s+\(DW_OP_fbreg -16\)/);
+    const b = info.slice(info.indexOf('DW_AT_name\t("b")'), info.indexOf('DW_TAG_namespace'));
+    assert.match(b, /DW_AT_type\s+\(0x[0-9a-f]+ "u8"\)/);
+    // (the address is in the relocation: an object holds zeros there)
+    assert.match(b, /DW_AT_location\s+\(DW_OP_addr 0x0\)/);
+    assert.match(b, /DW_AT_unknown_300a\s+\(0xffffffff\)/);
+    assert.match(b, /DW_AT_unknown_300b\s+\(9007199254740991\)/);
+    assert.match(b, /DW_AT_external\s+\(true\)/);
+    // the 3000 variables: each holds its own value under the attribute of its shape
+    const vars = [...info.matchAll(/DW_AT_unknown_(2[a-f][0-9a-f]{2})\s+\(0x([0-9a-f]+)\)/g)].map((m) => [parseInt(m[1], 16), parseInt(m[2], 16)]);
+    assert.equal(vars.length, 3000);
+    vars.forEach(([at, v], k) => assert.deepEqual([at, v], [0x2a00 + (k % 1500), k % 251]));
+    // abbreviations: the root, a, b, two namespaces (one shape; no children), u8, 1500 variable shapes
+    const abbrev = must('llvm-dwarfdump-22', ['--debug-abbrev', o]);
+    assert.equal((abbrev.match(/^\[\d+\] DW_TAG/gm) ?? []).length, 1505, abbrev.slice(0, 2000));
+  });
+}

@@ -9,6 +9,7 @@ import { assert } from '../../support/diag.js';
 import { ElfObject, R, type SectionId, type SymbolId } from '../elf.js';
 import { DW_FORM, DW_LNCT, DW_LNE, DW_LNS } from './constants.js';
 import type { StringSection } from './strings.js';
+import { writeSleb, writeUleb } from './die.js';
 
 // LLVM's choices, so special opcodes cover the same deltas
 const LINE_BASE = -5;
@@ -83,7 +84,8 @@ export class LineTable {
     p.uleb(9);
     p.u8(DW_LNE.set_address);
     this.addrs.push(p.length, symbol, addend);
-    p.u64(0n);
+    p.u32(0);
+    p.u32(0);
     this.addr = 0;
     this.file = 1;
     this.line = 1;
@@ -95,30 +97,35 @@ export class LineTable {
   /** A row at code offset `offset` (not below the previous row's). */
   row(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
     if (!(this.open && offset >= this.addr)) assert(false, `line row at ${offset} goes back from ${this.addr}`);
-    const p = this.prog;
+    const prog = this.prog;
+    // at most: set_file, set_column (LEB128s of numbers below 2^53: 8 bytes each),
+    // negate_stmt, prologue_end, advance_line (10), advance_pc (8) and the special opcode
+    prog.reserve(40);
+    const out = prog.bytes;
+    let p = prog.length;
     if (file !== this.file) {
-      p.u8(DW_LNS.set_file);
-      p.uleb(file);
+      out[p++] = DW_LNS.set_file;
+      p = writeUleb(out, p, file);
       this.file = file;
     }
     if (col !== this.col) {
-      p.u8(DW_LNS.set_column);
-      p.uleb(col);
+      out[p++] = DW_LNS.set_column;
+      p = writeUleb(out, p, col);
       this.col = col;
     }
     const stmt = (flags & LineFlag.NotStmt) === 0;
     if (stmt !== this.stmt) {
-      p.u8(DW_LNS.negate_stmt);
+      out[p++] = DW_LNS.negate_stmt;
       this.stmt = stmt;
     }
-    if (flags & LineFlag.PrologueEnd) p.u8(DW_LNS.set_prologue_end);
+    if (flags & LineFlag.PrologueEnd) out[p++] = DW_LNS.set_prologue_end;
     let dLine = line - this.line;
     let dAddr = offset - this.addr;
     this.line = line;
     this.addr = offset;
     if (dLine < LINE_BASE || dLine >= LINE_BASE + LINE_RANGE) {
-      p.u8(DW_LNS.advance_line);
-      p.sleb(dLine);
+      out[p++] = DW_LNS.advance_line;
+      p = writeSleb(out, p, dLine);
       dLine = 0;
     }
     // a special opcode advances the address and the line and appends the row
@@ -126,15 +133,16 @@ export class LineTable {
     if (dAddr > maxSpecialAddr) {
       const constAdd = Math.floor((255 - OPCODE_BASE) / LINE_RANGE);
       if (dAddr - constAdd <= maxSpecialAddr && dAddr >= constAdd) {
-        p.u8(DW_LNS.const_add_pc);
+        out[p++] = DW_LNS.const_add_pc;
         dAddr -= constAdd;
       } else {
-        p.u8(DW_LNS.advance_pc);
-        p.uleb(dAddr);
+        out[p++] = DW_LNS.advance_pc;
+        p = writeUleb(out, p, dAddr);
         dAddr = 0;
       }
     }
-    p.u8(dLine - LINE_BASE + LINE_RANGE * dAddr + OPCODE_BASE);
+    out[p++] = dLine - LINE_BASE + LINE_RANGE * dAddr + OPCODE_BASE;
+    prog.length = p;
   }
 
   /**
@@ -156,27 +164,19 @@ export class LineTable {
     // a row is held back until the next one is known: of rows at one address
     // only the last is written, as an assembler does with .loc directives
     // that no instruction follows
-    let pOffset = 0, pFile = file, pLine = scopeLine, pCol = 0, pFlags = LineFlag.None;
-    const row = (offset: number, f: number, line: number, col: number, flags: LineFlag): void => {
-      if (offset > pOffset) this.row(pOffset, pFile, pLine, pCol, pFlags);
-      pOffset = offset;
-      pFile = f;
-      pLine = line;
-      pCol = col;
-      pFlags = flags;
-    };
+    this.held(0, file, scopeLine, 0, LineFlag.None);
     const out = this.place, prev = this.prevPlace;
     prev.fill(-1);
     let first = true, lastLine = scopeLine;
     if (prologueEnd > 0 && (rows.length === 0 || rows[0] > prologueEnd)) {
-      row(prologueEnd, file, scopeLine, 0, LineFlag.PrologueEnd);
+      this.hold(prologueEnd, file, scopeLine, 0, LineFlag.PrologueEnd);
       first = false;
     }
     for (let k = 0; k < rows.length; k += 2) {
       const r = rows[k + 1];
       if (r < 0) {
-        if (pLine === 0) continue;
-        row(rows[k], pFile, 0, pCol, LineFlag.NotStmt);
+        if (this.hLine === 0) continue;
+        this.hold(rows[k], this.hFile, 0, this.hCol, LineFlag.NotStmt);
         prev.fill(-1);
         continue;
       }
@@ -185,14 +185,35 @@ export class LineTable {
       const line = out[1];
       const stmt = out[5] < 0 ? line !== 0 && line !== lastLine : out[5] === 1;
       if (!stmt && out[0] === prev[0] && out[1] === prev[1] && out[2] === prev[2] && out[3] === prev[3] && out[4] === prev[4]) continue;
-      prev.set(out);
+      for (let i = 0; i < 6; i++) prev[i] = out[i]!;
       const flags = first ? LineFlag.PrologueEnd : stmt ? LineFlag.None : LineFlag.NotStmt;
-      row(rows[k], out[0], line, out[2], flags);
+      this.hold(rows[k], out[0], line, out[2], flags);
       if (line !== 0) lastLine = line;
       first = false;
     }
-    this.row(pOffset, pFile, pLine, pCol, pFlags);
+    this.row(this.hOffset, this.hFile, this.hLine, this.hCol, this.hFlags);
     this.endSequence(size);
+  }
+
+  /** The row held back by functionSequence. */
+  private hOffset = 0;
+  private hFile = 0;
+  private hLine = 0;
+  private hCol = 0;
+  private hFlags = LineFlag.None;
+
+  private held(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
+    this.hOffset = offset;
+    this.hFile = file;
+    this.hLine = line;
+    this.hCol = col;
+    this.hFlags = flags;
+  }
+
+  /** Holds a row back, writing the one held before when it lies before it. */
+  private hold(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
+    if (offset > this.hOffset) this.row(this.hOffset, this.hFile, this.hLine, this.hCol, this.hFlags);
+    this.held(offset, file, line, col, flags);
   }
 
   private place = new Int32Array(6);

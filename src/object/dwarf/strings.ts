@@ -33,12 +33,19 @@ export class StringSection {
     return off;
   }
 
-  /** Appends `bytes` (UTF-8, no NUL) as a string of its own, without looking for an equal one; returns its offset. */
-  appendRaw(bytes: Uint8Array): number {
-    assert(!bytes.includes(0), 'debug string contains a NUL byte');
-    const off = this.buf.length;
-    this.buf.append(bytes);
-    this.buf.u8(0);
+  /** Appends `src[start, start + len)` (UTF-8, no NUL) as a string of its own, without looking for an equal one; returns its offset. */
+  appendRange(src: Uint8Array, start: number, len: number): number {
+    const b = this.buf;
+    const off = b.length;
+    b.reserve(len + 1);
+    const out = b.bytes;
+    for (let i = 0; i < len; i++) {
+      const c = src[start + i]!;
+      if (c === 0) assert(false, 'debug string contains a NUL byte');
+      out[off + i] = c;
+    }
+    out[off + len] = 0;
+    b.length = off + len + 1;
     return off;
   }
 

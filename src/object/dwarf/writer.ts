@@ -13,6 +13,7 @@
 //   w.finish();  // before obj.finish(); adds DW_AT_stmt_list, low_pc and ranges to the root DIE
 
 import { ElfObject, R, SHF, SHT, type SectionId, type SymbolId } from '../elf.js';
+import type { ByteBuffer } from '../../support/bytes.js';
 import { DW_AT, DW_FORM, DW_RLE } from './constants.js';
 import { DieTree } from './die.js';
 import { LineTable } from './line.js';
@@ -116,24 +117,24 @@ export class DwarfWriter {
       if (v5) {
         b.u8(DW_RLE.start_length);
         obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
-        b.u64(0n);
+        u64(b, 0);
         b.uleb(end - start);
       } else if (this.ranges.length === 2 && sym === this.ranges[0]) {
         // the unit's base address is this function's (DW_AT_low_pc): offsets from it, as readers add the base
-        b.u64(BigInt(start));
-        b.u64(BigInt(end));
+        u64(b, start);
+        u64(b, end);
       } else {
         obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
-        b.u64(0n);
+        u64(b, 0);
         obj.reloc(sec, b.length, R.R_X86_64_64, sym, end);
-        b.u64(0n);
+        u64(b, 0);
       }
     };
     const endList = () => {
       if (v5) b.u8(DW_RLE.end_of_list);
       else {
-        b.u64(0n);
-        b.u64(0n);
+        u64(b, 0);
+        u64(b, 0);
       }
     };
     const r = this.ranges;
@@ -163,11 +164,18 @@ export class DwarfWriter {
     b.align(16);
     for (let k = 0; k < r.length; k += 2) {
       obj.reloc(sec, b.length, R.R_X86_64_64, r[k], 0);
-      b.u64(0n);
-      b.u64(BigInt(r[k + 1]));
+      u64(b, 0);
+      u64(b, r[k + 1]);
     }
-    b.u64(0n);
-    b.u64(0n);
+    u64(b, 0);
+    u64(b, 0);
     b.patchU32(base, b.length - base - 4);
   }
+}
+
+/** Appends a non-negative safe integer as 8 little-endian bytes (without a BigInt). */
+export function u64(b: ByteBuffer, v: number): void {
+  const hi = Math.floor(v / 0x100000000);
+  b.u32(v - hi * 0x100000000);
+  b.u32(hi);
 }
