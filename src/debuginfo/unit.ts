@@ -35,7 +35,7 @@ const EMISSION_LINE_TABLES_ONLY = 2;
 const SPFLAG_LOCAL_TO_UNIT = 1 << 2, SPFLAG_DEFINITION = 1 << 3, SPFLAG_MAIN_SUBPROGRAM = 1 << 8;
 const FLAG_ARTIFICIAL = 1 << 6;
 const FLAG_NORETURN = 1 << 20;
-const DW_OP_constu = 0x10, DW_OP_plus = 0x22, DW_OP_minus = 0x1c;
+const DW_OP_constu = 0x10, DW_OP_plus = 0x22, DW_OP_minus = 0x1c, DW_OP_piece = 0x93, DW_OP_LLVM_fragment = 0x1000;
 
 /**
  * The DWARF version a module asks for: 0 when it has no compile unit (built
@@ -486,8 +486,11 @@ export class UnitBuilder {
       const s = dl >= 0 ? this.scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt), 0) : this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
       if (s !== 0 && sc.firstRange[s]! < 0) continue;
       const h = home[id]!;
-      sc.addVar(s, v, this.location(facts.slotOffsets[h >> 1]!, (h & 1) !== 0, fm.map(ops[at + 2]!)));
+      const len = this.location(facts.slotOffsets[h >> 1]!, (h & 1) !== 0, fm.map(ops[at + 2]!));
+      if (this.pieceSize < 0) sc.addVar(s, v, len);
+      else this.addPiece(s, v, len);
     }
+    if (this.numPieces > 0) this.joinPieces();
     // scopes with variables or inlined code, and the scopes around them, get DIEs
     for (let u = 1; u < sc.count; u++) {
       if (sc.firstRange[u]! >= 0 && (sc.numVars[u]! > 0 || t.kind(sc.node[u]!) === MdKind.Subprogram)) {
@@ -723,6 +726,8 @@ export class UnitBuilder {
    */
   private location(slotOffset: number, indirect: boolean, expr: number): number {
     const t = this.t;
+    let pieceOffset = -1, pieceSize = -1;
+    this.pieceSize = -1;
     const n = expr >= 0 && t.kind(expr) === MdKind.Expression ? t.fieldCount(expr) : 0;
     let off = slotOffset;
     // the operations after the offset go to `tail` (a scratch array)
@@ -744,8 +749,16 @@ export class UnitBuilder {
         tail.push(DW_OP.plus_uconst);
         uleb(tail, t.field(expr, k + 1));
         k += 2;
-      } else return -1; // DW_OP_LLVM_fragment and the rest
+      } else if (op === DW_OP_LLVM_fragment && k + 3 === n) {
+        // the last operation: this location is a piece of the variable (bits)
+        pieceOffset = t.field(expr, k + 1);
+        pieceSize = t.field(expr, k + 2);
+        k += 3;
+      } else return -1; // other operations
     }
+    if (pieceSize >= 0 && (pieceOffset % 8 !== 0 || pieceSize % 8 !== 0 || pieceSize === 0)) return -1; // bit pieces
+    this.pieceOffset = pieceOffset;
+    this.pieceSize = pieceSize;
     const sc = this.scopes;
     const out = sc.reserveLoc(11 + tail.length);
     const at = sc.locLen;
@@ -765,9 +778,123 @@ export class UnitBuilder {
 
   private tail: number[] = [];
 
+  // The DW_OP_LLVM_fragment of the last location(): its offset and size in bits (-1: none).
+  private pieceOffset = -1;
+  private pieceSize = -1;
+  // A function's variables described in pieces: per piece its variable (index
+  // in the scope pools), offset and size in bytes and its location bytes
+  // (start and length in the pools' bytes, -1 for none).
+  private numPieces = 0;
+  private pieceVar = new Int32Array(16);
+  private pieceAt = new Int32Array(16);
+  private pieceBytes = new Int32Array(16);
+  private pieceLocStart = new Int32Array(16);
+  private pieceLocLen = new Int32Array(16);
+  private pieceScope = new Int32Array(16);
+
+  /**
+   * Records a piece (the fragment of the last location(), whose `len` bytes
+   * were just written) of variable `v` in scope `s`. The variable gets its
+   * place among the scope's variables at its first piece, as with LLVM, and
+   * its location when joinPieces has seen all of them.
+   */
+  private addPiece(s: number, v: number, len: number): void {
+    const sc = this.scopes;
+    let k = -1;
+    for (let p = 0; p < this.numPieces && k < 0; p++) {
+      if (this.pieceScope[p] === s && sc.varNode[this.pieceVar[p]!] === v) k = this.pieceVar[p]!;
+    }
+    if (k < 0) {
+      sc.addVar(s, v, -1);
+      k = sc.numVarsAll - 1;
+    }
+    const p = this.numPieces++;
+    if (p === this.pieceVar.length) {
+      this.pieceVar = grow32(this.pieceVar, p);
+      this.pieceAt = grow32(this.pieceAt, p);
+      this.pieceBytes = grow32(this.pieceBytes, p);
+      this.pieceLocStart = grow32(this.pieceLocStart, p);
+      this.pieceLocLen = grow32(this.pieceLocLen, p);
+      this.pieceScope = grow32(this.pieceScope, p);
+    }
+    this.pieceVar[p] = k;
+    this.pieceScope[p] = s;
+    this.pieceAt[p] = this.pieceOffset / 8;
+    this.pieceBytes[p] = this.pieceSize / 8;
+    this.pieceLocStart[p] = len >= 0 ? sc.locLen - len : 0;
+    this.pieceLocLen[p] = len;
+  }
+
+  /**
+   * Gives each variable described in pieces one location: its pieces in
+   * offset order, each as its location then DW_OP_piece with its size, and
+   * DW_OP_piece alone for a gap between them (a part with no location), as
+   * LLVM writes them. A piece without a location, or pieces that overlap,
+   * leave the variable without one.
+   */
+  private joinPieces(): void {
+    const sc = this.scopes;
+    const n = this.numPieces;
+    this.numPieces = 0;
+    // pieces of one variable in offset order: an insertion sort of indices by (variable, offset)
+    const order: number[] = [];
+    for (let p = 0; p < n; p++) {
+      let i = order.length;
+      order.push(p);
+      while (i > 0) {
+        const q = order[i - 1]!;
+        if (this.pieceVar[q]! < this.pieceVar[p]! || (this.pieceVar[q] === this.pieceVar[p] && this.pieceAt[q]! <= this.pieceAt[p]!)) break;
+        order[i] = q;
+        i--;
+      }
+      order[i] = p;
+    }
+    for (let i = 0; i < n; ) {
+      const k = this.pieceVar[order[i]!]!;
+      let j = i;
+      while (j < n && this.pieceVar[order[j]!] === k) j++;
+      // the joined bytes go after everything written so far
+      let ok = true, need = 0;
+      for (let q = i; q < j; q++) need += this.pieceLocLen[order[q]!]! + 2 * 11;
+      const start = sc.locLen;
+      const out = sc.reserveLoc(need);
+      let at = start, cursor = 0;
+      for (let q = i; q < j && ok; q++) {
+        const p = order[q]!;
+        const off = this.pieceAt[p]!, len = this.pieceLocLen[p]!;
+        if (off < cursor || len < 0) ok = false;
+        else {
+          if (off > cursor) at = pieceOp(out, at, off - cursor);
+          out.copyWithin(at, this.pieceLocStart[p]!, this.pieceLocStart[p]! + len);
+          at = pieceOp(out, at + len, this.pieceBytes[p]!);
+          cursor = off + this.pieceBytes[p]!;
+        }
+      }
+      if (ok) {
+        sc.locLen = at;
+        sc.varLoc[k] = start;
+        sc.varLocLen[k] = at - start;
+      }
+      i = j;
+    }
+  }
+
   finish(): void {
     this.w.finish();
   }
+}
+
+/** Writes DW_OP_piece `bytes` at `at` in `out`; returns the end. */
+function pieceOp(out: Uint8Array, at: number, bytes: number): number {
+  out[at++] = DW_OP_piece;
+  let v = bytes;
+  do {
+    let b = v % 128;
+    v = Math.floor(v / 128);
+    if (v !== 0) b |= 0x80;
+    out[at++] = b;
+  } while (v !== 0);
+  return at;
 }
 
 function uleb(out: number[], v: number): void {
