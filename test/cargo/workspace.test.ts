@@ -144,6 +144,6 @@ test('cargo cgts --help tells what it does; every variable it names is read by t
   assert.equal(r.status, 0);
   assert.match(r.stdout, /^usage: cargo cgts <cargo command>/);
   for (const s of ['--fallback', 'target/cgts', 'cgts-cache', 'doc tests', 'proc-macros']) assert.ok(r.stdout.includes(s), s);
-  const sources = ['driver/cmd-cargo.ts', 'driver/cmd-rustc.ts', 'driver/link-shim.ts', 'driver/rustc-wrapper.ts', 'driver/cache.ts', 'cli.ts'].map((f) => readFileSync(join(projectRoot, 'src', f), 'utf8')).join('\n');
+  const sources = ['driver/cmd-cargo.ts', 'driver/cmd-rustc.ts', 'driver/link-shim.ts', 'driver/rustc-wrapper.ts', 'driver/cache.ts', 'driver/compile-daemon.ts', 'cli.ts'].map((f) => readFileSync(join(projectRoot, 'src', f), 'utf8')).join('\n');
   for (const v of new Set(r.stdout.match(/CGTS_[A-Z_]+/g) ?? [])) assert.ok(sources.includes(`env.${v}`), `${v} is read somewhere`);
 });
