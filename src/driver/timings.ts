@@ -62,17 +62,35 @@ interface CrateRow {
   total: number;
 }
 
+/** The records of a timings file; a line cut short by a killed process is skipped. */
+function parseRecords(text: string): TimingRecord[] {
+  const out: TimingRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as TimingRecord);
+    } catch {
+      // cut short
+    }
+  }
+  return out;
+}
+
+/** Adds a record's step times to `into` (a step this report does not know, from a newer cgts, under `other`); returns their sum. */
+function addSteps(into: Record<string, number>, times: Record<string, number>): number {
+  let total = 0;
+  for (const [k, ms] of Object.entries(times)) {
+    const step = KNOWN.has(k) ? k : 'other';
+    into[step] = (into[step] ?? 0) + ms;
+    total += ms;
+  }
+  return total;
+}
+
 /** Reads the timings file into one row per crate, the slowest first. */
 export function summarize(text: string): CrateRow[] {
   const rows = new Map<string, CrateRow>();
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    let r: TimingRecord;
-    try {
-      r = JSON.parse(line) as TimingRecord;
-    } catch {
-      continue; // a line cut short by a killed process
-    }
+  for (const r of parseRecords(text)) {
     const crate = crateOfArtifact(r.artifact);
     let row = rows.get(crate);
     if (!row) rows.set(crate, (row = { crate, modules: 0, cached: 0, times: {}, total: 0 }));
@@ -80,12 +98,7 @@ export function summarize(text: string): CrateRow[] {
       row.modules++;
       if (r.cached) row.cached++;
     }
-    for (const [k, ms] of Object.entries(r.times)) {
-      // a step this report does not know (from a newer cgts) still counts, under `other`
-      const step = KNOWN.has(k) ? k : 'other';
-      row.times[step] = (row.times[step] ?? 0) + ms;
-      row.total += ms;
-    }
+    row.total += addSteps(row.times, r.times);
   }
   return [...rows.values()].sort((a, b) => b.total - a.total);
 }
@@ -95,22 +108,10 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** The `n` code units (bitcode modules) that took the longest to compile, the slowest first. */
 export function slowestModules(text: string, n: number): { crate: string; module: string; times: Record<string, number>; total: number }[] {
   const out: { crate: string; module: string; times: Record<string, number>; total: number }[] = [];
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    let r: TimingRecord;
-    try {
-      r = JSON.parse(line) as TimingRecord;
-    } catch {
-      continue;
-    }
+  for (const r of parseRecords(text)) {
     if (!r.module || r.cached) continue;
     const times: Record<string, number> = {};
-    let total = 0;
-    for (const [k, ms] of Object.entries(r.times)) {
-      const step = KNOWN.has(k) ? k : 'other';
-      times[step] = (times[step] ?? 0) + ms;
-      total += ms;
-    }
+    const total = addSteps(times, r.times);
     out.push({ crate: crateOfArtifact(r.artifact), module: moduleName(r.module), times, total });
   }
   return out.sort((a, b) => b.total - a.total).slice(0, n);
