@@ -16,7 +16,7 @@ import { FuncCode } from '../bitcode/codes.js';
 import { ElfObject, type SymbolId } from '../object/elf.js';
 import { DwarfWriter } from '../object/dwarf/writer.js';
 import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
-import type { DieId } from '../object/dwarf/die.js';
+import { writeSleb, writeUleb, type DieId } from '../object/dwarf/die.js';
 import { ABSENT, NodeMap, TypeDies, mdText } from './types.js';
 import { SRCLOC_STMT } from '../x64/codegen.js';
 
@@ -764,13 +764,7 @@ export class UnitBuilder {
     const at = sc.locLen;
     let p = at;
     out[p++] = DW_OP.fbreg;
-    for (;;) {
-      const b = off & 0x7f;
-      off = Math.floor(off / 128);
-      const done = (off === 0 && (b & 0x40) === 0) || (off === -1 && (b & 0x40) !== 0);
-      out[p++] = done ? b : b | 0x80;
-      if (done) break;
-    }
+    p = writeSleb(out, p, off);
     for (let k = 0; k < tail.length; k++) out[p++] = tail[k]!;
     sc.locLen = p;
     return p - at;
@@ -887,14 +881,7 @@ export class UnitBuilder {
 /** Writes DW_OP_piece `bytes` at `at` in `out`; returns the end. */
 function pieceOp(out: Uint8Array, at: number, bytes: number): number {
   out[at++] = DW_OP_piece;
-  let v = bytes;
-  do {
-    let b = v % 128;
-    v = Math.floor(v / 128);
-    if (v !== 0) b |= 0x80;
-    out[at++] = b;
-  } while (v !== 0);
-  return at;
+  return writeUleb(out, at, bytes);
 }
 
 function uleb(out: number[], v: number): void {

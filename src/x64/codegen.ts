@@ -754,7 +754,7 @@ export class Emitter {
     const f = this.f, home = this.ra.home;
     // constants, stack addresses and folded loads have no code of their own: they are made at their uses
     let i = f.blockFirstInst[b];
-    while (i >= 0 && f.instFirstResult[i] >= 0 && home[f.instFirstResult[i]] === HOME_NONE && this.valueIsRemat(f.instFirstResult[i])) i = f.instNext[i];
+    while (i >= 0 && f.instFirstResult[i] >= 0 && home[f.instFirstResult[i]] === HOME_NONE && this.rematKind(f.instFirstResult[i]) !== -1) i = f.instNext[i];
     if (i < 0) return false;
     for (let k = 0; k < f.instArgCount[i]; k++) {
       const v = f.arg(i, k);
@@ -971,19 +971,17 @@ export class Emitter {
     const h = this.ra.home[v];
     if (h >= HOME_SPILL) return K.Mem;
     if (h >= 0) return K.Reg;
-    const d = this.f.valueDef[v];
-    const op = this.f.instOp[d];
+    const k = this.rematKind(v);
+    return k !== -1 ? k : this.unsupported(`(value v${v} has no location)`);
+  }
+
+  /** How a value without a home is made again at each use (Imm, Addr or Load), or -1 for a value that must have one. */
+  private rematKind(v: number): K | -1 {
+    const op = this.f.instOp[this.f.valueDef[v]];
     if (op === Op.iconst || op === Op.f32const || op === Op.f64const) return K.Imm;
     if (op === Op.stack_addr || (op === Op.iadd && (this.an.valFlags[v] & VF.Const) !== 0)) return K.Addr;
     if (op === Op.load) return K.Load;
-    return this.unsupported(`(value v${v} has no location)`);
-  }
-
-  /** Whether `v` has no home because it is made again at each use (kind() is Imm, Addr or Load). */
-  private valueIsRemat(v: number): boolean {
-    const op = this.f.instOp[this.f.valueDef[v]];
-    return op === Op.iconst || op === Op.f32const || op === Op.f64const || op === Op.stack_addr || op === Op.load ||
-      (op === Op.iadd && (this.an.valFlags[v] & VF.Const) !== 0);
+    return -1;
   }
 
   spillDisp(v: number): number {
