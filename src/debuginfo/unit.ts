@@ -17,6 +17,7 @@ import { ElfObject, type SymbolId } from '../object/elf.js';
 import { DwarfWriter } from '../object/dwarf/writer.js';
 import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
 import { writeSleb, writeUleb, type DieId } from '../object/dwarf/die.js';
+import { grownI32 } from '../support/arrays.js';
 import { ABSENT, NodeMap, TypeDies, mdText } from './types.js';
 import { SRCLOC_STMT } from '../x64/codegen.js';
 
@@ -59,13 +60,6 @@ export function moduleDwarfVersion(m: Module): 0 | 4 | 5 {
 function namedOps(t: MetadataTable, name: string): Int32Array | undefined {
   for (const n of t.named) if (n.name === name) return n.ops;
   return undefined;
-}
-
-/** Growable Int32Array: a copy of `a` with room for index `need`. */
-function grow32(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.max(need + 1, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /**
@@ -145,8 +139,8 @@ class Scopes {
     }
     if (node >= 0) {
       if (node >= this.stamp.length) {
-        this.stamp = grow32(this.stamp, node);
-        this.head = grow32(this.head, node);
+        this.stamp = grownI32(this.stamp, node);
+        this.head = grownI32(this.head, node);
       }
       this.sameNode[s] = this.stamp[node] === this.fn ? this.head[node]! : -1;
       this.stamp[node] = this.fn;
@@ -157,18 +151,18 @@ class Scopes {
 
   private growScopes(): void {
     const n = this.node.length;
-    this.node = grow32(this.node, n);
-    this.ia = grow32(this.ia, n);
-    this.parent = grow32(this.parent, n);
-    this.firstKid = grow32(this.firstKid, n);
-    this.lastKid = grow32(this.lastKid, n);
-    this.nextSib = grow32(this.nextSib, n);
-    this.sameNode = grow32(this.sameNode, n);
-    this.firstRange = grow32(this.firstRange, n);
-    this.lastRange = grow32(this.lastRange, n);
-    this.firstVar = grow32(this.firstVar, n);
-    this.lastVar = grow32(this.lastVar, n);
-    this.numVars = grow32(this.numVars, n);
+    this.node = grownI32(this.node, n);
+    this.ia = grownI32(this.ia, n);
+    this.parent = grownI32(this.parent, n);
+    this.firstKid = grownI32(this.firstKid, n);
+    this.lastKid = grownI32(this.lastKid, n);
+    this.nextSib = grownI32(this.nextSib, n);
+    this.sameNode = grownI32(this.sameNode, n);
+    this.firstRange = grownI32(this.firstRange, n);
+    this.lastRange = grownI32(this.lastRange, n);
+    this.firstVar = grownI32(this.firstVar, n);
+    this.lastVar = grownI32(this.lastVar, n);
+    this.numVars = grownI32(this.numVars, n);
     const needed = new Uint8Array(2 * n);
     needed.set(this.needed);
     this.needed = needed;
@@ -183,9 +177,9 @@ class Scopes {
     }
     const r = this.numRanges++;
     if (r === this.rangeStart.length) {
-      this.rangeStart = grow32(this.rangeStart, r);
-      this.rangeEnd = grow32(this.rangeEnd, r);
-      this.rangeNext = grow32(this.rangeNext, r);
+      this.rangeStart = grownI32(this.rangeStart, r);
+      this.rangeEnd = grownI32(this.rangeEnd, r);
+      this.rangeNext = grownI32(this.rangeNext, r);
     }
     this.rangeStart[r] = start;
     this.rangeEnd[r] = end;
@@ -199,10 +193,10 @@ class Scopes {
   addVar(s: number, v: number, len: number): void {
     const k = this.numVarsAll++;
     if (k === this.varNode.length) {
-      this.varNode = grow32(this.varNode, k);
-      this.varLoc = grow32(this.varLoc, k);
-      this.varLocLen = grow32(this.varLocLen, k);
-      this.varNext = grow32(this.varNext, k);
+      this.varNode = grownI32(this.varNode, k);
+      this.varLoc = grownI32(this.varLoc, k);
+      this.varLocLen = grownI32(this.varLocLen, k);
+      this.varNext = grownI32(this.varNext, k);
     }
     this.varNode[k] = v;
     this.varLoc[k] = len >= 0 ? this.locLen - len : 0;
@@ -464,8 +458,8 @@ export class UnitBuilder {
     let home = this.home, homeStamp = this.homeStamp;
     const setHome = (id: number, h: number): void => {
       if (id >= home.length) {
-        home = this.home = grow32(home, id);
-        homeStamp = this.homeStamp = grow32(homeStamp, id);
+        home = this.home = grownI32(home, id);
+        homeStamp = this.homeStamp = grownI32(homeStamp, id);
       }
       home[id] = h;
       homeStamp[id] = this.stamp;
@@ -560,7 +554,7 @@ export class UnitBuilder {
     for (let k = sc.firstVar[s]!; k >= 0; k = sc.varNext[k]!) {
       const arg = t.field(sc.varNode[k]!, LocalVariableF.Arg);
       if (arg <= 0) continue;
-      if (np === order.length) order = this.paramOrder = grow32(order, np);
+      if (np === order.length) order = this.paramOrder = grownI32(order, np);
       let i = np++;
       while (i > 0 && t.field(sc.varNode[order[i - 1]!]!, LocalVariableF.Arg) > arg) {
         order[i] = order[i - 1]!;
@@ -804,12 +798,12 @@ export class UnitBuilder {
     }
     const p = this.numPieces++;
     if (p === this.pieceVar.length) {
-      this.pieceVar = grow32(this.pieceVar, p);
-      this.pieceAt = grow32(this.pieceAt, p);
-      this.pieceBytes = grow32(this.pieceBytes, p);
-      this.pieceLocStart = grow32(this.pieceLocStart, p);
-      this.pieceLocLen = grow32(this.pieceLocLen, p);
-      this.pieceScope = grow32(this.pieceScope, p);
+      this.pieceVar = grownI32(this.pieceVar, p);
+      this.pieceAt = grownI32(this.pieceAt, p);
+      this.pieceBytes = grownI32(this.pieceBytes, p);
+      this.pieceLocStart = grownI32(this.pieceLocStart, p);
+      this.pieceLocLen = grownI32(this.pieceLocLen, p);
+      this.pieceScope = grownI32(this.pieceScope, p);
     }
     this.pieceVar[p] = k;
     this.pieceScope[p] = s;

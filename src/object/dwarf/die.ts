@@ -9,6 +9,7 @@
 
 import { ByteBuffer } from '../../support/bytes.js';
 import { assert } from '../../support/diag.js';
+import { resizedI32 } from '../../support/arrays.js';
 import { ElfObject, R, type SectionId, type SymbolId } from '../elf.js';
 import { DW_FORM, DW_UT_compile } from './constants.js';
 import type { StringSection } from './strings.js';
@@ -97,10 +98,10 @@ export class DieTree {
 
   private growDies(): void {
     const n = this.tag.length * 2;
-    this.tag = grown(this.tag, n);
-    this.firstChild = grown(this.firstChild, n);
-    this.lastChild = grown(this.lastChild, n);
-    this.nextSibling = grown(this.nextSibling, n);
+    this.tag = resizedI32(this.tag, n);
+    this.firstChild = resizedI32(this.firstChild, n);
+    this.lastChild = resizedI32(this.lastChild, n);
+    this.nextSibling = resizedI32(this.nextSibling, n);
   }
 
   private attr(die: DieId, at: number, form: number, val: number, aux: number): void {
@@ -117,10 +118,10 @@ export class DieTree {
 
   private growAttrs(): void {
     const n = this.attrDie.length * 2;
-    this.attrDie = grown(this.attrDie, n);
-    this.attrName = grown(this.attrName, n);
-    this.attrForm = grown(this.attrForm, n);
-    this.attrAux = grown(this.attrAux, n);
+    this.attrDie = resizedI32(this.attrDie, n);
+    this.attrName = resizedI32(this.attrName, n);
+    this.attrForm = resizedI32(this.attrForm, n);
+    this.attrAux = resizedI32(this.attrAux, n);
     const v = new Float64Array(n);
     v.set(this.attrVal);
     this.attrVal = v;
@@ -299,8 +300,8 @@ export class DieTree {
       }
       if (code === 0) {
         code = ++numCodes;
-        if (shapesLen + 3 + 2 * n > shapes.length) shapes = grown(shapes, Math.max(shapes.length * 2, shapesLen + 3 + 2 * n));
-        if (code > shapeAt.length) shapeAt = grown(shapeAt, shapeAt.length * 2);
+        if (shapesLen + 3 + 2 * n > shapes.length) shapes = resizedI32(shapes, Math.max(shapes.length * 2, shapesLen + 3 + 2 * n));
+        if (code > shapeAt.length) shapeAt = resizedI32(shapeAt, shapeAt.length * 2);
         shapeAt[code - 1] = shapesLen;
         shapes[shapesLen++] = tag;
         shapes[shapesLen++] = kids;
@@ -513,13 +514,6 @@ export class DieTree {
     }
     assert(false, `DWARF form ${this.attrForm[a]} is not written`);
   }
-}
-
-/** `a` copied into a new array of length `n`. */
-function grown(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
 }
 
 /** The hash write() gives the abbreviation shape at `at` in `shapes`. */

@@ -164,7 +164,7 @@ export class LineTable {
     // a row is held back until the next one is known: of rows at one address
     // only the last is written, as an assembler does with .loc directives
     // that no instruction follows
-    this.held(0, file, scopeLine, 0, LineFlag.None);
+    this.setHeld(0, file, scopeLine, 0, LineFlag.None);
     const out = this.place, prev = this.prevPlace;
     prev.fill(-1);
     let first = true, lastLine = scopeLine;
@@ -202,7 +202,8 @@ export class LineTable {
   private hCol = 0;
   private hFlags = LineFlag.None;
 
-  private held(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
+  /** Sets the row held back by functionSequence, writing nothing. */
+  private setHeld(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
     this.hOffset = offset;
     this.hFile = file;
     this.hLine = line;
@@ -213,7 +214,7 @@ export class LineTable {
   /** Holds a row back, writing the one held before when it lies before it. */
   private hold(offset: number, file: number, line: number, col: number, flags: LineFlag): void {
     if (offset > this.hOffset) this.row(this.hOffset, this.hFile, this.hLine, this.hCol, this.hFlags);
-    this.held(offset, file, line, col, flags);
+    this.setHeld(offset, file, line, col, flags);
   }
 
   private place = new Int32Array(6);
