@@ -36,7 +36,7 @@ export class Analysis {
   blockPos = new Int32Array(16);
   /** Position of a block's terminator. */
   blockEndPos = new Int32Array(16);
-  /** For each order index: the largest end position of a retreating edge into that block, or -1. */
+  /** For each order index: the largest end position of an edge into that block from it or a later block (a backward jump), or -1. */
   loopEnd = new Int32Array(16);
   instPos = new Int32Array(64);
   /** Position -> block (order index) for positions of block starts and instructions. */
@@ -66,15 +66,20 @@ export class Analysis {
    */
   pre = new Int32Array(16);
   post = new Int32Array(16);
-  /** computeOrder's scratch: layout position, forward edges not yet placed, ready heap. */
+  /** computeOrder's scratch: layout position, ready heap, blocks that became ready late, the blocks waiting for each block. */
   private layoutPos = new Int32Array(16);
   private pending = new Int32Array(16);
   private heap = new Int32Array(16);
+  private late = new Int32Array(16);
+  private waitStart = new Int32Array(16);
+  private waitList = new Int32Array(16);
   /** Predecessors of the reachable blocks (edges from reachable blocks, once per block call): predList[predStart[b] .. predStart[b + 1]). */
   predStart = new Int32Array(16);
   predList = new Int32Array(16);
-  /** findFreeBlocks' scratch: the free marks, the value whose walk last reached a block, the walk's stack. */
-  private free = new Uint8Array(16);
+  /** findPlacementNeeds' scratch: the block each waits for, the value whose walk last reached a block, the walk's stack, immediate dominators and depths. */
+  private need = new Int32Array(16);
+  private idom = new Int32Array(16);
+  private domDepth = new Int32Array(16);
   private seen = new Int32Array(16);
   private walk = new Int32Array(16);
 
@@ -94,18 +99,18 @@ export class Analysis {
   /**
    * Code order: the CLIF layout order, which the translator keeps equal to
    * LLVM's block order as LLVM's -O0 code has it, so that debuggers step
-   * the same; as far as register homes allow it:
+   * the same; as far as register homes allow it. A block waits for the
+   * blocks that define the values live into it (none for most of rustc's
+   * cleanup blocks: what crosses blocks goes through stack slots); of the
+   * blocks ready, the earliest in the layout goes first. A block that
+   * becomes ready only after code from later in the layout has been placed
+   * goes to the end of the function rather than into the middle of that
+   * code.
    *
-   * - A block no value is live into or out of (rustc's cleanup blocks are
-   *   like this: what crosses blocks goes through stack slots) goes exactly
-   *   where the layout has it.
-   * - Any other block waits for its forward predecessors (edges that do not
-   *   close a cycle of the depth-first walk); of the blocks ready, the
-   *   earliest in the layout goes first.
-   *
-   * So a block comes after the definitions of all values live in it, and a
-   * value's live paths run forwards except along retreating edges, which the
-   * intervals' loop extension relies on.
+   * A value's single interval needs no more: a block comes after the
+   * definitions of the values live into it, and a use reached through an
+   * edge that jumps backwards in code order, a loop's or not, is covered by
+   * the intervals' extension to the end of the edge's source (see loopEnd).
    */
   private computeOrder(f: Function): void {
     const nb = f.numBlocks;
@@ -119,20 +124,17 @@ export class Analysis {
     let lp = 0;
     for (let b = entry; b >= 0; b = f.blockNext[b]) layoutPos[b] = lp++;
     this.depthFirst(f, entry);
-    const pre = this.pre, post = this.post;
-    const free = this.findFreeBlocks(f, entry);
-    // forward edges into each block that waits for them
-    const pending = this.pending = growI32(this.pending, nb);
-    const predStart = this.predStart, predList = this.predList;
-    for (let s = 0; s < nb; s++) {
-      let n = 0;
-      for (let q = predStart[s]; q < predStart[s + 1]; q++) {
-        const p = predList[q];
-        if (!(pre[s] <= pre[p] && post[p] <= post[s])) n++;
-      }
-      pending[s] = n;
-    }
-    const callPool = f.callPool;
+    const need = this.findPlacementNeeds(f, entry);
+    const pre = this.pre;
+    // the blocks waiting for each block: waitList[waitStart[b] .. waitStart[b + 1])
+    const waitStart = this.waitStart = growI32(this.waitStart, nb + 1);
+    waitStart.fill(0, 0, nb + 1);
+    for (let b = entry; b >= 0; b = f.blockNext[b]) if (pre[b] >= 0 && need[b] >= 0) waitStart[need[b] + 1]++;
+    for (let b = 0; b < nb; b++) waitStart[b + 1] += waitStart[b];
+    const waitList = this.waitList = growI32(this.waitList, Math.max(waitStart[nb], 1));
+    const fill = this.pending = growI32(this.pending, nb);
+    fill.set(waitStart.subarray(0, nb));
+    for (let b = entry; b >= 0; b = f.blockNext[b]) if (pre[b] >= 0 && need[b] >= 0) waitList[fill[need[b]]++] = b;
     // a binary min-heap by layout position of the blocks ready
     const heap = this.heap = growI32(this.heap, nb);
     let hn = 0;
@@ -146,11 +148,19 @@ export class Analysis {
       }
       heap[j] = s;
     };
-    push(entry);
-    for (let b = f.blockNext[entry]; b >= 0; b = f.blockNext[b]) if (pre[b] >= 0 && free[b] !== 0) push(b);
+    for (let b = entry; b >= 0; b = f.blockNext[b]) if (pre[b] >= 0 && need[b] < 0) push(b);
     const order = this.order;
-    let n = 0;
-    while (hn > 0) {
+    const late = this.late = growI32(this.late, nb);
+    // `reached`: the layout position of the last block placed in layout order, nb once the late blocks go
+    let n = 0, nl = 0, reached = -1;
+    for (;;) {
+      if (hn === 0) {
+        if (nl === 0) break;
+        for (let k = 0; k < nl; k++) push(late[k]);
+        nl = 0;
+        reached = nb;
+        continue;
+      }
       const b = heap[0];
       const last = heap[--hn];
       let i = 0;
@@ -163,16 +173,16 @@ export class Analysis {
         i = c;
       }
       heap[i] = last;
+      if (reached < nb) {
+        if (layoutPos[b] < reached) {
+          late[nl++] = b;
+          continue;
+        }
+        reached = layoutPos[b];
+      }
       order[n] = b;
       this.orderIndex[b] = n++;
-      const term = f.blockLastInst[b];
-      if (term < 0 || (opcodeProps[f.instOp[term]] & Prop.Branch) === 0) continue;
-      let c = f.instImm0[term];
-      for (let k = 0; k < f.instImm1[term]; k++, c += 2 + callPool[c + 1]) {
-        const s = callPool[c];
-        if (s === entry || free[s] !== 0 || (pre[s] <= pre[b] && post[b] <= post[s])) continue;
-        if (--pending[s] === 0) push(s);
-      }
+      for (let q = waitStart[b]; q < waitStart[b + 1]; q++) push(waitList[q]);
     }
     this.numOrdered = n;
   }
@@ -221,15 +231,14 @@ export class Analysis {
   }
 
   /**
-   * Marks (1) the reachable blocks that no value is live into or out of
-   * (a block's own parameters may be live in it: the branch moves that set
-   * them run just before the block, when only the values live into it are
-   * live). A per-value walk from each use outside the defining block back
-   * through the predecessors marks where the value is live; constants and
-   * slot addresses of the entry block (rematerialised wherever they are
-   * used) do not count.
+   * For each reachable block, the block it waits for in the code order
+   * (-1: none): of the blocks defining the values live into it, which all
+   * dominate it, the one deepest in the dominator tree. Every other of them
+   * dominates that one, and its value is live into that one too, so it is
+   * placed before it. Constants and slot addresses of the entry block are
+   * made again at each use and do not count.
    */
-  private findFreeBlocks(f: Function, entry: number): Uint8Array {
+  private findPlacementNeeds(f: Function, entry: number): Int32Array {
     const nb = f.numBlocks;
     const pre = this.pre;
     const callPool = f.callPool;
@@ -251,11 +260,8 @@ export class Analysis {
     const predList = this.predList = growI32(this.predList, edges);
     const fill = this.pending = growI32(this.pending, nb);
     fill.set(predStart.subarray(0, nb));
-    const free = this.free = growU8(this.free, nb);
-    free.fill(0, 0, nb);
     for (let b = entry; b >= 0; b = f.blockNext[b]) {
       if (pre[b] < 0) continue;
-      free[b] = 1;
       const term = f.blockLastInst[b];
       if (term < 0 || (opcodeProps[f.instOp[term]] & Prop.Branch) === 0) continue;
       let c = f.instImm0[term];
@@ -263,6 +269,9 @@ export class Analysis {
         predList[fill[callPool[c]]++] = b;
       }
     }
+    const depth = this.dominatorDepths(f, entry);
+    const need = this.need = growI32(this.need, nb);
+    need.fill(-1, 0, nb);
     const seen = this.seen = growI32(this.seen, nb);
     seen.fill(-1, 0, nb);
     const stack = this.walk = growI32(this.walk, nb);
@@ -273,18 +282,18 @@ export class Analysis {
         const op = f.instOp[f.valueDef[v]];
         if (op === Op.iconst || op === Op.stack_addr || op === Op.f32const || op === Op.f64const) return;
       }
-      // v is live into b and into every block on the way back to d, and out of their predecessors
+      // v is live into b and into every block on the way back to d
       seen[b] = v;
-      free[b] = 0;
+      if (need[b] < 0 || depth[need[b]] < depth[d]) need[b] = d;
       let sp = 0;
       stack[sp++] = b;
       while (sp > 0) {
         const x = stack[--sp];
         for (let q = predStart[x]; q < predStart[x + 1]; q++) {
           const p = predList[q];
-          free[p] = 0;
           if (p === d || seen[p] === v) continue;
           seen[p] = v;
+          if (need[p] < 0 || depth[need[p]] < depth[d]) need[p] = d;
           stack[sp++] = p;
         }
       }
@@ -305,7 +314,60 @@ export class Analysis {
         }
       }
     }
-    return free;
+    return need;
+  }
+
+  /**
+   * Each reachable block's depth in the dominator tree (the entry's is 0).
+   * Immediate dominators by Cooper, Harvey and Kennedy's iteration in
+   * reverse post-order over the predecessor lists, with the depth-first
+   * walk's post-order numbers.
+   */
+  private dominatorDepths(f: Function, entry: number): Int32Array {
+    const nb = f.numBlocks;
+    const pre = this.pre, post = this.post;
+    const predStart = this.predStart, predList = this.predList;
+    const idom = this.idom = growI32(this.idom, nb);
+    const byPost = this.heap = growI32(this.heap, nb);
+    idom.fill(-1, 0, nb);
+    let reachable = 0;
+    for (let b = entry; b >= 0; b = f.blockNext[b]) {
+      if (pre[b] < 0) continue;
+      byPost[post[b]] = b;
+      reachable++;
+    }
+    idom[entry] = entry;
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let k = reachable - 1; k >= 0; k--) {
+        const b = byPost[k];
+        if (b === entry) continue;
+        let d = -1;
+        for (let q = predStart[b]; q < predStart[b + 1]; q++) {
+          let p = predList[q];
+          if (idom[p] < 0) continue;
+          if (d < 0) {
+            d = p;
+            continue;
+          }
+          while (p !== d) {
+            while (post[p] < post[d]) p = idom[p];
+            while (post[d] < post[p]) d = idom[d];
+          }
+        }
+        if (idom[b] !== d) {
+          idom[b] = d;
+          changed = true;
+        }
+      }
+    }
+    const depth = this.domDepth = growI32(this.domDepth, nb);
+    depth[entry] = 0;
+    for (let k = reachable - 2; k >= 0; k--) {
+      const b = byPost[k];
+      depth[b] = depth[idom[b]] + 1;
+    }
+    return depth;
   }
 
   private numberPositions(f: Function): void {

@@ -253,12 +253,17 @@ export class Emitter {
   }
 
   /**
-   * Register preferences from the ABI, and the outgoing area calls need.
+   * Register preferences from the ABI, and the outgoing area calls need
+   * (rax and rdx are hints the allocator takes outside its set of
+   * registers, so they are given only where nothing can clobber them).
    * Entry parameters prefer the register they arrive in; a value whose life
    * ends at a call prefers its argument register; a returned float prefers
    * its return register, and an integer computed just before the return
    * by an operation that writes only its destination prefers rax (a scratch
-   * register nothing else can clobber in between).
+   * register nothing else can clobber in between); integer results of a
+   * call that the next instruction returns prefer the registers they
+   * arrive in (rax, rdx), so that the return address starts the return's
+   * line as in LLVM's code.
    */
   private abiHints(): void {
     const f = this.f, an = this.an;
@@ -270,7 +275,7 @@ export class Emitter {
     const entry = f.firstBlock;
     for (let k = 0; k < P.loc0.length && k < f.blockParamCount[entry]; k++) {
       const l = P.loc0[k];
-      if (l < LOC_STACK && P.loc1[k] < 0) hint[f.blockParam(entry, k)] = l;
+      if (l < LOC_STACK && P.loc1[k] < 0 && l !== RDX) hint[f.blockParam(entry, k)] = l;
     }
     const R = this.layout.rets;
     const valEnd = an.valEnd, instPos = an.instPos;
@@ -292,10 +297,22 @@ export class Emitter {
             const v = f.instFirstResult[i];
             if (an.valUses[v] === 1 && valEnd[v] === instPos[n] && (an.valFlags[f.instFirstResult[n]] & (VF.Fused | VF.Const)) === 0 && (f.arg(n, 0) === v || f.arg(n, 1) === v)) hint[v] = RAX;
           }
+          // integer results the next instruction with code returns as they came stay in rax and rdx
+          let m = n;
+          while (m >= 0 && f.instNumResults[m] === 1 && ((an.valFlags[f.instFirstResult[m]] & VF.Const) !== 0 || (an.valUses[f.instFirstResult[m]] === 0 && isPure(f.instOp[m])))) m = f.instNext[m];
+          if ((op === Op.call || op === Op.call_indirect) && m >= 0 && f.instOp[m] === Op.return && R.retAreaPtr === 0) {
+            const nr = f.instNumResults[i];
+            let same = nr > 0 && nr === f.instArgCount[m];
+            for (let k = 0; same && k < nr; k++) {
+              const loc = l.rets.loc0[k];
+              same = f.arg(m, k) === f.instFirstResult[i] + k && (loc === RAX || loc === RDX) && loc === R.loc0[k] && l.rets.loc1[k] < 0 && R.loc1[k] < 0;
+            }
+            for (let k = 0; same && k < nr; k++) hint[f.instFirstResult[i] + k] = l.rets.loc0[k];
+          }
           for (let k = 0; k + first < f.instArgCount[i]; k++) {
             const v = f.arg(i, k + first);
             const loc = l.params.loc0[k];
-            if (loc < 32 && l.params.loc1[k] < 0 && valEnd[v] === p && hint[v] < 0) hint[v] = loc;
+            if (loc < 32 && l.params.loc1[k] < 0 && valEnd[v] === p && hint[v] < 0 && loc !== RDX) hint[v] = loc;
           }
         } else if (op === Op.return && R.retAreaPtr === 0) {
           for (let k = 0; k < f.instArgCount[i]; k++) {

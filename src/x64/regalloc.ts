@@ -6,7 +6,7 @@ import { Function } from '../ir/function.js';
 import { I128, F128, isScalarFloat, isVector, typeBits, typeName } from '../ir/types.js';
 import { Analysis, VF } from './analyze.js';
 import { fail } from '../support/diag.js';
-import { RAX, RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 } from './regs.js';
+import { RAX, RDX, RBX, RSI, RDI, R8, R9, R10, R11, R12, R13, R14, R15 } from './regs.js';
 import { opcodeFormat, Format, Op } from '../ir/opcodes.js';
 
 /** Homes at or above HOME_SPILL are spill-area byte offsets (home - HOME_SPILL). */
@@ -54,8 +54,8 @@ export class RegAlloc {
 
   /**
    * `abiHint` gives per value a register the ABI would like it in, or -1; it
-   * is taken when free. rax is only ever a hint, for values nothing can
-   * clobber (see Emitter.abiHints).
+   * is taken when free. rax and rdx are only ever hints, for values nothing
+   * can clobber (see Emitter.abiHints).
    */
   run(f: Function, an: Analysis, abiHint: Int32Array): void {
     const nv = f.numValues;
@@ -174,11 +174,12 @@ export class RegAlloc {
     let reg = -1;
     // hints: the ABI's, else a dying operand's register, else the register of the value this one is tied to
     let h = abiHint;
-    if (h === RAX && !isF && !crosses && rend[RAX] <= d) {
+    const outside = (r: number): boolean => r === RAX || r === RDX;
+    if (outside(h) && !isF && !crosses && rend[h] <= d) {
       // allowed outside the allocatable set
     } else if (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d) h = reuse;
-    if (h === RAX && abiHint !== RAX) h = -1;
-    if (h !== RAX && (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d)) {
+    if (outside(h) && abiHint !== h) h = -1;
+    if (!outside(h) && (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d)) {
       h = -1;
       const hv = this.hint[v];
       if (hv >= 0) {
