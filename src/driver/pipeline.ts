@@ -57,8 +57,10 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
   // a srcloc is the index of an LLVM debug location of the function being
   // compiled: five numbers (line, column, scope, inlined-at, implicit code)
   const srclocLine = (r: number): number => ft.tx.body.locs.data[5 * r]!;
+  const srclocInlinedAt = (r: number): number => ft.tx.body.locs.data[5 * r + 3]!;
   const mc = new ModuleCompiler({
     llvmAbiExtensions: true, multiRetImplicitSret: true, isaFlags: new Set<string>(['has_cmpxchg16b']), debugInfo: dwarf !== 0, srclocLine,
+    srclocInlinedAt,
   });
   mc.addData(data);
   const unit = dwarf !== 0 ? new UnitBuilder(m, mc.object, dwarf) : null;

@@ -299,7 +299,14 @@ function f128ToIntSat(tx: Tx, x: Value, t: Type, bits: number, signed: boolean):
   return tx.mask(tx.tern(Op.select, t, nan, tx.iconst(t, 0), r), bits);
 }
 
-/** Largest constant length copied or set inline rather than by a call. */
+/**
+ * Largest constant length copied inline rather than by a call of memcpy:
+ * LLVM's -O0 instruction selector (x86 FastISel) copies up to 32 bytes
+ * inline and calls memcpy beyond, and a debugger's `step` enters that call
+ * (the C library has line tables for it), so cgts does the same.
+ */
+const INLINE_COPY_BYTES = 32;
+/** Largest constant length moved (memmove) or set (memset) inline rather than by a call. */
 const INLINE_MEM_BYTES = 64;
 
 /** The pieces (in bytes) of an inline copy of n bytes: 16-byte vectors, then 8, 4, 2, 1. */
@@ -315,7 +322,7 @@ const PIECE_TYPE: Record<number, Type> = { 16: vectorOf(I8, 16), 8: I64, 4: I32,
 function memCall(fn: 'memcpy' | 'memmove' | 'memset'): Lowering {
   return (tx, args) => {
     const len = tx.constIntOrNull(args[2]!);
-    if (len !== null && len >= 0 && len <= INLINE_MEM_BYTES && (fn !== 'memset' || tx.constBig(args[1]!) !== null)) {
+    if (len !== null && len >= 0 && len <= (fn === 'memcpy' ? INLINE_COPY_BYTES : INLINE_MEM_BYTES) && (fn !== 'memset' || tx.constBig(args[1]!) !== null)) {
       memInline(tx, fn, args, len);
       return;
     }

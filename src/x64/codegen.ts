@@ -33,6 +33,8 @@ export interface CodegenOptions extends AbiOptions {
   debugInfo?: boolean;
   /** With debugInfo: the source line of a srcloc (0 for none); line rows at block starts depend on it. */
   srclocLine?: (srcloc: number) => number;
+  /** With debugInfo: the inlined-at location of a srcloc (0 outside inlined code); where a block's reload nop's row goes depends on it. */
+  srclocInlinedAt?: (srcloc: number) => number;
 }
 
 export interface Reloc {
@@ -148,6 +150,8 @@ export class Emitter {
   private blockLastLoc = new Int32Array(16);
   /** CodegenOptions.srclocLine. */
   private lineOf: (srcloc: number) => number = () => 1;
+  /** CodegenOptions.srclocInlinedAt. */
+  private inlinedAtOf: (srcloc: number) => number = () => 0;
   /** Where the operand set-up the current instruction has emitted so far ends (-1 outside body; see body). */
   private setupEnd = -1;
   /** Whether constants, stack addresses and argument moves count as set-up (the block ends in a try_call). */
@@ -181,6 +185,7 @@ export class Emitter {
     this.inst = -1;
     this.debug = opts.debugInfo === true;
     this.lineOf = opts.srclocLine ?? (() => 1);
+    this.inlinedAtOf = opts.srclocInlinedAt ?? (() => 0);
     this.lineRowCount = 0;
     this.prologueEnd = -1;
     try {
@@ -714,7 +719,9 @@ export class Emitter {
       const b = an.order[oi];
       this.curOrder = oi;
       this.blockLabel[b] = buf.length;
-      const reloads = oi > 0 && this.nopForReloads(b);
+      // a try_call's normal successor that only it reaches and that follows it is part of its code
+      const cont = oi > 0 && this.continuesTryCall(b, an.order[oi - 1]);
+      const reloads = oi > 0 && !cont && this.nopForReloads(b);
       if (!debug) {
         if (reloads) buf.u8(0x90);
         for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
@@ -723,8 +730,12 @@ export class Emitter {
         }
         continue;
       }
-      if (reloads) buf.u8(0x90);
-      if (oi > 0) this.noteSrcLoc(-1, true);
+      // the nop continues the row before it, unless that row is of other
+      // inlined code than the block's: LLVM's reloads are not part of it
+      const lineZeroNop = reloads && this.otherInlinedCodeBefore(b);
+      if (reloads && !lineZeroNop) buf.u8(0x90);
+      if (oi > 0 && !cont) this.noteSrcLoc(-1, true);
+      if (lineZeroNop) buf.u8(0x90);
       const term = f.blockLastInst[b];
       this.setupDag = term >= 0 && (f.instOp[term] === Op.try_call || f.instOp[term] === Op.try_call_indirect);
       let first = -1, last = -1;
@@ -735,11 +746,11 @@ export class Emitter {
         if (buf.length === this.setupEnd) continue;
         const loc = f.instSrcLoc[i];
         const located = loc >= 0 && lineOf(loc) !== 0;
-        const row = this.noteSrcLocAt(loc, this.setupEnd, located && first < 0);
+        const row = this.noteSrcLocAt(loc, this.setupEnd, located && first < 0 && !cont);
         if (!located) continue;
         if (first < 0) {
           first = loc;
-          this.blockFirstRow[b] = row;
+          if (!cont) this.blockFirstRow[b] = row;
         }
         last = loc;
       }
@@ -752,20 +763,52 @@ export class Emitter {
   }
 
   /**
+   * Whether the last row before block b (being emitted) is of code inlined
+   * at another call site than the block's first located instruction.
+   */
+  private otherInlinedCodeBefore(b: number): boolean {
+    const f = this.f, lineOf = this.lineOf;
+    if (this.lineRowCount === 0) return false;
+    const prev = this.lineRows[2 * this.lineRowCount - 1];
+    if (prev < 0) return false;
+    for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+      const loc = f.instSrcLoc[i];
+      if (loc >= 0 && lineOf(loc) !== 0) return this.inlinedAtOf(loc) !== this.inlinedAtOf(prev & ~SRCLOC_STMT);
+    }
+    return false;
+  }
+
+  /**
+   * Whether block b only continues the code of `prev`, the block before it:
+   * b is the normal successor of prev's try_call and has no other
+   * predecessor. Such a block is the translator's (it takes an invoke's
+   * results; in LLVM's code the invoke's block does that work), so it starts
+   * no row, no line-0 stretch and no statement of its own.
+   */
+  private continuesTryCall(b: number, prev: number): boolean {
+    const f = this.f, an = this.an;
+    const term = f.blockLastInst[prev];
+    if (term < 0 || (f.instOp[term] !== Op.try_call && f.instOp[term] !== Op.try_call_indirect)) return false;
+    return f.callPool[f.instImm0[term]] === b && an.predStart[b + 1] - an.predStart[b] === 1;
+  }
+
+  /**
    * Whether block b gets a one-byte nop at its top, in place of LLVM's
    * reloads. LLVM's -O0 register allocator reloads the values a block takes
    * from other blocks at the block's top, under no line, so a jump into the
    * block lands before the first row of the block's own line, and gdb's
    * `next` steps on to that row and stops there, even on the line it
    * stepped from (a loop's condition, a line whose call has just returned).
-   * cgts keeps such values in registers and has no code there unless it
-   * reloads a spilled one. So where the block's first instruction with code
-   * of its own reads a value from another block held in a register, a nop
-   * stands in for the reloads; it continues the row before it in the code.
-   * The rule is measured, not derived: on the gdb corpus it makes more
-   * sessions step as the stock build's do than a line-0 row for the nop, or
-   * a nop for every block that reads such a value anywhere. It is emitted
-   * with and without -g alike, so debug info never changes the code.
+   * cgts keeps such values in registers, or reads a spilled one as an
+   * operand of the instruction itself, under the instruction's row. So where
+   * the block's first instruction with code of its own reads a value from
+   * another block, a nop stands in for the reloads; it continues the row
+   * before it in the code, unless that row is of other inlined code (then it
+   * is under line 0, as LLVM's reloads). The rule is measured, not derived:
+   * on the gdb corpus it makes more sessions step as the stock build's do
+   * than a line-0 row for every such nop, or a nop for every block that
+   * reads such a value anywhere. It is emitted with and without -g alike, so
+   * debug info never changes the code.
    */
   private nopForReloads(b: number): boolean {
     const f = this.f, home = this.ra.home;
@@ -775,7 +818,7 @@ export class Emitter {
     if (i < 0) return false;
     for (let k = 0; k < f.instArgCount[i]; k++) {
       const v = f.arg(i, k);
-      if (home[v] < 0 || home[v] >= HOME_SPILL) continue;
+      if (home[v] < 0) continue;
       if (f.valueKind[v] === ValueKind.Param || f.instBlock[f.valueDef[v]] !== b) return true;
     }
     return false;
