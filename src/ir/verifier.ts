@@ -13,6 +13,7 @@ import {
 } from './opcodes.js';
 import { TrapCode, MemFlag, CallConv, callConvNames } from './immediates.js';
 import { fail } from '../support/diag.js';
+import { immediateDominators } from './dominators.js';
 
 export interface VerifierError {
   /** The offending instruction, or -1. */
@@ -269,35 +270,8 @@ class Checker {
       }
     }
 
-    // Cooper, Harvey and Kennedy: iterate to a fixed point in RPO.
+    immediateDominators(rpo, post, rpoNum, predStart, preds, idom);
     const entry = f.firstBlock;
-    idom[entry] = entry;
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (let j = 1; j < post; j++) {
-        const b = rpo[j];
-        let nd = -1;
-        for (let p = predStart[b]; p < predStart[b + 1]; p++) {
-          const q = preds[p];
-          if (idom[q] < 0) continue;
-          if (nd < 0) {
-            nd = q;
-            continue;
-          }
-          let x = q, y = nd;
-          while (x !== y) {
-            while (rpoNum[x] > rpoNum[y]) x = idom[x];
-            while (rpoNum[y] > rpoNum[x]) y = idom[y];
-          }
-          nd = x;
-        }
-        if (nd !== idom[b]) {
-          idom[b] = nd;
-          changed = true;
-        }
-      }
-    }
 
     // Dominator tree intervals, for constant-time dominance queries.
     childStart.fill(0, 0, nb + 1);

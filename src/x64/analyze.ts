@@ -4,6 +4,7 @@
 // (loop-extended), use counts, and which values are fused into their user.
 
 import { Function, ValueKind } from '../ir/function.js';
+import { immediateDominators } from '../ir/dominators.js';
 import { Op, opcodeFormat, Format, opcodeProps, Prop } from '../ir/opcodes.js';
 import { I32, I64, I128, F32, F64, isVector, typeBits, vectorOf } from '../ir/types.js';
 
@@ -80,6 +81,8 @@ export class Analysis {
   private need = new Int32Array(16);
   private idom = new Int32Array(16);
   private domDepth = new Int32Array(16);
+  private rpo = new Int32Array(16);
+  private rpoNum = new Int32Array(16);
   private seen = new Int32Array(16);
   private walk = new Int32Array(16);
 
@@ -318,55 +321,30 @@ export class Analysis {
   }
 
   /**
-   * Each reachable block's depth in the dominator tree (the entry's is 0).
-   * Immediate dominators by Cooper, Harvey and Kennedy's iteration in
-   * reverse post-order over the predecessor lists, with the depth-first
-   * walk's post-order numbers.
+   * Each reachable block's depth in the dominator tree (the entry's is 0),
+   * from the immediate dominators in the depth-first walk's reverse
+   * post-order.
    */
   private dominatorDepths(f: Function, entry: number): Int32Array {
     const nb = f.numBlocks;
     const pre = this.pre, post = this.post;
     const predStart = this.predStart, predList = this.predList;
     const idom = this.idom = growI32(this.idom, nb);
-    const byPost = this.heap = growI32(this.heap, nb);
     idom.fill(-1, 0, nb);
     let reachable = 0;
+    for (let b = entry; b >= 0; b = f.blockNext[b]) if (pre[b] >= 0) reachable++;
+    // reverse post-order (the walk numbers exactly the reachable blocks)
+    const rpo = this.rpo = growI32(this.rpo, nb), rpoNum = this.rpoNum = growI32(this.rpoNum, nb);
     for (let b = entry; b >= 0; b = f.blockNext[b]) {
       if (pre[b] < 0) continue;
-      byPost[post[b]] = b;
-      reachable++;
+      const k = reachable - 1 - post[b];
+      rpo[k] = b;
+      rpoNum[b] = k;
     }
-    idom[entry] = entry;
-    for (let changed = true; changed;) {
-      changed = false;
-      for (let k = reachable - 1; k >= 0; k--) {
-        const b = byPost[k];
-        if (b === entry) continue;
-        let d = -1;
-        for (let q = predStart[b]; q < predStart[b + 1]; q++) {
-          let p = predList[q];
-          if (idom[p] < 0) continue;
-          if (d < 0) {
-            d = p;
-            continue;
-          }
-          while (p !== d) {
-            while (post[p] < post[d]) p = idom[p];
-            while (post[d] < post[p]) d = idom[d];
-          }
-        }
-        if (idom[b] !== d) {
-          idom[b] = d;
-          changed = true;
-        }
-      }
-    }
+    immediateDominators(rpo, reachable, rpoNum, predStart, predList, idom);
     const depth = this.domDepth = growI32(this.domDepth, nb);
     depth[entry] = 0;
-    for (let k = reachable - 2; k >= 0; k--) {
-      const b = byPost[k];
-      depth[b] = depth[idom[b]] + 1;
-    }
+    for (let k = 1; k < reachable; k++) depth[rpo[k]] = depth[idom[rpo[k]]] + 1;
     return depth;
   }
 
