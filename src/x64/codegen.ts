@@ -5,7 +5,7 @@
 
 import { hasWideValues } from '../ir/legalize-wide.js';
 import { Function, ValueKind, type Signature } from '../ir/function.js';
-import { Op, opcodeNames } from '../ir/opcodes.js';
+import { Op, opcodeNames, opcodeProps, Prop } from '../ir/opcodes.js';
 import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '../ir/types.js';
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
@@ -731,8 +731,9 @@ export class Emitter {
         continue;
       }
       // the nop continues the row before it, unless that row is of other
-      // inlined code than the block's: LLVM's reloads are not part of it
-      const lineZeroNop = reloads && this.otherInlinedCodeBefore(b);
+      // inlined code than the block's, or of the invoke the block follows
+      // as its normal successor: LLVM's reloads are not part of those
+      const lineZeroNop = reloads && (this.otherInlinedCodeBefore(b) || this.followsItsInvoke(b, oi));
       if (reloads && !lineZeroNop) buf.u8(0x90);
       if (oi > 0 && !cont) this.noteSrcLoc(-1, true);
       if (lineZeroNop) buf.u8(0x90);
@@ -786,40 +787,63 @@ export class Emitter {
    * no row, no line-0 stretch and no statement of its own.
    */
   private continuesTryCall(b: number, prev: number): boolean {
-    const f = this.f, an = this.an;
-    const term = f.blockLastInst[prev];
+    const an = this.an;
+    return this.isTryCallNormalSuccessor(b, prev) && an.predStart[b + 1] - an.predStart[b] === 1;
+  }
+
+  /**
+   * Whether block b, at order index oi, comes right after the try_call
+   * whose normal successor it is, or after the block continuing that
+   * try_call (continuesTryCall) that jumps to it.
+   */
+  private followsItsInvoke(b: number, oi: number): boolean {
+    const f = this.f, order = this.an.order;
+    const p = order[oi - 1];
+    if (this.isTryCallNormalSuccessor(b, p)) return true;
+    if (oi < 2 || !this.continuesTryCall(p, order[oi - 2])) return false;
+    const term = f.blockLastInst[p];
+    return term >= 0 && f.instOp[term] === Op.jump && f.callPool[f.instImm0[term]] === b;
+  }
+
+  /** Whether block b is the normal successor of the try_call that ends block p. */
+  private isTryCallNormalSuccessor(b: number, p: number): boolean {
+    const f = this.f;
+    const term = f.blockLastInst[p];
     if (term < 0 || (f.instOp[term] !== Op.try_call && f.instOp[term] !== Op.try_call_indirect)) return false;
-    return f.callPool[f.instImm0[term]] === b && an.predStart[b + 1] - an.predStart[b] === 1;
+    return f.callPool[f.instImm0[term]] === b;
   }
 
   /**
    * Whether block b gets a one-byte nop at its top, in place of LLVM's
-   * reloads. LLVM's -O0 register allocator reloads the values a block takes
-   * from other blocks at the block's top, under no line, so a jump into the
-   * block lands before the first row of the block's own line, and gdb's
-   * `next` steps on to that row and stops there, even on the line it
-   * stepped from (a loop's condition, a line whose call has just returned).
-   * cgts keeps such values in registers, or reads a spilled one as an
-   * operand of the instruction itself, under the instruction's row. So where
-   * the block's first instruction with code of its own reads a value from
-   * another block, a nop stands in for the reloads; it continues the row
-   * before it in the code, unless that row is of other inlined code (then it
-   * is under line 0, as LLVM's reloads). The rule is measured, not derived:
-   * on the gdb corpus it makes more sessions step as the stock build's do
-   * than a line-0 row for every such nop, or a nop for every block that
-   * reads such a value anywhere. It is emitted with and without -g alike, so
-   * debug info never changes the code.
+   * reloads. LLVM's -O0 register allocator (bottom-up) reloads at a block's
+   * top, under no line, the values from other blocks that the block reads
+   * before its first call (those read after it are reloaded after the
+   * call), so a jump into the block lands before the first row of the
+   * block's own line, and gdb's `next` steps on to that row and stops there,
+   * even on the line it stepped from (a loop's condition, a line whose call
+   * has just returned). cgts keeps such values in registers, or reads a
+   * spilled one as an operand of the instruction itself, under the
+   * instruction's row. So where the block reads a value from another block
+   * before its first call, a nop stands in for the reloads; it continues the
+   * row before it in the code, unless that row is of other inlined code or
+   * of the invoke the block follows (then it is under line 0, as LLVM's
+   * reloads). The rule is measured on the gdb corpus, not derived; a line-0
+   * row for every such nop made fewer sessions step as the stock build's
+   * do. It is emitted with and without -g alike, so debug info never
+   * changes the code.
    */
   private nopForReloads(b: number): boolean {
     const f = this.f, home = this.ra.home;
     // constants, stack addresses and folded loads have no code of their own: they are made at their uses
     let i = f.blockFirstInst[b];
     while (i >= 0 && f.instFirstResult[i] >= 0 && home[f.instFirstResult[i]] === HOME_NONE && this.rematKind(f.instFirstResult[i]) !== -1) i = f.instNext[i];
-    if (i < 0) return false;
-    for (let k = 0; k < f.instArgCount[i]; k++) {
-      const v = f.arg(i, k);
-      if (home[v] < 0) continue;
-      if (f.valueKind[v] === ValueKind.Param || f.instBlock[f.valueDef[v]] !== b) return true;
+    for (; i >= 0; i = f.instNext[i]) {
+      for (let k = 0; k < f.instArgCount[i]; k++) {
+        const v = f.arg(i, k);
+        if (home[v] < 0) continue;
+        if (f.valueKind[v] === ValueKind.Param || f.instBlock[f.valueDef[v]] !== b) return true;
+      }
+      if ((opcodeProps[f.instOp[i]] & Prop.Call) !== 0) break;
     }
     return false;
   }
@@ -829,9 +853,11 @@ export class Emitter {
    * a block starts a statement (is_stmt) where a predecessor's last located
    * instruction is on another line (predecessors without located code do
    * not count), so that a debugger stepping into the block from there stops
-   * on it even where the line is the one before it in the code. The block's
-   * first row was recorded on its own; where it does not start a statement
-   * and repeats the row before, it goes.
+   * on it even where the line is the one before it in the code. The block
+   * that takes an invoke's results stands for the invoke's block, which it
+   * is part of in LLVM's code. The block's first row was recorded on its
+   * own; where it does not start a statement and repeats the row before, it
+   * goes.
    */
   private markBlockStatements(): void {
     const an = this.an, lineOf = this.lineOf;
@@ -843,7 +869,11 @@ export class Emitter {
       const line = lineOf(this.blockFirstLoc[b]);
       let stmt = false;
       for (let q = an.predStart[b]; q < an.predStart[b + 1] && !stmt; q++) {
-        const last = this.blockLastLoc[an.predList[q]];
+        let p = an.predList[q];
+        // the block taking an invoke's results is part of the invoke's block in LLVM's code
+        const pp = an.predList[an.predStart[p]];
+        if (this.blockLastLoc[p] < 0 && an.predStart[p + 1] - an.predStart[p] === 1 && this.isTryCallNormalSuccessor(p, pp)) p = pp;
+        const last = this.blockLastLoc[p];
         stmt = last >= 0 && lineOf(last) !== line;
       }
       if (stmt) rows[2 * row + 1] |= SRCLOC_STMT;

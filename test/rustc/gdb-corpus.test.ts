@@ -44,18 +44,18 @@ const STEPPED = 3;
  * block order wherever the blocks defining the values live into a block
  * come before it, starts rows after operand set-up, puts set-up at block
  * tops under line 0, marks statements at block starts as LLVM does, puts a
- * nop where LLVM reloads at a block's top a value its first instruction
- * reads, copies more than 32 bytes with a call of memcpy as LLVM does, and
- * gives the block that takes an invoke's results no row of its own. Left:
+ * nop where LLVM reloads at a block's top the values the block reads before
+ * its first call, copies more than 32 bytes with a call of memcpy as LLVM
+ * does, and gives the block that takes an invoke's results no row of its
+ * own. Left:
  * - drop_order: LLVM describes an argument passed by reference by the
  *   register it came in until a call clobbers it (then as an entry value,
  *   which gdb shows as optimized out after `finish`); cgts keeps its
  *   address in the frame, valid throughout;
  * - float_format: a variable known only from #dbg_value records (`len`),
- *   which cgts does not describe yet;
- * - rc_refcell: statement marks at the starts of cleanup blocks differ.
+ *   which cgts does not describe yet.
  */
-const STEPPING_DIFFERS = new Set(['drop_order', 'float_format', 'rc_refcell']);
+const STEPPING_DIFFERS = new Set(['drop_order', 'float_format']);
 
 /** Programs of the corpus a debugging session runs through: those whose run exits with status 0 (their golden file says so). */
 function sessionPrograms(): RustProgram[] {
