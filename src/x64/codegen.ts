@@ -834,10 +834,9 @@ export class Emitter {
    */
   private nopForReloads(b: number): boolean {
     const f = this.f, home = this.ra.home;
-    // constants, stack addresses and folded loads have no code of their own: they are made at their uses
-    let i = f.blockFirstInst[b];
-    while (i >= 0 && f.instFirstResult[i] >= 0 && home[f.instFirstResult[i]] === HOME_NONE && this.rematKind(f.instFirstResult[i]) !== -1) i = f.instNext[i];
-    for (; i >= 0; i = f.instNext[i]) {
+    for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
+      // constants, stack addresses and folded loads have no code of their own: they are made at their uses
+      if (f.instFirstResult[i] >= 0 && home[f.instFirstResult[i]] === HOME_NONE && this.rematKind(f.instFirstResult[i]) !== -1) continue;
       for (let k = 0; k < f.instArgCount[i]; k++) {
         const v = f.arg(i, k);
         if (home[v] < 0) continue;
@@ -871,8 +870,9 @@ export class Emitter {
       for (let q = an.predStart[b]; q < an.predStart[b + 1] && !stmt; q++) {
         let p = an.predList[q];
         // the block taking an invoke's results is part of the invoke's block in LLVM's code
-        const pp = an.predList[an.predStart[p]];
-        if (this.blockLastLoc[p] < 0 && an.predStart[p + 1] - an.predStart[p] === 1 && this.isTryCallNormalSuccessor(p, pp)) p = pp;
+        if (this.blockLastLoc[p] < 0 && an.predStart[p + 1] - an.predStart[p] === 1 && this.isTryCallNormalSuccessor(p, an.predList[an.predStart[p]])) {
+          p = an.predList[an.predStart[p]];
+        }
         const last = this.blockLastLoc[p];
         stmt = last >= 0 && lineOf(last) !== line;
       }
