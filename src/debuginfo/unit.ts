@@ -19,7 +19,7 @@ import { DW_AT, DW_FORM, DW_OP, DW_TAG } from '../object/dwarf/constants.js';
 import { writeSleb, writeUleb, type DieId } from '../object/dwarf/die.js';
 import { grownI32 } from '../support/arrays.js';
 import { ABSENT, NodeMap, TypeDies, mdText } from './types.js';
-import { SRCLOC_STMT } from '../x64/codegen.js';
+import { SRCLOC_STMT, ValueLoc } from '../x64/codegen.js';
 
 /** What the code generator recorded for one function (x64 FunctionDebugFacts has this shape). */
 export interface CodeFacts {
@@ -30,6 +30,8 @@ export interface CodeFacts {
   prologueEnd: number;
   frameBaseReg: number;
   slotOffsets: Int32Array;
+  /** Per debug record of the body (in order), where the CLIF value of a #dbg_value lives: five numbers (x64 ValueLoc). */
+  valueLocs: Int32Array;
 }
 
 const EMISSION_LINE_TABLES_ONLY = 2;
@@ -37,6 +39,7 @@ const SPFLAG_LOCAL_TO_UNIT = 1 << 2, SPFLAG_DEFINITION = 1 << 3, SPFLAG_MAIN_SUB
 const FLAG_ARTIFICIAL = 1 << 6;
 const FLAG_NORETURN = 1 << 20;
 const DW_OP_constu = 0x10, DW_OP_plus = 0x22, DW_OP_minus = 0x1c, DW_OP_piece = 0x93, DW_OP_LLVM_fragment = 0x1000;
+const DW_OP_stack_value = 0x9f;
 
 /**
  * The DWARF version a module asks for: 0 when it has no compile unit (built
@@ -89,11 +92,17 @@ class Scopes {
   rangeStart = new Int32Array(256);
   rangeEnd = new Int32Array(256);
   rangeNext = new Int32Array(256);
-  // variables: DILocalVariable, location bytes (start in `locBytes`, length or -1 for none), next of the same scope
+  // variables: DILocalVariable, location bytes (start in `locBytes`, length
+  // or -1 for none), the code range where the location holds (start -1: all
+  // of the scope), the CLIF value a #dbg_value variable names (-1: none; -2
+  // for a #dbg_declare variable), next of the same scope
   numVarsAll = 0;
   varNode = new Int32Array(64);
   varLoc = new Int32Array(64);
   varLocLen = new Int32Array(64);
+  varRangeStart = new Int32Array(64);
+  varRangeEnd = new Int32Array(64);
+  varValue = new Int32Array(64);
   varNext = new Int32Array(64);
   locBytes = new Uint8Array(256);
   locLen = 0;
@@ -189,24 +198,35 @@ class Scopes {
     this.lastRange[s] = r;
   }
 
-  /** Adds variable `v` to scope `s`, its location the `len` bytes last written to locBytes (-1: none). */
-  addVar(s: number, v: number, len: number): void {
+  /**
+   * Adds variable `v` to scope `s`, its location the `len` bytes last written
+   * to locBytes (-1: none), holding in code [start, end) (start -1: wherever
+   * the scope is); `value` as varValue. Returns its index.
+   */
+  addVar(s: number, v: number, len: number, start = -1, end = -1, value = -2): number {
     const k = this.numVarsAll++;
     if (k === this.varNode.length) {
       this.varNode = grownI32(this.varNode, k);
       this.varLoc = grownI32(this.varLoc, k);
       this.varLocLen = grownI32(this.varLocLen, k);
+      this.varRangeStart = grownI32(this.varRangeStart, k);
+      this.varRangeEnd = grownI32(this.varRangeEnd, k);
+      this.varValue = grownI32(this.varValue, k);
       this.varNext = grownI32(this.varNext, k);
     }
     this.varNode[k] = v;
     this.varLoc[k] = len >= 0 ? this.locLen - len : 0;
     this.varLocLen[k] = len;
+    this.varRangeStart[k] = start;
+    this.varRangeEnd[k] = end;
+    this.varValue[k] = value;
     this.varNext[k] = -1;
     const last = this.lastVar[s]!;
     if (last < 0) this.firstVar[s] = k;
     else this.varNext[last] = k;
     this.lastVar[s] = k;
     this.numVars[s]++;
+    return k;
   }
 
   /** Room for `n` more location bytes. */
@@ -485,6 +505,10 @@ export class UnitBuilder {
       else this.addPiece(s, v, len);
     }
     if (this.numPieces > 0) this.joinPieces();
+    if (!this.minimal) {
+      this.valueVariables(body, fm, facts);
+      this.retainedVariables(sp);
+    }
     // scopes with variables or inlined code, and the scopes around them, get DIEs
     for (let u = 1; u < sc.count; u++) {
       if (sc.firstRange[u]! >= 0 && (sc.numVars[u]! > 0 || t.kind(sc.node[u]!) === MdKind.Subprogram)) {
@@ -508,6 +532,131 @@ export class UnitBuilder {
     if (!this.minimal) tree.expr(d, DW_AT.frame_base, [DW_OP.reg0 + facts.frameBaseReg]);
     this.subprogramAttributes(d, sp);
     this.emitScope(d, 0, facts, spFile);
+  }
+
+  /**
+   * Variables from #dbg_value records, after those from #dbg_declare as with
+   * LLVM: each where the code generator keeps the value, from the end of its
+   * definition to its last use (a location list of one entry), with the
+   * record's DIExpression applied. A variable named by records of different
+   * values, or of none (poison), gets no location: cgts does not follow
+   * which of them holds where.
+   */
+  private valueVariables(body: FunctionBody, fm: FunctionMetadata, facts: CodeFacts): void {
+    const t = this.t, sc = this.scopes;
+    const recs = body.dbgRecords.data, ops = body.dbgOps.data, locs = facts.valueLocs;
+    for (let q = 0; q < body.dbgRecords.length; q += 4) {
+      const code = recs[q + 1]!;
+      if (code !== FuncCode.DebugRecordValue && code !== FuncCode.DebugRecordValueSimple) continue;
+      const at = recs[q + 2]!;
+      const v = fm.map(ops[at + 1]!);
+      if (v < 0 || t.kind(v) !== MdKind.LocalVariable) continue;
+      const dl = fm.map(ops[at]!);
+      const s = dl >= 0 ? this.scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt), 0) : this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
+      if (s !== 0 && sc.firstRange[s]! < 0) continue;
+      const r = q >> 2, j = 5 * r;
+      // the record (its valueLocs entry) standing for the value, -1 when it is nowhere
+      const value = j < locs.length && locs[j] !== ValueLoc.None && locs[j + 3]! < locs[j + 4]! ? r : -1;
+      let k = sc.firstVar[s]!;
+      while (k >= 0 && sc.varNode[k] !== v) k = sc.varNext[k]!;
+      if (k >= 0) {
+        // another record of a variable seen before: a different value loses the location
+        if (sc.varValue[k] !== -2 && !this.sameValue(locs, sc.varValue[k]!, value)) sc.varLocLen[k] = -1;
+        continue;
+      }
+      const len = value >= 0 ? this.valueLocation(locs, r, fm.map(ops[at + 2]!)) : -1;
+      sc.addVar(s, v, len, len >= 0 ? locs[j + 3]! : -1, len >= 0 ? locs[j + 4]! : -1, value);
+    }
+  }
+
+  /**
+   * As LLVM: the variables the subprogram retains (rustc lists all its own
+   * there) that no record named, without a location, in their scopes that
+   * hold code.
+   */
+  private retainedVariables(sp: number): void {
+    const t = this.t, sc = this.scopes;
+    const list = t.ref(sp, SubprogramF.RetainedNodes);
+    if (list < 0 || t.kind(list) !== MdKind.Tuple) return;
+    for (let i = 0; i < t.fieldCount(list); i++) {
+      const v = t.ref(list, i);
+      if (v < 0 || t.kind(v) !== MdKind.LocalVariable) continue;
+      const s = this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
+      if (s !== 0 && sc.firstRange[s]! < 0) continue;
+      let k = sc.firstVar[s]!;
+      while (k >= 0 && sc.varNode[k] !== v) k = sc.varNext[k]!;
+      if (k < 0) sc.addVar(s, v, -1);
+    }
+  }
+
+  /** Whether records a and b (indexes into valueLocs, -1: nowhere) name the same value. */
+  private sameValue(locs: Int32Array, a: number, b: number): boolean {
+    if (a < 0 || b < 0) return a === b;
+    for (let k = 0; k < 5; k++) if (locs[5 * a + k] !== locs[5 * b + k]) return false;
+    return true;
+  }
+
+  /**
+   * Writes to the scopes' location bytes where record r's value is
+   * (valueLocs), with DIExpression `expr` applied to it; returns the length
+   * written, or -1 (nothing written) for operations this cannot say
+   * (fragments among them), so the variable shows without a location.
+   */
+  private valueLocation(locs: Int32Array, r: number, expr: number): number {
+    const t = this.t, sc = this.scopes;
+    const kind = locs[5 * r]!, a = locs[5 * r + 1]!, b = locs[5 * r + 2]!;
+    const n = expr >= 0 && t.kind(expr) === MdKind.Expression ? t.fieldCount(expr) : 0;
+    for (let k = 0; k < n; ) {
+      const op = t.field(expr, k);
+      if (op === DW_OP.plus_uconst || op === DW_OP_constu) k += 2;
+      else if (op === DW_OP_plus || op === DW_OP_minus || op === DW_OP.deref) k++;
+      else if (op === DW_OP_stack_value && k === n - 1) k++;
+      else return -1;
+    }
+    const out = sc.reserveLoc(24 + 11 * n);
+    const start = sc.locLen;
+    let p = start, k = 0;
+    // a leading offset folds into a register's or the frame's
+    let off = 0;
+    if (n >= 2 && t.field(expr, 0) === DW_OP.plus_uconst && (kind === ValueLoc.Reg || kind === ValueLoc.FrameAddr)) {
+      off = t.field(expr, 1);
+      k = 2;
+    }
+    switch (kind) {
+      case ValueLoc.Reg:
+        if (n === 0) out[p++] = DW_OP.reg0 + a;
+        else {
+          out[p++] = DW_OP.breg0 + a;
+          p = writeSleb(out, p, off);
+        }
+        break;
+      case ValueLoc.Frame:
+        out[p++] = DW_OP.fbreg;
+        p = writeSleb(out, p, a);
+        if (n > 0) out[p++] = DW_OP.deref;
+        break;
+      case ValueLoc.FrameAddr:
+        out[p++] = DW_OP.fbreg;
+        p = writeSleb(out, p, a + off);
+        if (n === 0) out[p++] = DW_OP_stack_value;
+        break;
+      case ValueLoc.Const: {
+        out[p++] = DW_OP.const8u;
+        for (let i = 0; i < 4; i++) out[p++] = (a >>> (8 * i)) & 0xff;
+        for (let i = 0; i < 4; i++) out[p++] = (b >>> (8 * i)) & 0xff;
+        if (n === 0) out[p++] = DW_OP_stack_value;
+        break;
+      }
+      default:
+        return -1;
+    }
+    while (k < n) {
+      const op = t.field(expr, k++);
+      out[p++] = op;
+      if (op === DW_OP.plus_uconst || op === DW_OP_constu) p = writeUleb(out, p, t.field(expr, k++));
+    }
+    sc.locLen = p;
+    return p - start;
   }
 
   private scopes = new Scopes();
@@ -562,9 +711,9 @@ export class UnitBuilder {
       }
       order[i] = k;
     }
-    for (let i = 0; i < np; i++) this.variable(die, this.paramOrder[i]!, DW_TAG.formal_parameter);
+    for (let i = 0; i < np; i++) this.variable(die, this.paramOrder[i]!, DW_TAG.formal_parameter, facts.symbol);
     for (let k = sc.firstVar[s]!; k >= 0; k = sc.varNext[k]!) {
-      if (t.field(sc.varNode[k]!, LocalVariableF.Arg) === 0) this.variable(die, k, DW_TAG.variable);
+      if (t.field(sc.varNode[k]!, LocalVariableF.Arg) === 0) this.variable(die, k, DW_TAG.variable, facts.symbol);
     }
     for (let c = sc.firstKid[s]!; c >= 0; c = sc.nextSib[c]!) {
       if (!sc.needed[c]) continue;
@@ -696,11 +845,13 @@ export class UnitBuilder {
   }
 
   /** The DIE of variable `k` of the scope pools under `parent`. */
-  private variable(parent: DieId, k: number, tag: number): void {
+  private variable(parent: DieId, k: number, tag: number, symbol: SymbolId): void {
     const t = this.t, tree = this.w.info, sc = this.scopes;
     const v = sc.varNode[k]!;
     const d = tree.add(parent, tag);
-    if (sc.varLocLen[k]! >= 0) tree.exprRange(d, DW_AT.location, sc.locBytes, sc.varLoc[k]!, sc.varLocLen[k]!);
+    if (sc.varLocLen[k]! >= 0 && sc.varRangeStart[k]! >= 0) {
+      this.w.locationList(d, symbol, sc.varRangeStart[k]!, sc.varRangeEnd[k]!, sc.locBytes, sc.varLoc[k]!, sc.varLocLen[k]!);
+    } else if (sc.varLocLen[k]! >= 0) tree.exprRange(d, DW_AT.location, sc.locBytes, sc.varLoc[k]!, sc.varLocLen[k]!);
     this.types.names.attr(d, DW_AT.name, v, LocalVariableF.Name);
     const align = t.field(v, LocalVariableF.Align);
     if (align > 0) tree.constant(d, DW_AT.alignment, DW_FORM.udata, align / 8);

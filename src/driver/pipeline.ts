@@ -79,7 +79,7 @@ export function compileBitcode(bytes: Uint8Array, fileName: string, opts: Pipeli
     if (opts.emitClif) clif.push(printFunction(f));
     t0 = now();
     // (256-bit vectors, from AVX intrinsics' lowerings, are kept whole or split into halves there)
-    mc.addFunction(f, functionSymbol(m, k));
+    mc.addFunction(f, functionSymbol(m, k), ft.tx.dbgValues);
     add('codegen', t0);
     if (unit) {
       t0 = now();

@@ -60,6 +60,8 @@ export class Tx {
   allocaSlots: number[] = [];
   /** (LLVM argument value id, CLIF stack slot holding it) per pointer argument a #dbg_declare names. */
   argSlots: number[] = [];
+  /** Per #dbg_value record (in body.dbgRecords order), the CLIF value it names, or -1 (see debug.ts). */
+  dbgValues: number[] = [];
   /** Scratch for the operands of un/bin/tern/val: valid only until the next emit. */
   args: number[] = [];
   /** Scratch for collecting leaves in a group translator (constant materialization never touches it). */

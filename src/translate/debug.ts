@@ -3,6 +3,8 @@
 // entry, so the variable has a fixed home (the slot holds its address), as
 // LLVM's -O0 code generator spills it. Needs the Tx after the entry block's
 // parameters are defined; runs only for bodies with debug records (-g).
+// After translation, each #dbg_value record's LLVM value is mapped to the
+// CLIF value holding it, for the code generator to say where that lives.
 
 import { FuncCode } from '../bitcode/codes.js';
 import { MdKind, ValueF, readFunctionMetadata, readMetadata } from '../bitcode/metadata.js';
@@ -33,4 +35,31 @@ export function spillDeclaredArgs(tx: Tx, bodyIndex: number): void {
     tx.argSlots.push(v, slot);
   }
   tx.srcloc = saved;
+}
+
+/**
+ * Fills tx.dbgValues after translation: per #dbg_value record, the CLIF value
+ * of its location when that is an argument or instruction result of one
+ * leaf that translation defined; -1 for anything else (poison, constants,
+ * aggregates, values of dropped blocks, other records).
+ */
+export function mapDebugValues(tx: Tx, bodyIndex: number): void {
+  const body = tx.body, out = tx.dbgValues;
+  out.length = 0;
+  const recs = body.dbgRecords.data, ops = body.dbgOps.data;
+  let fm: ReturnType<typeof readFunctionMetadata> | null = null;
+  for (let q = 0; q < body.dbgRecords.length; q += 4) {
+    const code = recs[q + 1]!;
+    let v = -1;
+    if (code === FuncCode.DebugRecordValueSimple) v = ops[recs[q + 2]! + 3]!;
+    else if (code === FuncCode.DebugRecordValue) {
+      fm ??= readFunctionMetadata(tx.m, bodyIndex, body);
+      const t = readMetadata(tx.m);
+      const val = fm.map(ops[recs[q + 2]! + 3]!);
+      if (val >= 0 && t.kind(val) === MdKind.Value) v = t.field(val, ValueF.Value);
+    }
+    const local = v >= tx.instBase || (v >= tx.argBase && v < tx.argBase + body.numArgs);
+    const defined = local && tx.valStart[v - tx.argBase]! >= 0 && tx.L.leaves(tx.llvmType(v)) === 1;
+    out.push(defined ? tx.value(v) : -1);
+  }
 }

@@ -9,7 +9,7 @@ import { decodeFunction } from '../bitcode/function.js';
 import { Op as L, type Module } from '../bitcode/module.js';
 import { Function } from '../ir/function.js';
 import { Tx } from './context.js';
-import { spillDeclaredArgs } from './debug.js';
+import { mapDebugValues, spillDeclaredArgs } from './debug.js';
 import { translateAlloca, translateLoad, translateStore, translateGep } from './memory.js';
 import { translateBinop, translateCast, translateCmp, translateSelect, translateFNeg } from './arith.js';
 import { translateBr, translateSwitch, translateRet, translateUnreachable, translateResume, blockParamsForPhis } from './control.js';
@@ -90,6 +90,8 @@ export class FunctionTranslator {
       }
     }
     tx.inst = -1;
+    if (body.dbgRecords.length > 0) mapDebugValues(tx, k);
+    else tx.dbgValues.length = 0;
     return f;
   }
 

@@ -10,7 +10,7 @@ import { I128, typeBits, isScalarFloat, isVector, typeName, F32, F128 } from '..
 import { IntCC, CallConv, ParamFlag } from '../ir/immediates.js';
 import { ByteBuffer } from '../support/bytes.js';
 import { CgtsError, assert, fail } from '../support/diag.js';
-import { Analysis, FrameUse, VF, isPure } from './analyze.js';
+import { Analysis, FrameUse, VF, isPure, isSlotPlusConst } from './analyze.js';
 import { RegAlloc, HOME_SPILL, HOME_NONE } from './regalloc.js';
 import { K, MOVE_GPR, MOVE_XMM128, moveWidth, intCCtoX86, hasSse41, hasAvx, hasAvx2, hasFma, functionFlags, DWARF_OF_GPR, EXIT_RET, EXIT_JMP_R11, EXIT_JMP_SYMBOL } from './operands.js';
 import { layoutSignature, LOC_STACK, XMM_LOC, type AbiOptions, type SigLayout } from './abi.js';
@@ -47,6 +47,15 @@ export interface Reloc {
 /** CFI events as flat records [codeOffset, kind, a, b]. */
 export const enum Cfi { DefCfaOffset = 1, Offset = 2, DefCfaRegister = 3, Remember = 4, Restore = 5, DefCfa = 6, RestoreReg = 7 }
 
+
+/**
+ * Where a value requested by describeValues is (debugInfo): per value five
+ * numbers, its kind, two operands, and the code offsets [start, end) where
+ * that holds. Reg: DWARF register a; Frame: in memory at frame-base offset a;
+ * Const: the constant (a: low 32 bits, b: high); FrameAddr: the address
+ * frame base + a; None: nowhere (the other numbers are 0).
+ */
+export const enum ValueLoc { None = 0, Reg = 1, Frame = 2, Const = 3, FrameAddr = 4 }
 
 /** A line row's srcloc for code without a source location (DWARF line 0). */
 export const NO_SRCLOC = -2;
@@ -165,6 +174,8 @@ export class Emitter {
   prologueEnd = -1;
   /** DWARF register the stack slots are addressed from in the body: 6 (rbp) or 7 (rsp, when the frame is realigned). */
   frameBaseReg = 6;
+  /** debugInfo: the code offset of each analysis position (block start or instruction); numPos + 1 entries, the last the body's end. */
+  private posPc = new Int32Array(64);
 
   compile(f: Function, opts: CodegenOptions): void {
     this.f = f;
@@ -420,8 +431,57 @@ export class Emitter {
    * itself when the frame is realigned or there is no rbp frame.
    */
   slotFrameOffset(k: number): number {
-    if (this.realign || this.frameless) return this.slotOffset[k];
-    return this.slotOffset[k] - this.frameSize - 8 * this.savedRegs.length;
+    return this.frameBaseOffset(this.slotOffset[k]);
+  }
+
+  /** An rsp-relative offset in the body as an offset from frameBaseReg. */
+  private frameBaseOffset(rspDisp: number): number {
+    if (this.realign || this.frameless) return rspDisp;
+    return rspDisp - this.frameSize - 8 * this.savedRegs.length;
+  }
+
+  /**
+   * Writes where each of `values` lives to `out` (five numbers each, see
+   * ValueLoc), after compile() with debugInfo. A value with a home (one
+   * register or spill slot for its whole interval) is there from the end of
+   * its definition's code to the start of its last use's; a constant or
+   * stack address is made again at each use, so it is known from its
+   * definition to the end of the body. A register pair (i128) and a value
+   * computed inside its user are nowhere.
+   */
+  describeValues(values: ArrayLike<number>, out: Int32Array): void {
+    const f = this.f, an = this.an, ra = this.ra, pc = this.posPc;
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k], o = 5 * k;
+      out.fill(0, o, o + 5);
+      if (v < 0 || v >= f.numValues || an.valDef[v] < 0) continue;
+      const def = an.valDef[v], end = an.valEnd[v], h = ra.home[v];
+      if ((an.valFlags[v] & VF.Const) !== 0) {
+        const d = f.valueDef[v];
+        if (f.instOp[d] === Op.iconst) {
+          out[o] = ValueLoc.Const;
+          out[o + 1] = this.constLo(v);
+          out[o + 2] = this.immHi(v);
+        } else if (f.instOp[d] === Op.stack_addr || isSlotPlusConst(f, d)) {
+          out[o] = ValueLoc.FrameAddr;
+          out[o + 1] = this.frameBaseOffset(this.stackAddrDisp(v));
+        } else continue;
+        out[o + 3] = pc[def + 1];
+        out[o + 4] = pc[an.numPos];
+        continue;
+      }
+      if (h === HOME_NONE || ra.home2[v] >= 0 || end <= def) continue;
+      if (h >= HOME_SPILL) {
+        out[o] = ValueLoc.Frame;
+        out[o + 1] = this.frameBaseOffset(this.spillBase + h - HOME_SPILL);
+      } else {
+        out[o] = ValueLoc.Reg;
+        out[o + 1] = h < 16 ? DWARF_OF_GPR[h] : 17 + h - 16;
+      }
+      // the last use reads the home at its start: nothing has clobbered it there yet
+      out[o + 3] = pc[def + 1];
+      out[o + 4] = pc[end] + 1;
+    }
   }
 
   /**
@@ -714,7 +774,9 @@ export class Emitter {
         this.blockLastLoc = new Int32Array(nb * 2);
       }
       this.blockFirstRow.fill(-1, 0, nb);
+      if (this.posPc.length <= an.numPos) this.posPc = new Int32Array(an.numPos * 2 + 1);
     }
+    const posPc = this.posPc;
     for (let oi = 0; oi < an.numOrdered; oi++) {
       const b = an.order[oi];
       this.curOrder = oi;
@@ -740,9 +802,11 @@ export class Emitter {
       const term = f.blockLastInst[b];
       this.setupDag = term >= 0 && (f.instOp[term] === Op.try_call || f.instOp[term] === Op.try_call_indirect);
       let first = -1, last = -1;
+      posPc[an.blockPos[b]] = buf.length;
       for (let i = f.blockFirstInst[b]; i >= 0; i = f.instNext[i]) {
         this.inst = i;
         this.setupEnd = buf.length;
+        posPc[an.instPos[i]] = buf.length;
         this.select(i);
         if (buf.length === this.setupEnd) continue;
         const loc = f.instSrcLoc[i];
@@ -760,7 +824,10 @@ export class Emitter {
       this.setupEnd = -1;
     }
     this.inst = -1;
-    if (debug) this.markBlockStatements();
+    if (debug) {
+      posPc[an.numPos] = buf.length;
+      this.markBlockStatements();
+    }
   }
 
   /**

@@ -53,6 +53,8 @@ export interface FunctionDebugFacts {
   frameBaseReg: number;
   /** Per CLIF stack slot, its offset from frameBaseReg in the body. */
   slotOffsets: Int32Array;
+  /** Per value asked for by addFunction's `debugValues`, where it lives (five numbers each, see ValueLoc). */
+  valueLocs: Int32Array;
 }
 
 export interface CompiledModule {
@@ -84,6 +86,8 @@ export function compileClifModule(mod: ClifModule, opts: CompileOptions = {}): C
   for (let fi = 0; fi < mod.funcs.length; fi++) mc.addFunction(mod.funcs[fi]!, mod.symbols[fi] ?? GLOBAL_DEFAULT);
   return mc.finish();
 }
+
+const NO_VALUES = new Int32Array(0);
 
 /**
  * Builds one object function by function, so a caller can translate, compile
@@ -119,10 +123,15 @@ export class ModuleCompiler {
     }
   }
 
-  /** Compiles `f` and appends its code, symbol, relocations and CFI. The Function may be reused afterwards. */
-  addFunction(f: Function, facts: FunctionSymbol = GLOBAL_DEFAULT): void {
+  /**
+   * Compiles `f` and appends its code, symbol, relocations and CFI. The
+   * Function may be reused afterwards. With debugInfo, the debug facts say
+   * where each of `debugValues` (values of `f`) lives.
+   */
+  addFunction(f: Function, facts: FunctionSymbol = GLOBAL_DEFAULT, debugValues: ArrayLike<number> = NO_VALUES): void {
     const { obj, eh, opts, sym } = this;
     // 256-bit vectors stay whole only where every instruction on them has a YMM form
+    const given = f;
     if (hasWideValues(f) && !wideIsNative(f, functionFlags(opts.isaFlags, f.isaFlags))) f = legalizeWide(f);
     const fi = this.sizes.length;
     const e = emitter;
@@ -203,10 +212,13 @@ export class ModuleCompiler {
     if (opts.debugInfo) {
       const slots = new Int32Array(f.stackSlots.length);
       if (!stub) for (let k = 0; k < slots.length; k++) slots[k] = e.slotFrameOffset(k);
+      // (legalization gives the values new numbers: they are then nowhere)
+      const valueLocs = new Int32Array(5 * debugValues.length);
+      if (!stub && f === given) e.describeValues(debugValues, valueLocs);
       this.debugFacts.push({
         func: fi, symbol: s, section: sec, offset: base, size: code.length,
         rows: e.lineRows.slice(0, 2 * e.lineRowCount), prologueEnd: e.prologueEnd,
-        frameBaseReg: e.frameBaseReg, slotOffsets: slots,
+        frameBaseReg: e.frameBaseReg, slotOffsets: slots, valueLocs,
       });
     }
   }

@@ -53,6 +53,7 @@ export const DW_LNE = { end_sequence: 1, set_address: 2 } as const;
 export const DW_LNCT = { path: 1, directory_index: 2 } as const;
 
 export const DW_RLE = { end_of_list: 0, start_length: 7 } as const;
+export const DW_LLE = { end_of_list: 0, start_length: 8 } as const;
 
 /** DW_AT_accessibility values. */
 export const DW_ACCESS = { public: 1, protected: 2, private: 3 } as const;

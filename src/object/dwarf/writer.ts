@@ -2,8 +2,9 @@
 // tree (`info`), its line table (`lines`) and the code ranges of its
 // functions. Produces .debug_abbrev, .debug_info, .debug_str, .debug_line,
 // .debug_aranges, the unit's ranges (.debug_ranges for DWARF 4,
-// .debug_rnglists for 5) and .debug_line_str (5), relocated against the
-// function symbols, as LLVM lays them out for a unit.
+// .debug_rnglists for 5), location lists (.debug_loc for 4, .debug_loclists
+// for 5) and .debug_line_str (5), relocated against the function symbols,
+// as LLVM lays them out for a unit.
 //
 // Usage:
 //   const w = new DwarfWriter(obj, 4, compDir, 'main.rs');
@@ -14,7 +15,7 @@
 
 import { ElfObject, R, SHF, SHT, type SectionId, type SymbolId } from '../elf.js';
 import type { ByteBuffer } from '../../support/bytes.js';
-import { DW_AT, DW_FORM, DW_RLE } from './constants.js';
+import { DW_AT, DW_FORM, DW_LLE, DW_RLE } from './constants.js';
 import { DieTree } from './die.js';
 import { LineTable } from './line.js';
 import { StringSection } from './strings.js';
@@ -31,6 +32,12 @@ export class DwarfWriter {
   /** range lists of DIEs (lexical blocks): [die, first pair, pair count] and their (symbol, start, end) triples */
   private dieLists: number[] = [];
   private dieRanges: number[] = [];
+  /**
+   * location lists of one entry: [sec_offset attribute index, symbol, start,
+   * end, expression start in locExprs, expression length]
+   */
+  private locLists: number[] = [];
+  private locExprs: number[] = [];
 
   constructor(obj: ElfObject, version: 4 | 5, compDir: string, primaryFile: string) {
     this.obj = obj;
@@ -66,6 +73,17 @@ export class DwarfWriter {
     for (let k = 0; k < triples.length; k++) this.dieRanges.push(triples[k]);
   }
 
+  /**
+   * Gives `die` a DW_AT_location that holds only in code [start, end) from
+   * `symbol`: a location list of one entry with the expression
+   * `bytes[at, at + len)`.
+   */
+  locationList(die: number, symbol: SymbolId, start: number, end: number, bytes: ArrayLike<number>, at: number, len: number): void {
+    const attr = this.info.secOffset(die, DW_AT.location, 0, 0);
+    this.locLists.push(attr, symbol, start, end, this.locExprs.length, len);
+    for (let k = 0; k < len; k++) this.locExprs.push(bytes[at + k]!);
+  }
+
   finish(): void {
     const obj = this.obj, v5 = this.version >= 5;
     const abbrev = obj.addSection('.debug_abbrev', SHT.PROGBITS, 0, 1);
@@ -91,6 +109,7 @@ export class DwarfWriter {
       else this.info.constant(cu, DW_AT.high_pc, DW_FORM.data4, 0);
     }
     if (rangesSec >= 0) this.writeRanges(rangesSec);
+    if (this.locLists.length > 0) this.writeLocations(obj.addSection(v5 ? '.debug_loclists' : '.debug_loc', SHT.PROGBITS, 0, 1));
     const unitAt = this.info.write(obj, this.version, info, abbrev, strSec, lineStrSec);
     this.writeAranges(aranges, info, unitAt);
     obj.data(strSec).append(this.str.buf.view8());
@@ -147,6 +166,55 @@ export class DwarfWriter {
       this.info.secOffset(L[k], DW_AT.ranges, sec, b.length);
       for (let p = L[k + 1]; p < L[k + 1] + L[k + 2]; p++) entry(dr[3 * p], dr[3 * p + 1], dr[3 * p + 2]);
       endList();
+    }
+    if (v5) b.patchU32(base, b.length - base - 4);
+  }
+
+  /**
+   * The location lists. DWARF 4: (start, end) address pairs relative to the
+   * unit's base address, each with a 2-byte expression length, ending with
+   * (0, 0); 5: start_length entries after the table header, each list
+   * ending with end_of_list.
+   */
+  private writeLocations(sec: SectionId): void {
+    const obj = this.obj, b = obj.data(sec), v5 = this.version >= 5;
+    const base = b.length;
+    if (v5) {
+      b.u32(0);
+      b.u16(5);
+      b.u8(8);
+      b.u8(0);
+      b.u32(0); // offset_entry_count
+    }
+    const L = this.locLists, e = this.locExprs;
+    const oneFunction = this.ranges.length === 2;
+    for (let k = 0; k < L.length; k += 6) {
+      const sym = L[k + 1], start = L[k + 2], end = L[k + 3], at = L[k + 4], len = L[k + 5];
+      this.info.setSecOffset(L[k], sec, b.length);
+      if (v5) {
+        b.u8(DW_LLE.start_length);
+        obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
+        u64(b, 0);
+        b.uleb(end - start);
+        b.uleb(len);
+      } else {
+        if (oneFunction && sym === this.ranges[0]) {
+          u64(b, start);
+          u64(b, end);
+        } else {
+          obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
+          u64(b, 0);
+          obj.reloc(sec, b.length, R.R_X86_64_64, sym, end);
+          u64(b, 0);
+        }
+        b.u16(len);
+      }
+      for (let j = 0; j < len; j++) b.u8(e[at + j]!);
+      if (v5) b.u8(DW_LLE.end_of_list);
+      else {
+        u64(b, 0);
+        u64(b, 0);
+      }
     }
     if (v5) b.patchU32(base, b.length - base - 4);
   }
