@@ -11,7 +11,7 @@ import {
   CompileUnitF, FileF, GlobalVariableExpressionF, GlobalVariableF, LexicalBlockF, LexicalBlockFileF, LocalVariableF, LocationF, MdKind, SubprogramF,
   SubroutineTypeF, ValueF, constantInt, readFunctionMetadata, readMetadata, type FunctionMetadata, type MetadataTable,
 } from '../bitcode/metadata.js';
-import { GlobalKind, type FunctionBody, type Module } from '../bitcode/module.js';
+import { ConstKind, GlobalKind, type FunctionBody, type Module } from '../bitcode/module.js';
 import { FuncCode } from '../bitcode/codes.js';
 import { ElfObject, type SymbolId } from '../object/elf.js';
 import { DwarfWriter } from '../object/dwarf/writer.js';
@@ -494,11 +494,18 @@ export class UnitBuilder {
       const v = fm.map(ops[at + 1]!), val = fm.map(ops[at + 3]!);
       if (v < 0 || t.kind(v) !== MdKind.LocalVariable || val < 0 || t.kind(val) !== MdKind.Value) continue;
       const id = t.field(val, ValueF.Value);
-      if (id >= home.length || homeStamp[id] !== this.stamp) continue;
       // as LLVM: a variable whose scope holds no code is left out
       const dl = fm.map(ops[at]!);
       const s = dl >= 0 ? this.scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt), 0) : this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
       if (s !== 0 && sc.firstRange[s]! < 0) continue;
+      if (id >= home.length || homeStamp[id] !== this.stamp) {
+        // declared at an address cgts keeps nowhere (an sret pointer, a
+        // computed address): the variable without a location, as LLVM has it
+        let k = sc.firstVar[s]!;
+        while (k >= 0 && sc.varNode[k] !== v) k = sc.varNext[k]!;
+        if (k < 0) sc.addVar(s, v, -1);
+        continue;
+      }
       const h = home[id]!;
       const len = this.location(facts.slotOffsets[h >> 1]!, (h & 1) !== 0, fm.map(ops[at + 2]!));
       if (this.pieceSize < 0) sc.addVar(s, v, len);
@@ -559,6 +566,8 @@ export class UnitBuilder {
       const value = j < locs.length && locs[j] !== ValueLoc.None && locs[j + 3]! < locs[j + 4]! ? r : -1;
       let k = sc.firstVar[s]!;
       while (k >= 0 && sc.varNode[k] !== v) k = sc.varNext[k]!;
+      // as LLVM: a variable only ever undefined (poison) gets no DIE
+      if (k < 0 && this.undefinedRecord(body, fm, q)) continue;
       if (k >= 0) {
         // another record of a variable seen before: a different value loses the location
         if (sc.varValue[k] !== -2 && !this.sameValue(locs, sc.varValue[k]!, value)) sc.varLocLen[k] = -1;
@@ -587,6 +596,22 @@ export class UnitBuilder {
       while (k >= 0 && sc.varNode[k] !== v) k = sc.varNext[k]!;
       if (k < 0) sc.addVar(s, v, -1);
     }
+  }
+
+  /** Whether #dbg_value record q (offset of its quad) names an undef or poison value. */
+  private undefinedRecord(body: FunctionBody, fm: FunctionMetadata, q: number): boolean {
+    const m = this.m, t = this.t;
+    let v = body.dbgOps.data[body.dbgRecords.data[q + 2]! + 3]!;
+    if (body.dbgRecords.data[q + 1] === FuncCode.DebugRecordValue) {
+      const val = fm.map(v);
+      if (val < 0 || t.kind(val) !== MdKind.Value) return false;
+      v = t.field(val, ValueF.Value);
+    }
+    const nglobals = m.globals.length;
+    const table = v >= nglobals && v < body.argBase ? m.consts : v >= body.consts.base && v < body.instBase ? body.consts : null;
+    if (!table) return false;
+    const kind = table.kind.data[v - (table === m.consts ? nglobals : table.base)];
+    return kind === ConstKind.Undef || kind === ConstKind.Poison;
   }
 
   /** Whether records a and b (indexes into valueLocs, -1: nowhere) name the same value. */

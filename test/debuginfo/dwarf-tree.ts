@@ -15,9 +15,11 @@ export function parseDump(text: string): Die {
   const root: Die = { tag: '', attrs: [], kids: [] };
   const stack: Die[] = [root];
   let cur: Die | null = null;
+  let list: string[] | null = null, listAttr = '';
   for (const line of text.split('\n')) {
     const head = /^0x[0-9a-f]+:( +)(DW_TAG_\w+|NULL)/.exec(line);
     if (head) {
+      list = null;
       const depth = (head[1]!.length - 1) / 2 + 1;
       stack.length = depth;
       if (head[2] === 'NULL') { cur = null; continue; }
@@ -27,8 +29,27 @@ export function parseDump(text: string): Die {
       stack[depth] = cur;
       continue;
     }
+    if (list && cur) {
+      // an entry of a location list: its operations, addresses taken out
+      const entry = /^\s+\[0x[0-9a-f]+, 0x[0-9a-f]+\): (.*?)(\))?\s*$/.exec(line);
+      if (entry) {
+        list.push(entry[1]!);
+        if (entry[2]) {
+          cur.attrs.push([listAttr, `list: ${list.join('; ')}`]);
+          list = null;
+        }
+        continue;
+      }
+      list = null;
+    }
     const at = /^\s+(DW_AT_\w+)\s+\((.*)\)\s*$/.exec(line);
     if (at && cur) cur.attrs.push([at[1]!.slice(6), normalizeValue(at[1]!.slice(6), at[2]!)]);
+    // `DW_AT_location (0x0000001c: ` then one line per entry, the last closing the parenthesis
+    const opened = !at && /^\s+(DW_AT_\w+)\s+\(0x[0-9a-f]+: $/.exec(line);
+    if (opened && cur) {
+      listAttr = opened[1]!.slice(6);
+      list = [];
+    }
   }
   if (root.kids.length === 0) throw new Error('no DIE in the dump');
   return root.kids[0]!;
