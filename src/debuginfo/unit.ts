@@ -2,8 +2,10 @@
 // the DI metadata, and per compiled function its subprogram (under its
 // namespaces, with its code range and frame base), its line rows from the
 // code generator's (code offset, srcloc) rows, its parameters and locals from
-// #dbg_declare records at their stack slots (DW_OP_fbreg), lexical blocks
-// with the code ranges of their locations, and the types they use.
+// #dbg_declare records at their stack slots (DW_OP_fbreg) and from
+// #dbg_value records where the code generator keeps the value (location
+// lists), lexical blocks with the code ranges of their locations, and the
+// types they use.
 // Needs the module's metadata (bitcode/metadata.ts) and what the code
 // generator recorded per function (CodeFacts); writes through object/dwarf.
 

@@ -1,7 +1,8 @@
 // Debug support in translation: a #dbg_declare naming a pointer argument (a
 // value passed by reference) gets the argument spilled to a stack slot at
-// entry, so the variable has a fixed home (the slot holds its address), as
-// LLVM's -O0 code generator spills it. Needs the Tx after the entry block's
+// entry, so the variable has a fixed home for the whole call (the slot holds
+// its address; LLVM's -O0 code describes it by the register it came in until
+// a call clobbers that). Needs the Tx after the entry block's
 // parameters are defined; runs only for bodies with debug records (-g).
 // After translation, each #dbg_value record's LLVM value is mapped to the
 // CLIF value holding it, for the code generator to say where that lives.
