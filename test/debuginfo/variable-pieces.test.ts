@@ -9,15 +9,9 @@
 // out: the two frames are laid out differently).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { cgtsCommand, pool, repoRoot, runProcess, rustcVersion } from '../rustc/corpus.js';
-import { missing, parseDump, type Die } from './dwarf-tree.js';
+import { llcAndCgtsUnits, llcSkip as skip } from './llc-vs-cgts.js';
+import { missing, type Die } from './dwarf-tree.js';
 
-const haveTools = ['llvm-dwarfdump-22', 'llc-22'].every((t) => spawnSync(t, ['--version']).status === 0);
-const skip = rustcVersion() === null ? 'rustc is not installed' : !haveTools ? 'llvm-dwarfdump-22 or llc-22 is not installed' : false;
 
 /** Per variable located in pieces: `function: name = location`, fbreg offsets as `*`. */
 function pieceVariables(cu: Die): string[] {
@@ -41,30 +35,10 @@ function pieceVariables(cu: Die): string[] {
 
 for (const program of ['bigint', 'box_dyn_fn', 'btree_deque_heap']) {
   test(`variables in pieces are located as LLVM locates them: ${program}`, { skip }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cgts-pieces-'));
-    try {
-      const bc = join(dir, `${program}.bc`);
-      const src = join(repoRoot, 'test', 'rustc', 'corpus', `${program}.rs`);
-      const built = await pool.run(() => runProcess('rustc', ['--edition', '2021', '-g', '-C', 'opt-level=0', '-C', 'codegen-units=1', '--emit=llvm-bc', '-o', bc, src], { cwd: dir, timeoutMs: 120_000 }));
-      assert.equal(built.status, 0, built.stderr);
-      const [node, cli] = cgtsCommand();
-      const [a, b] = await Promise.all([
-        pool.run(() => runProcess('llc-22', ['-O0', '-filetype=obj', bc, '-o', join(dir, 'llc.o')], { timeoutMs: 120_000 })),
-        pool.run(() => runProcess(node!, [cli!, 'compile', bc, '-o', join(dir, 'cgts.o')], { timeoutMs: 120_000 })),
-      ]);
-      assert.equal(a.status, 0, a.stderr);
-      assert.equal(b.status, 0, b.stderr);
-      const dump = async (o: string) => {
-        const r = await runProcess('llvm-dwarfdump-22', ['--debug-info', join(dir, o)], { timeoutMs: 120_000 });
-        assert.equal(r.status, 0, r.stderr);
-        return pieceVariables(parseDump(r.stdout));
-      };
-      const llvm = await dump('llc.o'), cgts = await dump('cgts.o');
-      assert.ok(llvm.length >= 2, `LLVM locates ${llvm.length} variables in pieces: the program no longer tests this`);
-      assert.deepEqual(missing(llvm, cgts).slice(0, 5), [], 'variables LLVM locates in pieces and cgts does not');
-      assert.deepEqual(missing(cgts, llvm).slice(0, 5), [], 'variables cgts locates in pieces and LLVM does not');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const units = await llcAndCgtsUnits(program);
+    const llvm = pieceVariables(units.llvm), cgts = pieceVariables(units.cgts);
+    assert.ok(llvm.length >= 2, `LLVM locates ${llvm.length} variables in pieces: the program no longer tests this`);
+    assert.deepEqual(missing(llvm, cgts).slice(0, 5), [], 'variables LLVM locates in pieces and cgts does not');
+    assert.deepEqual(missing(cgts, llvm).slice(0, 5), [], 'variables cgts locates in pieces and LLVM does not');
   });
 }

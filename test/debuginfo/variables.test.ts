@@ -13,15 +13,9 @@
 // copies of a function LLVM places once.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { cgtsCommand, pool, repoRoot, runProcess, rustcVersion } from '../rustc/corpus.js';
-import { missing, parseDump, type Die } from './dwarf-tree.js';
+import { llcAndCgtsUnits, llcSkip as skip } from './llc-vs-cgts.js';
+import { missing, type Die } from './dwarf-tree.js';
 
-const haveTools = ['llvm-dwarfdump-22', 'llc-22'].every((t) => spawnSync(t, ['--version']).status === 0);
-const skip = rustcVersion() === null ? 'rustc is not installed' : !haveTools ? 'llvm-dwarfdump-22 or llc-22 is not installed' : false;
 
 /**
  * Per variable of a function with code: `function / scopes: tag name` with
@@ -69,38 +63,18 @@ const MERGED_SCOPES_SHARE = 0.03;
 
 for (const program of ['float_format', 'iterators', 'hash_collections']) {
   test(`every variable llc-22 describes cgts describes, by name, scope and location: ${program}`, { skip }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cgts-variables-'));
-    try {
-      const bc = join(dir, `${program}.bc`);
-      const src = join(repoRoot, 'test', 'rustc', 'corpus', `${program}.rs`);
-      const built = await pool.run(() => runProcess('rustc', ['--edition', '2021', '-g', '-C', 'opt-level=0', '-C', 'codegen-units=1', '--emit=llvm-bc', '-o', bc, src], { cwd: dir, timeoutMs: 120_000 }));
-      assert.equal(built.status, 0, built.stderr);
-      const [node, cli] = cgtsCommand();
-      const [a, b] = await Promise.all([
-        pool.run(() => runProcess('llc-22', ['-O0', '--trap-unreachable', '-filetype=obj', bc, '-o', join(dir, 'llc.o')], { timeoutMs: 120_000 })),
-        pool.run(() => runProcess(node!, [cli!, 'compile', bc, '-o', join(dir, 'cgts.o')], { timeoutMs: 120_000 })),
-      ]);
-      assert.equal(a.status, 0, a.stderr);
-      assert.equal(b.status, 0, b.stderr);
-      const dump = async (o: string) => {
-        const r = await runProcess('llvm-dwarfdump-22', ['--debug-info', join(dir, o)], { timeoutMs: 120_000 });
-        assert.equal(r.status, 0, r.stderr);
-        return variables(parseDump(r.stdout));
-      };
-      const llvm = await dump('llc.o'), cgts = await dump('cgts.o');
-      assert.ok(llvm.lists >= 2, `LLVM gives ${llvm.lists} variables location lists: the program no longer tests #dbg_value variables`);
-      assert.ok(cgts.lists >= 2, `cgts gives ${cgts.lists} variables location lists`);
-      const inScope = (v: string) => v.slice(0, v.lastIndexOf(': '));
-      const shared = (x: string[]) => x.filter((v) => llvm.scopes.has(inScope(v)) && cgts.scopes.has(inScope(v)));
-      const onlyLlvm = llvm.located.filter((v) => !cgts.scopes.has(inScope(v)));
-      const show = Number(process.env.SHOW ?? 8);
-      assert.ok(onlyLlvm.length <= MERGED_SCOPES_SHARE * llvm.located.length, `${onlyLlvm.length} of LLVM's ${llvm.located.length} variables are in scopes cgts does not describe:\n${onlyLlvm.slice(0, show).join('\n')}`);
-      const names = (x: string[]) => x.map((v) => v.replace(/ (located|nowhere)$/, ''));
-      const locatedOnes = (x: string[]) => x.filter((v) => v.endsWith(' located'));
-      assert.deepEqual(missing(names(shared(llvm.located)), names(shared(cgts.located))).slice(0, show), [], 'variables LLVM describes and cgts does not');
-      assert.deepEqual(missing(locatedOnes(shared(llvm.located)), locatedOnes(shared(cgts.located))).slice(0, show), [], 'variables LLVM locates and cgts does not');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const units = await llcAndCgtsUnits(program);
+    const llvm = variables(units.llvm), cgts = variables(units.cgts);
+    assert.ok(llvm.lists >= 2, `LLVM gives ${llvm.lists} variables location lists: the program no longer tests #dbg_value variables`);
+    assert.ok(cgts.lists >= 2, `cgts gives ${cgts.lists} variables location lists`);
+    const inScope = (v: string) => v.slice(0, v.lastIndexOf(': '));
+    const shared = (x: string[]) => x.filter((v) => llvm.scopes.has(inScope(v)) && cgts.scopes.has(inScope(v)));
+    const onlyLlvm = llvm.located.filter((v) => !cgts.scopes.has(inScope(v)));
+    const show = 8;
+    assert.ok(onlyLlvm.length <= MERGED_SCOPES_SHARE * llvm.located.length, `${onlyLlvm.length} of LLVM's ${llvm.located.length} variables are in scopes cgts does not describe:\n${onlyLlvm.slice(0, show).join('\n')}`);
+    const names = (x: string[]) => x.map((v) => v.replace(/ (located|nowhere)$/, ''));
+    const locatedOnes = (x: string[]) => x.filter((v) => v.endsWith(' located'));
+    assert.deepEqual(missing(names(shared(llvm.located)), names(shared(cgts.located))).slice(0, show), [], 'variables LLVM describes and cgts does not');
+    assert.deepEqual(missing(locatedOnes(shared(llvm.located)), locatedOnes(shared(cgts.located))).slice(0, show), [], 'variables LLVM locates and cgts does not');
   });
 }

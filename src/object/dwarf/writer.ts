@@ -123,39 +123,13 @@ export class DwarfWriter {
    * entries after the table header, each list ending with end_of_list.
    */
   private writeRanges(sec: SectionId): void {
-    const obj = this.obj, b = obj.data(sec), v5 = this.version >= 5;
-    const base = b.length;
-    if (v5) {
-      b.u32(0);
-      b.u16(5);
-      b.u8(8);
-      b.u8(0);
-      b.u32(0); // offset_entry_count
-    }
+    const b = this.obj.data(sec), v5 = this.version >= 5;
+    const base = this.listsHeader(b);
     const entry = (sym: number, start: number, end: number) => {
-      if (v5) {
-        b.u8(DW_RLE.start_length);
-        obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
-        u64(b, 0);
-        b.uleb(end - start);
-      } else if (this.ranges.length === 2 && sym === this.ranges[0]) {
-        // the unit's base address is this function's (DW_AT_low_pc): offsets from it, as readers add the base
-        u64(b, start);
-        u64(b, end);
-      } else {
-        obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
-        u64(b, 0);
-        obj.reloc(sec, b.length, R.R_X86_64_64, sym, end);
-        u64(b, 0);
-      }
+      if (v5) this.startLength(sec, DW_RLE.start_length, sym, start, end);
+      else this.addressPair(sec, sym, start, end);
     };
-    const endList = () => {
-      if (v5) b.u8(DW_RLE.end_of_list);
-      else {
-        u64(b, 0);
-        u64(b, 0);
-      }
-    };
+    const endList = () => this.endList(b, DW_RLE.end_of_list);
     const r = this.ranges;
     if (r.length > 2) {
       for (let k = 0; k < r.length; k += 2) entry(r[k], 0, r[k + 1]);
@@ -170,6 +144,54 @@ export class DwarfWriter {
     if (v5) b.patchU32(base, b.length - base - 4);
   }
 
+  /** The header of a DWARF 5 .debug_rnglists or .debug_loclists table (nothing for 4); returns where it starts. */
+  private listsHeader(b: ByteBuffer): number {
+    const base = b.length;
+    if (this.version >= 5) {
+      b.u32(0);
+      b.u16(5);
+      b.u8(8);
+      b.u8(0);
+      b.u32(0); // offset_entry_count
+    }
+    return base;
+  }
+
+  /** A DWARF 5 list entry `kind` (start_length): the start address and the length. */
+  private startLength(sec: SectionId, kind: number, sym: number, start: number, end: number): void {
+    const b = this.obj.data(sec);
+    b.u8(kind);
+    this.obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
+    u64(b, 0);
+    b.uleb(end - start);
+  }
+
+  /**
+   * A DWARF 4 list entry's (start, end) addresses, relative to the unit's
+   * base address (0, or its one function's start, to which readers add them).
+   */
+  private addressPair(sec: SectionId, sym: number, start: number, end: number): void {
+    const obj = this.obj, b = obj.data(sec);
+    if (this.ranges.length === 2 && sym === this.ranges[0]) {
+      u64(b, start);
+      u64(b, end);
+    } else {
+      obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
+      u64(b, 0);
+      obj.reloc(sec, b.length, R.R_X86_64_64, sym, end);
+      u64(b, 0);
+    }
+  }
+
+  /** The end of a list: end_of_list (`kind`) in DWARF 5, (0, 0) in 4. */
+  private endList(b: ByteBuffer, kind: number): void {
+    if (this.version >= 5) b.u8(kind);
+    else {
+      u64(b, 0);
+      u64(b, 0);
+    }
+  }
+
   /**
    * The location lists. DWARF 4: (start, end) address pairs relative to the
    * unit's base address, each with a 2-byte expression length, ending with
@@ -177,44 +199,21 @@ export class DwarfWriter {
    * ending with end_of_list.
    */
   private writeLocations(sec: SectionId): void {
-    const obj = this.obj, b = obj.data(sec), v5 = this.version >= 5;
-    const base = b.length;
-    if (v5) {
-      b.u32(0);
-      b.u16(5);
-      b.u8(8);
-      b.u8(0);
-      b.u32(0); // offset_entry_count
-    }
+    const b = this.obj.data(sec), v5 = this.version >= 5;
+    const base = this.listsHeader(b);
     const L = this.locLists, e = this.locExprs;
-    const oneFunction = this.ranges.length === 2;
     for (let k = 0; k < L.length; k += 6) {
       const sym = L[k + 1], start = L[k + 2], end = L[k + 3], at = L[k + 4], len = L[k + 5];
       this.info.setSecOffset(L[k], sec, b.length);
       if (v5) {
-        b.u8(DW_LLE.start_length);
-        obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
-        u64(b, 0);
-        b.uleb(end - start);
+        this.startLength(sec, DW_LLE.start_length, sym, start, end);
         b.uleb(len);
       } else {
-        if (oneFunction && sym === this.ranges[0]) {
-          u64(b, start);
-          u64(b, end);
-        } else {
-          obj.reloc(sec, b.length, R.R_X86_64_64, sym, start);
-          u64(b, 0);
-          obj.reloc(sec, b.length, R.R_X86_64_64, sym, end);
-          u64(b, 0);
-        }
+        this.addressPair(sec, sym, start, end);
         b.u16(len);
       }
       for (let j = 0; j < len; j++) b.u8(e[at + j]!);
-      if (v5) b.u8(DW_LLE.end_of_list);
-      else {
-        u64(b, 0);
-        u64(b, 0);
-      }
+      this.endList(b, DW_LLE.end_of_list);
     }
     if (v5) b.patchU32(base, b.length - base - 4);
   }
