@@ -444,7 +444,9 @@ export class Emitter {
    * Writes where each of `values` lives to `out` (five numbers each, see
    * ValueLoc), after compile() with debugInfo. A value with a home (one
    * register or spill slot for its whole interval) is there from the end of
-   * its definition's code to the start of its last use's; a constant or
+   * its definition's code up to and including the first byte of its last
+   * use's (code laid out between them, of other paths too, is inside the
+   * interval, so nothing else is in that home there); a constant or
    * stack address is made again at each use, so it is known from its
    * definition to the end of the body. A register pair (i128) and a value
    * computed inside its user are nowhere.
