@@ -18,11 +18,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-  buildCgts, buildStock, corpusPrograms, pool, runEnv, runProcess, rustcVersion, VARIANTS, type RustProgram,
-} from './corpus.js';
+import { buildCgts, buildStock, pool, runEnv, runProcess, rustcVersion, VARIANTS, type RustProgram } from './corpus.js';
+import { breakpoints, sessionPrograms, startsThreads } from './sessions.js';
 
 const haveRustc = rustcVersion() !== null;
 const haveNightly = haveRustc && rustcVersion(true) !== null;
@@ -51,25 +50,6 @@ const STEPPED = 3;
  * gives the block that takes an invoke's results no row of its own.
  */
 
-/** Programs of the corpus a debugging session runs through: those whose run exits with status 0 (their golden file says so). */
-function sessionPrograms(): RustProgram[] {
-  return corpusPrograms().filter((p) => !p.unsupported && existsSync(p.golden) && readFileSync(p.golden, 'utf8').startsWith('status: exit 0\n'));
-}
-
-/**
- * The program's breakpoints: its free functions (`fn name` at the start of a
- * line) and main, as `crate::name`. A program that starts threads gets only
- * main: which thread reaches a shared function first is not deterministic.
- */
-export function breakpoints(p: RustProgram): string[] {
-  const crate = p.name;
-  if (startsThreads(p)) return [`${crate}::main`];
-  const names = new Set<string>();
-  for (const m of p.source.matchAll(/^(?:pub(?:\([\w ]+\))? )?(?:const )?(?:async )?(?:unsafe )?(?:extern "[\w-]+" )?fn (\w+)/gm)) names.add(m[1]!);
-  names.delete('main');
-  return [...[...names].sort().map((n) => `${crate}::${n}`), `${crate}::main`];
-}
-
 /**
  * Values printed at each stop besides the arguments and locals, through the
  * pretty printers (an error where a stop lacks the variable is part of the
@@ -95,9 +75,6 @@ const LOCALS = ['echo @locals\\n', 'info locals', 'echo @end\\n'];
  */
 const GDB_FAILS_STEPPING = new Set(['enums_niches']);
 
-function startsThreads(p: RustProgram): boolean {
-  return /thread::(spawn|scope)|std::thread|\bspawn\(/.test(p.source);
-}
 
 /**
  * Programs whose breakpoints stop before the arguments are stored to their
