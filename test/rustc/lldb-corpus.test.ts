@@ -13,9 +13,9 @@
 //
 // Not compared: columns (which instruction of a line comes first is each
 // instruction selector's choice; lldb shows the column, gdb does not), and
-// stepping: lldb's `next` stops at line rows gdb's passes over, and on 16 of
-// these programs it stops on another line than with the stock build (gdb's
-// stepping is compared in gdb-corpus.test.ts).
+// stepping: lldb's `next` stops at line rows gdb's passes over; with `next`
+// and `step` added, 18 of these sessions differ (gdb's stepping is compared
+// in gdb-corpus.test.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
