@@ -9,7 +9,7 @@
 // and thread ids and build directories are made equal, except that where
 // gdb shows an argument or variable of the stock build as unavailable
 // (`...` in a frame line, `<optimized out>`), the cgts build may show its
-// value (sameSession).
+// value (sameOrMore).
 //
 // Left out: programs whose run does not end with exit status 0 (panics,
 // aborts, signals and exit codes are the point of those: a session would
@@ -18,10 +18,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildCgts, buildStock, pool, runEnv, runProcess, rustcVersion, VARIANTS, type RustProgram } from './corpus.js';
-import { breakpoints, sessionPrograms, startsThreads } from './sessions.js';
+import { breakpoints, compareSessions, sessionPrograms, startsThreads } from './sessions.js';
 
 const haveRustc = rustcVersion() !== null;
 const haveNightly = haveRustc && rustcVersion(true) !== null;
@@ -177,21 +177,6 @@ function sameOrMore(want: string, got: string): boolean {
   });
 }
 
-/** Whether the cgts session (`got`) equals the stock one (`want`) line by line, as sameOrMore allows. */
-function sameSession(want: string, got: string): boolean {
-  const a = got.split('\n'), b = want.split('\n');
-  return a.length === b.length && a.every((l, k) => sameOrMore(b[k]!, l));
-}
-
-/** The first lines where two transcripts differ (as sameOrMore tells), with context. */
-function firstDifference(want: string, got: string): string {
-  const a = got.split('\n'), b = want.split('\n');
-  let k = 0;
-  while (k < a.length && k < b.length && sameOrMore(b[k]!, a[k]!)) k++;
-  const show = (x: string[]) => x.slice(Math.max(0, k - 10), k + 6).map((l) => JSON.stringify(l)).join('\n');
-  return `the sessions differ from line ${k + 1}:\n--- stock\n${show(b)}\n--- cgts\n${show(a)}`;
-}
-
 describe('gdb sessions on cgts builds equal those on stock builds', { concurrency: true }, () => {
   test('the sessions cover the corpus', { skip: skipAll }, () => {
     const ps = sessionPrograms();
@@ -213,13 +198,8 @@ describe('gdb sessions on cgts builds equal those on stock builds', { concurrenc
         if (PRINTS[p.id]) assert.ok((want.match(/^\$\d+ = /gm) ?? []).length >= PRINTS[p.id]!.length, `the stock session prints too few values:\n${want}`);
         const got = await transcript(cgts.exe, script, cgts.dir, maskArgs);
         // CGTS_GDB_TRANSCRIPTS=<dir> keeps both transcripts there for a closer look
-        const keep = process.env.CGTS_GDB_TRANSCRIPTS;
-        if (keep) {
-          const base = join(keep, p.id.replace(/\//g, '-'));
-          writeFileSync(`${base}.stock.txt`, want + '\n');
-          writeFileSync(`${base}.cgts.txt`, got + '\n');
-        }
-        if (!sameSession(want, got)) assert.fail(firstDifference(want, got));
+        const differs = compareSessions(p.id, want, got, sameOrMore, process.env.CGTS_GDB_TRANSCRIPTS);
+        if (differs) assert.fail(differs);
       } finally {
         rmSync(cgts.dir, { recursive: true, force: true });
       }

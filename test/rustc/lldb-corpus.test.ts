@@ -22,10 +22,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { buildCgts, buildStock, pool, runEnv, runProcess, rustcVersion, VARIANTS, type RustProgram } from './corpus.js';
-import { breakpoints, sessionPrograms } from './sessions.js';
+import { breakpoints, compareSessions, sessionPrograms } from './sessions.js';
 
 const LLDB = 'lldb-22';
 const haveRustc = rustcVersion() !== null;
@@ -122,19 +122,8 @@ describe('lldb sessions on cgts builds equal those on stock builds', { concurren
         assert.match(want, /stop reason = breakpoint/, `the stock session never stops at a breakpoint:\n${want}`);
         const got = await transcript(cgts.exe, script, cgts.dir, maskArgs);
         // CGTS_LLDB_TRANSCRIPTS=<dir> keeps both transcripts there for a closer look
-        const keep = process.env.CGTS_LLDB_TRANSCRIPTS;
-        if (keep) {
-          const base = join(keep, p.id.replace(/\//g, '-'));
-          writeFileSync(`${base}.stock.txt`, want + '\n');
-          writeFileSync(`${base}.cgts.txt`, got + '\n');
-        }
-        const a = got.split('\n'), b = want.split('\n');
-        if (a.length !== b.length || !a.every((l, k) => sameOrMore(b[k]!, l))) {
-          let k = 0;
-          while (k < a.length && k < b.length && sameOrMore(b[k]!, a[k]!)) k++;
-          const show = (x: string[]) => x.slice(Math.max(0, k - 10), k + 6).map((l) => JSON.stringify(l)).join('\n');
-          assert.fail(`the sessions differ from line ${k + 1}:\n--- stock\n${show(b)}\n--- cgts\n${show(a)}`);
-        }
+        const differs = compareSessions(p.id, want, got, sameOrMore, process.env.CGTS_LLDB_TRANSCRIPTS);
+        if (differs) assert.fail(differs);
       } finally {
         rmSync(cgts.dir, { recursive: true, force: true });
       }
