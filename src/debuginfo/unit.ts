@@ -231,6 +231,13 @@ class Scopes {
     return k;
   }
 
+  /** The index of variable `v` among scope `s`'s, or -1. */
+  findVar(s: number, v: number): number {
+    let k = this.firstVar[s]!;
+    while (k >= 0 && this.varNode[k] !== v) k = this.varNext[k]!;
+    return k;
+  }
+
   /** Room for `n` more location bytes. */
   reserveLoc(n: number): Uint8Array {
     if (this.locLen + n > this.locBytes.length) {
@@ -496,16 +503,12 @@ export class UnitBuilder {
       const v = fm.map(ops[at + 1]!), val = fm.map(ops[at + 3]!);
       if (v < 0 || t.kind(v) !== MdKind.LocalVariable || val < 0 || t.kind(val) !== MdKind.Value) continue;
       const id = t.field(val, ValueF.Value);
-      // as LLVM: a variable whose scope holds no code is left out
-      const dl = fm.map(ops[at]!);
-      const s = dl >= 0 ? this.scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt), 0) : this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
-      if (s !== 0 && sc.firstRange[s]! < 0) continue;
+      const s = this.recordScope(fm.map(ops[at]!), v);
+      if (s < 0) continue;
       if (id >= home.length || homeStamp[id] !== this.stamp) {
         // declared at an address cgts keeps nowhere (an sret pointer, a
         // computed address): the variable without a location, as LLVM has it
-        let k = sc.firstVar[s]!;
-        while (k >= 0 && sc.varNode[k] !== v) k = sc.varNext[k]!;
-        if (k < 0) sc.addVar(s, v, -1);
+        if (sc.findVar(s, v) < 0) sc.addVar(s, v, -1);
         continue;
       }
       const h = home[id]!;
@@ -560,14 +563,12 @@ export class UnitBuilder {
       const at = recs[q + 2]!;
       const v = fm.map(ops[at + 1]!);
       if (v < 0 || t.kind(v) !== MdKind.LocalVariable) continue;
-      const dl = fm.map(ops[at]!);
-      const s = dl >= 0 ? this.scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt), 0) : this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
-      if (s !== 0 && sc.firstRange[s]! < 0) continue;
+      const s = this.recordScope(fm.map(ops[at]!), v);
+      if (s < 0) continue;
       const r = q >> 2, j = 5 * r;
       // the record (its valueLocs entry) standing for the value, -1 when it is nowhere
       const value = j < locs.length && locs[j] !== ValueLoc.None && locs[j + 3]! < locs[j + 4]! ? r : -1;
-      let k = sc.firstVar[s]!;
-      while (k >= 0 && sc.varNode[k] !== v) k = sc.varNext[k]!;
+      const k = sc.findVar(s, v);
       // as LLVM: a variable only ever undefined (poison) gets no DIE
       if (k < 0 && this.undefinedRecord(body, fm, q)) continue;
       if (k >= 0) {
@@ -592,11 +593,8 @@ export class UnitBuilder {
     for (let i = 0; i < t.fieldCount(list); i++) {
       const v = t.ref(list, i);
       if (v < 0 || t.kind(v) !== MdKind.LocalVariable) continue;
-      const s = this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
-      if (s !== 0 && sc.firstRange[s]! < 0) continue;
-      let k = sc.firstVar[s]!;
-      while (k >= 0 && sc.varNode[k] !== v) k = sc.varNext[k]!;
-      if (k < 0) sc.addVar(s, v, -1);
+      const s = this.recordScope(-1, v);
+      if (s >= 0 && sc.findVar(s, v) < 0) sc.addVar(s, v, -1);
     }
   }
 
@@ -614,6 +612,16 @@ export class UnitBuilder {
     if (!table) return false;
     const kind = table.kind.data[v - (table === m.consts ? nglobals : table.base)];
     return kind === ConstKind.Undef || kind === ConstKind.Poison;
+  }
+
+  /**
+   * The scope of a debug record of variable `v` at location `dl` (-1: none),
+   * or -1 when that scope holds no code: as LLVM, its variables are left out.
+   */
+  private recordScope(dl: number, v: number): number {
+    const t = this.t;
+    const s = dl >= 0 ? this.scopeOf(t.ref(dl, LocationF.Scope), t.ref(dl, LocationF.InlinedAt), 0) : this.scopeOf(t.ref(v, LocalVariableF.Scope), -1, 0);
+    return s !== 0 && this.scopes.firstRange[s]! < 0 ? -1 : s;
   }
 
   /** Whether records a and b (indexes into valueLocs, -1: nowhere) name the same value. */

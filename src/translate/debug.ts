@@ -48,14 +48,15 @@ export function mapDebugValues(tx: Tx, bodyIndex: number): void {
   const body = tx.body, out = tx.dbgValues;
   out.length = 0;
   const recs = body.dbgRecords.data, ops = body.dbgOps.data;
+  // (the metadata is decoded on the first #dbg_value record that needs it)
   let fm: ReturnType<typeof readFunctionMetadata> | null = null;
+  const t = readMetadata(tx.m);
   for (let q = 0; q < body.dbgRecords.length; q += 4) {
     const code = recs[q + 1]!;
     let v = -1;
     if (code === FuncCode.DebugRecordValueSimple) v = ops[recs[q + 2]! + 3]!;
     else if (code === FuncCode.DebugRecordValue) {
       fm ??= readFunctionMetadata(tx.m, bodyIndex, body);
-      const t = readMetadata(tx.m);
       const val = fm.map(ops[recs[q + 2]! + 3]!);
       if (val >= 0 && t.kind(val) === MdKind.Value) v = t.field(val, ValueF.Value);
     }

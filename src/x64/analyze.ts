@@ -383,6 +383,17 @@ export class Analysis {
     this.frameUse = frameUse;
   }
 
+  /**
+   * The first instruction from `i` on (-1: none) that has code of its own:
+   * constants, and pure instructions whose results are unused, have none.
+   * Valid once computeIntervals has counted the uses.
+   */
+  nextWithCode(f: Function, i: number): number {
+    const flags = this.valFlags, uses = this.valUses;
+    while (i >= 0 && f.instNumResults[i] === 1 && ((flags[f.instFirstResult[i]] & VF.Const) !== 0 || (uses[f.instFirstResult[i]] === 0 && isPure(f.instOp[i])))) i = f.instNext[i];
+    return i;
+  }
+
   private computeIntervals(f: Function): void {
     const nv = f.numValues;
     this.valDef = growI32(this.valDef, nv);
@@ -458,9 +469,9 @@ export class Analysis {
         const op = f.instOp[i];
         if (op !== Op.icmp && op !== Op.fcmp) continue;
         const r = f.instFirstResult[i];
-        let n = f.instNext[i];
-        while (n >= 0 && f.instNumResults[n] === 1 && ((flags[f.instFirstResult[n]] & VF.Const) !== 0 || (uses[f.instFirstResult[n]] === 0 && isPure(f.instOp[n])))) n = f.instNext[n];
-        if (uses[r] !== 1 || n < 0) continue;
+        if (uses[r] !== 1) continue;
+        const n = this.nextWithCode(f, f.instNext[i]);
+        if (n < 0) continue;
         const nop = f.instOp[n];
         if ((nop === Op.brif || nop === Op.trapz || nop === Op.trapnz) && f.arg(n, 0) === r) flags[r] |= VF.Fused;
         else if ((nop === Op.select || nop === Op.select_spectre_guard) && f.arg(n, 0) === r && f.arg(n, 1) !== r && f.arg(n, 2) !== r) flags[r] |= VF.Fused;

@@ -314,9 +314,8 @@ export class Emitter {
             if (an.valUses[v] === 1 && valEnd[v] === instPos[n] && (an.valFlags[f.instFirstResult[n]] & (VF.Fused | VF.Const)) === 0 && (f.arg(n, 0) === v || f.arg(n, 1) === v)) hint[v] = RAX;
           }
           // integer results the next instruction with code returns as they came stay in rax and rdx
-          let m = n;
-          while (m >= 0 && f.instNumResults[m] === 1 && ((an.valFlags[f.instFirstResult[m]] & VF.Const) !== 0 || (an.valUses[f.instFirstResult[m]] === 0 && isPure(f.instOp[m])))) m = f.instNext[m];
-          if ((op === Op.call || op === Op.call_indirect) && m >= 0 && f.instOp[m] === Op.return && R.retAreaPtr === 0) {
+          const m = op === Op.call || op === Op.call_indirect ? an.nextWithCode(f, n) : -1;
+          if (m >= 0 && f.instOp[m] === Op.return && R.retAreaPtr === 0) {
             const nr = f.instNumResults[i];
             let same = nr > 0 && nr === f.instArgCount[m];
             for (let k = 0; same && k < nr; k++) {

@@ -22,6 +22,11 @@ const XMM_ANY = [16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27];
 const maskOf = (set: number[]) => set.reduce((m, r) => m | (1 << r), 0);
 const GPR_ANY_MASK = maskOf(GPR_ANY), GPR_SAVED_MASK = maskOf(GPR_SAVED), XMM_ANY_MASK = maskOf(XMM_ANY);
 
+/** rax and rdx: registers only ever taken as ABI hints, outside the allocatable set. */
+function hintOutsideSet(r: number): boolean {
+  return r === RAX || r === RDX;
+}
+
 function growI32(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
   return n <= a.length ? a : new Int32Array(Math.max(n, a.length * 2));
 }
@@ -174,12 +179,11 @@ export class RegAlloc {
     let reg = -1;
     // hints: the ABI's, else a dying operand's register, else the register of the value this one is tied to
     let h = abiHint;
-    const outside = (r: number): boolean => r === RAX || r === RDX;
-    if (outside(h) && !isF && !crosses && rend[h] <= d) {
+    if (hintOutsideSet(h) && !isF && !crosses && rend[h] <= d) {
       // allowed outside the allocatable set
     } else if (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d) h = reuse;
-    if (outside(h) && abiHint !== h) h = -1;
-    if (!outside(h) && (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d)) {
+    if (hintOutsideSet(h) && abiHint !== h) h = -1;
+    if (!hintOutsideSet(h) && (h < 0 || h >= 32 || ((mask >>> h) & 1) === 0 || rend[h] > d)) {
       h = -1;
       const hv = this.hint[v];
       if (hv >= 0) {
