@@ -8,6 +8,10 @@
 // on a copy of Debian's regex).
 // With --daemon, cgts's builds use the opt-in compile daemon (CGTS_DAEMON=1),
 // warm from the previous build; its CPU time counts as theirs.
+// Also printed: the CPU time of cgts's own process (the compile server, its
+// workers and V8's threads; with --daemon the daemon's too), and the CPU
+// speedup cgts would have if that cost nothing: stock CPU / (cgts CPU - cgts's
+// own), the ceiling that rustc's front end, cargo and the links set.
 // Usage: npm run bench:cargo [-- --reps N] [--projects crates-app,regex-tests] [--no-debug-variants] [--daemon]
 
 import { spawnSync } from 'node:child_process';
@@ -66,6 +70,8 @@ const projects: Project[] = [
 interface Sample {
   wall: number;
   cpu: number;
+  /** cgts's builds: the CPU time of cgts's own process (and daemon) */
+  own?: number;
 }
 
 /** Runs a command under sh and returns its wall time and its children's CPU time (from /proc, in seconds). */
@@ -127,15 +133,25 @@ function main(): void {
   }
   const work = mkdtempSync(join(tmpdir(), 'cgts-bench-cargo-'));
   const base: NodeJS.ProcessEnv = { ...process.env, CARGO_TERM_COLOR: 'never', CGTS_BENCH_ERR: join(work, 'stderr') };
+  delete base.CGTS_BENCH_SELF_CPU;
   for (const k of Object.keys(base)) if (/^(RUSTC_WRAPPER|RUSTFLAGS|CARGO_TARGET_DIR|CGTS_(?!BENCH))/.test(k)) delete base[k];
   const stockCmd = (a: string[]) => ['cargo', ...a];
-  const cgtsCmd = (a: string[]) => [process.execPath, join(root, 'bin', 'cargo-cgts.js'), 'cgts', ...a];
+  const selfCpuFile = join(work, 'self-cpu');
+  const reporter = join(root, 'dist', 'bench', 'self-cpu.js');
+  const cgtsCmd = (a: string[]) => [process.execPath, '--import', reporter, join(root, 'bin', 'cargo-cgts.js'), 'cgts', ...a];
+  /** The CPU seconds the `cargo cgts` process reported for itself (0 when it reported nothing). */
+  const takeSelfCpu = (): number => {
+    if (!existsSync(selfCpuFile)) return 0;
+    const t = readFileSync(selfCpuFile, 'utf8').trim().split('\n').reduce((a, l) => a + Number(l), 0);
+    rmSync(selfCpuFile);
+    return t;
+  };
   // with --daemon: cgts's builds use a compile daemon of their own (its CPU time counted with theirs), stopped at the end
   const daemonTmp = join(work, 'tmp');
   if (args.daemon) mkdirSync(daemonTmp);
   const cgtsExtra: NodeJS.ProcessEnv = args.daemon ? { CGTS_DAEMON: '1', TMPDIR: daemonTmp } : {};
   const cgtsName = args.daemon ? 'cgts+daemon' : 'cgts';
-  const rows: string[][] = [['project', 'debug info', 'build', 'stock wall s', `${cgtsName} wall s`, 'speedup wall', 'stock CPU s', `${cgtsName} CPU s`, 'speedup CPU']];
+  const rows: string[][] = [['project', 'debug info', 'build', 'stock wall s', `${cgtsName} wall s`, 'speedup wall', 'stock CPU s', `${cgtsName} CPU s`, 'speedup CPU', 'cgts own CPU s', 'ceiling CPU']];
   try {
     for (const p of projects.filter((x) => args.names.includes(x.name))) {
       const dir = join(work, p.name);
@@ -152,11 +168,14 @@ function main(): void {
             writeFileSync(editPath, original);
             rmSync(join(dir, 'target', who), { recursive: true, force: true });
             const cmd = who === 'stock' ? stockCmd(p.args) : cgtsCmd(p.args);
-            const e = who === 'stock' ? stockEnv : { ...env, ...cgtsExtra };
+            const e = who === 'stock' ? stockEnv : { ...env, ...cgtsExtra, CGTS_BENCH_SELF_CPU: selfCpuFile };
             const measure = (): Sample => {
-              const before = who === 'cgts' ? daemonCpu(daemonTmp) : 0;
+              if (who === 'stock') return timed(cmd, dir, e);
+              const before = daemonCpu(daemonTmp);
+              takeSelfCpu();
               const s = timed(cmd, dir, e);
-              return who === 'cgts' ? { wall: s.wall, cpu: s.cpu + daemonCpu(daemonTmp) - before } : s;
+              const daemon = daemonCpu(daemonTmp) - before;
+              return { wall: s.wall, cpu: s.cpu + daemon, own: takeSelfCpu() + daemon };
             };
             results[`${who} clean`].push(measure());
             writeFileSync(editPath, p.edit(original, ++n));
@@ -169,7 +188,9 @@ function main(): void {
           const s = results[`stock ${kind}`], c = results[`cgts ${kind}`];
           const sw = median(s.map((x) => x.wall)), cw = median(c.map((x) => x.wall));
           const sc = median(s.map((x) => x.cpu)), cc = median(c.map((x) => x.cpu));
-          rows.push([p.name, debug ? 'yes' : 'no', kind === 'clean' ? 'clean' : 'one-line edit', sw.toFixed(2), cw.toFixed(2), (sw / cw).toFixed(2) + 'x', sc.toFixed(2), cc.toFixed(2), (sc / cc).toFixed(2) + 'x']);
+          const own = median(c.map((x) => x.own ?? 0));
+          const rest = median(c.map((x) => x.cpu - (x.own ?? 0)));
+          rows.push([p.name, debug ? 'yes' : 'no', kind === 'clean' ? 'clean' : 'one-line edit', sw.toFixed(2), cw.toFixed(2), (sw / cw).toFixed(2) + 'x', sc.toFixed(2), cc.toFixed(2), (sc / cc).toFixed(2) + 'x', own.toFixed(2), (sc / rest).toFixed(2) + 'x']);
         }
       }
     }
@@ -186,7 +207,9 @@ function main(): void {
   process.stdout.write('\n');
   const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
   for (const r of rows) console.log(r.map((c, k) => (k < 3 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  '));
-  console.log(`\nmedian of ${args.reps} alternating runs; speedup = stock time / cgts time (above 1: cgts is faster)`);
+  console.log(`\nmedian of ${args.reps} alternating runs; speedup = stock time / cgts time (above 1: cgts is faster);`);
+  console.log('cgts own CPU = the `cargo cgts` process (compile server, workers, V8 threads) and any daemon; ceiling CPU = stock CPU / (cgts CPU - cgts own CPU),');
+  console.log('the CPU speedup if cgts\'s code generation cost nothing (what rustc writing bitcode, cargo and the links leave)');
 }
 
 main();

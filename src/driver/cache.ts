@@ -52,6 +52,8 @@ export interface CacheStats {
 export class ObjectCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
   private wrote = false;
+  /** bucket folders this process has made or seen (a put makes its folder once, not per object) */
+  private readonly buckets = new Set<string>();
 
   /**
    * The cache's size as the last trim found it plus what this process has
@@ -96,18 +98,27 @@ export class ObjectCache {
   /** Stores an object; a cache that cannot be written is skipped silently (it only costs time). */
   put(key: string, object: Uint8Array): void {
     const p = this.path(key);
+    const bucket = dirname(p);
     const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-      mkdirSync(dirname(p), { recursive: true });
-      writeFileSync(tmp, object);
-      renameSync(tmp, p);
-      this.wrote = true;
-      if (this.size >= 0) this.size += object.byteLength;
-    } catch {
+    // A bucket this process made may have gone since (cargo clean under a daemon): then it is made again.
+    for (const known of this.buckets.has(bucket) ? [true, false] : [false]) {
       try {
-        rmSync(tmp, { force: true });
+        if (!known) {
+          mkdirSync(bucket, { recursive: true });
+          this.buckets.add(bucket);
+        }
+        writeFileSync(tmp, object);
+        renameSync(tmp, p);
+        this.wrote = true;
+        if (this.size >= 0) this.size += object.byteLength;
+        return;
       } catch {
-        // the folder itself could not be made: nothing was written
+        this.buckets.delete(bucket);
+        try {
+          rmSync(tmp, { force: true });
+        } catch {
+          // the folder itself could not be made: nothing was written
+        }
       }
     }
   }

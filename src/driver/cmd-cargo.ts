@@ -44,8 +44,10 @@ Builds go to <workspace>/target/cgts unless --target-dir or CARGO_TARGET_DIR
 says otherwise, so they never mix with stock builds. Compiled objects are kept
 in <target dir>/cgts-cache by the content hash of their bitcode (and of cgts
 itself), so rebuilding after an edit compiles only the code units rustc
-changed; the cache is trimmed to CGTS_CACHE_MAX_MB (default 2048) and
-removed with the target directory by cargo clean.
+changed; registry and git dependencies' libraries are not kept (cargo
+rebuilds them only when their flags, and so their bitcode, change). The
+cache is trimmed to CGTS_CACHE_MAX_MB (default 2048) and removed with the
+target directory by cargo clean.
 
 environment:
   CGTS_CARGO        the cargo to run (default: cargo on the PATH)

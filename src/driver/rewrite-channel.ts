@@ -10,6 +10,8 @@
 // (CGTS_SERVER_FIFO) as lines, each written at once and shorter than
 // PIPE_BUF, so concurrent clients' lines never mix:
 //   `<id>\trlib\t<absolute archive path>`: compile the archive in place;
+//   `<id>\tdep-rlib\t<absolute archive path>`: the same for a dependency
+//   that is not the user's own (no object cache: its objects are not kept);
 //   `<id>\tlink\t<absolute working directory>`: the link line is in the file
 //   `<server dir>/reply-<id>.args`, each argument ended by a NUL byte.
 // The client has made the named pipe `<server dir>/reply-<id>` and holds it
@@ -62,11 +64,11 @@ export function openRewriteChannel(dir: string, opts: ShimOptions, backtrace: bo
   };
   const handle = async (line: string) => {
     const [id, kind, path] = line.split('\t');
-    if (!/^\d+$/.test(id ?? '') || !(kind === 'rlib' || kind === 'link') || !path?.startsWith('/')) return; // not a request of ours
+    if (!/^\d+$/.test(id ?? '') || !(kind === 'rlib' || kind === 'dep-rlib' || kind === 'link') || !path?.startsWith('/')) return; // not a request of ours
     const reply = join(dir, `reply-${id}`);
     try {
-      if (kind === 'rlib') {
-        await compileInPlace(path, opts);
+      if (kind !== 'link') {
+        await compileInPlace(path, kind === 'dep-rlib' ? { ...opts, cache: null } : opts);
         tell(id, '=0\n');
         return;
       }

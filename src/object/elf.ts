@@ -202,6 +202,12 @@ const SYM_ABS = -2;
 
 const textEncoder = new TextEncoder();
 
+/** Stores a 64-bit little-endian value (below 2^53) at `at` (a module function: a closure made per call would deoptimize its caller each time). */
+function setU64(v: DataView, at: number, x: number): void {
+  v.setUint32(at, x >>> 0, true);
+  v.setInt32(at + 4, Math.floor(x / 4294967296), true);
+}
+
 export class ElfObject {
   readonly functionSections: boolean;
   readonly fileName: string;
@@ -537,17 +543,13 @@ export class ElfObject {
 
     const out = new Uint8Array(off);
     const v = new DataView(out.buffer);
-    const u64 = (at: number, x: number) => {
-      v.setUint32(at, x >>> 0, true);
-      v.setInt32(at + 4, Math.floor(x / 4294967296), true);
-    };
 
     // ELF header.
     out.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0], 0);
     v.setUint16(16, 1, true); // ET_REL
     v.setUint16(18, 62, true); // EM_X86_64
     v.setUint32(20, 1, true);
-    u64(40, shOff);
+    setU64(v, 40, shOff);
     v.setUint16(52, 64, true); // e_ehsize
     v.setUint16(58, 64, true); // e_shentsize
     v.setUint16(60, shnum >= SHN.LORESERVE ? 0 : shnum, true);
@@ -570,10 +572,10 @@ export class ElfObject {
       let at = relaOff[s];
       for (let k = relCount[s]; k < relCount[s + 1]; k++, at += 24) {
         const r = relOrder[k];
-        u64(at, this.relOffset.a[r]);
+        setU64(v, at, this.relOffset.a[r]);
         v.setUint32(at + 8, this.relType.a[r], true);
         v.setUint32(at + 12, final[this.relSym.a[r]], true);
-        u64(at + 16, this.relAddend.a[r]);
+        setU64(v, at + 16, this.relAddend.a[r]);
       }
     }
 
@@ -597,8 +599,8 @@ export class ElfObject {
         v.setUint16(at + 6, SHN.XINDEX, true);
         v.setUint32(shndxOff + idx * 4, secIndex[s], true);
       } else v.setUint16(at + 6, secIndex[s], true);
-      u64(at + 8, this.symValue.a[i]);
-      u64(at + 16, this.symSize.a[i]);
+      setU64(v, at + 8, this.symValue.a[i]);
+      setU64(v, at + 16, this.symSize.a[i]);
     }
 
     out.set(strtab.view8(), strtabOff);
@@ -612,15 +614,15 @@ export class ElfObject {
       const at = shOff + index * 64;
       v.setUint32(at, name, true);
       v.setUint32(at + 4, type, true);
-      u64(at + 8, flags);
-      u64(at + 24, offset);
-      u64(at + 32, size);
+      setU64(v, at + 8, flags);
+      setU64(v, at + 24, offset);
+      setU64(v, at + 32, size);
       v.setUint32(at + 40, link, true);
       v.setUint32(at + 44, info, true);
-      u64(at + 48, align);
-      u64(at + 56, entsize);
+      setU64(v, at + 48, align);
+      setU64(v, at + 56, entsize);
     };
-    if (shnum >= SHN.LORESERVE) u64(shOff + 32, shnum);
+    if (shnum >= SHN.LORESERVE) setU64(v, shOff + 32, shnum);
     if (shstrtabIndex >= SHN.LORESERVE) v.setUint32(shOff + 40, shstrtabIndex, true);
     for (let g = 0; g < ngroups; g++) {
       header(1 + g, groupNameOff, SHT.GROUP, 0, groupOff[g], groupSize[g], symtabIndex, final[this.groups[g].signature], 4, 4);

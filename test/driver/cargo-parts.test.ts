@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generatesCode } from '../../src/driver/rustc-wrapper.js';
 import { planCargo } from '../../src/driver/cmd-cargo.js';
@@ -75,6 +75,10 @@ test('object cache: keys follow bytes and options; entries round-trip; the least
     cache.put(k, new Uint8Array([9, 9]));
     assert.deepEqual([...cache.get(k)!], [9, 9]);
     assert.deepEqual(cache.stats, { hits: 1, misses: 1 });
+    // A folder that goes away under a long-lived process (cargo clean beside a daemon) is made again.
+    rmSync(join(dir, 'c'), { recursive: true });
+    cache.put(k, new Uint8Array([8]));
+    assert.deepEqual([...cache.get(k)!], [8]);
 
     // Twelve 1,000-byte entries against a 10,000-byte limit: trimmed to 80%, oldest first.
     const keys: string[] = [];

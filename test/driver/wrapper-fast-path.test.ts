@@ -9,6 +9,7 @@ import { chmodSync, closeSync, constants, mkdirSync, openSync, readdirSync, read
 import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { readArchive, writeArchive } from '../../src/object/ar.js';
+import { ObjectCache } from '../../src/driver/cache.js';
 import { startCompileServer } from '../../src/driver/compile-server.js';
 import { shimOptionsFromEnv } from '../../src/driver/link-shim.js';
 import { openRewriteChannel } from '../../src/driver/rewrite-channel.js';
@@ -92,7 +93,10 @@ test('wrapper and link shim fast paths: a library made native and a program link
     const server = await startCompileServer(1);
     const temps = join(dir, 'temps');
     mkdirSync(temps);
-    const channel = openRewriteChannel(server.dir, { ...shimOptionsFromEnv({}), tempRoot: temps, progressAfterMs: Infinity, submit: server.submit }, false, 0);
+    const cacheDir = join(dir, 'cache');
+    const cache = new ObjectCache(cacheDir, 1 << 30);
+    const cached = () => (readdirSync(cacheDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.o')).length;
+    const channel = openRewriteChannel(server.dir, { ...shimOptionsFromEnv({}), cache, tempRoot: temps, progressAfterMs: Infinity, submit: server.submit }, false, 0);
     assert.ok(channel, 'named pipes can be made here');
     try {
       const env = { CGTS_SERVER_FIFO: channel.fifo, CGTS_SERVER_PID: String(process.pid) };
@@ -103,12 +107,21 @@ test('wrapper and link shim fast paths: a library made native and a program link
       assert.deepEqual(members.map((m) => m.name), ['lib.rmeta', 'good.cgu.0.rcgu.o']);
       assert.deepEqual([...members[0].data], [1, 2, 3], 'other members are kept');
       assert.deepEqual([...members[1].data.subarray(0, 4)], [0x7f, 0x45, 0x4c, 0x46], 'the bitcode member is now an ELF object');
+      assert.equal(cached(), 1, "the user's own library's object is kept in the cache");
+
+      // A dependency whose lints cargo caps (registry, git) is made native too, without filling the cache.
+      rlib('dep', bitcode('dep', 'define i32 @h(i32 %x) {\n  %a = add i32 %x, 7\n  ret i32 %a\n}\n'));
+      r = await runWrapper([rustc, ...libArgs('dep'), '--cap-lints', 'allow'], env, dir);
+      assert.equal(r.status, 0, r.stderr);
+      const dep = readArchive(new Uint8Array(readFileSync(join(dir, 'libdep-0123.rlib'))), 'libdep.rlib').members;
+      assert.deepEqual([...dep[1].data.subarray(0, 4)], [0x7f, 0x45, 0x4c, 0x46], "the dependency's member is an ELF object");
+      assert.equal(cached(), 1, "the dependency's object is not kept");
 
       rlib('bad', bad);
       r = await runWrapper([rustc, ...libArgs('bad')], env, dir);
       assert.equal(r.status, 1);
       assert.match(r.stderr, /^cgts: error: .*libbad-0123\.rlib\(bad\.cgu\.0\.rcgu\.o\).*inline assembly/m);
-      assert.equal(server.compiled(), 2);
+      assert.equal(server.compiled(), 3);
 
       // The link shim: bitcode inputs compiled by the server, the linker run by the shim, its temporary folder removed.
       const main = bitcode('main', 'define i32 @main() {\n  %r = call i32 @f(i32 5)\n  ret i32 %r\n}\ndeclare i32 @f(i32)\n');
