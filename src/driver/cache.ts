@@ -6,16 +6,38 @@
 // an older one wrote. Entries are written to a temporary name and renamed,
 // so concurrent builds (cargo runs several rustc at once) never see half a
 // file; a lost race only means the same object is written twice. Above its
-// size limit the least recently used entries are removed.
+// size limit the least recently used entries are removed. A link's inputs
+// can be hard links to entries (linkFolder, linkEntry): no copy is written,
+// and an entry removed or replaced meanwhile leaves the link's file intact.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../support/version.js';
 
 /** Bumped when the layout of the cache or of a key changes. */
 const FORMAT = 1;
+
+/** The cache's folder of link folders (beside the two-hex-digit buckets of entries). */
+const LINKS = 'links';
+
+/** Removes the link folders under `dir` left for more than an hour (by processes that died before removing them). */
+function removeStaleLinkFolders(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    try {
+      if (Date.now() - statSync(join(dir, n)).mtimeMs > 3600_000) rmSync(join(dir, n), { recursive: true, force: true });
+    } catch {
+      // removed meanwhile
+    }
+  }
+}
 
 let codeHash = '';
 
@@ -95,8 +117,32 @@ export class ObjectCache {
     return bytes;
   }
 
-  /** Stores an object; a cache that cannot be written is skipped silently (it only costs time). */
-  put(key: string, object: Uint8Array): void {
+  /**
+   * A new private folder on the cache's file system (under `links/`) for a
+   * link's inputs, or null when it cannot be made. The caller removes it;
+   * trim removes one left for an hour (its process died).
+   */
+  linkFolder(): string | null {
+    try {
+      mkdirSync(join(this.dir, LINKS), { recursive: true });
+      return mkdtempSync(join(this.dir, LINKS, 'cgts-link-'));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Makes `dest` a hard link to the entry of `key`; false when it cannot (no entry, another file system). */
+  linkEntry(key: string, dest: string): boolean {
+    try {
+      linkSync(this.path(key), dest);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Stores an object; a cache that cannot be written is skipped silently (it only costs time). Returns whether it was stored. */
+  put(key: string, object: Uint8Array): boolean {
     const p = this.path(key);
     const bucket = dirname(p);
     const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -111,7 +157,7 @@ export class ObjectCache {
         renameSync(tmp, p);
         this.wrote = true;
         if (this.size >= 0) this.size += object.byteLength;
-        return;
+        return true;
       } catch {
         this.buckets.delete(bucket);
         try {
@@ -121,6 +167,7 @@ export class ObjectCache {
         }
       }
     }
+    return false;
   }
 
   /** Removes the least recently used entries while the cache is over its limit (only after this process wrote). */
@@ -135,6 +182,11 @@ export class ObjectCache {
       return;
     }
     for (const b of buckets) {
+      if (b === LINKS) {
+        removeStaleLinkFolders(join(this.dir, LINKS));
+        continue;
+      }
+      if (!/^[0-9a-f]{2}$/.test(b)) continue;
       let names: string[];
       try {
         names = readdirSync(join(this.dir, b));

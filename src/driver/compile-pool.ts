@@ -27,6 +27,8 @@ export interface CompileOutcome {
   times?: Record<string, number>;
   /** a CgtsError for input cgts cannot handle, another Error for a bug */
   error: Error | null;
+  /** the object cache's key of `object`, when the cache holds it (a link can then hard-link the entry instead of writing a copy) */
+  cacheKey?: string;
 }
 
 export interface PoolOptions {

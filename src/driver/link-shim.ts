@@ -192,10 +192,9 @@ async function compileJobs(jobs: readonly CompileJob[], opts: ShimOptions, forWh
   let next = 0;
   const outcomes = jobs.map((_, k): CompileOutcome => {
     const hit = cached[k];
-    if (hit) return { object: hit, clif: null, error: null };
+    if (hit) return { object: hit, clif: null, error: null, cacheKey: keys[k] };
     const o = compiled[next++];
-    cache.put(keys[k], o.object!);
-    return o;
+    return cache.put(keys[k], o.object!) ? { ...o, cacheKey: keys[k] } : o;
   });
   cache.trim();
   recordTimes(opts, forWhat, jobs, outcomes, cached);
@@ -302,8 +301,12 @@ async function compileLinkInputs(argv: readonly string[], cwd: string, opts: Shi
   return { args, output: line.output, jobs, rewrites, outcomes };
 }
 
-/** Writes the compiled inputs into `dir`; returns the line with each bitcode input replaced by its native form. */
-function writeLinkInputs(c: CompiledInputs, dir: string): string[] {
+/**
+ * Writes the compiled inputs into `dir` (an object the cache holds as a hard
+ * link to its entry when `dir` is on the cache's file system); returns the
+ * line with each bitcode input replaced by its native form.
+ */
+function writeLinkInputs(c: CompiledInputs, dir: string, cache: ObjectCache | null): string[] {
   const linkArgs = c.args.slice();
   c.rewrites.forEach((r, seq) => {
     if (r.alias >= 0) {
@@ -311,8 +314,13 @@ function writeLinkInputs(c: CompiledInputs, dir: string): string[] {
       return;
     }
     const out = tempName(dir, seq, r.path);
-    writeFileSync(out, r.archive ? rewrittenArchive(r.archive, r.jobs, c.outcomes) : c.outcomes[r.jobs[0]].object!);
     linkArgs[r.arg] = out;
+    if (r.archive) {
+      writeFileSync(out, rewrittenArchive(r.archive, r.jobs, c.outcomes));
+      return;
+    }
+    const o = c.outcomes[r.jobs[0]];
+    if (!(cache && o.cacheKey && cache.linkEntry(o.cacheKey, out))) writeFileSync(out, o.object!);
   });
   return linkArgs;
 }
@@ -329,15 +337,16 @@ function finalLinkArgs(linkArgs: readonly string[], dir: () => string): string[]
 /**
  * The link shim's work done by the compile server for the fast shim
  * (bin/cgts-link under `cargo cgts`): compiles the bitcode inputs of a link
- * line given relative to `cwd`, writes them into a new folder under
- * `opts.tempRoot`, and returns the linker's arguments and that folder. The
- * caller runs the linker and removes the folder.
+ * line given relative to `cwd`, writes them into a new folder (in the
+ * object cache's `links/` when there is a cache, else under `opts.tempRoot`),
+ * and returns the linker's arguments and that folder. The caller runs the
+ * linker and removes the folder.
  */
 export async function prepareLink(argv: readonly string[], cwd: string, opts: ShimOptions): Promise<{ args: string[]; dir: string }> {
   const c = await compileLinkInputs(argv, cwd, opts);
-  const dir = mkdtempSync(join(opts.tempRoot, 'cgts-link-'));
+  const dir = opts.cache?.linkFolder() ?? mkdtempSync(join(opts.tempRoot, 'cgts-link-'));
   try {
-    return { args: finalLinkArgs(writeLinkInputs(c, dir), () => dir), dir };
+    return { args: finalLinkArgs(writeLinkInputs(c, dir, opts.cache), () => dir), dir };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;
@@ -385,7 +394,8 @@ export async function runLinkShim(argv: readonly string[], opts: ShimOptions): P
     };
     if (jobs.length > 0 || opts.asmPath !== '') makeDir();
     // Objects and rewritten archives in the temporary directory.
-    const linkArgs = writeLinkInputs(compiled, dir);
+    // Kept temporary files are copies: one edited afterwards must not change a cache entry.
+    const linkArgs = writeLinkInputs(compiled, dir, opts.keepTemps ? null : opts.cache);
 
     if (opts.clifPath) writeClif(opts.clifPath === '<output>' ? sidePath(output, '.clif') : opts.clifPath, jobs, outcomes);
     if (opts.asmPath) writeListing(opts.asmPath === '<output>' ? sidePath(output, '.s') : opts.asmPath, jobs, outcomes, dir);

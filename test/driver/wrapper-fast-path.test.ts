@@ -134,7 +134,8 @@ test('wrapper and link shim fast paths: a library made native and a program link
       assert.ok(record.times.link > 0, 'the link time is recorded for --timings');
       assert.match(r.stderr, /^cgts: compiled 1 bitcode modules in/m, 'progress lines from the server are shown');
       assert.equal(spawnSync(join(dir, 'prog')).status, 15, 'the linked program computes f(5) = 15');
-      assert.deepEqual(readdirSync(temps), [], 'the temporary folder is removed');
+      assert.deepEqual(readdirSync(temps), [], 'no temporary folder outside the cache');
+      assert.deepEqual(readdirSync(join(cacheDir, 'links')), [], "the link's folder beside the cache's entries is removed");
       assert.deepEqual(readdirSync(server.dir).sort(), ['rewrite', 'socket'], 'no reply files are left');
       r = await runWrapper(['-o', 'prog2', 'bad.bc'], env, dir, shim);
       assert.equal(r.status, 1);
