@@ -210,13 +210,26 @@ export async function runWithEnv(userArgs: string[], baseEnv: NodeJS.ProcessEnv)
     const opts = shimOptionsFromEnv(env);
     // Under cargo (CGTS_PROGRESS=link) a library's code generation is part of its build step on cargo's own progress bar.
     if (baseEnv.CGTS_PROGRESS === 'link') opts.progressAfterMs = Infinity;
+    // A dependency that is not the user's own keeps nothing in the object cache (see capsLints).
+    const archiveOpts = capsLints(plan.args) ? { ...opts, cache: null } : opts;
     for (const a of archives) {
       // Without link in the user's --emit the archive was only a means to the CLIF or listing.
-      if ((await compileInPlace(a, opts)) && !opts.link) rmSync(a);
+      if ((await compileInPlace(a, archiveOpts)) && !opts.link) rmSync(a);
     }
     for (const o of objects) await compileInPlace(o, opts);
   }
   return 0;
+}
+
+/**
+ * Whether the line caps lints at `allow`, as cargo does for the crates that
+ * are not the user's own (registry and git dependencies). cargo rebuilds
+ * those only when their flags change, which changes their bitcode too, so
+ * their libraries' objects are not kept in the object cache (the same rule
+ * as the fast wrapper's dep-rlib requests).
+ */
+export function capsLints(args: readonly string[]): boolean {
+  return args.some((a, i) => a === '--cap-lints=allow' || (a === '--cap-lints' && args[i + 1] === 'allow'));
 }
 
 /** Where rustc wrote its --emit=obj object (rustc's naming rules), if it was asked for one. */

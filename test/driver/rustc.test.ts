@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { planRustc, shimPath } from '../../src/driver/cmd-rustc.js';
+import { capsLints, planRustc, shimPath } from '../../src/driver/cmd-rustc.js';
 import { readArchive } from '../../src/object/ar.js';
 import { isElf } from '../../src/object/elf-read.js';
 import { cgts, have, llcCompiler, projectRoot, withDir } from './helpers.js';
@@ -46,6 +46,13 @@ test('planRustc: cgts emit kinds leave --emit; without link rustc still links bu
   p = planRustc(['--emit=llvm-ir,link=out', 'a.rs'], '/w');
   assert.deepEqual(p.args, ['--emit=llvm-ir,link=out', 'a.rs', '-Clinker-plugin-lto', shim]);
   assert.equal(p.env.CGTS_EMIT, 'link');
+});
+
+test('capsLints: the crates cargo builds with lints capped at allow (dependencies not the user\'s own), whose libraries skip the object cache', () => {
+  assert.equal(capsLints(['--crate-name', 'dep', '--cap-lints', 'allow']), true);
+  assert.equal(capsLints(['--cap-lints=allow', 'src/lib.rs']), true);
+  assert.equal(capsLints(['--cap-lints', 'warn']), false);
+  assert.equal(capsLints(['--crate-name', 'allow', 'src/lib.rs']), false);
 });
 
 test('planRustc: the user\'s linker becomes the one the shim runs', () => {
