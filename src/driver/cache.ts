@@ -22,7 +22,10 @@ const FORMAT = 1;
 /** The cache's folder of link folders (beside the two-hex-digit buckets of entries). */
 const LINKS = 'links';
 
-/** Removes the link folders under `dir` left for more than an hour (by processes that died before removing them). */
+/** A temporary file or link folder older than this belongs to a process that died before removing it. */
+const STALE_MS = 3600_000;
+
+/** Removes the link folders under `dir` their processes left (see STALE_MS). */
 function removeStaleLinkFolders(dir: string): void {
   let names: string[];
   try {
@@ -32,7 +35,7 @@ function removeStaleLinkFolders(dir: string): void {
   }
   for (const n of names) {
     try {
-      if (Date.now() - statSync(join(dir, n)).mtimeMs > 3600_000) rmSync(join(dir, n), { recursive: true, force: true });
+      if (Date.now() - statSync(join(dir, n)).mtimeMs > STALE_MS) rmSync(join(dir, n), { recursive: true, force: true });
     } catch {
       // removed meanwhile
     }
@@ -146,28 +149,33 @@ export class ObjectCache {
     const p = this.path(key);
     const bucket = dirname(p);
     const tmp = `${p}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    // A bucket this process made may have gone since (cargo clean under a daemon): then it is made again.
-    for (const known of this.buckets.has(bucket) ? [true, false] : [false]) {
-      try {
-        if (!known) {
-          mkdirSync(bucket, { recursive: true });
-          this.buckets.add(bucket);
-        }
-        writeFileSync(tmp, object);
-        renameSync(tmp, p);
-        this.wrote = true;
-        if (this.size >= 0) this.size += object.byteLength;
-        return true;
-      } catch {
-        this.buckets.delete(bucket);
-        try {
-          rmSync(tmp, { force: true });
-        } catch {
-          // the folder itself could not be made: nothing was written
-        }
-      }
+    // A bucket this process made may be gone since (cargo clean beside a daemon): after a failure it is made again, once.
+    const stored = this.store(bucket, tmp, p, object) || (this.buckets.delete(bucket) && this.store(bucket, tmp, p, object));
+    if (stored) {
+      this.wrote = true;
+      if (this.size >= 0) this.size += object.byteLength;
     }
-    return false;
+    return stored;
+  }
+
+  /** Writes `object` to `tmp` in `bucket` (made if this process has not made it) and renames it to `p`; false when that fails. */
+  private store(bucket: string, tmp: string, p: string, object: Uint8Array): boolean {
+    try {
+      if (!this.buckets.has(bucket)) {
+        mkdirSync(bucket, { recursive: true });
+        this.buckets.add(bucket);
+      }
+      writeFileSync(tmp, object);
+      renameSync(tmp, p);
+      return true;
+    } catch {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // the folder itself could not be made: nothing was written
+      }
+      return false;
+    }
   }
 
   /** Removes the least recently used entries while the cache is over its limit (only after this process wrote). */
@@ -197,9 +205,8 @@ export class ObjectCache {
         const p = join(this.dir, b, n);
         try {
           const s = statSync(p);
-          // A temporary file older than an hour belongs to a process that died mid-write.
           if (n.endsWith('.tmp')) {
-            if (Date.now() - s.mtimeMs > 3600_000) rmSync(p, { force: true });
+            if (Date.now() - s.mtimeMs > STALE_MS) rmSync(p, { force: true });
             continue;
           }
           entries.push({ path: p, size: s.size, used: s.mtimeMs });

@@ -82,6 +82,14 @@ export interface RustcPlan {
   crateName: string;
   extraFilename: string;
   input: string;
+  /**
+   * `--cap-lints allow` was given, as cargo gives it for the crates that are
+   * not the user's own (registry and git dependencies). cargo rebuilds those
+   * only when their flags change, which changes their bitcode too, so their
+   * libraries' objects are not kept in the object cache (the same rule as
+   * the fast wrapper's dep-rlib requests).
+   */
+  capsLints: boolean;
 }
 
 const CGTS_EMITS = new Set(['clif', 'asm']);
@@ -107,6 +115,7 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   let crateName = '';
   let extraFilename = '';
   let input = '';
+  let capsLints = false;
 
   const takeEmit = (list: string) => {
     emitSeen = true;
@@ -147,6 +156,7 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
     else if (a.startsWith('--out-dir=')) outDir = a.slice(10);
     else if (a === '--crate-name') crateName = next;
     else if (a.startsWith('--crate-name=')) crateName = a.slice(13);
+    else if ((a === '--cap-lints' && next === 'allow') || a === '--cap-lints=allow') capsLints = true;
     else if (a.endsWith('.rs') && !a.startsWith('-')) input = a;
     if (a === '--emit' && i + 1 < user.length) {
       if (emitAt < 0) emitAt = args.length;
@@ -177,7 +187,7 @@ export function planRustc(user: readonly string[], cwd: string): RustcPlan {
   }
   if (!hasLto) args.push('-Clinker-plugin-lto');
   args.push(`-Clinker=${shimPath()}`);
-  return { args, env, help, crateTypes, output, outDir, rustcEmits, crateName, extraFilename, input };
+  return { args, env, help, crateTypes, output, outDir, rustcEmits, crateName, extraFilename, input, capsLints };
 }
 
 export function run(userArgs: string[]): Promise<number> {
@@ -210,8 +220,8 @@ export async function runWithEnv(userArgs: string[], baseEnv: NodeJS.ProcessEnv)
     const opts = shimOptionsFromEnv(env);
     // Under cargo (CGTS_PROGRESS=link) a library's code generation is part of its build step on cargo's own progress bar.
     if (baseEnv.CGTS_PROGRESS === 'link') opts.progressAfterMs = Infinity;
-    // A dependency that is not the user's own keeps nothing in the object cache (see capsLints).
-    const archiveOpts = capsLints(plan.args) ? { ...opts, cache: null } : opts;
+    // A dependency that is not the user's own keeps nothing in the object cache (see RustcPlan.capsLints).
+    const archiveOpts = plan.capsLints ? { ...opts, cache: null } : opts;
     for (const a of archives) {
       // Without link in the user's --emit the archive was only a means to the CLIF or listing.
       if ((await compileInPlace(a, archiveOpts)) && !opts.link) rmSync(a);
@@ -219,17 +229,6 @@ export async function runWithEnv(userArgs: string[], baseEnv: NodeJS.ProcessEnv)
     for (const o of objects) await compileInPlace(o, opts);
   }
   return 0;
-}
-
-/**
- * Whether the line caps lints at `allow`, as cargo does for the crates that
- * are not the user's own (registry and git dependencies). cargo rebuilds
- * those only when their flags change, which changes their bitcode too, so
- * their libraries' objects are not kept in the object cache (the same rule
- * as the fast wrapper's dep-rlib requests).
- */
-export function capsLints(args: readonly string[]): boolean {
-  return args.some((a, i) => a === '--cap-lints=allow' || (a === '--cap-lints' && args[i + 1] === 'allow'));
 }
 
 /** Where rustc wrote its --emit=obj object (rustc's naming rules), if it was asked for one. */

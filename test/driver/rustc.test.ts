@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { capsLints, planRustc, shimPath } from '../../src/driver/cmd-rustc.js';
+import { planRustc, shimPath } from '../../src/driver/cmd-rustc.js';
 import { readArchive } from '../../src/object/ar.js';
 import { isElf } from '../../src/object/elf-read.js';
 import { cgts, have, llcCompiler, projectRoot, withDir } from './helpers.js';
@@ -48,11 +48,11 @@ test('planRustc: cgts emit kinds leave --emit; without link rustc still links bu
   assert.equal(p.env.CGTS_EMIT, 'link');
 });
 
-test('capsLints: the crates cargo builds with lints capped at allow (dependencies not the user\'s own), whose libraries skip the object cache', () => {
-  assert.equal(capsLints(['--crate-name', 'dep', '--cap-lints', 'allow']), true);
-  assert.equal(capsLints(['--cap-lints=allow', 'src/lib.rs']), true);
-  assert.equal(capsLints(['--cap-lints', 'warn']), false);
-  assert.equal(capsLints(['--crate-name', 'allow', 'src/lib.rs']), false);
+test('planRustc: the crates cargo builds with lints capped at allow (dependencies not the user\'s own), whose libraries skip the object cache', () => {
+  assert.equal(planRustc(['--crate-name', 'dep', '--cap-lints', 'allow'], '/w').capsLints, true);
+  assert.equal(planRustc(['--cap-lints=allow', 'src/lib.rs'], '/w').capsLints, true);
+  assert.equal(planRustc(['--cap-lints', 'warn'], '/w').capsLints, false);
+  assert.equal(planRustc(['--crate-name', 'allow', 'src/lib.rs'], '/w').capsLints, false);
 });
 
 test('planRustc: the user\'s linker becomes the one the shim runs', () => {
